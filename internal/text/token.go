@@ -1,0 +1,203 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word, number or punctuation mark. Start and End are byte
+// offsets into the text that was tokenised, and Text is text[Start:End].
+type Token struct {
+	Start, End int
+	Text       string
+}
+
+// abbreviations end with a full stop that does not end a sentence when a
+// name or number follows. Lower-cased, without the final full stop.
+var titleAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"lt": true, "col": true, "capt": true, "cpt": true, "sgt": true, "maj": true,
+	"adm": true, "cmdr": true, "gov": true, "sen": true, "rep": true, "rev": true,
+	"st": true, "ft": true, "mt": true, "pres": true, "sr": true, "jr": true,
+	"hon": true, "messrs": true, "supt": true, "insp": true, "det": true, "brig": true,
+	"no": true, "nos": true, "vs": true, "v": true, "approx": true, "ave": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"corp": true, "inc": true, "ltd": true, "co": true, "bros": true, "dept": true,
+	"univ": true, "assn": true, "est": true, "fig": true, "vol": true, "p": true, "pp": true,
+	"e.g": true, "i.e": true, "etc": true, "al": true, "a.m": true, "p.m": true,
+}
+
+// endAbbrevs may end a sentence ("in the U.S. The talks ...") as well as
+// sit inside one; they are split off only when a sentence starter follows.
+var endAbbrevs = map[string]bool{
+	"inc": true, "corp": true, "ltd": true, "co": true, "etc": true, "jr": true, "sr": true,
+	"a.m": true, "p.m": true, "bros": true,
+}
+
+// IsAbbreviation reports whether tok, a token ending in a full stop, is
+// an abbreviation or an initial rather than a word followed by a stop.
+func IsAbbreviation(tok string) bool {
+	if !strings.HasSuffix(tok, ".") || len(tok) < 2 {
+		return false
+	}
+	body := tok[:len(tok)-1]
+	if titleAbbrevs[strings.ToLower(body)] {
+		return true
+	}
+	// Initials and dotted acronyms: "T.", "U.S.", "U.N.", "a.m."
+	return isDotted(body)
+}
+
+// isDotted reports whether s is single letters separated by full stops:
+// "T", "U.S", "a.m".
+func isDotted(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, part := range strings.Split(s, ".") {
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsLetter(r) {
+			return false
+		}
+		if i == 0 && len(s) == n && !unicode.IsUpper(r) {
+			return false // a lone lower-case letter and a stop is a word
+		}
+	}
+	return true
+}
+
+// Tokenize splits s into tokens. Words keep inner hyphens and apostrophes
+// ("face-to-face", "O'Brien"), the possessive and clitic endings "'s",
+// "n't", "'re", "'ll", "'ve", "'m", "'d" become tokens of their own, numbers
+// keep their decimal point and thousands separators, abbreviations and
+// initials keep their full stop, and every other mark is a token, except
+// runs of full stops or hyphens ("...", "--").
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	return appendTokens(toks, s, 0, len(s))
+}
+
+func appendTokens(toks []Token, s string, from, to int) []Token {
+	i := from
+	for i < to {
+		r, n := utf8.DecodeRuneInString(s[i:to])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := scanWord(s, i, to)
+			toks = appendWord(toks, s, i, j)
+			i = j
+		case r == '.' || r == '-':
+			j := i + 1
+			for j < to && s[j] == byte(r) {
+				j++
+			}
+			toks = append(toks, Token{i, j, s[i:j]})
+			i = j
+		default:
+			toks = append(toks, Token{i, i + n, s[i : i+n]})
+			i += n
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by single inner hyphens, apostrophes, full stops (dotted
+// abbreviations, decimals) or, between digits, commas and slashes.
+func scanWord(s string, i, to int) int {
+	j := i
+	for j < to {
+		r, n := utf8.DecodeRuneInString(s[j:to])
+		if isWordRune(r) {
+			j += n
+			continue
+		}
+		// A joiner counts only when a word rune follows it.
+		if j+n >= to {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(s[j+n : to])
+		prev, _ := utf8.DecodeLastRuneInString(s[i:j])
+		joined := false
+		switch {
+		case r == '-' || r == '‐' || r == '&' && unicode.IsUpper(prev) && unicode.IsUpper(next):
+			joined = isWordRune(next)
+		case isApostrophe(r):
+			joined = unicode.IsLetter(next) && unicode.IsLetter(prev)
+		case r == '.':
+			// "3.5", "U.S", "a.m"; not "end.Next" joined by accident
+			// unless both sides are single letters or digits.
+			if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+				joined = true
+			} else if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				joined = singleLetterBefore(s, i, j) && singleLetterAfter(s, j+n, to)
+			}
+		case r == ',' || r == '/' || r == ':':
+			joined = unicode.IsDigit(prev) && unicode.IsDigit(next) && (r != ',' || digitsAfter(s, j+1, to) == 3)
+		}
+		if !joined {
+			break
+		}
+		j += n
+	}
+	// A trailing full stop belongs to abbreviations and initials.
+	if j < to && s[j] == '.' && (j+1 >= to || s[j+1] != '.') {
+		if IsAbbreviation(s[i : j+1]) {
+			j++
+		}
+	}
+	return j
+}
+
+func digitsAfter(s string, i, to int) int {
+	n := 0
+	for i+n < to && s[i+n] >= '0' && s[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// singleLetterBefore reports whether the letter run ending at j (within the
+// word that starts at i) is one letter long.
+func singleLetterBefore(s string, i, j int) bool {
+	_, n := utf8.DecodeLastRuneInString(s[i:j])
+	k := j - n
+	if k == i {
+		return true
+	}
+	return s[k-1] == '.'
+}
+
+func singleLetterAfter(s string, j, to int) bool {
+	_, n := utf8.DecodeRuneInString(s[j:to])
+	if j+n >= to {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[j+n : to])
+	return !isWordRune(r)
+}
+
+// clitics are split off the end of a word, longest first.
+var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m", "'d", "’d"}
+
+func appendWord(toks []Token, s string, i, j int) []Token {
+	w := s[i:j]
+	lw := strings.ToLower(w)
+	for _, c := range clitics {
+		if len(lw) > len(c) && strings.HasSuffix(lw, c) {
+			k := j - len(c)
+			return append(toks, Token{i, k, s[i:k]}, Token{k, j, s[k:j]})
+		}
+	}
+	return append(toks, Token{i, j, w})
+}
