@@ -67,6 +67,7 @@ into events and stories. Everything is kept in one embedded SQLite file
 		newExportCmd(env),
 		newEvalCmd(env),
 		newTrainCmd(env),
+		newWatchCmd(env),
 	)
 	return root
 }
