@@ -1,7 +1,5 @@
 package storyline
 
-import "time"
-
 // Span is a half-open byte range [Start, End) into a report's cleaned text.
 type Span struct {
 	Start int `json:"start"`
@@ -22,17 +20,19 @@ func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End 
 // every span of every annotation indexes into; it is never rewritten once
 // stored.
 type Report struct {
-	ID          string    `json:"id"`
-	Origin      string    `json:"origin"`
-	Source      string    `json:"source,omitempty"`
-	URL         string    `json:"url,omitempty"`
-	Title       string    `json:"title"`
-	Byline      string    `json:"byline,omitempty"`
-	Published   time.Time `json:"-"`
-	Language    string    `json:"language"`
-	Text        string    `json:"text"`
-	Hash        string    `json:"hash"`
-	DuplicateOf string    `json:"duplicate_of,omitempty"`
+	ID     string `json:"id"`
+	Origin string `json:"origin"`
+	Source string `json:"source,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title"`
+	Byline string `json:"byline,omitempty"`
+	// Published is "YYYY-MM-DD" or an RFC 3339 time, as precise as the
+	// source says; empty when unknown.
+	Published   string `json:"published"`
+	Language    string `json:"language"`
+	Text        string `json:"text"`
+	Hash        string `json:"hash"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // MentionKind is the class of a named mention.
@@ -148,4 +148,14 @@ type Story struct {
 	Reports   []string `json:"reports"`
 	FirstSeen string   `json:"first_seen,omitempty"`
 	LastSeen  string   `json:"last_seen,omitempty"`
+}
+
+// Analysis is everything the per-report stages found in one report. A
+// store writes it in one transaction.
+type Analysis struct {
+	Report    Report
+	Mentions  []Mention
+	Quotes    []Quote
+	Timexes   []Timex
+	Positions []Position
 }
