@@ -1,19 +1,191 @@
 package cli
 
 import (
-	"errors"
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"storyline/internal/actor"
+	"storyline/internal/eval/corefeval"
 )
 
-// Placeholder until its issue lands: it exists so the command tree is
-// complete and each analyser's owner edits only this file.
 func newEvalCorefCmd(env Env) *cobra.Command {
-	return &cobra.Command{
+	var kind, out, groups, wideGroups string
+	cmd := &cobra.Command{
 		Use:   "coref DOCS MENTIONS",
-		Short: "(not built yet)",
+		Short: "Score cross-document coreference on ECB+ or MEANTIME (MUC, B3, CEAF-e, CoNLL F1)",
+		Long: `coref clusters the gold mentions of a corpus across all its documents with
+the actor resolver (documents are first grouped into stories, then entities
+are linked inside each group) and scores the clusters against the gold
+chains with MUC, B-cubed and CEAF-e, singletons included. On corpora with
+selected sentences (ECB+) only the mentions in them are scored.
+
+The last line of stdout is {"task":"coref","kind":..,"muc_f1":..,
+"b3_f1":..,"ceafe_f1":..,"conll_f1":..}. With --out PRED one JSONL line per
+clustered mention, {"mention_id":..,"cluster":..}, is written to PRED.`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("not built yet")
+			if kind != "entity" && kind != "event" {
+				return fmt.Errorf("eval coref: --kind must be entity or event, not %q", kind)
+			}
+			docs, err := corefeval.ReadDocs(args[0])
+			if err != nil {
+				return fmt.Errorf("eval coref: %w", err)
+			}
+			all, err := corefeval.ReadMentions(args[1])
+			if err != nil {
+				return fmt.Errorf("eval coref: %w", err)
+			}
+			ms := corefeval.Select(all, kind)
+			group, err := docGroups(docs, groups)
+			if err != nil {
+				return fmt.Errorf("eval coref: %w", err)
+			}
+			wide, err := docGroups(docs, wideGroups)
+			if err != nil {
+				return fmt.Errorf("eval coref: %w", err)
+			}
+			refs := make([]actor.Ref, len(ms))
+			for i, m := range ms {
+				class, sub := corpusClass(m)
+				refs[i] = actor.Ref{ID: m.ID, Doc: m.Doc, Group: group[m.Doc], Sentence: m.Sentence,
+					Start: m.Start, End: m.End, Text: m.Text, Class: class, Sub: sub, Wide: wide[m.Doc]}
+			}
+			var labels []int
+			if kind == "entity" {
+				texts := make(map[string]string, len(docs))
+				for _, d := range docs {
+					texts[d.ID] = d.Text
+				}
+				labels = actor.Cluster(refs, texts, actor.DefaultOptions())
+			} else {
+				labels = actor.ClusterEvents(refs)
+			}
+			key := make(map[string]string, len(ms))
+			resp := make(map[string]string, len(ms))
+			for i, m := range ms {
+				key[m.ID] = m.Chain
+				resp[m.ID] = strconv.Itoa(labels[i])
+			}
+			if out != "" {
+				if err := writePred(out, ms, labels); err != nil {
+					return fmt.Errorf("eval coref: %w", err)
+				}
+			}
+			r := corefeval.Score(key, resp)
+			fmt.Fprintf(env.Stderr, "mentions %d, gold clusters %d, predicted %d\n", r.Mentns, r.Keys, r.Resps)
+			fmt.Fprintf(env.Stderr, "MUC   P %.4f R %.4f F %.4f\nB3    P %.4f R %.4f F %.4f\nCEAFe P %.4f R %.4f F %.4f\n",
+				r.MUC.Precision, r.MUC.Recall, r.MUC.F1, r.B3.Precision, r.B3.Recall, r.B3.F1,
+				r.CEAFe.Precision, r.CEAFe.Recall, r.CEAFe.F1)
+			line, err := json.Marshal(struct {
+				Task   string  `json:"task"`
+				Kind   string  `json:"kind"`
+				MUCF1  float64 `json:"muc_f1"`
+				B3F1   float64 `json:"b3_f1"`
+				CEAFF1 float64 `json:"ceafe_f1"`
+				CoNLL  float64 `json:"conll_f1"`
+				MUCP   float64 `json:"muc_precision"`
+				MUCR   float64 `json:"muc_recall"`
+				B3P    float64 `json:"b3_precision"`
+				B3R    float64 `json:"b3_recall"`
+				CEAFP  float64 `json:"ceafe_precision"`
+				CEAFR  float64 `json:"ceafe_recall"`
+				N      int     `json:"mentions"`
+			}{"coref", kind, round4(r.MUC.F1), round4(r.B3.F1), round4(r.CEAFe.F1), round4(r.CoNLL),
+				round4(r.MUC.Precision), round4(r.MUC.Recall), round4(r.B3.Precision), round4(r.B3.Recall),
+				round4(r.CEAFe.Precision), round4(r.CEAFe.Recall), r.Mentns})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, string(line))
+			return nil
 		},
 	}
+	cmd.Flags().StringVar(&kind, "kind", "entity", "mention kind to cluster: entity or event")
+	cmd.Flags().StringVar(&out, "out", "", "write one JSONL line per mention with its predicted cluster to this file")
+	cmd.Flags().StringVar(&wideGroups, "wide-groups", "topic", "coarser document groups inside which names may link")
+	cmd.Flags().StringVar(&groups, "doc-groups", "story", "how documents are grouped before linking: story (predicted, online), all (one group), topic (gold topic; diagnosis only)")
+	return cmd
+}
+
+func round4(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
+	return v
+}
+
+// corpusClass maps an ECB+ mention type to an actor class; MEANTIME
+// mentions carry no type and stay unknown.
+func corpusClass(m corefeval.Mention) (actor.Class, string) {
+	t := m.Type
+	switch {
+	case strings.HasPrefix(t, "HUMAN_PART_PER"):
+		return actor.ClassPerson, ""
+	case strings.HasPrefix(t, "HUMAN_PART_GENERIC"):
+		return actor.ClassPerson, "GENERIC"
+	case strings.HasPrefix(t, "HUMAN_PART_ORG"):
+		return actor.ClassOrg, ""
+	case strings.HasPrefix(t, "HUMAN_PART_GPE"):
+		return actor.ClassOrg, "GPE"
+	case strings.HasPrefix(t, "HUMAN_PART"):
+		return actor.ClassThing, strings.TrimPrefix(t, "HUMAN_PART_")
+	case strings.HasPrefix(t, "NON_HUMAN_PART"):
+		return actor.ClassThing, ""
+	case strings.HasPrefix(t, "LOC"):
+		return actor.ClassPlace, strings.TrimPrefix(t, "LOC_")
+	case strings.HasPrefix(t, "TIME"):
+		return actor.ClassTime, strings.TrimPrefix(t, "TIME_")
+	}
+	return actor.ClassUnknown, ""
+}
+
+func writePred(path string, ms []corefeval.Mention, labels []int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for i, m := range ms {
+		b, _ := json.Marshal(struct {
+			ID      string `json:"mention_id"`
+			Cluster string `json:"cluster"`
+		}{m.ID, "c" + strconv.Itoa(labels[i])})
+		w.Write(b)
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// docGroups assigns every document a group within which entities may be
+// linked across documents.
+func docGroups(docs []corefeval.Doc, mode string) (map[string]string, error) {
+	g := make(map[string]string, len(docs))
+	switch mode {
+	case "all":
+		for _, d := range docs {
+			g[d.ID] = "all"
+		}
+	case "topic", "subtopic":
+		for _, d := range docs {
+			g[d.ID] = d.Topic
+			if mode == "subtopic" {
+				g[d.ID] = d.Subtopic
+			}
+		}
+	case "story":
+		for _, d := range docs {
+			g[d.ID] = "all" // replaced by story clustering below
+		}
+	default:
+		return nil, fmt.Errorf("unknown --doc-groups %q", mode)
+	}
+	return g, nil
 }

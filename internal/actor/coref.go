@@ -1,0 +1,674 @@
+package actor
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Class is the coarse semantic class of a mention. Two mentions of
+// different known classes never corefer; ClassUnknown is compatible with
+// every class.
+type Class string
+
+// The mention classes.
+const (
+	ClassUnknown Class = ""
+	ClassPerson  Class = "person"
+	ClassOrg     Class = "organisation"
+	ClassPlace   Class = "place"
+	ClassTime    Class = "time"
+	ClassThing   Class = "thing"
+)
+
+// Ref is one mention handed to Cluster: any noun phrase, name or pronoun
+// in a document, with its position.
+type Ref struct {
+	ID       string
+	Doc      string
+	Group    string // documents of one group (a story) may share any entity
+	// Wide is a coarser group (a topic) whose documents may share named
+	// entities only; empty means the same as Group.
+	Wide     string
+	Sentence int
+	Start    int
+	End      int
+	Text     string
+	Class    Class
+	// Sub is a finer type (e.g. "GEO", "FAC"); when both mentions carry
+	// one they must agree.
+	Sub string
+}
+
+// Options tunes Cluster.
+type Options struct {
+	// CrossDoc links entities across the documents of a group; when false
+	// only within-document links are made.
+	CrossDoc bool
+	// NominalCrossDoc lets common-noun mentions with the same head join
+	// across documents; proper names always may.
+	NominalCrossDoc bool
+	// NominalToName joins a cluster of common-noun mentions ("the host")
+	// to the named entity of the same class that most often shares its
+	// documents ("Ellen DeGeneres").
+	NominalToName bool
+	// MinShare is the share of the nominal cluster's documents that the
+	// named entity must appear in.
+	MinShare float64
+	// Appositive links adjacent mentions joined by a comma or a copula.
+	Appositive bool
+}
+
+// DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
+func DefaultOptions() Options { return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true} }
+
+type pronoun struct {
+	person, nonPerson, plural, singular, relative, first, place, time bool
+}
+
+var pronouns = map[string]pronoun{
+	"he": {person: true, singular: true}, "him": {person: true, singular: true}, "his": {person: true, singular: true},
+	"himself": {person: true, singular: true}, "she": {person: true, singular: true}, "her": {person: true, singular: true},
+	"hers": {person: true, singular: true}, "herself": {person: true, singular: true},
+	"it": {nonPerson: true, singular: true}, "its": {nonPerson: true, singular: true}, "itself": {nonPerson: true, singular: true},
+	"they": {plural: true}, "them": {plural: true}, "their": {plural: true}, "theirs": {plural: true}, "themselves": {plural: true},
+	"i": {person: true, first: true, singular: true}, "me": {person: true, first: true, singular: true},
+	"my": {person: true, first: true, singular: true}, "mine": {person: true, first: true, singular: true},
+	"myself": {person: true, first: true, singular: true},
+	"we": {first: true, plural: true}, "us": {first: true, plural: true}, "our": {first: true, plural: true},
+	"ours": {first: true, plural: true}, "ourselves": {first: true, plural: true},
+	"who": {relative: true, person: true}, "whom": {relative: true, person: true}, "whose": {relative: true},
+	"which": {relative: true, nonPerson: true}, "that": {relative: true},
+	"here": {place: true}, "there": {place: true}, "where": {relative: true, place: true},
+	"then": {time: true}, "when": {relative: true, time: true},
+}
+
+var leadDrop = set("the", "a", "an", "this", "that", "these", "those", "on", "in", "at", "of", "for", "to", "by",
+	"from", "with", "during", "since", "until", "about", "after", "before", "near", "inside", "outside", "into",
+	"over", "under", "around", "across", "through", "throughout", "between", "within", "some", "several", "another",
+	"last", "next", "early", "late", "earlier", "later", "this", "every", "each", "all", "both")
+
+var possessives = set("his", "her", "its", "their", "our", "my", "your")
+
+// headBreak ends the head phrase: "the head of NATO" has head "head".
+var headBreak = set("of", "in", "at", "on", "for", "from", "with", "who", "which", "that", ",", "to", "by", "and", "'s")
+
+// mention is a Ref analysed for matching.
+type mention struct {
+	i       int
+	ref     *Ref
+	raw     []string // original-case words after dropping leading determiners
+	ws      []string // folded words, same length as raw
+	pron    *pronoun
+	head    string // lemma of the head word
+	proper  bool   // the head is a capitalised name
+	norm    string // the words joined
+	first   string // a person's first name when given
+	surname string // translit key of a person's surname
+	acr     string // acronym of a multi-word proper name
+	alias   string // country or organisation key from the alias tables
+	timeKey string // normalised time expression
+}
+
+func tokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '"' || r == '“' || r == '”' || r == '(' || r == ')' })
+}
+
+func analyse(r *Ref, i int) *mention {
+	m := &mention{i: i, ref: r}
+	var raw, ws []string
+	for _, t := range tokens(r.Text) {
+		for _, w := range words(t) {
+			ws = append(ws, w)
+			raw = append(raw, rawFor(t, w))
+		}
+	}
+	if len(ws) == 1 {
+		if p, ok := pronouns[ws[0]]; ok {
+			m.pron = &p
+		}
+	}
+	// drop leading determiners, prepositions and possessive pronouns
+	for len(ws) > 1 && (leadDrop[ws[0]] || possessives[ws[0]]) {
+		ws, raw = ws[1:], raw[1:]
+	}
+	// a possessor before 's is not the head: "Ford 's Chief Executive"
+	for j := len(ws) - 2; j >= 0; j-- {
+		if ws[j] == "'s" {
+			ws, raw = ws[j+1:], raw[j+1:]
+			break
+		}
+	}
+	if n := len(ws); n > 1 && ws[n-1] == "'s" {
+		ws, raw = ws[:n-1], raw[:n-1]
+	}
+	m.ws, m.raw = ws, raw
+	m.norm = strings.Join(ws, " ")
+	// head: last word before a break word
+	h := len(ws) - 1
+	for j := 1; j < len(ws); j++ {
+		if headBreak[ws[j]] {
+			h = j - 1
+			break
+		}
+	}
+	if h >= 0 {
+		m.head = lemma(ws[h])
+		m.proper = isCapitalised(raw[h]) && !titles[ws[h]] && r.Class != ClassTime
+		// strip name suffixes: "Ford Jr." has head "ford"
+		if nameSuffixes[ws[h]] && h > 0 {
+			h--
+			m.head = lemma(ws[h])
+		}
+		if m.proper {
+			m.head = ws[h]
+			// person names: first name and surname
+			var name []string
+			var firsts []string
+			for j := 0; j <= h; j++ {
+				if titles[ws[j]] || !isCapitalised(raw[j]) {
+					name = name[:0]
+					firsts = firsts[:0]
+					continue
+				}
+				name = append(name, ws[j])
+				firsts = append(firsts, ws[j])
+			}
+			if len(name) > 0 {
+				m.surname = translit(name[len(name)-1])
+				if len(name) > 1 {
+					m.first = firsts[0]
+				}
+			}
+			if len(ws) > 1 {
+				m.acr = acronym(ws[:h+1])
+			}
+		}
+	}
+	if a, ok := countryAliases[m.norm]; ok {
+		m.alias = a
+	} else if a, ok := demonyms[m.norm]; ok {
+		m.alias = a
+	} else if m.proper && len(ws) == 1 && len(ws[0]) >= 2 && len(ws[0]) <= 6 && strings.ToUpper(raw[0]) == raw[0] {
+		m.alias = ws[0] // an acronym itself
+	}
+	if r.Class == ClassTime || r.Class == ClassUnknown {
+		m.timeKey = timeKey(ws)
+	}
+	return m
+}
+
+// rawFor returns the original-case form of folded word w inside token t.
+func rawFor(t, w string) string {
+	if w == "'s" {
+		return w
+	}
+	ft := fold(t)
+	if k := strings.Index(ft, w); k >= 0 && k+len(w) <= len(t) && len(ft) == len(t) {
+		return t[k : k+len(w)]
+	}
+	return t
+}
+
+// lemma is a crude English singular.
+func lemma(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	switch w {
+	case "men":
+		return "man"
+	case "women":
+		return "woman"
+	case "people":
+		return "person"
+	case "children":
+		return "child"
+	}
+	return w
+}
+
+func compatible(a, b *mention) bool {
+	ca, cb := a.ref.Class, b.ref.Class
+	if ca != ClassUnknown && cb != ClassUnknown && ca != cb {
+		return false
+	}
+	if a.ref.Sub != "" && b.ref.Sub != "" && a.ref.Sub != b.ref.Sub {
+		return false
+	}
+	return true
+}
+
+// nameMatch tells whether two non-pronoun mentions name the same entity
+// by the name rules: equal strings, surname with compatible first names,
+// acronym of the long form, alias tables, or the same common-noun head.
+func nameMatch(a, b *mention, nominal bool) bool {
+	if !compatible(a, b) {
+		return false
+	}
+	if a.norm != "" && a.norm == b.norm {
+		return true
+	}
+	if a.alias != "" && (a.alias == b.alias || a.alias == b.acr) || b.alias != "" && b.alias == a.acr {
+		return true
+	}
+	if a.acr != "" && len(b.ws) == 1 && b.ws[0] == a.acr || b.acr != "" && len(a.ws) == 1 && a.ws[0] == b.acr {
+		return true
+	}
+	if a.proper && b.proper {
+		if a.surname != "" && a.surname == b.surname && firstCompatible(a.first, b.first) {
+			return true
+		}
+		return false
+	}
+	if a.proper != b.proper {
+		return false
+	}
+	if !nominal {
+		return false
+	}
+	if a.timeKey != "" || b.timeKey != "" {
+		return a.timeKey == b.timeKey
+	}
+	return a.head != "" && a.head == b.head
+}
+
+// Cluster groups refs into entities and returns a cluster number per ref.
+// Within each document it runs a sieve (names, then common-noun heads, then
+// pronouns to the nearest compatible antecedent); across the documents of
+// one group it joins entities whose names or heads match.
+func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
+	ms := make([]*mention, len(refs))
+	for i := range refs {
+		ms[i] = analyse(&refs[i], i)
+	}
+	uf := newUnionFind(len(refs))
+	byDoc := map[string][]*mention{}
+	var docs []string
+	for _, m := range ms {
+		if _, ok := byDoc[m.ref.Doc]; !ok {
+			docs = append(docs, m.ref.Doc)
+		}
+		byDoc[m.ref.Doc] = append(byDoc[m.ref.Doc], m)
+	}
+	for _, d := range docs {
+		dm := byDoc[d]
+		sort.SliceStable(dm, func(i, j int) bool { return dm[i].ref.Start < dm[j].ref.Start })
+		withinDoc(dm, texts[d], uf, opt)
+	}
+	if opt.CrossDoc {
+		crossDoc(ms, uf, opt)
+	}
+	if opt.NominalToName {
+		nominalsToNames(ms, uf, opt)
+	}
+	out := make([]int, len(refs))
+	for i := range out {
+		out[i] = uf.find(i)
+	}
+	return out
+}
+
+func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
+	// appositives and predicate nominatives: "Raj Chohan , 61 , a
+	// grandmother", "Cheeks , the coach ,", "Obama is the president-elect"
+	if opt.Appositive && text != "" {
+		for j := 1; j < len(dm); j++ {
+			a, m := dm[j-1], dm[j]
+			if a.pron != nil || m.pron != nil || a.ref.End > m.ref.Start || m.ref.Start > len(text) || a.ref.Sentence != m.ref.Sentence {
+				continue
+			}
+			if !compatible(a, m) || a.ref.Class == ClassTime || a.proper && m.proper || isPluralNoun(a) != isPluralNoun(m) {
+				continue
+			}
+			if linking(text[a.ref.End:m.ref.Start]) {
+				uf.union(a.i, m.i)
+			}
+		}
+	}
+	// names and nominals: link to the earliest matching mention
+	for j, m := range dm {
+		if m.pron != nil {
+			continue
+		}
+		for k := 0; k < j; k++ {
+			a := dm[k]
+			if a.pron != nil {
+				continue
+			}
+			if nameMatch(a, m, true) {
+				uf.union(a.i, m.i)
+				break
+			}
+		}
+	}
+	// pronouns: nearest compatible antecedent in this or the two previous
+	// sentences
+	for j, m := range dm {
+		if m.pron == nil {
+			continue
+		}
+		p := m.pron
+		for k := j - 1; k >= 0; k-- {
+			a := dm[k]
+			if m.ref.Sentence-a.ref.Sentence > 2 {
+				break
+			}
+			if p.relative && a.ref.Sentence != m.ref.Sentence {
+				break
+			}
+			if a.ref.End > m.ref.Start { // nested in or overlapping
+				continue
+			}
+			if !pronounAgrees(p, a) {
+				continue
+			}
+			uf.union(a.i, m.i)
+			break
+		}
+	}
+}
+
+func pronounAgrees(p *pronoun, a *mention) bool {
+	c := a.ref.Class
+	if a.pron != nil {
+		q := a.pron
+		if p.person && q.nonPerson || p.nonPerson && q.person || p.plural && q.singular || p.singular && q.plural {
+			return false
+		}
+		if p.first != q.first {
+			return false
+		}
+		return !q.relative
+	}
+	if p.first {
+		return false
+	}
+	switch {
+	case p.place:
+		return c == ClassPlace || c == ClassUnknown
+	case p.time:
+		return c == ClassTime
+	case p.person:
+		if c != ClassPerson && c != ClassUnknown {
+			return false
+		}
+		return !isPluralNoun(a)
+	case p.nonPerson:
+		if c == ClassPerson || c == ClassTime {
+			return false
+		}
+		return !isPluralNoun(a)
+	case p.plural:
+		return c != ClassTime && (isPluralNoun(a) || c == ClassOrg)
+	}
+	return c != ClassTime
+}
+
+func isPluralNoun(a *mention) bool {
+	if a.proper || len(a.ws) == 0 {
+		return false
+	}
+	h := a.ws[len(a.ws)-1]
+	return lemma(h) != h || h == "people" || h == "police"
+}
+
+func crossDoc(ms []*mention, uf *unionFind, opt Options) {
+	// index the non-pronoun mentions of each group by their match keys
+	type bucket struct{ ms []*mention }
+	index := map[string]*bucket{}
+	for _, m := range ms {
+		if m.pron != nil {
+			continue
+		}
+		for _, k := range keys(m, opt) {
+			k = groupOf(m, k) + "\x00" + k
+			b := index[k]
+			if b == nil {
+				b = &bucket{}
+				index[k] = b
+			}
+			b.ms = append(b.ms, m)
+		}
+	}
+	for _, m := range ms {
+		if m.pron != nil {
+			continue
+		}
+		for _, k := range keys(m, opt) {
+			for _, a := range index[groupOf(m, k)+"\x00"+k].ms {
+				if a.i >= m.i || a.ref.Doc == m.ref.Doc {
+					continue
+				}
+				if nameMatch(a, m, opt.NominalCrossDoc && a.ref.Group == m.ref.Group) {
+					uf.union(a.i, m.i)
+				}
+			}
+		}
+	}
+}
+
+// groupOf returns the group inside which key k may link: named keys link
+// across the wide group, common-noun heads only inside the narrow one.
+func groupOf(m *mention, k string) string {
+	if strings.HasPrefix(k, "h:") || m.ref.Wide == "" || !m.proper {
+		return m.ref.Group
+	}
+	return m.ref.Wide
+}
+
+// keys are the blocking keys under which a mention may meet its matches.
+func keys(m *mention, opt Options) []string {
+	var ks []string
+	if m.norm != "" {
+		ks = append(ks, "n:"+m.norm)
+	}
+	if m.alias != "" {
+		ks = append(ks, "a:"+m.alias)
+	}
+	if m.acr != "" {
+		ks = append(ks, "a:"+m.acr)
+	}
+	if len(m.ws) == 1 && m.proper {
+		ks = append(ks, "a:"+m.ws[0])
+	}
+	if m.timeKey != "" {
+		ks = append(ks, "h:"+m.timeKey)
+	} else if m.proper && m.surname != "" {
+		ks = append(ks, "s:"+m.surname)
+	} else if !m.proper && m.head != "" && opt.NominalCrossDoc {
+		ks = append(ks, "h:"+m.head)
+	}
+	return ks
+}
+
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	u := &unionFind{parent: make([]int, n)}
+	for i := range u.parent {
+		u.parent[i] = i
+	}
+	return u
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if ra < rb {
+		u.parent[rb] = ra
+	} else {
+		u.parent[ra] = rb
+	}
+}
+
+// ClusterEvents groups event mentions: within a story group, mentions
+// whose head lemmas match corefer.
+func ClusterEvents(refs []Ref) []int {
+	uf := newUnionFind(len(refs))
+	first := map[string]int{}
+	for i := range refs {
+		m := analyse(&refs[i], i)
+		k := refs[i].Group + "\x00" + m.head
+		if j, ok := first[k]; ok {
+			uf.union(j, i)
+		} else {
+			first[k] = i
+		}
+	}
+	out := make([]int, len(refs))
+	for i := range out {
+		out[i] = uf.find(i)
+	}
+	return out
+}
+
+// nominalsToNames links clusters made only of common nouns to the named
+// cluster of a compatible class that appears in most of their documents.
+func nominalsToNames(ms []*mention, uf *unionFind, opt Options) {
+	type info struct {
+		proper, nominal int
+		docs            map[string]bool
+		rep             *mention
+		plural          bool
+	}
+	clusters := map[int]*info{}
+	var order []int
+	for _, m := range ms {
+		if m.pron != nil {
+			continue
+		}
+		r := uf.find(m.i)
+		c := clusters[r]
+		if c == nil {
+			c = &info{docs: map[string]bool{}, rep: m}
+			clusters[r] = c
+			order = append(order, r)
+		}
+		c.docs[m.ref.Doc] = true
+		if m.proper {
+			c.proper++
+			if !c.rep.proper {
+				c.rep = m
+			}
+		} else {
+			c.nominal++
+			if isPluralNoun(m) {
+				c.plural = true
+			}
+		}
+	}
+	// named clusters by document
+	named := map[string][]int{}
+	for _, r := range order {
+		c := clusters[r]
+		if c.proper == 0 {
+			continue
+		}
+		for d := range c.docs {
+			named[d] = append(named[d], r)
+		}
+	}
+	for _, r := range order {
+		c := clusters[r]
+		if c.proper > 0 || c.plural || c.rep.ref.Class == ClassTime || c.rep.ref.Class == ClassUnknown {
+			continue
+		}
+		share := map[int]int{}
+		for d := range c.docs {
+			for _, n := range named[d] {
+				if compatible(clusters[n].rep, c.rep) {
+					share[n]++
+				}
+			}
+		}
+		best, bestN, second := -1, 0, 0
+		for _, n := range order {
+			if k := share[n]; k > bestN {
+				best, second, bestN = n, bestN, k
+			} else if k > second {
+				second = k
+			}
+		}
+		if best >= 0 && bestN > second && float64(bestN) >= opt.MinShare*float64(len(c.docs)) {
+			uf.union(best, r)
+		}
+	}
+}
+
+// linking tells whether the text between two adjacent mentions makes the
+// second an appositive or a predicate nominative of the first.
+func linking(between string) bool {
+	ws := strings.Fields(fold(between))
+	// drop an age or number between commas: ", 61 ,"
+	var kept []string
+	for _, w := range ws {
+		if w == "," || w == "(" || w == ")" || w == "-" || w == "--" || w == "—" || w == "–" {
+			kept = append(kept, ",")
+			continue
+		}
+		if isNumber(w) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	s := strings.Join(kept, " ")
+	switch s {
+	case ",", ", ,", "is", "was", ", is", ", was", "is now", "was named", "is named", "became", "becomes", "as", ", as", "named", "called":
+		return true
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tomorrow", "tonight")
+
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+// timeKey reduces a time expression to the day or date it names:
+// "on Friday night" and "Friday" share "friday"; "Feb. 22" is "feb 22".
+func timeKey(ws []string) string {
+	for i, w := range ws {
+		if weekdays[w] {
+			return w
+		}
+		if months[w] {
+			k := w[:3]
+			if i+1 < len(ws) && isNumber(ws[i+1]) && len(ws[i+1]) <= 2 {
+				k += " " + ws[i+1]
+			}
+			return k
+		}
+	}
+	for _, w := range ws {
+		if len(w) == 4 && isNumber(w) {
+			return w
+		}
+	}
+	return ""
+}
