@@ -1,0 +1,306 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Result is a cleaned report.
+type Result struct {
+	// Text is the article: paragraphs separated by a blank line.
+	Text string
+	// Title is the headline when the text has one; it stays in Text too,
+	// so that quotes and names in headlines keep their offsets.
+	Title string
+	// Byline is the author line, removed from Text.
+	Byline string
+	// Published is the date from a date or timestamp header
+	// ("YYYY-MM-DD", or RFC 3339 when a time of day was given), or "".
+	Published string
+}
+
+// Clean cleans s, which must be valid UTF-8.
+func Clean(s string) Result {
+	var r Result
+	lines := splitLines(s)
+	var kept []string
+	for i, ln := range lines {
+		ln = strings.TrimSpace(ln)
+		if ln == "" {
+			kept = append(kept, "")
+			continue
+		}
+		if d, rest, ok := dateHeader(ln); ok {
+			if r.Published == "" {
+				r.Published = d
+			}
+			ln = rest
+		}
+		if d, rest, ok := trailingStamp(ln); ok {
+			if r.Published == "" {
+				r.Published = d
+			}
+			ln = rest
+		}
+		if ln == "" || isNavigation(ln) || isShareLine(ln) {
+			continue
+		}
+		if r.Byline == "" && (i < 6 || i >= len(lines)-4) {
+			if b, ok := byline(ln); ok {
+				r.Byline = b
+				continue
+			}
+		}
+		kept = append(kept, ln)
+	}
+	kept = dropSignOffs(kept)
+	paras := joinParagraphs(kept)
+	r.Text = strings.Join(paras, "\n\n")
+	r.Title = title(paras)
+	return r
+}
+
+// splitLines splits on \n, \r\n, \r and the Unicode line and paragraph
+// separators.
+func splitLines(s string) []string {
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
+	return strings.Split(s, "\n")
+}
+
+// joinParagraphs makes one paragraph of each run of lines that a blank
+// line ends, except that a line which ends a sentence, or is followed by a
+// capitalised line, stays a paragraph of its own (copy with one line per
+// paragraph, headlines). A hard-wrapped line that runs on into a line
+// starting in lower case is joined to it with a space.
+func joinParagraphs(lines []string) []string {
+	var out []string
+	cur := ""
+	for _, ln := range lines {
+		if ln == "" {
+			if cur != "" {
+				out = append(out, cur)
+				cur = ""
+			}
+			continue
+		}
+		if cur == "" {
+			cur = ln
+			continue
+		}
+		if runsOn(cur, ln) {
+			cur += " " + ln
+			continue
+		}
+		out = append(out, cur)
+		cur = ln
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func runsOn(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?:;\"”’'»)", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(first)
+}
+
+// title returns the headline: the first of the first two paragraphs that
+// is short, has no full stop at its end and at least two words, when more
+// text follows it.
+func title(paras []string) string {
+	for i := 0; i < len(paras)-1 && i < 2; i++ {
+		p := paras[i]
+		if len(p) > 200 || len(p) < 8 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(p)
+		if strings.ContainsRune(".,;:", last) || !strings.Contains(p, " ") {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(p)
+		if unicode.IsLower(first) {
+			continue
+		}
+		return p
+	}
+	return ""
+}
+
+var navWords = map[string]bool{
+	"today": true, "home": true, "menu": true, "search": true, "advertisement": true,
+	"advertisements": true, "ad": true, "skip to content": true, "skip to main content": true,
+	"share": true, "share this": true, "share this article": true, "tweet": true, "email": true,
+	"e-mail": true, "print": true, "comments": true, "comment": true, "related": true,
+	"related articles": true, "related stories": true, "read more": true, "more": true,
+	"next": true, "previous": true, "back to top": true, "subscribe": true, "sign in": true,
+	"log in": true, "login": true, "sign up": true, "newsletter": true, "trending": true,
+	"latest": true, "latest news": true, "watch": true, "listen": true, "video": true,
+	"photos": true, "close": true, "top stories": true, "most read": true, "loading": true,
+	"loading...": true, "open in app": true, "facebook": true, "twitter": true, "x": true,
+	"linkedin": true, "whatsapp": true, "copy link": true, "news": true, "world": true,
+	"europe": true, "politics": true, "opinion": true, "live": true, "breaking": true,
+	"breaking news": true, "continue reading": true, "show more": true, "see more": true,
+	"view comments": true, "listen to this article": true, "save": true, "follow": true,
+	"yesterday": true,
+}
+
+func isNavigation(ln string) bool {
+	l := strings.ToLower(strings.TrimRight(ln, ":|>»›·•- "))
+	return navWords[l]
+}
+
+var shareRE = regexp.MustCompile(`(?i)^(share (this|on|via)|follow us|follow (the|our) |subscribe (to|now|for)|sign up (for|to)|click here|read more:|read also|also read|see also:|related:|download (our|the) app|get the latest|join our|like us on|sent from my|this article (was|is) (originally )?(published|updated)|you can read|listen to this|watch:|video:|photo:|image:|©)`)
+
+func isShareLine(ln string) bool {
+	return len(ln) < 160 && shareRE.MatchString(ln)
+}
+
+var bylineRE = regexp.MustCompile(`^(?:By|BY|by)\s+((?:[A-Z][\p{L}.'’-]*\s*){1,4}(?:(?:,|\s+and|\s*&)\s+(?:[A-Z][\p{L}.'’-]*\s*){1,4})*)(?:,\s*[A-Z][\p{L} ]{0,40})?$`)
+
+func byline(ln string) (string, bool) {
+	if len(ln) > 100 {
+		return "", false
+	}
+	m := bylineRE.FindStringSubmatch(ln)
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(ln[3:]), true
+}
+
+// Sign-offs: wire and agency endings, alone on a line or glued to the end
+// of the last paragraph.
+var (
+	signOffLineRE = regexp.MustCompile(`(?i)^(?:[-—–]+\s*)?(?:` +
+		`[A-Z]?[\p{L}.'’ ]{0,30}--?[A-Z]{2,5}(?:/[A-Z]{2,5})*` + // T.Cortez--RTC
+		`|\(?(?:reporting|writing|editing|additional reporting|compiled|edited|produced) by [^\n]{2,200}\)?` +
+		`|(?:AFP|Reuters|AP|dpa|ANSA|EFE|Xinhua|TASS|Ukrinform|UPI|PA|Bloomberg|Interfax)(?:\s*(?:contributed to this report|with agencies))?` +
+		`|(?:with|additional) (?:agencies|reporting from [^\n]{2,80})` +
+		`|copyright [^\n]{0,120}|all rights reserved\.?|©[^\n]{0,120}` +
+		`)\.?$`)
+	gluedSignOffRE = regexp.MustCompile(`(?:\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*|\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)|\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa))\s*$`)
+)
+
+// dropSignOffs removes sign-off lines at the end of the text (and any
+// blank lines between them) and a sign-off glued to the end of the last
+// line.
+func dropSignOffs(lines []string) []string {
+	for len(lines) > 0 {
+		last := lines[len(lines)-1]
+		if last == "" || (len(last) < 220 && signOffLineRE.MatchString(last) && !endsLikeSentence(last)) {
+			lines = lines[:len(lines)-1]
+			continue
+		}
+		break
+	}
+	if n := len(lines); n > 0 {
+		if loc := gluedSignOffRE.FindStringIndex(lines[n-1]); loc != nil && loc[0] > 0 {
+			lines[n-1] = strings.TrimSpace(lines[n-1][:loc[0]])
+		}
+	}
+	return lines
+}
+
+// endsLikeSentence guards against dropping a real last paragraph that
+// happens to mention an agency: a sign-off line has no sentence inside.
+func endsLikeSentence(s string) bool {
+	return strings.Count(s, " ") > 12
+}
+
+// Dates in headers and stamps.
+var (
+	monthNames = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	dateExpr   = `(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?` +
+		`|` + monthNames + `\s+\d{1,2},?\s+\d{4}` +
+		`|\d{1,2}\s+` + monthNames + `,?\s+\d{4}` +
+		`|\d{1,2}/\d{1,2}/\d{4})`
+	clockExpr = `(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2}))?)`
+	// "date 2025-02-27 ...", "Published: Feb. 27, 2025 ...", "Updated 22 August 2025".
+	dateHeaderRE = regexp.MustCompile(`(?i)^(?:date(?:line)?|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|first published)\s*:?\s*(` + dateExpr + `)` + `(` + clockExpr + `)?(?:\s*[|,–—-]\s*|\s+|$)`)
+	// A line that is only a date, or ends in a date with a clock time.
+	dateOnlyRE  = regexp.MustCompile(`(?i)^(?:[A-Z][a-z]+day,?\s+)?(` + dateExpr + `)(` + clockExpr + `)?$`)
+	stampTailRE = regexp.MustCompile(`(?i)\s+(?:(?:published|updated|posted)\s*:?\s*)?(` + dateExpr + `)(` + clockExpr + `)$`)
+)
+
+// dateHeader recognises a date header at the start of a line. It returns
+// the date and what follows it on the line.
+func dateHeader(ln string) (date, rest string, ok bool) {
+	if m := dateOnlyRE.FindStringSubmatch(ln); m != nil {
+		if d, ok := normaliseDate(m[1], m[2]); ok {
+			return d, "", true
+		}
+	}
+	loc := dateHeaderRE.FindStringSubmatchIndex(ln)
+	if loc == nil {
+		return "", ln, false
+	}
+	clock := ""
+	if loc[4] >= 0 {
+		clock = ln[loc[4]:loc[5]]
+	}
+	d, ok := normaliseDate(ln[loc[2]:loc[3]], clock)
+	if !ok {
+		return "", ln, false
+	}
+	return d, strings.TrimSpace(ln[loc[1]:]), true
+}
+
+// trailingStamp recognises a date with a clock time glued to the end of a
+// line ("... With Trump Feb. 27, 2025 09:59 AM ET").
+func trailingStamp(ln string) (date, rest string, ok bool) {
+	loc := stampTailRE.FindStringSubmatchIndex(ln)
+	if loc == nil {
+		return "", ln, false
+	}
+	d, ok := normaliseDate(ln[loc[2]:loc[3]], ln[loc[4]:loc[5]])
+	if !ok {
+		return "", ln, false
+	}
+	return d, strings.TrimSpace(ln[:loc[0]]), true
+}
+
+var dateLayouts = []string{
+	"2006-01-02", "January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "1/2/2006",
+}
+
+// normaliseDate parses a date found in a header and returns it as
+// "YYYY-MM-DD". The clock time is accepted but not kept: headers give it
+// in local zones ("ET") whose offset on a given day is not worth guessing,
+// and the day is what the rest of storyline anchors on.
+func normaliseDate(d, clock string) (string, bool) {
+	_ = clock
+	if len(d) >= 10 && d[4] == '-' {
+		d = d[:10]
+	}
+	d = strings.NewReplacer(".", "", ",", "", "Sept", "Sep").Replace(d)
+	d = strings.Join(strings.Fields(d), " ")
+	// Title-case the month so that "FEB 27 2025" parses.
+	d = titleCase(d)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, d); err == nil {
+			if t.Year() < 1900 || t.Year() > 2200 {
+				return "", false
+			}
+			return t.Format("2006-01-02"), true
+		}
+	}
+	return "", false
+}
+
+func titleCase(s string) string {
+	b := []byte(strings.ToLower(s))
+	for i := range b {
+		if b[i] >= 'a' && b[i] <= 'z' && (i == 0 || b[i-1] == ' ') {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}

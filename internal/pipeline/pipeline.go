@@ -1,0 +1,191 @@
+// Package pipeline wires storyline's stages into one run: it reads
+// documents from a source, cleans and analyses them on a pool of workers,
+// and hands the results to the store through a single writer, with
+// bounded channels between the stages for back-pressure. It is the only
+// package that starts goroutines.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"storyline"
+	"storyline/internal/ingest"
+	"storyline/internal/store"
+)
+
+// Store is what a run needs of the store.
+type Store interface {
+	store.Writer
+	store.Checker
+}
+
+// Analyser runs the per-report analysis stages on a cleaned report. It
+// must be safe for concurrent use.
+type Analyser interface {
+	Analyse(ctx context.Context, r *storyline.Report) (*storyline.Analysis, error)
+}
+
+// Config configures a run.
+type Config struct {
+	// Workers is the number of analysis workers; 0 means one per CPU.
+	Workers  int
+	Language LanguageDetector
+	Analyser Analyser
+	// OnFailure is called (from one goroutine at a time) for every
+	// document that could not be read, cleaned, analysed or stored.
+	OnFailure func(f *ingest.Failure)
+	// OnWarning is called for problems that did not stop a document.
+	OnWarning func(msg string)
+	// OnFile is called once per input file, after all its documents are
+	// read.
+	OnFile func(path string)
+	// OnStored is called after each report is written, with the outcome.
+	OnStored func(r *storyline.Report, o store.Outcome)
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Added, Replaced, Unchanged, Failed int
+}
+
+type result struct {
+	key  string
+	a    *storyline.Analysis
+	skip bool // stored already with the same content
+	fail *ingest.Failure
+	warn string
+}
+
+// Run reads everything src yields and stores it. It returns when src is
+// exhausted or ctx ends; what was stored before ctx ended stays stored.
+func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, error) {
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	items := make(chan ingest.Item, 2*workers)
+	results := make(chan result, 2*workers)
+	var srcErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(items)
+		srcErr = src.Run(ctx, items, cfg.OnFile)
+	}()
+	var workWG sync.WaitGroup
+	for range workers {
+		workWG.Add(1)
+		go func() {
+			defer workWG.Done()
+			for it := range items {
+				res := process(ctx, it, st, cfg)
+				select {
+				case results <- res:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		workWG.Wait()
+		close(results)
+	}()
+
+	var stats Stats
+	var storeErr error
+	for res := range results {
+		if res.warn != "" && cfg.OnWarning != nil {
+			cfg.OnWarning(res.warn)
+		}
+		if res.fail != nil {
+			stats.Failed++
+			if cfg.OnFailure != nil {
+				cfg.OnFailure(res.fail)
+			}
+			continue
+		}
+		if res.a == nil {
+			continue
+		}
+		if res.skip {
+			stats.Unchanged++
+			if cfg.OnStored != nil {
+				cfg.OnStored(&res.a.Report, store.Unchanged)
+			}
+			continue
+		}
+		out, err := st.Put(ctx, res.key, res.a)
+		if err != nil {
+			if ctx.Err() != nil {
+				storeErr = ctx.Err()
+				break
+			}
+			stats.Failed++
+			if cfg.OnFailure != nil {
+				cfg.OnFailure(&ingest.Failure{Name: res.a.Report.Origin, Err: fmt.Errorf("store: %w", err)})
+			}
+			continue
+		}
+		switch out {
+		case store.Added:
+			stats.Added++
+		case store.Replaced:
+			stats.Replaced++
+		default:
+			stats.Unchanged++
+		}
+		if cfg.OnStored != nil {
+			cfg.OnStored(&res.a.Report, out)
+		}
+	}
+	cancel()
+	for range results {
+	}
+	wg.Wait()
+	if storeErr != nil {
+		return stats, storeErr
+	}
+	if srcErr != nil && !errors.Is(srcErr, context.Canceled) {
+		return stats, srcErr
+	}
+	return stats, parent.Err()
+}
+
+func process(ctx context.Context, it ingest.Item, st Store, cfg Config) result {
+	if it.Fail != nil {
+		return result{fail: it.Fail, warn: it.Warning}
+	}
+	doc := it.Doc
+	fail := func(err error) result {
+		return result{fail: &ingest.Failure{Name: doc.Name, Err: err}, warn: it.Warning}
+	}
+	r, key, err := Prepare(doc, cfg.Language)
+	if err != nil {
+		return fail(err)
+	}
+	has, err := st.Has(ctx, key, r.Hash)
+	if err != nil {
+		return fail(fmt.Errorf("store: %w", err))
+	}
+	if has {
+		return result{key: key, a: &storyline.Analysis{Report: *r}, skip: true, warn: it.Warning}
+	}
+	a := &storyline.Analysis{Report: *r}
+	if cfg.Analyser != nil {
+		a, err = cfg.Analyser.Analyse(ctx, r)
+		if err != nil {
+			return fail(fmt.Errorf("analyse: %w", err))
+		}
+	}
+	return result{key: key, a: a, warn: it.Warning}
+}

@@ -1,0 +1,288 @@
+// Package sqlite is storyline's default store: one SQLite file, opened
+// through the pure-Go modernc.org/sqlite driver (no C toolchain), in WAL
+// mode, with versioned migrations applied by goose on open. All writes for
+// one report happen in one transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"storyline"
+	"storyline/internal/store"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a SQLite-backed store. It is safe for concurrent use; writes
+// are serialised on one connection.
+type Store struct {
+	db *sql.DB
+}
+
+var (
+	_ store.Writer  = (*Store)(nil)
+	_ store.Reader  = (*Store)(nil)
+	_ store.Checker = (*Store)(nil)
+)
+
+// Open opens (creating if needed) the database file at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB returns the underlying database, for packages layered on this store
+// (search, cross-report tables).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Has reports whether key is stored with this content hash.
+func (s *Store) Has(ctx context.Context, key, hash string) (bool, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT hash FROM reports WHERE key = ?`, key).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return h == hash, nil
+}
+
+// Put implements store.Writer.
+func (s *Store) Put(ctx context.Context, key string, a *storyline.Analysis) (out store.Outcome, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	r := &a.Report
+	var oldID, oldHash string
+	err = tx.QueryRowContext(ctx, `SELECT id, hash FROM reports WHERE key = ?`, key).Scan(&oldID, &oldHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		out = store.Added
+		if r.ID == "" {
+			return 0, errors.New("put: report has no id")
+		}
+		var taken int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = ?`, r.ID).Scan(&taken); err != nil {
+			return 0, err
+		}
+		if taken > 0 {
+			return 0, fmt.Errorf("put: id %s is stored under another key", r.ID)
+		}
+	case err != nil:
+		return 0, err
+	case oldHash == r.Hash:
+		r.ID = oldID
+		return store.Unchanged, tx.Commit()
+	default:
+		out = store.Replaced
+		r.ID = oldID
+		if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id = ?`, oldID); err != nil {
+			return 0, err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO reports
+		(id, key, origin, source, url, title, byline, published, language, text, hash, duplicate_of)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, key, r.Origin, r.Source, r.URL, r.Title, r.Byline, r.Published, r.Language, r.Text, r.Hash, r.DuplicateOf)
+	if err != nil {
+		return 0, fmt.Errorf("put %s: %w", r.Origin, err)
+	}
+	if err := putAnnotations(ctx, tx, a); err != nil {
+		return 0, fmt.Errorf("put %s: %w", r.Origin, err)
+	}
+	return out, tx.Commit()
+}
+
+func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO annotations (report_id, type, n, start, end, data) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	id := a.Report.ID
+	put := func(typ string, n int, sp storyline.Span, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		_, err = stmt.ExecContext(ctx, id, typ, n, sp.Start, sp.End, b)
+		return err
+	}
+	for i := range a.Mentions {
+		a.Mentions[i].Report = id
+		if err := put("mention", i, a.Mentions[i].Span, a.Mentions[i]); err != nil {
+			return err
+		}
+	}
+	for i := range a.Quotes {
+		a.Quotes[i].Report = id
+		if err := put("quote", i, a.Quotes[i].Span, a.Quotes[i]); err != nil {
+			return err
+		}
+	}
+	for i := range a.Timexes {
+		a.Timexes[i].Report = id
+		if err := put("timex", i, a.Timexes[i].Span, a.Timexes[i]); err != nil {
+			return err
+		}
+	}
+	for i := range a.Positions {
+		a.Positions[i].Report = id
+		if err := put("position", i, a.Positions[i].Span, a.Positions[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Count implements store.Reader.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&n)
+	return n, err
+}
+
+const reportCols = `id, origin, source, url, title, byline, published, language, text, hash, duplicate_of`
+
+func scanReport(sc interface{ Scan(...any) error }) (*storyline.Analysis, error) {
+	a := &storyline.Analysis{}
+	r := &a.Report
+	err := sc.Scan(&r.ID, &r.Origin, &r.Source, &r.URL, &r.Title, &r.Byline, &r.Published, &r.Language, &r.Text, &r.Hash, &r.DuplicateOf)
+	return a, err
+}
+
+// Report implements store.Reader.
+func (s *Store) Report(ctx context.Context, id string) (*storyline.Analysis, error) {
+	a, err := scanReport(s.db.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.loadAnnotations(ctx, a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Reports implements store.Reader.
+func (s *Store) Reports(ctx context.Context, fn func(a *storyline.Analysis) error) error {
+	// Read the ids first: the single connection cannot serve nested
+	// queries while a result set is open.
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM reports ORDER BY origin, key`)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		a, err := s.Report(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) loadAnnotations(ctx context.Context, a *storyline.Analysis) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT type, data FROM annotations WHERE report_id = ? ORDER BY type, start, end, n`, a.Report.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var typ string
+		var data []byte
+		if err := rows.Scan(&typ, &data); err != nil {
+			return err
+		}
+		var err error
+		switch typ {
+		case "mention":
+			var m storyline.Mention
+			err = json.Unmarshal(data, &m)
+			a.Mentions = append(a.Mentions, m)
+		case "quote":
+			var q storyline.Quote
+			err = json.Unmarshal(data, &q)
+			a.Quotes = append(a.Quotes, q)
+		case "timex":
+			var t storyline.Timex
+			err = json.Unmarshal(data, &t)
+			a.Timexes = append(a.Timexes, t)
+		case "position":
+			var p storyline.Position
+			err = json.Unmarshal(data, &p)
+			a.Positions = append(a.Positions, p)
+		}
+		if err != nil {
+			return fmt.Errorf("report %s: %s: %w", a.Report.ID, typ, err)
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,66 @@
+// Package store declares the small role interfaces through which the rest
+// of storyline keeps and reads its records, whatever the backend: the
+// embedded SQLite file (store/sqlite) now, PostgreSQL later. Each backend
+// passes the one conformance suite in store/storetest.
+package store
+
+import (
+	"context"
+	"errors"
+
+	"storyline"
+)
+
+// Outcome tells what Put did.
+type Outcome int
+
+// The outcomes of Put.
+const (
+	// Unchanged: a report with the same key and content was stored already.
+	Unchanged Outcome = iota
+	// Added: the report is new.
+	Added
+	// Replaced: the key was stored with other content; the report and its
+	// analysis were replaced, keeping its id.
+	Replaced
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Added:
+		return "added"
+	case Replaced:
+		return "replaced"
+	}
+	return "unchanged"
+}
+
+// ErrNotFound is returned when a record does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Writer stores one report with its analysis, atomically: after a crash
+// the report is there with all its analysis, or not at all.
+type Writer interface {
+	// Put stores a under key (the report's URL, or where it came from).
+	// a.Report.ID is set to the stored id, which is kept when a report
+	// is replaced.
+	Put(ctx context.Context, key string, a *storyline.Analysis) (Outcome, error)
+}
+
+// Checker answers, before any analysis is spent, whether a report is
+// stored already with the same content.
+type Checker interface {
+	Has(ctx context.Context, key, hash string) (bool, error)
+}
+
+// Reader reads stored records. Iteration order is stable: reports by
+// origin and key, annotations by report then offset.
+type Reader interface {
+	// Reports calls fn for every stored report with its analysis, in
+	// order, until fn returns an error.
+	Reports(ctx context.Context, fn func(a *storyline.Analysis) error) error
+	// Report returns one report with its analysis.
+	Report(ctx context.Context, id string) (*storyline.Analysis, error)
+	// Count returns the number of stored reports.
+	Count(ctx context.Context) (int, error)
+}
