@@ -66,9 +66,13 @@ func Clean(s string) Result {
 // splitLines splits on \n, \r\n, \r and the Unicode line and paragraph
 // separators.
 func splitLines(s string) []string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
+	if strings.IndexByte(s, '\r') >= 0 || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
+		s = lineBreaks.Replace(s)
+	}
 	return strings.Split(s, "\n")
 }
+
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n")
 
 // joinParagraphs makes one paragraph of each run of lines that a blank
 // line ends, except that a line which ends a sentence, or is followed by a
@@ -195,15 +199,20 @@ var (
 func dropSignOffs(lines []string) []string {
 	for len(lines) > 0 {
 		last := lines[len(lines)-1]
-		if last == "" || (len(last) < 220 && signOffLineRE.MatchString(last) && !endsLikeSentence(last)) {
+		if last == "" || (len(last) < 220 && !endsLikeSentence(last) && signOffLineRE.MatchString(last)) {
 			lines = lines[:len(lines)-1]
 			continue
 		}
 		break
 	}
 	if n := len(lines); n > 0 {
-		if loc := gluedSignOffRE.FindStringIndex(lines[n-1]); loc != nil && loc[0] > 0 {
-			lines[n-1] = strings.TrimSpace(lines[n-1][:loc[0]])
+		last := lines[n-1]
+		off := max(0, len(last)-260)
+		for off > 0 && !utf8.RuneStart(last[off]) {
+			off--
+		}
+		if loc := gluedSignOffRE.FindStringIndex(last[off:]); loc != nil && off+loc[0] > 0 {
+			lines[n-1] = strings.TrimSpace(last[:off+loc[0]])
 		}
 	}
 	return lines
@@ -233,7 +242,10 @@ var (
 // dateHeader recognises a date header at the start of a line. It returns
 // the date and what follows it on the line.
 func dateHeader(ln string) (date, rest string, ok bool) {
-	if m := dateOnlyRE.FindStringSubmatch(ln); m != nil {
+	if !mayStartWithDate(ln) {
+		return "", ln, false
+	}
+	if m := dateOnlyRE.FindStringSubmatch(ln); len(ln) < 80 && m != nil {
 		if d, ok := normaliseDate(m[1], m[2]); ok {
 			return d, "", true
 		}
@@ -256,15 +268,61 @@ func dateHeader(ln string) (date, rest string, ok bool) {
 // trailingStamp recognises a date with a clock time glued to the end of a
 // line ("... With Trump Feb. 27, 2025 09:59 AM ET").
 func trailingStamp(ln string) (date, rest string, ok bool) {
-	loc := stampTailRE.FindStringSubmatchIndex(ln)
+	// A stamp is short and holds a clock time: look at the tail only.
+	off := max(0, len(ln)-72)
+	for off > 0 && !utf8.RuneStart(ln[off]) {
+		off--
+	}
+	tail := ln[off:]
+	if !hasClock(tail) {
+		return "", ln, false
+	}
+	loc := stampTailRE.FindStringSubmatchIndex(tail)
 	if loc == nil {
 		return "", ln, false
 	}
-	d, ok := normaliseDate(ln[loc[2]:loc[3]], ln[loc[4]:loc[5]])
+	d, ok := normaliseDate(tail[loc[2]:loc[3]], tail[loc[4]:loc[5]])
 	if !ok {
 		return "", ln, false
 	}
-	return d, strings.TrimSpace(ln[:loc[0]]), true
+	return d, strings.TrimSpace(ln[:off+loc[0]]), true
+}
+
+// hasClock reports a digit, a colon or full stop, and two digits: 09:59.
+func hasClock(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if (s[i] == ':' || s[i] == '.') && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+var headerWords = []string{"date", "published", "posted", "updated", "last updated", "first published"}
+
+// mayStartWithDate is a cheap filter before the date regular expressions:
+// a digit, a month or weekday name, or a header word must come first.
+func mayStartWithDate(ln string) bool {
+	if ln == "" {
+		return false
+	}
+	if isDigit(ln[0]) {
+		return true
+	}
+	head := strings.ToLower(ln[:min(len(ln), 16)])
+	for _, w := range headerWords {
+		if strings.HasPrefix(head, w) {
+			return true
+		}
+	}
+	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+		if strings.HasPrefix(head, m) {
+			return len(ln) < 80
+		}
+	}
+	return false
 }
 
 var dateLayouts = []string{

@@ -87,7 +87,7 @@ func splitLine(out []Sentence, text string, from, to int) []Sentence {
 			for j < len(toks) && isCloser(toks[j].Text, text, toks[j]) {
 				j++
 			}
-			if glued && j < len(toks) && startsUpper(toks[j].Text) && j > i+1 {
+			if glued && j < len(toks) && startsUpper(toks[j].Text) {
 				flush(j)
 				i = j - 1
 			}

@@ -82,7 +82,14 @@ func Tokenize(s string) []Token {
 func appendTokens(toks []Token, s string, from, to int) []Token {
 	i := from
 	for i < to {
-		r, n := utf8.DecodeRuneInString(s[i:to])
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:to])
+		}
 		switch {
 		case unicode.IsSpace(r):
 			i += n
@@ -106,6 +113,9 @@ func appendTokens(toks []Token, s string, from, to int) []Token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -117,6 +127,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func scanWord(s string, i, to int) int {
 	j := i
 	for j < to {
+		if c := s[j]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[j:to])
 		if isWordRune(r) {
 			j += n
@@ -152,11 +166,21 @@ func scanWord(s string, i, to int) int {
 	}
 	// A trailing full stop belongs to abbreviations and initials.
 	if j < to && s[j] == '.' && (j+1 >= to || s[j+1] != '.') {
-		if IsAbbreviation(s[i : j+1]) {
+		if IsAbbreviation(s[i:j+1]) && (!numberAbbrevs[strings.ToLower(s[i:j])] || digitFollows(s, j+1, to)) {
 			j++
 		}
 	}
 	return j
+}
+
+// numberAbbrevs are abbreviations only before a number ("No. 5", "p. 12").
+var numberAbbrevs = map[string]bool{"no": true, "nos": true, "p": true, "pp": true, "vol": true, "fig": true, "v": true}
+
+func digitFollows(s string, i, to int) bool {
+	for i < to && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i < to && s[i] >= '0' && s[i] <= '9'
 }
 
 func digitsAfter(s string, i, to int) int {
@@ -192,11 +216,12 @@ var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’
 
 func appendWord(toks []Token, s string, i, j int) []Token {
 	w := s[i:j]
-	lw := strings.ToLower(w)
-	for _, c := range clitics {
-		if len(lw) > len(c) && strings.HasSuffix(lw, c) {
-			k := j - len(c)
-			return append(toks, Token{i, k, s[i:k]}, Token{k, j, s[k:j]})
+	if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
+		for _, c := range clitics {
+			if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
+				k := j - len(c)
+				return append(toks, Token{i, k, s[i:k]}, Token{k, j, s[k:j]})
+			}
 		}
 	}
 	return append(toks, Token{i, j, w})
