@@ -1,0 +1,677 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"storyline"
+)
+
+// attr is an attribution clause found beside a quotation.
+type attr struct {
+	cue        int // token index of the cue, -1 when none
+	spkA, spkB int // speaker phrase tokens [spkA, spkB), spkA < 0 when none
+	end        int // token index just after the clause
+	partialAt  int // for a clause before the quote with words between: first content token
+	subject    bool
+}
+
+func noAttr() attr { return attr{cue: -1, spkA: -1, partialAt: -1} }
+
+// newlineBetween reports whether a line break lies in text[a:b].
+func (d *doc) newlineBetween(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	return strings.IndexByte(d.text[a:b], '\n') >= 0
+}
+
+// clauseLimit returns the token index where the text after a quote that
+// ends at byte e stops being one clause: the next quote, a line break or a
+// sentence-final mark.
+func (d *doc) clauseLimit(t int, e int) int {
+	hi := t
+	for hi < len(d.toks) && hi < t+16 {
+		if d.tokReg[hi] >= 0 || d.newlineBetween(e, d.toks[hi].Start) {
+			break
+		}
+		x := d.toks[hi].Text
+		if (x == "." || x == "!" || x == "?" || x == ";") && !d.gluedStop(hi) {
+			break
+		}
+		hi++
+	}
+	return hi
+}
+
+// after finds an attribution right after the quote region r: “...,” he
+// said / said Christie / Mark Rutte said.
+func (d *doc) after(r region) attr {
+	a := noAttr()
+	t := d.tokAt(r.e)
+	if t >= len(d.toks) || d.newlineBetween(r.e, d.toks[t].Start) {
+		return a
+	}
+	if x := d.toks[t].Text; x == "," || x == "—" || x == "–" || x == "-" {
+		t++
+	}
+	hi := d.clauseLimit(t, r.e)
+	if t >= hi {
+		return a
+	}
+	// The quote must end like speech: punctuation inside the marks, a
+	// comma after them, or an attribution running to the sentence end.
+	inner := strings.TrimRight(d.text[r.s:r.e], "\"”’'»")
+	inner = strings.TrimSpace(inner)
+	lastR, _ := utf8.DecodeLastRuneInString(inner)
+	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
+	// A word or two in quote marks inside a sentence is a scare quote.
+	if !quoteLike(d.text[r.s:r.e]) && !d.startsClause(r) {
+		return a
+	}
+	if d.isCue(t, nearQuoteRate) && d.lower(t) != "according" {
+		a.cue = t
+		ce := t + 1
+		if ce < hi && d.toks[ce].End == d.toks[ce].End && (d.lower(ce) == "out" || d.lower(ce) == "for") && d.cueSpanEndTok(t) > t {
+			ce++
+		}
+		a.end = ce
+		if s, e, ok := d.npRight(ce, hi); ok {
+			a.spkA, a.spkB, a.end = s, e, e
+		}
+		if !speechEnd && !(a.spkA >= 0 && d.endsSentence(a.end, hi)) {
+			return noAttr()
+		}
+		return a
+	}
+	for c := t + 1; c < hi && c < t+12; c++ {
+		if !d.isCue(c, nearQuoteRate) || d.lower(c) == "according" {
+			continue
+		}
+		s, e, ok := d.npLeft(c, t)
+		if !ok || s != t {
+			// "the statement said": a determiner may start the phrase
+			if !(ok && s == t+1 && determiners[d.lower(t)]) {
+				return a
+			}
+			s = t
+		}
+		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
+			return a
+		}
+		a.cue, a.spkA, a.spkB, a.end = c, s, e, c+1
+		return a
+	}
+	return a
+}
+
+func (d *doc) cueSpanEndTok(i int) int {
+	_, e := d.cueSpan(i)
+	j := i
+	for j+1 < len(d.toks) && d.toks[j+1].End <= e {
+		j++
+	}
+	return j
+}
+
+// gapOK are the tokens that may stand between a cue and the quote it
+// introduces.
+var gapOK = map[string]bool{",": true, ":": true, "—": true, "–": true, "-": true, "as": true}
+
+// before finds an attribution before the quote region r, in its sentence:
+// he said: “...” (direct) or he said that the plan was “dead” (partial,
+// partialAt set to the first content token).
+func (d *doc) before(r region, lo int) attr {
+	a := noAttr()
+	tp := d.tokAt(r.s) - 1
+	if tp < 0 || tp < lo || d.newlineBetween(d.toks[tp].End, r.s) {
+		return a
+	}
+	if d.breakBefore(tp + 1) {
+		return a
+	}
+	lo = max(lo, d.clauseLo(tp+1))
+	for c := tp; c >= lo; c-- {
+		if d.newlineBetween(d.toks[c].End, r.s) {
+			break
+		}
+		if !d.isCue(c, cueRate) {
+			continue
+		}
+		gapDirect := true
+		ce := d.cueSpanEndTok(c)
+		for g := ce + 1; g <= tp; g++ {
+			if !gapOK[d.lower(g)] {
+				gapDirect = false
+				break
+			}
+		}
+		if !gapDirect && tp-ce <= 9 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") {
+			// he told reporters in Nashua last week, “...”
+			gapDirect = true
+			for g := ce + 1; g < tp; g++ {
+				if w := d.lower(g); w == "that" || w == "," || isVerbish(w) || d.isCue(g, cueRate) {
+					gapDirect = false
+					break
+				}
+			}
+		}
+		a.cue = c
+		a.end = ce + 1
+		if !gapDirect {
+			p := ce + 1
+			for p <= tp && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
+				p++
+			}
+			a.partialAt = p
+		}
+		d.speakerOf(&a, c, lo)
+		return a
+	}
+	// A headline or list line "Carly Fiorina: ‘...’".
+	if d.toks[tp].Text == ":" {
+		if s, e, ok := d.npLeft(tp, lo); ok && s == lo && e == tp && isCap(d.toks[s].Text) {
+			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+		}
+	}
+	return a
+}
+
+// speakerOf fills the speaker phrase of the cue at token c, searching no
+// further left than token lo.
+func (d *doc) speakerOf(a *attr, c, lo int) {
+	w := d.lower(c)
+	switch {
+	case w == "according":
+		sa, sb := d.sentBounds(c)
+		_ = sa
+		if s, e, ok := d.npRight(c+2, sb); ok {
+			a.spkA, a.spkB = s, e
+		}
+		return
+	case isParticiple(w):
+		a.subject = true
+		sa, _ := d.sentBounds(c)
+		// The subject of the clause: the phrase before the main verb.
+		for v := sa + 1; v < c; v++ {
+			if d.tokReg[v] >= 0 {
+				continue
+			}
+			if s, e, ok := d.npLeft(v, sa); ok && (d.cueScore(v) >= nearQuoteRate || isVerbish(d.lower(v))) {
+				if d.tokReg[s] < 0 {
+					a.spkA, a.spkB = s, e
+					return
+				}
+			}
+		}
+		return
+	}
+	if s, e, ok := d.npLeft(c, lo); ok {
+		a.spkA, a.spkB = s, e
+		return
+	}
+	// "said Christie"
+	_, sb := d.sentBounds(c)
+	ce := d.cueSpanEndTok(c) + 1
+	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || pronouns[d.lower(s)]) {
+		a.spkA, a.spkB = s, e
+	}
+}
+
+// isVerbish guesses whether a lower-case word is a finite verb: a past
+// tense or third person form.
+func isVerbish(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "was" || w == "is" || w == "has" || w == "had" || w == "told" || w == "said" || w == "says"
+}
+
+// extract runs the passes: quotations in quote marks and their
+// attributions, then cue-anchored reported speech.
+func (d *doc) extract() []cand {
+	var out []cand
+	lastTok := -1 // last token covered by an accepted quote or attribution
+	lastPara := -1
+	for ri := 0; ri < len(d.regs); ri++ {
+		r := d.regs[ri]
+		if r.s < d.endByte(lastTok) {
+			continue
+		}
+		lo := lastTok + 1
+		af := d.after(r)
+		bf := d.before(r, lo)
+		inner := strings.TrimRight(d.text[r.s:r.e], "\"”’'»")
+		endsComma := strings.HasSuffix(strings.TrimSpace(inner), ",")
+		var use attr
+		switch {
+		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
+			use = af
+		case bf.cue >= 0:
+			use = bf
+		default:
+			use = noAttr()
+		}
+		c := cand{s: r.s, e: r.e, spkS: -1, cueS: -1, inheritFrom: -1, cueTok: use.cue, firstRegion: ri, fromRegion: true}
+		if use.cue >= 0 && use.cue == af.cue {
+			// Words of the reported clause before the quote marks make it
+			// partial: Teachers “get why the union endorsed her,” she said.
+			c.s = d.clauseStart(r, lo)
+		}
+		lastRi := ri
+		if use.cue >= 0 {
+			c.cueS, c.cueE = d.cueSpan(use.cue)
+			if use.spkA >= 0 {
+				c.spkS, c.spkE = d.span(use.spkA, use.spkB)
+			}
+			c.participleOf = use.subject
+			if use.partialAt >= 0 {
+				ps := d.toks[use.partialAt].Start
+				_, sb := d.sentBounds(use.partialAt)
+				e := max(r.e, d.contentEnd(ps, d.toks[sb-1].End))
+				c.s, c.e = ps, e
+			}
+			if use.cue == af.cue && use.cue >= 0 {
+				// “A,” he said, “B.”: one quote from A to B.
+				end := use.end
+				for lastRi+1 < len(d.regs) {
+					k := lastRi + 1
+					for k < len(d.regs) && d.embedded(d.regs[k]) {
+						k++
+					}
+					if k >= len(d.regs) {
+						break
+					}
+					r2 := d.regs[k]
+					if !d.bridge(end, r2) {
+						break
+					}
+					lastRi = k - 1
+					if a2 := d.after(r2); a2.cue >= 0 && a2.spkA >= 0 && !pronouns[d.lower(a2.spkA)] {
+						break
+					} else if a2.cue >= 0 {
+						c.e = r2.e
+						lastRi++
+						end = a2.end
+						if a2.spkA >= 0 {
+							end = max(end, a2.spkB)
+						}
+						continue
+					}
+					c.e = r2.e
+					lastRi++
+					end = d.tokAt(r2.e)
+				}
+			}
+		} else {
+			// No attribution: a paragraph continuing the last quote, a
+			// headline quote, or a scare quote (left to the cue pass).
+			ps := firstNonSpace(d.text, lineStart(d.text, r.s), r.s)
+			para := paraIndex(d.text, r.s)
+			switch {
+			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]):
+				c.inheritFrom = len(out) - 1
+				c.spkS, c.spkE = out[len(out)-1].spkS, out[len(out)-1].spkE
+			case ps == r.s && quoteLike(d.text[r.s:r.e]) && (strings.Count(d.text[r.s:r.e], " ") >= 6):
+				// a quote standing alone as a paragraph or headline
+			default:
+				continue
+			}
+		}
+		// Absorb regions inside the span.
+		for lastRi+1 < len(d.regs) && d.regs[lastRi+1].s < c.e {
+			lastRi++
+			c.e = max(c.e, d.regs[lastRi].e)
+		}
+		ri = lastRi
+		c.kind = d.kindOf(c.s, c.e, true)
+		if c.s < d.endByte(lastTok) || c.e <= c.s {
+			continue
+		}
+		out = append(out, c)
+		lastTok = max(d.tokAt(c.e)-1, use.end-1)
+		if c.spkE > 0 {
+			lastTok = max(lastTok, d.tokAt(c.spkE)-1)
+		}
+		lastPara = paraIndex(d.text, c.e)
+	}
+	out = d.reported(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	// Quotes never overlap: keep the earlier.
+	kept := out[:0]
+	end := 0
+	for _, c := range out {
+		if c.s < end {
+			continue
+		}
+		kept = append(kept, c)
+		end = c.e
+	}
+	return kept
+}
+
+func (d *doc) endByte(tok int) int {
+	if tok < 0 {
+		return 0
+	}
+	if tok >= len(d.toks) {
+		return len(d.text)
+	}
+	return d.toks[tok].End
+}
+
+// bridge reports whether the tokens from token index from up to region
+// r2 are a short tail of an attribution clause ("on Friday.") so that r2
+// continues the same quotation.
+func (d *doc) bridge(from int, r2 region) bool {
+	to := d.tokAt(r2.s)
+	if from > to || to-from > 45 {
+		return false
+	}
+	if d.newlineBetween(d.endByte(from-1), r2.s) {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if w := d.lower(i); d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) {
+			return false
+		}
+	}
+	if to-1 >= from {
+		b := strings.TrimRight(d.text[d.toks[from].Start:r2.s], " \t\"”’'»")
+		if b == "" || !strings.ContainsRune(",.:;", rune(b[len(b)-1])) {
+			return false
+		}
+	}
+	return true
+}
+
+func lineStart(txt string, i int) int {
+	return strings.LastIndexByte(txt[:i], '\n') + 1
+}
+
+// paraIndex counts the line breaks before byte i.
+func paraIndex(txt string, i int) int { return strings.Count(txt[:i], "\n") }
+
+// reported adds cue-anchored reported speech around the quotes found so
+// far: "X said (that) ...", "..., X said.", "according to X, ...".
+func (d *doc) reported(qs []cand) []cand {
+	sort.Slice(qs, func(i, j int) bool { return qs[i].s < qs[j].s })
+	covered := func(b int) bool {
+		k := sort.Search(len(qs), func(i int) bool { return qs[i].e > b })
+		return k < len(qs) && qs[k].s <= b
+	}
+	usedCue := map[int]bool{}
+	for _, q := range qs {
+		if q.cueTok >= 0 {
+			usedCue[q.cueTok] = true
+		}
+	}
+	spkUsed := func(i int) bool {
+		b := d.toks[i].Start
+		for _, q := range qs {
+			if q.spkS >= 0 && q.spkS <= b && b < q.spkE {
+				return true
+			}
+		}
+		return false
+	}
+	// nextStart is the start of the first quote at or after byte b.
+	nextStart := func(b int) int {
+		k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= b })
+		if k < len(qs) {
+			return qs[k].s
+		}
+		return len(d.text)
+	}
+	var add []cand
+	for c := 0; c < len(d.toks); c++ {
+		if usedCue[c] || !d.isCue(c, cueRate) || covered(d.toks[c].Start) || spkUsed(c) {
+			continue
+		}
+		sa, sb := d.sentBounds(c)
+		w := d.lower(c)
+		var q cand
+		q.spkS, q.cueS, q.inheritFrom, q.cueTok = -1, -1, -1, c
+		q.cueS, q.cueE = d.cueSpan(c)
+		ce := d.cueSpanEndTok(c) + 1
+		// Content start limit: after the last quote ending in this sentence.
+		ls := d.toks[sa].Start
+		for _, x := range qs {
+			if x.e <= d.toks[c].Start && x.e > ls {
+				ls = x.e
+			}
+		}
+		for _, x := range add {
+			if x.e <= d.toks[c].Start && x.e > ls {
+				ls = x.e
+			}
+		}
+		switch {
+		case w == "according":
+			s, e, ok := d.npRight(ce, sb)
+			if !ok {
+				continue
+			}
+			q.spkS, q.spkE = d.span(s, e)
+			if c == sa || d.toks[c].Start <= ls+2 {
+				// According to X, content.
+				k := e
+				for k < sb && d.toks[k].Text != "," {
+					k++
+				}
+				if k+1 >= sb {
+					continue
+				}
+				q.s, q.e = d.toks[k+1].Start, d.contentEnd(d.toks[k+1].Start, d.toks[sb-1].End)
+			} else {
+				q.s, q.e = ls, d.contentEnd(ls, d.toks[c].Start)
+			}
+		default:
+			var a attr = noAttr()
+			d.speakerOf(&a, c, sa)
+			// "..., X said." / "..., said X." at the end of the sentence.
+			tail := sb - ce
+			final := tail <= 6 && !d.hasThatOrCue(ce, sb)
+			if final && a.spkA > sa && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) {
+				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
+				q.s, q.e = ls, d.contentEnd(ls, d.toks[a.spkA-1].Start)
+				break
+			}
+			if final && c > sa && d.toks[c-1].Text == "," {
+				if s, e, ok := d.npRight(ce, sb); ok {
+					q.spkS, q.spkE = d.span(s, e)
+					q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
+					break
+				}
+			}
+			if a.spkA < 0 {
+				continue
+			}
+			q.spkS, q.spkE = d.span(a.spkA, a.spkB)
+			q.participleOf = a.subject
+			p := ce
+			for p < sb && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
+				p++
+			}
+			if sb-p < 2 {
+				continue
+			}
+			end := d.toks[sb-1].End
+			// Stop before a second attribution in the same sentence.
+			for k := p + 2; k < sb; k++ {
+				if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
+					continue
+				}
+				if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
+					x := d.lower(s2 - 1)
+					if x == "," || x == "and" || x == "but" || x == ";" {
+						cut := s2 - 1
+						if x == "and" || x == "but" {
+							if cut-1 >= p && d.toks[cut-1].Text == "," {
+								cut--
+							}
+						}
+						end = d.toks[cut].Start
+						break
+					}
+				}
+				if d.lower(k) == "according" && d.toks[k-1].Text == "," {
+					end = d.toks[k-1].Start
+					break
+				}
+			}
+			q.s = d.toks[p].Start
+			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
+		}
+		if q.e <= q.s || q.e-q.s < 4 {
+			continue
+		}
+		// Quoted words inside make it partial; take in the whole region.
+		hasQ := false
+		for _, r := range d.regs {
+			if r.s < q.e && q.s < r.e {
+				hasQ = true
+				q.s = min(q.s, r.s)
+				q.e = max(q.e, r.e)
+			}
+		}
+		q.kind = d.kindOf(q.s, q.e, hasQ)
+		if overlapsAny(qs, q) || overlapsAny(add, q) {
+			continue
+		}
+		add = append(add, q)
+	}
+	return append(qs, add...)
+}
+
+func (d *doc) hasThatOrCue(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.lower(i) == "that" || d.isCue(i, cueRate) || d.tokReg[i] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAny(qs []cand, q cand) bool {
+	for _, x := range qs {
+		if x.s < q.e && q.s < x.e {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = storyline.Direct
+
+// endsSentence reports whether the tokens from i up to hi are a short
+// adjunct ("on Friday", "in a statement") that runs to the sentence end.
+func (d *doc) endsSentence(i, hi int) bool {
+	if hi-i > 6 {
+		return false
+	}
+	if hi >= len(d.toks) {
+		return true
+	}
+	x := d.toks[hi].Text
+	return x == "." || x == "!" || x == "?" || x == ";" || d.newlineBetween(d.endByte(hi-1), d.toks[hi].Start) || d.tokReg[hi] >= 0
+}
+
+// connectives may open a sentence without belonging to its content.
+var connectives = map[string]bool{"but": true, "and": true, "yet": true, "so": true, ",": true, "still": true, "or": true, "—": true, "-": true}
+
+// startsClause reports whether region r opens its sentence or line.
+func (d *doc) startsClause(r region) bool {
+	t := d.tokAt(r.s)
+	if t == 0 || t >= len(d.toks) {
+		return true
+	}
+	if d.tokSent[t-1] != d.tokSent[t] || d.newlineBetween(d.toks[t-1].End, r.s) {
+		return true
+	}
+	x := d.toks[t-1].Text
+	return x == ":" || x == "." || x == "?" || x == "!" || d.tokReg[t-1] >= 0
+}
+
+// clauseStart returns where the content of a quote attributed after it
+// starts: the region itself, or the first word of its sentence when the
+// sentence opens with words of the reported clause.
+func (d *doc) clauseStart(r region, lo int) int {
+	t := d.tokAt(r.s)
+	if t >= len(d.toks) || t == 0 {
+		return r.s
+	}
+	if d.breakBefore(t) {
+		return r.s
+	}
+	sa := max(d.clauseLo(t), lo)
+	for sa < t && (connectives[d.lower(sa)] || d.tokReg[sa] >= 0) {
+		sa++
+	}
+	if sa >= t || d.newlineBetween(d.toks[sa].Start, r.s) {
+		return r.s
+	}
+	x := d.toks[t-1].Text
+	if x == ":" {
+		return r.s
+	}
+	return d.toks[sa].Start
+}
+
+// breakBefore reports whether a sentence or line ends right before token t.
+func (d *doc) breakBefore(t int) bool {
+	if t <= 0 || t >= len(d.toks) {
+		return true
+	}
+	if d.tokSent[t-1] != d.tokSent[t] || d.newlineBetween(d.toks[t-1].End, d.toks[t].Start) {
+		return true
+	}
+	x := d.toks[t-1].Text
+	if x == "." || x == "!" || x == "?" {
+		return true
+	}
+	// a closing mark after a full stop: ... it.'' He
+	if (x == "'" || x == "\"" || x == "”") && t-2 >= 0 && d.tokReg[t-1] < 0 {
+		y := d.toks[t-2].Text
+		return y == "." || y == "!" || y == "?" || y == "'"
+	}
+	return false
+}
+
+// clauseLo returns the first token of the sentence holding token t-1,
+// not crossing a full stop, a line break or a quotation.
+func (d *doc) clauseLo(t int) int {
+	lo := t
+	for lo > 0 && t-lo < 80 && !d.breakBefore(lo) && d.tokReg[lo-1] < 0 {
+		lo--
+	}
+	return lo
+}
+
+// gluedStop reports whether the mark at token i is glued to a following
+// ")" or word, as in "(D-N.Y.)", and so ends no sentence.
+func (d *doc) gluedStop(i int) bool {
+	e := d.toks[i].End
+	if e >= len(d.text) {
+		return false
+	}
+	c := d.text[e]
+	return c == ')' || c == ',' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+}
+
+// embedded reports whether region r is a few words quoted inside a
+// clause (a title, a scare quote) rather than a quotation of its own.
+func (d *doc) embedded(r region) bool {
+	return countWords(d.text[r.s:r.e]) < 5 && !d.startsClause(r)
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}

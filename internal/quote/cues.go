@@ -1,0 +1,165 @@
+package quote
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"storyline"
+	"storyline/internal/text"
+)
+
+// cueModel is the cue lexicon trained on PolNeAR train by TrainCues:
+// for each lower-cased word, and for each word followed by a class of
+// next token, how often it was part of an annotated cue and how often it
+// occurred.
+//
+//go:embed cues.tsv
+var cueModel string
+
+// CueLexicon holds cue rates: the share of a word's occurrences that were
+// part of an attribution cue, keyed by the word alone and by the word and
+// the class of the token after it.
+type CueLexicon struct {
+	cue, total map[string]int
+}
+
+// loadLexicon parses the embedded model once; the result is read-only.
+var loadLexicon = sync.OnceValue(func() *CueLexicon {
+	lx, err := ReadCueLexicon(strings.NewReader(cueModel))
+	if err != nil {
+		panic("quote: embedded cue model: " + err.Error())
+	}
+	return lx
+})
+
+// ReadCueLexicon reads a lexicon written by CueLexicon.Write.
+func ReadCueLexicon(r io.Reader) (*CueLexicon, error) {
+	lx := &CueLexicon{cue: map[string]int{}, total: map[string]int{}}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 3 {
+			continue
+		}
+		c, err1 := strconv.Atoi(f[1])
+		t, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("cue lexicon line %q: bad counts", sc.Text())
+		}
+		lx.cue[f[0]], lx.total[f[0]] = c, t
+	}
+	return lx, sc.Err()
+}
+
+// Write writes the lexicon as sorted TSV lines: key, cue count, total.
+func (lx *CueLexicon) Write(w io.Writer) error {
+	keys := make([]string, 0, len(lx.total))
+	for k := range lx.total {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	bw := bufio.NewWriter(w)
+	for _, k := range keys {
+		fmt.Fprintf(bw, "%s\t%d\t%d\n", k, lx.cue[k], lx.total[k])
+	}
+	return bw.Flush()
+}
+
+// Rate returns the cue rate of word w followed by a token of class next,
+// backing off to the word alone when the pair was seen rarely.
+func (lx *CueLexicon) Rate(w, next string) float64 {
+	if t := lx.total[w+"|"+next]; t >= 4 {
+		return float64(lx.cue[w+"|"+next]) / float64(t)
+	}
+	if t := lx.total[w]; t >= 3 {
+		return float64(lx.cue[w]) / float64(t)
+	}
+	return 0
+}
+
+// TrainDoc is one annotated text for TrainCues: its cue spans.
+type TrainDoc struct {
+	Text string
+	Cues []storyline.Span
+}
+
+// TrainCues counts, over docs, how often each word (and word with the
+// class of its next token) falls inside an annotated cue. Words seen once
+// and words never in a cue are dropped. The result is deterministic.
+func TrainCues(docs []TrainDoc) *CueLexicon {
+	cue, total := map[string]int{}, map[string]int{}
+	for _, d := range docs {
+		toks := text.Tokenize(d.Text)
+		for i, t := range toks {
+			if !isWordTok(t.Text) {
+				continue
+			}
+			w := strings.ToLower(t.Text)
+			k2 := w + "|" + nextClass(toks, i)
+			in := false
+			for _, c := range d.Cues {
+				if t.Start < c.End && c.Start < t.End {
+					in = true
+					break
+				}
+			}
+			total[w]++
+			total[k2]++
+			if in {
+				cue[w]++
+				cue[k2]++
+			}
+		}
+	}
+	lx := &CueLexicon{cue: map[string]int{}, total: map[string]int{}}
+	for k, c := range cue {
+		if total[k] >= 2 && c >= 1 {
+			lx.cue[k], lx.total[k] = c, total[k]
+		}
+	}
+	return lx
+}
+
+func isWordTok(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// nextClass names the kind of token after toks[i]: a few function words
+// and marks by themselves, otherwise capitalised or lower-case word.
+func nextClass(toks []text.Token, i int) string {
+	if i+1 >= len(toks) {
+		return "$"
+	}
+	t := toks[i+1].Text
+	switch lt := strings.ToLower(t); lt {
+	case "that", ",", ":", "to", "for", "on", "by", "in", "with", "about", ".", "the", "a", "it", "he", "she", "they", "him", "her", "them", "us", "me", "i", "we", "you":
+		return lt
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case isQuoteRune(r):
+		return "q"
+	case unicode.IsUpper(r):
+		return "C"
+	case unicode.IsLetter(r):
+		return "w"
+	}
+	return "p"
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '‘', '’', '\'', '«', '»':
+		return true
+	}
+	return false
+}

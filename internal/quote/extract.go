@@ -1,0 +1,422 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"storyline"
+	"storyline/internal/text"
+)
+
+// Thresholds on the trained cue rate: a word is a cue candidate in running
+// text at cueRate, and right beside a quotation (where a cue is expected)
+// at nearQuoteRate.
+const (
+	cueRate       = 0.30
+	nearQuoteRate = 0.12
+)
+
+// speechVerbs are reporting verbs accepted as cues whatever the lexicon
+// says (a floor for words rare in the training data, British spellings).
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "added": true, "adds": true, "told": true, "tells": true,
+	"asked": true, "warned": true, "warns": true, "stated": true, "explained": true, "emphasised": true,
+	"emphasized": true, "stressed": true, "insisted": true, "insists": true, "noted": true, "argued": true,
+	"wrote": true, "writes": true, "tweeted": true, "recalled": true, "claimed": true, "declared": true,
+	"replied": true, "responded": true, "remarked": true, "acknowledged": true, "admitted": true,
+	"conceded": true, "cautioned": true, "predicted": true, "promised": true, "vowed": true, "urged": true,
+	"announced": true, "reiterated": true, "quipped": true, "joked": true, "countered": true,
+	"continued": true, "concluded": true, "confirmed": true, "complained": true, "observed": true,
+	"saying": true, "adding": true, "telling": true, "noting": true, "arguing": true, "warning": true,
+	"insisting": true, "stressing": true, "explaining": true, "according": true, "pointed": true,
+	"commented": true, "asserted": true, "maintained": true, "demanded": true, "suggested": true,
+}
+
+// participles are cues whose speaker is the subject of the main clause.
+func isParticiple(w string) bool {
+	return strings.HasSuffix(w, "ing") && w != "according"
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	text     string
+	toks     []text.Token
+	tokSent  []int
+	sents    []text.Sentence
+	sentEnds []int
+	regs     []region
+	tokReg   []int // region index of each token, -1 outside quotes
+	lx       *CueLexicon
+	cueMemo  []float64
+}
+
+// Extract finds the quotations in text: direct quotes in quote marks,
+// partial quotes (a reported clause holding quoted words) and indirect
+// reported speech, each with its cue, the phrase naming its speaker and
+// the speaker resolved to a name written in the report. sents may be nil
+// (the text is split here); mentions may be nil (speaker phrases are then
+// found by rule). Quotes come back in text order and never overlap.
+func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []storyline.Quote {
+	if sents == nil {
+		sents = text.Split(txt)
+	}
+	d := &doc{text: txt, sents: sents, lx: loadLexicon()}
+	for si, s := range sents {
+		for _, t := range s.Tokens {
+			if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
+				continue
+			}
+			d.toks = append(d.toks, t)
+			d.tokSent = append(d.tokSent, si)
+		}
+		d.sentEnds = append(d.sentEnds, s.End)
+	}
+	d.regs = regions(txt, d.sentEnds)
+	d.tokReg = make([]int, len(d.toks))
+	ri := 0
+	for i, t := range d.toks {
+		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
+			ri++
+		}
+		d.tokReg[i] = -1
+		if ri < len(d.regs) && d.regs[ri].s <= t.Start && t.End <= d.regs[ri].e {
+			d.tokReg[i] = ri
+		}
+	}
+	d.cueMemo = make([]float64, len(d.toks))
+	for i := range d.cueMemo {
+		d.cueMemo[i] = -1
+	}
+	qs := d.extract()
+	resolveSpeakers(txt, d, qs, mentions)
+	out := make([]storyline.Quote, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, q.export(txt))
+	}
+	return out
+}
+
+// cand is a quote under construction.
+type cand struct {
+	s, e         int
+	kind         storyline.QuoteKind
+	spkS, spkE   int // -1 when none
+	cueS, cueE   int // -1 when none
+	speaker      string
+	inheritFrom  int // index of the quote whose speaker this continues, -1
+	cueTok       int
+	firstRegion  int
+	fromRegion   bool
+	participleOf bool // speaker is the subject of the clause of a participle cue
+}
+
+func (c cand) export(txt string) storyline.Quote {
+	q := storyline.Quote{Span: storyline.Span{Start: c.s, End: c.e}, Text: txt[c.s:c.e], Kind: c.kind, Speaker: c.speaker}
+	if c.spkS >= 0 {
+		q.SpeakerSpan = &storyline.Span{Start: c.spkS, End: c.spkE}
+		q.SpeakerText = txt[c.spkS:c.spkE]
+	}
+	if c.cueS >= 0 {
+		q.CueSpan = &storyline.Span{Start: c.cueS, End: c.cueE}
+		q.Cue = txt[c.cueS:c.cueE]
+	}
+	return q
+}
+
+// tokAt returns the index of the first token starting at or after byte b.
+func (d *doc) tokAt(b int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+}
+
+func (d *doc) lower(i int) string { return strings.ToLower(d.toks[i].Text) }
+
+// cueScore returns the cue rate of token i (1 for listed speech verbs).
+func (d *doc) cueScore(i int) float64 {
+	if d.cueMemo[i] >= 0 {
+		return d.cueMemo[i]
+	}
+	w := d.lower(i)
+	v := 0.0
+	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") {
+		if speechVerbs[w] {
+			v = 1
+		} else {
+			v = d.lx.Rate(w, nextClass(d.toks, i))
+		}
+		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
+			v = 0
+		}
+	}
+	d.cueMemo[i] = v
+	return v
+}
+
+func (d *doc) isCue(i int, th float64) bool {
+	return i >= 0 && i < len(d.toks) && d.tokReg[i] < 0 && d.cueScore(i) >= th
+}
+
+// cueSpan returns the byte span of the cue at token i, taking in "to"
+// after "according" and particles ("out", "for", "on") that belong to it.
+func (d *doc) cueSpan(i int) (int, int) {
+	s, e := d.toks[i].Start, d.toks[i].End
+	if i+1 < len(d.toks) && d.tokSent[i+1] == d.tokSent[i] {
+		switch n := d.lower(i + 1); {
+		case d.lower(i) == "according" && n == "to",
+			n == "out" && d.lower(i) == "pointed",
+			n == "for" && strings.HasPrefix(d.lower(i), "call"):
+			e = d.toks[i+1].End
+		}
+	}
+	return s, e
+}
+
+// aux are words that may stand between a speaker and a cue.
+var aux = map[string]bool{
+	"has": true, "have": true, "had": true, "also": true, "will": true, "would": true, "is": true,
+	"was": true, "repeatedly": true, "previously": true, "then": true, "later": true, "again": true,
+	"recently": true, "publicly": true, "often": true, "did": true, "does": true, "do": true,
+	"could": true, "may": true, "might": true, "can": true, "should": true, "must": true,
+	"already": true, "been": true, "reportedly": true, "further": true, "even": true, "still": true,
+	"just": true, "once": true, "flatly": true, "quickly": true, "simply": true, "firmly": true,
+	"explicitly": true, "privately": true, "openly": true, "separately": true, "earlier": true,
+	"finally": true, "frequently": true, "loudly": true, "insistently": true, "now": true, "are": true,
+	"were": true, "not": true, "never": true, "always": true, "first": true,
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+}
+
+// npStop are lower-case words that never belong to a speaker phrase.
+var npStop = map[string]bool{
+	"that": true, "and": true, "but": true, "or": true, "who": true, "which": true, "when": true,
+	"as": true, "after": true, "while": true, "if": true, "because": true, "in": true, "on": true,
+	"at": true, "for": true, "with": true, "to": true, "from": true, "by": true, "than": true,
+	"so": true, "where": true, "what": true, "how": true, "why": true, "is": true, "was": true,
+	"are": true, "were": true, "be": true, "been": true, "has": true, "have": true, "had": true,
+	"not": true, "it": true, "this": true, "there": true, "into": true, "about": true, "over": true,
+	"also": true, "whether": true, "before": true, "since": true, "until": true, "though": true,
+	"although": true, "during": true, "against": true, "then": true, "even": true, "just": true,
+	"would": true, "will": true, "could": true, "can": true, "may": true, "might": true, "should": true,
+	"must": true, "do": true, "does": true, "did": true, "said": true, "says": true, "say": true,
+	"out": true, "up": true, "all": true, "more": true, "most": true, "very": true, "too": true,
+	"now": true, "only": true, "still": true, "yet": true, "however": true, "meanwhile": true,
+	"where's": true, "here": true, "without": true, "through": true, "under": true, "between": true,
+}
+
+var pronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true,
+}
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"our": true, "my": true, "your": true, "another": true, "one": true, "two": true, "three": true,
+	"some": true, "many": true, "several": true, "other": true, "both": true, "these": true, "those": true,
+}
+
+// sentenceOpeners are capitalised words at a sentence start that are not
+// part of a name.
+var sentenceOpeners = map[string]bool{
+	"But": true, "And": true, "When": true, "If": true, "As": true, "After": true, "While": true,
+	"Yet": true, "So": true, "Still": true, "However": true, "Meanwhile": true, "Then": true,
+	"Now": true, "In": true, "On": true, "At": true, "For": true, "That": true, "This": true,
+	"Because": true, "Although": true, "Though": true, "Instead": true, "Also": true, "Asked": true,
+	"Speaking": true, "During": true, "Before": true, "Since": true, "Notably": true, "Today": true,
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isLowerWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// npTokOK reports whether token i may sit inside a speaker phrase.
+func (d *doc) npTokOK(i int) bool {
+	t := d.toks[i].Text
+	lt := strings.ToLower(t)
+	switch {
+	case t == "'s" || t == "’s" || t == "’" || t == "-" || lt == "of" || lt == "the" || t == "&":
+		return true
+	case d.tokReg[i] >= 0:
+		return false
+	case isCap(t):
+		return true
+	case determiners[lt] || pronouns[lt]:
+		return true
+	case isLowerWord(t):
+		return !npStop[lt] && !strings.HasSuffix(lt, "ly") && d.cueScore(i) < cueRate
+	case unicode.IsDigit([]rune(t)[0]):
+		return true
+	}
+	return false
+}
+
+// npLeft finds the speaker phrase that ends right before token j (after
+// skipping auxiliaries and short adjuncts), not reaching before token lo.
+// It returns token indexes [a, b) or ok false.
+func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
+	k := j - 1
+	for k >= lo {
+		lt := d.lower(k)
+		switch {
+		case aux[lt] || lt == "n't":
+			k--
+			continue
+		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
+			k -= 2
+			continue
+		case lt == "," && k-2 >= lo && d.lower(k-2) == "," && isLowerWord(d.toks[k-1].Text):
+			k -= 3 // ", meanwhile,"
+			continue
+		}
+		break
+	}
+	if k < lo {
+		return 0, 0, false
+	}
+	end := k + 1
+	// A party label: Sen. Chuck Schumer (D-N.Y.) said
+	if d.toks[k].Text == ")" {
+		m := k - 1
+		for m >= lo && m > k-8 && d.toks[m].Text != "(" {
+			m--
+		}
+		if m > lo && d.toks[m].Text == "(" {
+			k = m - 1
+		}
+	}
+	// An appositive closed by a comma: "Bernstein, a local resident, said".
+	if d.toks[k].Text == "," {
+		c := -1
+		for m := k - 1; m >= lo && m >= k-9; m-- {
+			if d.toks[m].Text == "," {
+				c = m
+				break
+			}
+			if !d.npTokOK(m) {
+				break
+			}
+		}
+		if c < 0 || c-1 < lo || !d.npTokOK(c-1) {
+			return 0, 0, false
+		}
+		k = c - 1
+	}
+	if !d.npTokOK(k) {
+		return 0, 0, false
+	}
+	lt := d.lower(k)
+	if pronouns[lt] {
+		return k, k + 1, true
+	}
+	if determiners[lt] || lt == "of" || lt == "the" {
+		return 0, 0, false
+	}
+	a = k
+	for m := k - 1; m >= lo && m > k-8; m-- {
+		if !d.npTokOK(m) {
+			break
+		}
+		lm := d.lower(m)
+		if pronouns[lm] {
+			break
+		}
+		if m == lo || d.tokSent[m-1] != d.tokSent[m] || d.toks[m-1].Text == "\"" || d.toks[m-1].Text == "“" {
+			if sentenceOpeners[d.toks[m].Text] {
+				break
+			}
+		}
+		a = m
+		if determiners[lm] {
+			break
+		}
+	}
+	// Do not start on "of", "'s" or a hyphen.
+	for a < end && (d.lower(a) == "of" || d.toks[a].Text == "'s" || d.toks[a].Text == "’s" || d.toks[a].Text == "-") {
+		a++
+	}
+	if a >= end {
+		return 0, 0, false
+	}
+	return a, end, true
+}
+
+// npRight finds the speaker phrase starting at token j ("said Christie",
+// "according to the report"), ending before token hi.
+func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
+	if j >= hi || j >= len(d.toks) {
+		return 0, 0, false
+	}
+	if !d.npTokOK(j) {
+		return 0, 0, false
+	}
+	lt := d.lower(j)
+	if pronouns[lt] {
+		return j, j + 1, true
+	}
+	b = j
+	for m := j; m < hi && m < j+9; m++ {
+		if !d.npTokOK(m) || (m > j && pronouns[d.lower(m)]) {
+			break
+		}
+		if d.tokSent[m] != d.tokSent[j] {
+			break
+		}
+		b = m + 1
+	}
+	for b > j && (d.lower(b-1) == "of" || d.lower(b-1) == "the" || determiners[d.lower(b-1)]) {
+		b--
+	}
+	if b <= j {
+		return 0, 0, false
+	}
+	return j, b, true
+}
+
+func (d *doc) span(a, b int) (int, int) { return d.toks[a].Start, d.toks[b-1].End }
+
+// sentBounds returns the token range [a, b) of the sentence holding token i.
+func (d *doc) sentBounds(i int) (int, int) {
+	si := d.tokSent[i]
+	a := i
+	for a > 0 && d.tokSent[a-1] == si {
+		a--
+	}
+	b := i
+	for b < len(d.toks) && d.tokSent[b] == si {
+		b++
+	}
+	return a, b
+}
+
+// contentEnd trims final punctuation and space off the end of a content
+// span ending at byte e.
+func (d *doc) contentEnd(s, e int) int {
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(d.text[s:e])
+		if unicode.IsSpace(r) || strings.ContainsRune(".,;:!?", r) {
+			e -= n
+			continue
+		}
+		break
+	}
+	return e
+}
+
+func (d *doc) kindOf(s, e int, hasQuote bool) storyline.QuoteKind {
+	k := sort.Search(len(d.regs), func(i int) bool { return d.regs[i].s >= s })
+	if k < len(d.regs) && d.regs[k].s == s {
+		return storyline.Direct
+	}
+	if hasQuote {
+		return storyline.Partial
+	}
+	return storyline.Indirect
+}

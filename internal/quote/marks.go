@@ -1,0 +1,274 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// region is a stretch of text in quote marks: [s, e) includes the marks;
+// closed is false when no closing mark was found and e was guessed.
+type region struct {
+	s, e   int
+	closed bool
+	single bool
+}
+
+// markClass tells what a quote mark at a position may do.
+type markClass uint8
+
+const (
+	notMark markClass = iota
+	openDouble
+	closeDouble
+	eitherDouble // a straight " whose role depends on context
+	openSingle
+	closeSingle
+)
+
+func isSpaceOrStart(r rune) bool {
+	return r == utf8.RuneError || unicode.IsSpace(r)
+}
+
+// classify returns the class of the mark starting at byte i of text and
+// its length in bytes.
+func classify(text string, i int) (markClass, int) {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if i == 0 {
+		prev = utf8.RuneError
+	}
+	var next rune = utf8.RuneError
+	if i+n < len(text) {
+		next, _ = utf8.DecodeRuneInString(text[i+n:])
+	}
+	switch r {
+	case '“', '«', '„':
+		return openDouble, n
+	case '”', '»':
+		// Some copy opens with ” at a paragraph start.
+		if isSpaceOrStart(prev) && !isSpaceOrStart(next) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			return eitherDouble, n
+		}
+		return closeDouble, n
+	case '"':
+		return eitherDouble, n
+	case '\'':
+		if next == '\'' { // two apostrophes stand for a double mark
+			return eitherDouble, 2
+		}
+		if isSpaceOrStart(prev) || isOpenPunct(prev) {
+			if unicode.IsLetter(next) || unicode.IsDigit(next) || next == '.' {
+				return openSingle, n
+			}
+			return notMark, n
+		}
+		if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			return notMark, n // don't, O'Brien
+		}
+		return closeSingle, n
+	case '‘':
+		return openSingle, n
+	case '’':
+		if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			return notMark, n
+		}
+		if isSpaceOrStart(prev) || isOpenPunct(prev) {
+			if unicode.IsLetter(next) {
+				return openSingle, n
+			}
+			return notMark, n
+		}
+		return closeSingle, n
+	}
+	return notMark, 0
+}
+
+func isOpenPunct(r rune) bool {
+	switch r {
+	case '(', '[', '{', '—', '–', '-', ':', '“', '"', '«':
+		return true
+	}
+	return false
+}
+
+// straightOpens decides whether a straight double mark at i opens a quote
+// given whether one is open now.
+func straightOpens(text string, i, n int, open bool) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if i == 0 {
+		prev = utf8.RuneError
+	}
+	var next rune = utf8.RuneError
+	if i+n < len(text) {
+		next, _ = utf8.DecodeRuneInString(text[i+n:])
+	}
+	pOpen := isSpaceOrStart(prev) || isOpenPunct(prev) || prev == '(' || prev == '/'
+	nOpen := !isSpaceOrStart(next) && next != ',' && next != '.' && next != ';' && next != ')'
+	switch {
+	case pOpen && nOpen:
+		return true
+	case !pOpen && !nOpen:
+		return false
+	case pOpen && !nOpen:
+		return !open && next != '.' && next != ','
+	default: // glued to the word before and to the word after: closes if open
+		return !open
+	}
+}
+
+// regions finds the quoted stretches of text. Double marks pair at the top
+// level; single marks pair only outside double quotes. A quote still open
+// at the end of its paragraph is closed there when the next paragraph
+// opens with a quote mark (a quote that continues over paragraphs) or when
+// the rest of the paragraph is short; otherwise it ends with the sentence
+// it opened in (copy that lost its closing mark). ends holds the byte
+// offsets where sentences end.
+func regions(text string, sentEnds []int) []region {
+	var out []region
+	dOpen, sOpen := -1, -1
+	paraStart := 0
+	closeUnclosed := func(start, paraEnd int, single bool) {
+		e := paraEnd
+		if !nextParaOpensQuote(text, paraEnd) {
+			// Count sentence ends between start and paraEnd.
+			k, first := 0, -1
+			for _, se := range sentEnds {
+				if se > start && se < paraEnd {
+					k++
+					if first < 0 {
+						first = se
+					}
+				}
+			}
+			if k >= 2 && first > 0 {
+				e = first
+			}
+		}
+		e = trimRightSpace(text, start, e)
+		if e > start+1 {
+			out = append(out, region{s: start, e: e, closed: false, single: single})
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '\n' {
+			if dOpen >= 0 {
+				closeUnclosed(dOpen, i, false)
+				dOpen = -1
+			}
+			if sOpen >= 0 {
+				// A single mark left open was most likely an apostrophe.
+				sOpen = -1
+			}
+			i++
+			paraStart = i
+			continue
+		}
+		if c < 0x80 && c != '"' && c != '\'' {
+			i++
+			continue
+		}
+		cls, n := classify(text, i)
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(text[i:])
+			i += n
+			continue
+		}
+		if cls == eitherDouble {
+			if straightOpens(text, i, n, dOpen >= 0) {
+				cls = openDouble
+			} else {
+				cls = closeDouble
+			}
+		}
+		switch cls {
+		case openDouble:
+			if dOpen >= 0 {
+				// A new quote opens before the last one closed.
+				closeUnclosed(dOpen, lastNonSpace(text, dOpen, i), false)
+			}
+			dOpen, sOpen = i, -1
+		case closeDouble:
+			if dOpen >= 0 {
+				out = append(out, region{s: dOpen, e: i + n, closed: true})
+				dOpen = -1
+			} else if i-paraStart > 0 && len(out) == 0 || i-paraStart > 0 && out[len(out)-1].e <= paraStart {
+				// A closing mark with no opening one in its paragraph: the
+				// quote ran from the paragraph start.
+				if s := firstNonSpace(text, paraStart, i); s < i && quoteLike(text[s:i]) {
+					out = append(out, region{s: s, e: i + n, closed: false})
+				}
+			}
+		case openSingle:
+			if dOpen < 0 {
+				sOpen = i
+			}
+		case closeSingle:
+			if dOpen < 0 && sOpen >= 0 {
+				if i+n-sOpen > 3 {
+					out = append(out, region{s: sOpen, e: i + n, closed: true, single: true})
+				}
+				sOpen = -1
+			}
+		}
+		i += n
+	}
+	if dOpen >= 0 {
+		closeUnclosed(dOpen, len(text), false)
+	}
+	return out
+}
+
+// quoteLike reports whether s looks like quoted speech: at least three
+// words.
+func quoteLike(s string) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			words++
+		}
+	}
+	return words >= 3
+}
+
+func nextParaOpensQuote(text string, i int) bool {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			switch r {
+			case '"', '“', '«', '‘', '\'', '”':
+				return true
+			}
+			return false
+		}
+		i += n
+	}
+	return false
+}
+
+func trimRightSpace(text string, s, e int) int {
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return e
+}
+
+func lastNonSpace(text string, s, e int) int { return trimRightSpace(text, s, e) }
+
+func firstNonSpace(text string, s, e int) int {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	return s
+}
