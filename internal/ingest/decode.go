@@ -96,7 +96,7 @@ func repairLatin1(b []byte) (string, bool) {
 		bad++
 		i++
 	}
-	if bad*50 > len(b) {
+	if bad*20 > len(b) {
 		return "", false
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
