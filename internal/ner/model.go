@@ -1,0 +1,256 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"sort"
+)
+
+// model is a trained tagger: the weights of stage 1 (local and
+// prediction-history features) and stage 2 (stage 1's labels across the
+// document), and the casing vocabulary learned from the training text.
+type model struct {
+	s1, s2 *weights
+	casing map[string]string
+}
+
+// weights are averaged perceptron weights: one row of nLabels weights per
+// feature hash, found through an open-addressing table.
+type weights struct {
+	keys []uint64 // slot -> feature hash (0 = empty)
+	rows []int32  // slot -> row
+	mask uint64
+	w    []float32 // row*nLabels + label
+}
+
+func newWeights(nRows int) *weights {
+	size := 1 << bits.Len(uint(nRows*2+1))
+	return &weights{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), w: make([]float32, 0, nRows*nLabels)}
+}
+
+// fix keeps 0 free as the empty-slot marker.
+func fix(k uint64) uint64 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+func (m *weights) insert(k uint64, row []float32) {
+	k = fix(k)
+	s := k & m.mask
+	for m.keys[s] != 0 {
+		s = (s + 1) & m.mask
+	}
+	m.keys[s] = k
+	m.rows[s] = int32(len(m.w) / nLabels)
+	m.w = append(m.w, row...)
+}
+
+func (m *weights) lookup(k uint64) int32 {
+	k = fix(k)
+	s := k & m.mask
+	for {
+		switch m.keys[s] {
+		case k:
+			return m.rows[s]
+		case 0:
+			return -1
+		}
+		s = (s + 1) & m.mask
+	}
+}
+
+// score adds the weights of features fs into out.
+func (m *weights) score(fs []uint64, out *[nLabels]float32) {
+	*out = [nLabels]float32{}
+	for _, f := range fs {
+		r := m.lookup(f)
+		if r < 0 {
+			continue
+		}
+		row := m.w[int(r)*nLabels : int(r)*nLabels+nLabels : int(r)*nLabels+nLabels]
+		for l := range out {
+			out[l] += row[l]
+		}
+	}
+}
+
+// numFeatures returns the number of weight rows.
+func (m *weights) numFeatures() int { return len(m.w) / nLabels }
+
+const magic = "storyline-ner-v2\n"
+
+// write serialises the model, gzip-compressed, with features in hash
+// order so that the same weights always give the same bytes. Each row
+// stores a bit mask of its non-zero labels and those weights only.
+func (m *model) write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	bw.WriteString(magic)
+	uv(uint64(nLabels))
+	words := make([]string, 0, len(m.casing))
+	for k := range m.casing {
+		words = append(words, k)
+	}
+	sort.Strings(words)
+	uv(uint64(len(words)))
+	for _, k := range words {
+		str(k)
+		str(m.casing[k])
+	}
+	m.s1.write(bw, uv)
+	if m.s2 == nil {
+		uv(0)
+	} else {
+		uv(1)
+		m.s2.write(bw, uv)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func (m *weights) write(bw *bufio.Writer, uv func(uint64)) {
+	type kr struct {
+		k uint64
+		r int32
+	}
+	var ks []kr
+	for s, k := range m.keys {
+		if k != 0 {
+			ks = append(ks, kr{k, m.rows[s]})
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].k < ks[j].k })
+	uv(uint64(len(ks)))
+	var last uint64
+	for _, e := range ks {
+		uv(e.k - last)
+		last = e.k
+		row := m.w[int(e.r)*nLabels : int(e.r)*nLabels+nLabels]
+		var nz uint64
+		for l, v := range row {
+			if v != 0 {
+				nz |= 1 << l
+			}
+		}
+		uv(nz)
+		for _, v := range row {
+			if v != 0 {
+				var b [4]byte
+				binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
+				bw.Write(b[:])
+			}
+		}
+	}
+}
+
+// readModel parses what write wrote.
+func readModel(r io.Reader) (*model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("ner model: not a storyline NER model")
+	}
+	uv := func() uint64 {
+		x, e := binary.ReadUvarint(br)
+		if e != nil && err == nil {
+			err = e
+		}
+		return x
+	}
+	if n := uv(); n != uint64(nLabels) {
+		return nil, fmt.Errorf("ner model: %d labels, want %d", n, nLabels)
+	}
+	nc := int(uv())
+	if err != nil || nc > 1<<24 {
+		return nil, errors.New("ner model: bad casing table")
+	}
+	m := &model{}
+	m.casing = make(map[string]string, nc)
+	str := func() string {
+		l := uv()
+		if err != nil || l > 1<<10 {
+			if err == nil {
+				err = errors.New("bad string")
+			}
+			return ""
+		}
+		s := make([]byte, l)
+		if _, e := io.ReadFull(br, s); e != nil {
+			err = e
+		}
+		return string(s)
+	}
+	for range nc {
+		k := str()
+		v := str()
+		if err != nil {
+			return nil, fmt.Errorf("ner model: %w", err)
+		}
+		m.casing[k] = v
+	}
+	if m.s1, err = readWeights(br, uv, &err); err != nil {
+		return nil, err
+	}
+	switch uv() {
+	case 0:
+	case 1:
+		if m.s2, err = readWeights(br, uv, &err); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, errors.New("ner model: bad stage count")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	return m, nil
+}
+
+func readWeights(br *bufio.Reader, uv func() uint64, errp *error) (*weights, error) {
+	n := int(uv())
+	if *errp != nil || n > 1<<26 {
+		return nil, errors.New("ner model: bad header")
+	}
+	m := newWeights(n)
+	var key uint64
+	var row [nLabels]float32
+	var b [4]byte
+	for range n {
+		key += uv()
+		nz := uv()
+		row = [nLabels]float32{}
+		for l := range nLabels {
+			if nz&(1<<l) != 0 {
+				if _, e := io.ReadFull(br, b[:]); e != nil {
+					return nil, fmt.Errorf("ner model: %w", e)
+				}
+				row[l] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+			}
+		}
+		if *errp != nil {
+			return nil, fmt.Errorf("ner model: %w", *errp)
+		}
+		m.insert(key, row[:])
+	}
+	return m, nil
+}

@@ -1,0 +1,82 @@
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"io"
+	"sync"
+)
+
+//go:embed model/ner.model.gz
+var embeddedModel []byte
+
+// Tagger tags English text with CoNLL-2003 entity types. It is safe for
+// concurrent use once loaded.
+type Tagger struct {
+	m    *model
+	pool sync.Pool
+}
+
+var (
+	loadOnce   sync.Once
+	loadTagger *Tagger
+	loadErr    error
+)
+
+// Load returns the tagger whose model is embedded in the binary. The model
+// is parsed once; later calls return the same Tagger.
+func Load() (*Tagger, error) {
+	loadOnce.Do(func() {
+		loadTagger, loadErr = Read(bytes.NewReader(embeddedModel))
+	})
+	return loadTagger, loadErr
+}
+
+// Read parses a model written by (*Tagger).Write.
+func Read(r io.Reader) (*Tagger, error) {
+	m, err := readModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Tagger{m: m}, nil
+}
+
+// Write serialises the model; the same model always gives the same bytes.
+func (t *Tagger) Write(w io.Writer) error { return t.m.write(w) }
+
+func (t *Tagger) decoder() *decoder {
+	if dc, ok := t.pool.Get().(*decoder); ok {
+		return dc
+	}
+	return &decoder{}
+}
+
+// TagDocument tags the sentences of one document (each a list of tokens)
+// and returns one IOB2 tag per token ("B-PER", "I-ORG", "O"), with the
+// document-level consistency pass applied across all the sentences.
+func (t *Tagger) TagDocument(sents [][]string) [][]string {
+	labels := t.tagLabels(sents)
+	out := make([][]string, len(sents))
+	k := 0
+	for si, s := range sents {
+		out[si] = make([]string, len(s))
+		for i := range s {
+			out[si][i] = iob2(labels[k])
+			k++
+		}
+	}
+	return out
+}
+
+// tagLabels returns the BILOU labels of a document's tokens, flattened.
+func (t *Tagger) tagLabels(sents [][]string) []int {
+	d := prepare(sents, t.m.casing)
+	dc := t.decoder()
+	labels := dc.decode(d, nil, t.m.s1.score, nil, nil)
+	if t.m.s2 != nil {
+		labels = dc.decode(d, stage2Feats(d, labels), t.m.s2.score, nil, nil)
+	}
+	t.pool.Put(dc)
+	applyConsistency(d, labels)
+	return labels
+}
