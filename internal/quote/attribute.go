@@ -132,6 +132,19 @@ func (d *doc) before(r region, lo int) attr {
 		return a
 	}
 	lo = max(lo, d.clauseLo(tp+1))
+	// The leftmost cue of the clause with a speaker of its own heads a
+	// partial quote; the nearest one introduces a direct quote.
+	first := -1
+	for c := lo; c <= tp; c++ {
+		if d.isCue(c, cueRate) {
+			var x attr = noAttr()
+			d.speakerOf(&x, c, lo)
+			if x.spkA >= 0 {
+				first = c
+				break
+			}
+		}
+	}
 	for c := tp; c >= lo; c-- {
 		if d.newlineBetween(d.toks[c].End, r.s) {
 			break
@@ -147,7 +160,7 @@ func (d *doc) before(r region, lo int) attr {
 				break
 			}
 		}
-		if !gapDirect && tp-ce <= 9 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") {
+		if !gapDirect && tp-ce <= 14 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") {
 			// he told reporters in Nashua last week, “...”
 			gapDirect = true
 			for g := ce + 1; g < tp; g++ {
@@ -156,6 +169,10 @@ func (d *doc) before(r region, lo int) attr {
 					break
 				}
 			}
+		}
+		if !gapDirect && first >= 0 && first < c {
+			c = first
+			ce = d.cueSpanEndTok(c)
 		}
 		a.cue = c
 		a.end = ce + 1
@@ -169,9 +186,14 @@ func (d *doc) before(r region, lo int) attr {
 		d.speakerOf(&a, c, lo)
 		return a
 	}
-	// A headline or list line "Carly Fiorina: ‘...’".
-	if d.toks[tp].Text == ":" {
-		if s, e, ok := d.npLeft(tp, lo); ok && s == lo && e == tp && isCap(d.toks[s].Text) {
+	// A headline or list line "Carly Fiorina: ‘...’", or a clause
+	// ending in a colon: "A footnote in the report makes that clear: “...”".
+	if d.toks[tp].Text == ":" && quoteLike(d.text[r.s:r.e]) {
+		if s, e, ok := d.npLeft(tp, lo); ok && e == tp && isCap(d.toks[s].Text) && (s == lo || d.toks[s-1].Text == "-" || d.toks[s-1].Text == "—") {
+			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+			return a
+		}
+		if s, e, ok := d.npRight(lo, tp); ok && !pronouns[d.lower(s)] || ok && e-s == 1 {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 		}
 	}
@@ -211,10 +233,13 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		a.spkA, a.spkB = s, e
 		return
 	}
-	// "said Christie"
+	// "said Christie", after a comma, a quotation or at the clause start.
+	if c > 0 && !(d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 || d.breakBefore(c)) {
+		return
+	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || pronouns[d.lower(s)]) {
+	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
 		a.spkA, a.spkB = s, e
 	}
 }
@@ -222,6 +247,9 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 // isVerbish guesses whether a lower-case word is a finite verb: a past
 // tense or third person form.
 func isVerbish(w string) bool {
+	if !isLowerWord(w) {
+		return false
+	}
 	return strings.HasSuffix(w, "ed") || w == "was" || w == "is" || w == "has" || w == "had" || w == "told" || w == "said" || w == "says"
 }
 
@@ -245,7 +273,7 @@ func (d *doc) extract() []cand {
 		switch {
 		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
 			use = af
-		case bf.cue >= 0:
+		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (!speechVerbs[d.lower(bf.cue)] || namingVerbs[d.lower(bf.cue)])):
 			use = bf
 		default:
 			use = noAttr()
@@ -269,6 +297,23 @@ func (d *doc) extract() []cand {
 				e := max(r.e, d.contentEnd(ps, d.toks[sb-1].End))
 				c.s, c.e = ps, e
 			}
+			if use.cue == bf.cue && bf.partialAt < 0 {
+				// he said "the next president" should choose: the
+				// sentence goes on with the reported clause.
+				t := d.tokAt(r.e)
+				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," {
+					if a2 := d.after(r); a2.cue < 0 {
+						_, sb := d.sentBounds(t)
+						for k := t; k < sb; k++ {
+							if d.breakBefore(k) && k > t {
+								sb = k
+								break
+							}
+						}
+						c.e = max(c.e, d.contentEnd(c.s, d.toks[sb-1].End))
+					}
+				}
+			}
 			if use.cue == af.cue && use.cue >= 0 {
 				// “A,” he said, “B.”: one quote from A to B.
 				end := use.end
@@ -285,7 +330,7 @@ func (d *doc) extract() []cand {
 						break
 					}
 					lastRi = k - 1
-					if a2 := d.after(r2); a2.cue >= 0 && a2.spkA >= 0 && !pronouns[d.lower(a2.spkA)] {
+					if a2 := d.after(r2); a2.cue >= 0 && a2.spkA >= 0 && !pronouns[d.lower(a2.spkA)] && !(use.spkA >= 0 && d.lower(a2.spkB-1) == d.lower(use.spkB-1)) {
 						break
 					} else if a2.cue >= 0 {
 						c.e = r2.e
@@ -310,6 +355,13 @@ func (d *doc) extract() []cand {
 			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]):
 				c.inheritFrom = len(out) - 1
 				c.spkS, c.spkE = out[len(out)-1].spkS, out[len(out)-1].spkE
+				// PolNeAR's convention, like “A,” he said, “B.”: the
+				// continuing paragraph extends the quote it continues.
+				{
+					out[len(out)-1].e = r.e
+					lastTok = d.tokAt(r.e) - 1
+					continue
+				}
 			case ps == r.s && quoteLike(d.text[r.s:r.e]) && (strings.Count(d.text[r.s:r.e], " ") >= 6):
 				// a quote standing alone as a paragraph or headline
 			default:
@@ -363,14 +415,14 @@ func (d *doc) endByte(tok int) int {
 // continues the same quotation.
 func (d *doc) bridge(from int, r2 region) bool {
 	to := d.tokAt(r2.s)
-	if from > to || to-from > 45 {
+	if from > to || to-from > 60 {
 		return false
 	}
 	if d.newlineBetween(d.endByte(from-1), r2.s) {
 		return false
 	}
 	for i := from; i < to; i++ {
-		if w := d.lower(i); d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) {
+		if w := d.lower(i); d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" {
 			return false
 		}
 	}
@@ -502,7 +554,7 @@ func (d *doc) reported(qs []cand) []cand {
 				}
 				if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
 					x := d.lower(s2 - 1)
-					if x == "," || x == "and" || x == "but" || x == ";" {
+					if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] {
 						cut := s2 - 1
 						if x == "and" || x == "but" {
 							if cut-1 >= p && d.toks[cut-1].Text == "," {
@@ -610,7 +662,7 @@ func (d *doc) clauseStart(r region, lo int) int {
 		return r.s
 	}
 	x := d.toks[t-1].Text
-	if x == ":" {
+	if x == ":" || x == "," || x == "—" || x == "–" {
 		return r.s
 	}
 	return d.toks[sa].Start
@@ -674,4 +726,18 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// clauseOpeners start a subordinate clause that may hold an attribution
+// of its own: "..., as he urges ...".
+var clauseOpeners = map[string]bool{
+	"as": true, "while": true, "when": true, "because": true, "after": true, "before": true,
+	"since": true, "if": true, "although": true, "though": true, "whereas": true, "until": true,
+}
+
+// namingVerbs introduce a name or label in quote marks, not speech.
+var namingVerbs = map[string]bool{
+	"called": true, "calls": true, "call": true, "calling": true, "dubbed": true, "titled": true,
+	"described": true, "labeled": true, "labelled": true, "named": true, "termed": true, "nicknamed": true,
+	"branded": true, "entitled": true,
 }

@@ -292,19 +292,27 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			k = m - 1
 		}
 	}
-	// An appositive closed by a comma: "Bernstein, a local resident, said".
+	// An appositive closed by a comma: "Bernstein, a local resident, said",
+	// "Clinton, who served as secretary of state, conceded".
 	if d.toks[k].Text == "," {
 		c := -1
-		for m := k - 1; m >= lo && m >= k-9; m-- {
-			if d.toks[m].Text == "," {
-				c = m
+		for m := k - 1; m >= lo && m >= k-22; m-- {
+			x := d.toks[m].Text
+			if d.tokReg[m] >= 0 || x == "." || x == ";" || x == ":" || x == "!" || x == "?" {
 				break
 			}
-			if !d.npTokOK(m) {
-				break
+			if x == "," {
+				if m-1 >= lo && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)]) && d.tokReg[m-1] < 0 {
+					c = m
+					break
+				}
 			}
 		}
 		if c < 0 || c-1 < lo || !d.npTokOK(c-1) {
+			return 0, 0, false
+		}
+		// the appositive must open like one: a determiner, a title, "who"
+		if f := d.lower(c + 1); !(determiners[f] || f == "who" || isCap(d.toks[c+1].Text) || isLowerWord(d.toks[c+1].Text) && !isVerbish(f)) {
 			return 0, 0, false
 		}
 		k = c - 1

@@ -126,6 +126,7 @@ func straightOpens(text string, i, n int, open bool) bool {
 func regions(text string, sentEnds []int) []region {
 	var out []region
 	dOpen, sOpen := -1, -1
+	depth := 0 // curly quotes nested inside the open one
 	paraStart := 0
 	closeUnclosed := func(start, paraEnd int, single bool) {
 		e := paraEnd
@@ -152,6 +153,7 @@ func regions(text string, sentEnds []int) []region {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c == '\n' {
+			depth = 0
 			if dOpen >= 0 {
 				closeUnclosed(dOpen, i, false)
 				dOpen = -1
@@ -183,12 +185,21 @@ func regions(text string, sentEnds []int) []region {
 		}
 		switch cls {
 		case openDouble:
+			if dOpen >= 0 && c != '"' && nestedAhead(text, i+n) {
+				depth++
+				break
+			}
 			if dOpen >= 0 {
 				// A new quote opens before the last one closed.
 				closeUnclosed(dOpen, lastNonSpace(text, dOpen, i), false)
 			}
 			dOpen, sOpen = i, -1
+			depth = 0
 		case closeDouble:
+			if depth > 0 {
+				depth--
+				break
+			}
 			if dOpen >= 0 {
 				out = append(out, region{s: dOpen, e: i + n, closed: true})
 				dOpen = -1
@@ -271,4 +282,27 @@ func firstNonSpace(text string, s, e int) int {
 		s += n
 	}
 	return s
+}
+
+// nestedAhead reports whether, after a curly opening mark met inside an
+// open quotation, two closing marks come before the next opening mark and
+// the paragraph end: the inner quotation closes, then the outer one.
+func nestedAhead(text string, i int) bool {
+	closers := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\n':
+			return false
+		case '“', '«':
+			return false
+		case '”', '»':
+			closers++
+			if closers == 2 {
+				return true
+			}
+		}
+		i += n
+	}
+	return false
 }
