@@ -143,7 +143,8 @@ var presentCues = map[string]bool{
 // futureCues mark a future reading on their own.
 var futureCues = map[string]bool{
 	"will": true, "'ll": true, "shall": true, "wo": true, "upcoming": true,
-	"ahead": true, "tomorrow": true, "next": true, "coming": true, "soon": true,
+	"ahead": true, "tomorrow": true, "soon": true, "scheduled": true,
+	"slated": true, "until": true, "till": true, "deadline": true,
 }
 
 // futureBeforeTo mark a future reading when "to" follows them ("is

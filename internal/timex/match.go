@@ -36,6 +36,7 @@ const (
 	kRef                  // off units of g from the last date mentioned
 	kClock                // a clock time; the day comes from the context
 	kWeekend              // "the weekend": direction by tense
+	kDCTYear              // month or day in the DCT year plus yearOff ("February this year")
 )
 
 // spec is the partial value the pattern cascade reads from an expression.
@@ -68,6 +69,11 @@ type spec struct {
 	this   bool // "this Friday": the one in the anchor's week
 	// vague marks a vague offset ("weeks ago").
 	vague bool
+	// subDay marks durations in hours, minutes or seconds.
+	subDay  bool
+	yearOff int
+	// dayShift moves a day value: "the day before Tuesday" is -1.
+	dayShift int
 }
 
 // match is one expression: tokens [i, j) and its partial value.
@@ -86,6 +92,19 @@ func (d *doc) scan() []match {
 			if m, ok := d.matchAt(i); ok {
 				out = append(out, m)
 				i = m.j
+				// "April 24 and 25": the second day is a date of its own.
+				if sp := m.sp; (sp.kind == kNeedYear || sp.kind == kAbs) && sp.g == gDay && sp.month > 0 && sp.holiday == "" && !sp.clock {
+					switch d.key(i) {
+					case "and", "or", "to", "through", "-", "–":
+						if day, ok := ordinalDay(d.key(i + 1)); ok && day > sp.day && validDay(sp.month, day) {
+							if _, isMonth := d.monthAt(i + 2); !isMonth {
+								sp.day = day
+								out = append(out, match{i: i + 1, j: i + 2, sp: sp})
+								i += 2
+							}
+						}
+					}
+				}
 				continue
 			}
 			i++
@@ -201,6 +220,7 @@ func (d *doc) core(i int) (int, spec, bool) {
 	c.offer(d.quarterExpr(i))
 	c.offer(d.holidayExpr(i))
 	c.offer(d.hyphenPrefixed(i))
+	c.offer(d.weekOf(i))
 	return c.m.j, c.m.sp, c.ok
 }
 
@@ -461,7 +481,7 @@ func (d *doc) calendarDate(i int) (int, spec, bool) {
 func (d *doc) bareMonthOK(i, m int) bool {
 	prev := d.key(i - 1)
 	switch prev {
-	case "annual", "the", "a":
+	case "annual", "a":
 		return false
 	}
 	if m != 5 && m != 3 {

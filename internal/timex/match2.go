@@ -120,9 +120,7 @@ func durationSpec(v float64, u unit, vague bool) spec {
 		sp.g, sp.off = gYear, int(math.Round(100*v))
 	case uHour, uMinute, uSecond:
 		sp.off = 0
-		if u == uHour && v >= 24 {
-			sp.off = int(v / 24)
-		}
+		sp.subDay = true
 	}
 	return sp
 }
@@ -583,4 +581,69 @@ func (d *doc) hyphenPrefixed(i int) (int, spec, bool) {
 		return i + 1, spec{typ: storyline.Date, kind: kNeedYear, g: gSeason, season: s}, true
 	}
 	return 0, spec{}, false
+}
+
+// weekOf reads "the week of March 6" (the ISO week), "the morning of
+// March 6" and "the day before [last] Tuesday".
+func (d *doc) weekOf(i int) (int, spec, bool) {
+	j := i
+	if d.key(j) == "the" {
+		j++
+	}
+	head := d.key(j)
+	var sp spec
+	var ok bool
+	var k int
+	switch head {
+	case "week", "weekend", "morning", "afternoon", "evening", "night":
+		if d.key(j+1) != "of" {
+			return 0, spec{}, false
+		}
+		k, sp, ok = d.dayAt(j + 2)
+		if !ok {
+			return 0, spec{}, false
+		}
+		switch head {
+		case "week":
+			sp.g = gWeek
+		case "weekend":
+			sp.g = gWeekend
+		default:
+			sp.part, sp.typ = partsOfDay[head], storyline.Time
+		}
+		return k, sp, true
+	case "day":
+		dir := 0
+		switch d.key(j + 1) {
+		case "before":
+			dir = -1
+		case "after":
+			dir = 1
+		default:
+			return 0, spec{}, false
+		}
+		k, sp, ok = d.dayAt(j + 2)
+		if !ok {
+			return 0, spec{}, false
+		}
+		sp.dayShift = dir
+		return k, sp, true
+	}
+	return 0, spec{}, false
+}
+
+// dayAt reads an expression naming one day at i.
+func (d *doc) dayAt(i int) (int, spec, bool) {
+	c := candidate{i: i}
+	c.offer(d.calendarDate(i))
+	c.offer(d.weekdayName(i))
+	c.offer(d.iso(i))
+	c.offer(d.slashDate(i))
+	c.offer(d.deictic(i))
+	c.offer(d.relWord(i))
+	c.offer(d.holidayExpr(i))
+	if !c.ok || !isDayLike(c.m.sp) || c.m.sp.part != "" {
+		return 0, spec{}, false
+	}
+	return c.m.j, c.m.sp, true
 }

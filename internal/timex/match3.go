@@ -209,8 +209,9 @@ func (d *doc) deictic(i int) (int, spec, bool) {
 // extend grows a core match to the right: "three days" + "ago",
 // "Friday" + "morning", "9 a.m." + "Tuesday".
 func (d *doc) extend(i, j int, sp spec) (int, spec) {
-	// Durations anchored by "ago", "later", "earlier", "from now".
-	if sp.typ == storyline.Duration && sp.g != gNone {
+	// Durations anchored by "ago", "later", "earlier", "from now"; not
+	// hours and minutes, whose anchor needs a clock time we rarely have.
+	if sp.typ == storyline.Duration && sp.g != gNone && !sp.subDay {
 		nx := d.key(j)
 		switch {
 		case nx == "ago" || nx == "before" && d.sentenceEndAt(j+1):
@@ -225,6 +226,23 @@ func (d *doc) extend(i, j int, sp spec) (int, spec) {
 			return j + 1, agoSpec(sp, kDCT, 1, false)
 		}
 		return j, sp
+	}
+	// A month and its year: "February this year", "October last year".
+	if (sp.kind == kNeedYear || sp.kind == kWeekday) && sp.holiday == "" && sp.g != gSeason {
+		k := j
+		if d.key(k) == "of" {
+			k++
+		}
+		off, ok := map[string]int{"this": 0, "last": -1, "next": 1}[d.key(k)]
+		if ok && d.key(k+1) == "year" && sp.kind == kNeedYear {
+			sp.kind, sp.yearOff = kDCTYear, off
+			return k + 2, sp
+		}
+	}
+	// A holiday's week: "Easter week".
+	if sp.holiday != "" && sp.g == gDay && d.key(j) == "week" {
+		sp.g = gWeek
+		return j + 1, sp
 	}
 	// A day and a part of it: "Friday morning", "yesterday afternoon".
 	if sp.part == "" && !sp.clock && sp.typ == storyline.Date && isDayLike(sp) {

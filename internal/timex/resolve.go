@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -47,11 +48,26 @@ func (r *resolver) resolve(m match) string {
 		if !r.hasDCT {
 			return underYear(sp)
 		}
-		dir := sp.dir
-		if dir == 0 {
-			dir = r.d.tense(m.i, m.j)
+		// A month or a day named without a year is the nearest one: on
+		// AQUAINT and MEANTIME this beats reading the direction off the
+		// tense, which only "last"/"next" force.
+		t, ok := r.chooseYear(sp, sp.dir)
+		if ok && sp.dir == 0 {
+			// The tense may overrule the nearest year when it points the
+			// other way and the date is well away from the DCT.
+			margin := 24 * time.Hour * time.Duration(envInt("TX_MARGIN", 60))
+			s2 := sp
+			s2.year = t.Year()
+			start, end, _ := interval(s2, t.Year())
+			switch tn := r.d.tense(m.i, m.j); {
+			case tn < 0 && start.Sub(r.dct) > margin:
+				s2.year--
+				t, ok = absTime(s2)
+			case tn > 0 && r.dct.Sub(end) > margin:
+				s2.year++
+				t, ok = absTime(s2)
+			}
 		}
-		t, ok := r.chooseYear(sp, dir)
 		if !ok {
 			return ""
 		}
@@ -70,7 +86,9 @@ func (r *resolver) resolve(m match) string {
 			dir = r.d.tense(m.i, m.j)
 		}
 		t := weekdayNear(r.dct, sp.weekday, dir, sp.strict, sp.this)
-		sp.g = gDay
+		if sp.g == gNone {
+			sp.g = gDay
+		}
 		r.setRef(t, gDay)
 		return r.format(t, sp)
 	case kDCT, kRef:
@@ -107,6 +125,17 @@ func (r *resolver) resolve(m match) string {
 			return r.format(r.dct, sp)
 		}
 		return fmt.Sprintf("XXXX-XX-XXT%02d:%02d", sp.hour, sp.minute)
+	case kDCTYear:
+		if !r.hasDCT {
+			return underYear(sp)
+		}
+		sp.year = r.dct.Year() + sp.yearOff
+		t, ok := absTime(sp)
+		if !ok {
+			return ""
+		}
+		r.setRef(t, sp.g)
+		return r.format(t, sp)
 	case kWeekend:
 		if !r.hasDCT {
 			return "XXXX-WXX-WE"
@@ -158,7 +187,7 @@ func interval(sp spec, y int) (time.Time, time.Time, bool) {
 		return t, t, false
 	}
 	switch sp.g {
-	case gDay:
+	case gDay, gWeek, gWeekend:
 		return t, t.AddDate(0, 0, 1), true
 	case gMonth:
 		return t, t.AddDate(0, 1, 0), true
@@ -269,6 +298,9 @@ func shift(t time.Time, g gran, off int) time.Time {
 // format writes t at the spec's granularity, with its part of the day or
 // clock time.
 func (r *resolver) format(t time.Time, sp spec) string {
+	if sp.dayShift != 0 && sp.g == gDay {
+		t = t.AddDate(0, 0, sp.dayShift)
+	}
 	y, m, dd := t.Date()
 	switch sp.g {
 	case gCentury:
@@ -484,6 +516,8 @@ func (d *doc) cue(k int) (int, bool) {
 	switch {
 	case futureCues[w]:
 		return 1, true
+	case w == "would":
+		return 1, true
 	case w == "to":
 		if futureBeforeTo[prev] {
 			return 1, true
@@ -503,4 +537,11 @@ func (d *doc) cue(k int) (int, bool) {
 		return -1, true
 	}
 	return 0, false
+}
+
+func envInt(k string, d int) int {
+	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
+		return v
+	}
+	return d
 }
