@@ -66,6 +66,7 @@ func (d *doc) after(r region) attr {
 	inner = strings.TrimSpace(inner)
 	lastR, _ := utf8.DecodeLastRuneInString(inner)
 	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
+	sentenceEnd := strings.ContainsRune(".?!", lastR)
 	// A word or two in quote marks inside a sentence is a scare quote.
 	if !quoteLike(d.text[r.s:r.e]) && !d.startsClause(r) {
 		return a
@@ -98,6 +99,10 @@ func (d *doc) after(r region) attr {
 			s = t
 		}
 		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
+			return a
+		}
+		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) {
+			// “...” He added that ...: a new sentence with its own content.
 			return a
 		}
 		a.cue, a.spkA, a.spkB, a.end = c, s, e, c+1
@@ -134,16 +139,24 @@ func (d *doc) before(r region, lo int) attr {
 	lo = max(lo, d.clauseLo(tp+1))
 	// The leftmost cue of the clause with a speaker of its own heads a
 	// partial quote; the nearest one introduces a direct quote.
-	first := -1
+	first, firstVerb := -1, -1
 	for c := lo; c <= tp; c++ {
 		if d.isCue(c, cueRate) {
 			var x attr = noAttr()
 			d.speakerOf(&x, c, lo)
 			if x.spkA >= 0 {
-				first = c
-				break
+				if first < 0 {
+					first = c
+				}
+				if speechVerbs[d.lower(c)] {
+					firstVerb = c
+					break
+				}
 			}
 		}
+	}
+	if firstVerb >= 0 {
+		first = firstVerb
 	}
 	for c := tp; c >= lo; c-- {
 		if d.newlineBetween(d.toks[c].End, r.s) {
@@ -291,6 +304,12 @@ func (d *doc) extract() []cand {
 				c.spkS, c.spkE = d.span(use.spkA, use.spkB)
 			}
 			c.participleOf = use.subject
+			if use.subject && use.spkA < 0 && len(out) > 0 {
+				p := out[len(out)-1]
+				if p.spkS >= 0 && !d.newlineBetween(p.e, r.s) {
+					c.spkS, c.spkE = p.spkS, p.spkE
+				}
+			}
 			if use.partialAt >= 0 {
 				ps := d.toks[use.partialAt].Start
 				_, sb := d.sentBounds(use.partialAt)
@@ -740,4 +759,18 @@ var namingVerbs = map[string]bool{
 	"called": true, "calls": true, "call": true, "calling": true, "dubbed": true, "titled": true,
 	"described": true, "labeled": true, "labelled": true, "named": true, "termed": true, "nicknamed": true,
 	"branded": true, "entitled": true,
+}
+
+// commaSoon reports whether a comma follows within a few tokens from i,
+// before hi: "Trump said on Friday, adding ...".
+func (d *doc) commaSoon(i, hi int) bool {
+	for k := i; k < hi && k < i+6; k++ {
+		if d.toks[k].Text == "," {
+			return true
+		}
+		if d.lower(k) == "that" {
+			return false
+		}
+	}
+	return false
 }

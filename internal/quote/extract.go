@@ -139,7 +139,7 @@ func (d *doc) cueScore(i int) float64 {
 	}
 	w := d.lower(i)
 	v := 0.0
-	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") {
+	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") && !aux[w] {
 		if speechVerbs[w] {
 			v = 1
 		} else {
@@ -225,6 +225,11 @@ var sentenceOpeners = map[string]bool{
 	"Now": true, "In": true, "On": true, "At": true, "For": true, "That": true, "This": true,
 	"Because": true, "Although": true, "Though": true, "Instead": true, "Also": true, "Asked": true,
 	"Speaking": true, "During": true, "Before": true, "Since": true, "Notably": true, "Today": true,
+	"Will": true, "Can": true, "Should": true, "Would": true, "Could": true, "Did": true, "Does": true,
+	"Do": true, "Is": true, "Are": true, "Was": true, "What": true, "Who": true, "Why": true, "How": true,
+	"Where": true, "Has": true, "Have": true, "Read": true, "Watch": true, "Despite": true, "With": true,
+	"Under": true, "From": true, "By": true, "To": true, "Of": true, "Unlike": true, "Like": true,
+	"Here": true, "There": true, "Even": true, "Only": true, "Just": true, "Not": true, "No": true,
 }
 
 func isCap(s string) bool {

@@ -1,6 +1,537 @@
 package quote
 
-import "storyline"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"storyline"
+	"storyline/internal/text"
+)
+
+// Speaker resolution inside one report, sieve style: a phrase holding a
+// name resolves to the fullest form of that name in the report; a pronoun
+// to the speaker of the previous quotation (else the nearest person named
+// before it); a description ("the Ukrainian president", "the head of
+// NATO") to the one person whose titles and appositives in the report fit
+// it; a quote repeated in the report (headline and body) to the speaker
+// the other copy names. Anything else stays unresolved: no guessing.
+
+// roleNouns are the nouns of office a description is built on. The value
+// groups synonyms.
+var roleNouns = map[string]string{
+	"president": "president", "leader": "head", "chief": "head", "head": "head",
+	"minister": "minister", "premier": "head", "chancellor": "head", "secretary-general": "head",
+	"secretary": "secretary", "spokesman": "spokes", "spokeswoman": "spokes",
+	"spokesperson": "spokes", "governor": "governor", "senator": "senator", "sen.": "senator",
+	"gov.": "governor", "mayor": "mayor", "chairman": "head", "chairwoman": "head", "chair": "head",
+	"director": "head", "ambassador": "ambassador", "envoy": "envoy", "king": "head",
+	"queen": "head", "pope": "head", "commander": "commander", "general": "general",
+	"prosecutor": "prosecutor", "judge": "judge", "justice": "judge", "candidate": "candidate",
+	"nominee": "candidate", "counterpart": "*", "official": "official", "adviser": "adviser",
+	"advisor": "adviser", "aide": "adviser", "ceo": "head", "founder": "founder", "speaker": "speaker",
+	"representative": "representative", "rep.": "representative", "congressman": "representative",
+	"congresswoman": "representative", "lawmaker": "representative", "dictator": "head",
+	"strongman": "head", "host": "host", "vice": "vice", "deputy": "vice", "prime": "",
+	"foreign": "", "defence": "", "defense": "", "secretary-general's": "head",
+}
+
+// headRoles are the roles a generic "leader", "chief" or "head" can stand
+// for.
+var headRoles = map[string]bool{"head": true, "president": true, "*": true}
+
+// titleWords precede a name without being part of it.
+var titleWords = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "sen.": true, "rep.": true,
+	"gov.": true, "gen.": true, "col.": true, "lt.": true, "sgt.": true, "capt.": true, "adm.": true,
+	"rev.": true, "pres.": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true,
+	"dame": true, "lord": true, "lady": true, "former": true, "then": true, "acting": true,
+	"interim": true, "incoming": true, "outgoing": true, "late": true,
+}
+
+// groupAliases map a few words of descriptions to the body they name.
+var groupAliases = map[string]string{"alliance": "nato", "kremlin": "russia", "moscow": "russia",
+	"kyiv": "ukraine", "kiev": "ukraine", "washington": "us", "american": "us", "america": "us",
+	"u.s.": "us", "u.s": "us", "united": "us", "white": "us", "beijing": "china", "chinese": "china",
+	"british": "uk", "britain": "uk", "u.k.": "uk", "european": "eu", "e.u.": "eu", "brussels": "eu",
+	"french": "france", "german": "germany", "israeli": "israel",
+}
+
+// person is one named person of the report.
+type person struct {
+	name   string // fullest form seen
+	last   string // normalised surname
+	roles  map[string]bool
+	mods   map[string]bool
+	pos    []int // byte offsets of mentions
+	quoted bool  // speaker of some quotation
+}
+
+// norm lower-cases a word and strips possessive endings and marks.
+func norm(w string) string {
+	w = strings.ToLower(w)
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "’s")
+	w = strings.Trim(w, ".,'’\"“”")
+	return w
+}
+
+// modKey reduces a modifier to a comparable key: group aliases, then a
+// five-letter stem, so "Ukrainian", "Ukraine" and "Ukraine's" meet.
+func modKey(w string) string {
+	w = norm(w)
+	if a, ok := groupAliases[w]; ok {
+		return a
+	}
+	if w == "us" || w == "u.s" {
+		return "us"
+	}
+	r := []rune(w)
+	if len(r) > 5 {
+		r = r[:5]
+	}
+	return string(r)
+}
+
+// surnameKey compares surnames loosely: letters only, lower case, and a
+// trailing doubled letter dropped (Zelenskyy, Zelensky).
+func surnameKey(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	for len(s) > 3 && s[len(s)-1] == s[len(s)-2] {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func isNameTok(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	lt := strings.ToLower(t)
+	if titleWords[lt] || roleNouns[lt] != "" || lt == "prime" || lt == "foreign" {
+		return false
+	}
+	return !sentenceOpeners[t] && !determinerCap[t]
+}
+
+var determinerCap = map[string]bool{"The": true, "A": true, "An": true, "His": true, "Her": true, "Their": true, "Its": true, "Our": true, "This": true, "That": true, "These": true, "Those": true, "He": true, "She": true, "They": true, "We": true, "I": true, "It": true}
+
+// isDemonym guesses whether a capitalised word is a nationality or place
+// adjective or an organisation acronym used as a modifier.
+func isModifierWord(t string) bool {
+	lt := norm(t)
+	if _, ok := groupAliases[lt]; ok {
+		return true
+	}
+	if strings.HasSuffix(lt, "ian") || strings.HasSuffix(lt, "ese") || strings.HasSuffix(lt, "ish") || strings.HasSuffix(lt, "ean") || strings.HasSuffix(lt, "can") {
+		return true
+	}
+	// acronyms: NATO, EU, UN
+	if len(t) >= 2 && strings.ToUpper(t) == t {
+		return true
+	}
+	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")
+}
+
+type resolver struct {
+	txt     string
+	toks    []text.Token
+	persons []*person
+	byLast  map[string][]*person
+}
+
+// buildPersons finds named persons: given person mentions, plus runs of
+// two or more capitalised words (after titles) and single capitalised
+// words right after a title or role noun; each with the titles, role
+// nouns and modifiers written before it in its noun phrase.
+func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
+	rs := &resolver{txt: d.text, toks: d.toks, byLast: map[string][]*person{}}
+	add := func(name string, pos int) *person {
+		parts := strings.Fields(name)
+		if len(parts) == 0 {
+			return nil
+		}
+		last := surnameKey(parts[len(parts)-1])
+		if last == "" {
+			return nil
+		}
+		for _, p := range rs.byLast[last] {
+			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || len(strings.Fields(p.name)) == 1 || len(parts) == 1 {
+				if len(name) > len(p.name) {
+					p.name = name
+				}
+				p.pos = append(p.pos, pos)
+				return p
+			}
+		}
+		p := &person{name: name, last: last, roles: map[string]bool{}, mods: map[string]bool{}, pos: []int{pos}}
+		rs.persons = append(rs.persons, p)
+		rs.byLast[last] = append(rs.byLast[last], p)
+		return p
+	}
+	for _, m := range mentions {
+		if m.Kind == storyline.Person && m.Span.Valid(len(d.text)) {
+			add(d.text[m.Span.Start:m.Span.End], m.Span.Start)
+		}
+	}
+	n := len(d.toks)
+	for i := 0; i < n; {
+		if !isNameTok(d.toks[i].Text) || d.tokReg[i] >= 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < n && j-i < 4 && isNameTok(d.toks[j].Text) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !isModifierWord(d.toks[j].Text) && !strings.Contains(d.toks[j].Text, "--") {
+			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
+				break
+			}
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		// premodifiers: titles, role nouns, modifiers before the run
+		roles, mods := map[string]bool{}, map[string]bool{}
+		titled := false
+		for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
+			w := d.toks[k].Text
+			lw := norm(w)
+			if w == "'s" || w == "’s" {
+				continue
+			}
+			if r, ok := roleNouns[lw]; ok {
+				if r != "" {
+					roles[r] = true
+				}
+				titled = true
+				continue
+			}
+			if titleWords[strings.ToLower(w)] {
+				titled = true
+				continue
+			}
+			if isCap(w) && !determinerCap[w] || lw == "foreign" || lw == "ministry" {
+				if lw != "" {
+					mods[modKey(w)] = true
+				}
+				continue
+			}
+			if isLowerWord(w) && !npStop[lw] && !determiners[lw] && k == i-1 {
+				continue
+			}
+			break
+		}
+		words := j - i
+		first := d.toks[i].Text
+		ok := words >= 2 || titled
+		if words == 1 && (isModifierWord(first) || d.breakBefore(i) && !titled) {
+			ok = false
+		}
+		if ok {
+			name := d.text[d.toks[i].Start:d.toks[j-1].End]
+			if p := add(name, d.toks[i].Start); p != nil {
+				for r := range roles {
+					p.roles[r] = true
+				}
+				for m := range mods {
+					p.mods[m] = true
+				}
+				// appositive: "Name, the alliance's chief," / "Name, a spokesman for X,"
+				if j+1 < n && d.toks[j].Text == "," {
+					for k := j + 1; k < n && k < j+8 && d.toks[k].Text != "," && d.toks[k].Text != "." && d.tokReg[k] < 0; k++ {
+						lw := norm(d.toks[k].Text)
+						if r, ok := roleNouns[lw]; ok && r != "" {
+							p.roles[r] = true
+						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] {
+							p.mods[modKey(d.toks[k].Text)] = true
+						}
+					}
+				}
+			}
+		}
+		i = j
+	}
+	return rs
+}
+
+// nameIn returns the name a speaker phrase holds: its last run of name
+// words, or "" when it has none (a pronoun or a description).
+func (d *doc) nameIn(a, b int) (string, int) {
+	// An appositive: the name is before the first comma.
+	for k := a; k < b; k++ {
+		if d.toks[k].Text == "," || d.toks[k].Text == "(" {
+			b = k
+			break
+		}
+	}
+	// A description "the head of NATO": an of-phrase after a role noun.
+	for k := a; k < b; k++ {
+		if d.lower(k) == "of" && k > a {
+			if _, ok := roleNouns[norm(d.toks[k-1].Text)]; ok {
+				return "", -1
+			}
+		}
+	}
+	end := b
+	for end > a && !isNameTok(d.toks[end-1].Text) {
+		if end-1 > a && (d.toks[end-1].Text == "'s" || d.toks[end-1].Text == "’s") {
+			return "", -1 // "Russia's president"
+		}
+		if isLowerWord(d.toks[end-1].Text) {
+			return "", -1 // a lower-case head noun: a description
+		}
+		end--
+	}
+	if end == a {
+		return "", -1
+	}
+	start := end - 1
+	for start > a && isNameTok(d.toks[start-1].Text) && !isModifierWord(d.toks[start-1].Text) {
+		start--
+	}
+	if end-start == 1 && isModifierWord(d.toks[start].Text) {
+		return "", -1
+	}
+	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
+}
+
+// describe returns the role and modifier keys of a description phrase.
+func (d *doc) describe(a, b int) (roles, mods []string) {
+	for k := a; k < b; k++ {
+		w := d.toks[k].Text
+		lw := norm(w)
+		if r, ok := roleNouns[lw]; ok {
+			if r != "" {
+				roles = append(roles, r)
+			}
+			continue
+		}
+		if determiners[lw] || lw == "of" || lw == "the" || w == "'s" || w == "’s" || lw == "" {
+			continue
+		}
+		if isCap(w) || isModifierWord(w) {
+			mods = append(mods, modKey(w))
+		} else if lw == "alliance" || lw == "ministry" {
+			mods = append(mods, modKey(w))
+		}
+	}
+	return roles, mods
+}
+
+func roleFits(want string, have map[string]bool) bool {
+	if len(have) == 0 {
+		return false
+	}
+	if have[want] || have["*"] {
+		return true
+	}
+	if headRoles[want] {
+		for h := range have {
+			if headRoles[h] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resolveSpeakers fills the resolved speaker of every quote.
 func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention) {
+	if len(qs) == 0 {
+		return
+	}
+	rs := d.buildPersons(mentions)
+	tokOf := func(b int) int { return d.tokAt(b) }
+	// First pass: names.
+	kind := make([]byte, len(qs)) // 'n' name, 'p' pronoun, 'd' description, 0 none
+	for i := range qs {
+		q := &qs[i]
+		if q.spkS < 0 {
+			continue
+		}
+		a, b := tokOf(q.spkS), tokOf(q.spkE)
+		if a >= b {
+			continue
+		}
+		if b-a == 1 && pronouns[d.lower(a)] {
+			kind[i] = 'p'
+			continue
+		}
+		if name, pos := d.nameIn(a, b); name != "" {
+			kind[i] = 'n'
+			q.speaker = rs.fullName(name, pos)
+			if p := rs.find(q.speaker); p != nil {
+				p.quoted = true
+			}
+			continue
+		}
+		kind[i] = 'd'
+	}
+	// Second pass, in text order: descriptions and pronouns.
+	prev := "" // the last resolved speaker
+	prevEnd := -1
+	for i := range qs {
+		q := &qs[i]
+		switch kind[i] {
+		case 'd':
+			a, b := tokOf(q.spkS), tokOf(q.spkE)
+			q.speaker = rs.byDescription(d, a, b)
+		case 'p':
+			w := d.lower(tokOf(q.spkS))
+			if w == "it" {
+				q.speaker = d.subjectName(tokOf(q.spkS))
+			}
+			if w == "he" || w == "she" {
+				if prev != "" && q.spkS-prevEnd < 1500 {
+					q.speaker = prev
+				} else {
+					q.speaker = rs.nearestBefore(q.spkS)
+				}
+			}
+		}
+		if q.speaker != "" {
+			prev = q.speaker
+			prevEnd = q.e
+		}
+	}
+	// Unresolved quotes that repeat a resolved one (headline and body).
+	for i := range qs {
+		if qs[i].speaker != "" || !qs[i].fromRegion {
+			continue
+		}
+		bi := bagOf(txt[qs[i].s:qs[i].e])
+		for j := range qs {
+			if j != i && qs[j].speaker != "" && similar(bi, bagOf(txt[qs[j].s:qs[j].e])) >= 0.6 {
+				qs[i].speaker = qs[j].speaker
+				break
+			}
+		}
+	}
+}
+
+func (rs *resolver) find(name string) *person {
+	parts := strings.Fields(name)
+	if len(parts) == 0 {
+		return nil
+	}
+	for _, p := range rs.byLast[surnameKey(parts[len(parts)-1])] {
+		return p
+	}
+	return nil
+}
+
+// fullName expands a name to its fullest form in the report: the person
+// with that surname mentioned most recently before pos (else first).
+func (rs *resolver) fullName(name string, pos int) string {
+	parts := strings.Fields(name)
+	cands := rs.byLast[surnameKey(parts[len(parts)-1])]
+	var best *person
+	bestPos := -1
+	for _, p := range cands {
+		if len(parts) > 1 && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
+			continue
+		}
+		for _, x := range p.pos {
+			if x <= pos && x > bestPos {
+				best, bestPos = p, x
+			}
+		}
+		if best == nil {
+			best = p
+		}
+	}
+	if best == nil || len(best.name) < len(name) {
+		return name
+	}
+	return best.name
+}
+
+// nearestBefore returns the person named last before byte pos.
+func (rs *resolver) nearestBefore(pos int) string {
+	best, bestPos := "", -1
+	for _, p := range rs.persons {
+		if len(strings.Fields(p.name)) < 2 && !p.quoted {
+			continue
+		}
+		for _, x := range p.pos {
+			if x < pos && x > bestPos {
+				best, bestPos = p.name, x
+			}
+		}
+	}
+	return best
+}
+
+// byDescription resolves a description to the one person it fits.
+func (rs *resolver) byDescription(d *doc, a, b int) string {
+	roles, mods := d.describe(a, b)
+	if len(roles) == 0 {
+		return ""
+	}
+	role := roles[len(roles)-1]
+	var full, partial []*person
+	for _, p := range rs.persons {
+		if !roleFits(role, p.roles) {
+			continue
+		}
+		all := true
+		for _, m := range mods {
+			if !p.mods[m] {
+				all = false
+				break
+			}
+		}
+		switch {
+		case all && len(mods) > 0:
+			full = append(full, p)
+		case len(p.mods) == 0 || len(mods) == 0:
+			partial = append(partial, p)
+		}
+	}
+	if len(full) == 1 {
+		return full[0].name
+	}
+	if len(full) == 0 && len(partial) == 1 {
+		return partial[0].name
+	}
+	if len(full) > 0 || len(partial) > 0 {
+		return ""
+	}
+	// No person carries a fitting title: the description names the one
+	// quoted person the report gives no title at all.
+	if !headRoles[role] {
+		return ""
+	}
+	var bare []*person
+	for _, p := range rs.persons {
+		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && len(strings.Fields(p.name)) >= 2 {
+			bare = append(bare, p)
+		}
+	}
+	if len(bare) == 1 {
+		return bare[0].name
+	}
+	return ""
+}
+
+// subjectName returns the name that opens the sentence holding token i,
+// when it is a single capitalised name (an organisation or a capital
+// standing for a government: "Moscow rejects ... what it calls ...").
+func (d *doc) subjectName(i int) string {
+	sa, _ := d.sentBounds(i)
+	for sa < i && (connectives[d.lower(sa)] || sentenceOpeners[d.toks[sa].Text]) {
+		sa++
+	}
+	if sa < i && isNameTok(d.toks[sa].Text) && (sa+1 >= len(d.toks) || !isNameTok(d.toks[sa+1].Text)) {
+		return d.toks[sa].Text
+	}
+	return ""
 }

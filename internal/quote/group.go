@@ -1,0 +1,168 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// GroupItem is one quotation offered to Group: Key names the report (or
+// any caller's handle), Speaker is the resolved speaker (may be empty),
+// Text the quoted words.
+type GroupItem struct {
+	Key     string
+	Speaker string
+	Text    string
+}
+
+// Group assigns a group index to every item: items carrying the same
+// statement (verbatim, trimmed, or translated and paraphrased
+// differently) share an index; two different statements never do, even
+// from one speaker. Speakers must agree when both are known (surnames are
+// compared loosely: Zelensky, Zelenskyy); the words must overlap in
+// content words and in pairs of neighbouring content words, which tells a
+// second rendering of one statement from another statement on the same
+// topic. Indexes run from 0 in order of first appearance.
+func Group(items []GroupItem) []int {
+	n := len(items)
+	bags := make([]bag, n)
+	for i, it := range items {
+		bags[i] = bagOf(it.Text)
+	}
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if find(i) == find(j) {
+				continue
+			}
+			known := items[i].Speaker != "" && items[j].Speaker != ""
+			if known && !sameSpeaker(items[i].Speaker, items[j].Speaker) {
+				continue
+			}
+			th := 0.6
+			if !known {
+				th = 0.75
+			}
+			if similar(bags[i], bags[j]) >= th {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	out := make([]int, n)
+	ids := map[int]int{}
+	for i := range items {
+		r := find(i)
+		id, ok := ids[r]
+		if !ok {
+			id = len(ids)
+			ids[r] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// sameSpeaker compares two speaker names by surname, loosely.
+func sameSpeaker(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	x, y := surnameKey(fa[len(fa)-1]), surnameKey(fb[len(fb)-1])
+	if x == y {
+		return true
+	}
+	// one letter apart at the end: Zelenskiy, Zelensky
+	if len(x) >= 5 && len(y) >= 5 {
+		k := min(len(x), len(y)) - 1
+		return x[:k] == y[:k]
+	}
+	return false
+}
+
+// bag is the content of a quotation: stems of its content words and the
+// pairs of neighbouring stems.
+type bag struct {
+	words, pairs map[string]bool
+}
+
+var stopWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "and": true,
+	"or": true, "but": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"it": true, "its": true, "that": true, "this": true, "what": true, "which": true, "who": true,
+	"we": true, "our": true, "you": true, "your": true, "they": true, "their": true, "he": true, "she": true,
+	"his": true, "her": true, "i": true, "my": true, "me": true, "us": true, "them": true, "as": true,
+	"at": true, "by": true, "for": true, "with": true, "from": true, "can": true, "could": true,
+	"will": true, "would": true, "should": true, "must": true, "may": true, "might": true, "do": true,
+	"does": true, "did": true, "not": true, "no": true, "so": true, "if": true, "then": true, "than": true,
+	"there": true, "here": true, "also": true, "very": true, "have": true, "has": true, "had": true,
+	"all": true, "any": true, "some": true, "such": true, "about": true, "into": true, "out": true,
+	"up": true, "more": true, "most": true, "just": true, "now": true, "well": true, "like": true,
+	"s": true, "t": true, "don": true, "won": true, "where": true, "when": true, "how": true,
+}
+
+// stem cuts a lower-cased word to six letters: crude, but it lets two
+// translations of one statement ("guarantee", "guarantees") meet.
+func stem(w string) string {
+	r := []rune(w)
+	if len(r) > 6 {
+		r = r[:6]
+	}
+	return string(r)
+}
+
+func bagOf(s string) bag {
+	b := bag{words: map[string]bool{}, pairs: map[string]bool{}}
+	prev := ""
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if stopWords[f] || len(f) < 2 {
+			continue
+		}
+		w := stem(f)
+		b.words[w] = true
+		if prev != "" {
+			b.pairs[prev+" "+w] = true
+		}
+		prev = w
+	}
+	return b
+}
+
+// containment is |a∩b| / min(|a|,|b|).
+func containment(a, b map[string]bool) (float64, int) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0, 0
+	}
+	k := 0
+	for w := range a {
+		if b[w] {
+			k++
+		}
+	}
+	return float64(k) / float64(len(a)), k
+}
+
+// similar scores how likely two bags carry one statement, 0 to 1: the
+// mean of word and pair containment, 0 when fewer than three content
+// words are shared.
+func similar(a, b bag) float64 {
+	cw, kw := containment(a.words, b.words)
+	if kw < 3 {
+		return 0
+	}
+	cp, _ := containment(a.pairs, b.pairs)
+	return (cw + cp) / 2
+}
