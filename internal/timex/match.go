@@ -212,9 +212,9 @@ func (d *doc) core(i int) (int, spec, bool) {
 	c.offer(d.weekdayName(i))
 	c.offer(d.relWord(i))
 	c.offer(d.deictic(i))
+	c.offer(d.set(i))
 	c.offer(d.duration(i))
 	c.offer(d.barePlural(i))
-	c.offer(d.set(i))
 	c.offer(d.clockTime(i))
 	c.offer(d.seasonExpr(i))
 	c.offer(d.quarterExpr(i))
@@ -673,9 +673,6 @@ func (d *doc) relWord(i int) (int, spec, bool) {
 		sp.part, sp.typ = "NI", storyline.Time
 		return i + 1, sp, true
 	case "now", "currently", "nowadays", "presently":
-		if k == "now" && d.key(i+1) == "that" {
-			return 0, spec{}, false
-		}
 		if k == "now" && d.key(i-1) == "right" {
 			return i + 1, lit(storyline.Date, "PRESENT_REF"), true
 		}
@@ -723,6 +720,9 @@ func (d *doc) relWord(i int) (int, spec, bool) {
 				return i + 4, day(-2), true
 			case d.key(i+2) == "after" && d.key(i+3) == "tomorrow":
 				return i + 4, day(2), true
+			case d.key(i+2) == "after":
+				// "the day after his death": the day after the last date.
+				return i + 2, spec{typ: storyline.Date, kind: kRef, g: gDay, off: 1}, true
 			}
 		}
 	}

@@ -159,6 +159,9 @@ func (d *doc) duration(i int) (int, spec, bool) {
 	if d.key(k+1) == "old" || d.key(k+1) == "-old" {
 		return 0, spec{}, false
 	}
+	if d.toks[k].upper && !d.toks[i].upper {
+		return 0, spec{}, false // "60 Minutes", the programme
+	}
 	if u == uSecond && first == "a" {
 		return 0, spec{}, false
 	}
@@ -241,7 +244,17 @@ func (d *doc) barePlural(i int) (int, spec, bool) {
 	switch d.key(i - 1) {
 	case "for", "within":
 	default:
-		return 0, spec{}, false
+		// "in the weeks before the shooting", "days after the attack",
+		// "in the years that followed".
+		switch d.key(i + 1) {
+		case "that", "since", "following":
+			if !d.numberOK(i - 1) {
+				break
+			}
+			fallthrough
+		default:
+			return 0, spec{}, false
+		}
 	}
 	if d.key(i+1) == "of" || d.key(i+1) == "and" && d.key(i+2) == "years" {
 		return 0, spec{}, false

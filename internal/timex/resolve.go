@@ -86,6 +86,16 @@ func (r *resolver) resolve(m match) string {
 			dir = r.d.tense(m.i, m.j)
 		}
 		t := weekdayNear(r.dct, sp.weekday, dir, sp.strict, sp.this)
+		if sp.dir == 0 && !sp.this && r.d.key(m.j) == "'s" {
+			// "Friday's meeting", "Wednesday's ruling": the nearest one,
+			// whatever the tense of the clause.
+			back := weekdayNear(r.dct, sp.weekday, -1, false, false)
+			fwd := weekdayNear(r.dct, sp.weekday, 1, false, false)
+			t = back
+			if fwd.Sub(r.dct) < r.dct.Sub(back) {
+				t = fwd
+			}
+		}
 		if sp.g == gNone {
 			sp.g = gDay
 		}
@@ -101,11 +111,10 @@ func (r *resolver) resolve(m match) string {
 		}
 		g := sp.g
 		if sp.kind == kRef && ag < g && ag != gNone {
-			// The reference is coarser than the offset ("the next day"
-			// after "in 1998"): say no more than the reference does.
-			g = ag
-			sp.off = 0
-			sp.part, sp.clock = "", false
+			// The reference is coarser than the offset ("that same day"
+			// after "last October"): keep what the reference says and
+			// leave the rest unknown (1998-10-XX).
+			return refUnder(anchor, ag, g)
 		}
 		if sp.sub != gNone {
 			y := anchor.Year() + sp.off
@@ -544,4 +553,26 @@ func envInt(k string, d int) int {
 		return v
 	}
 	return d
+}
+
+// refUnder writes a value finer than its reference knows: a day in a
+// known month is YYYY-MM-XX, a day or month in a known year YYYY-XX-XX or
+// YYYY-XX.
+func refUnder(t time.Time, ag, g gran) string {
+	y := fmt.Sprintf("%04d", t.Year())
+	if ag < gYear {
+		return "XXXX"
+	}
+	switch g {
+	case gMonth:
+		return y + "-XX"
+	case gWeek, gWeekend:
+		return y + "-WXX"
+	case gDay:
+		if ag >= gMonth && ag != gSeason && ag != gQuarter && ag != gHalf {
+			return fmt.Sprintf("%s-%02d-XX", y, t.Month())
+		}
+		return y + "-XX-XX"
+	}
+	return y
 }
