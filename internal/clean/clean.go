@@ -57,6 +57,9 @@ func Clean(s string) Result {
 		kept = append(kept, ln)
 	}
 	kept = dropSignOffs(kept)
+	if r.Published == "" {
+		r.Published = inlineDate(kept)
+	}
 	paras := joinParagraphs(kept)
 	r.Text = strings.Join(paras, "\n\n")
 	r.Title = title(paras)
@@ -190,7 +193,7 @@ var (
 		`|(?:with|additional) (?:agencies|reporting from [^\n]{2,80})` +
 		`|copyright [^\n]{0,120}|all rights reserved\.?|©[^\n]{0,120}` +
 		`)\.?$`)
-	gluedSignOffRE = regexp.MustCompile(`(?:\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*|\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)|\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa))\s*$`)
+	gluedSignOffRE = regexp.MustCompile(`(?:\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*|\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)|\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa)|[.!?”"]\s+(?:Subscribe to|Sign up for|Follow us on|Share this article|Read more:|Click here)[^.!?]{0,120})\s*$`)
 )
 
 // dropSignOffs removes sign-off lines at the end of the text (and any
@@ -199,7 +202,7 @@ var (
 func dropSignOffs(lines []string) []string {
 	for len(lines) > 0 {
 		last := lines[len(lines)-1]
-		if last == "" || (len(last) < 220 && !endsLikeSentence(last) && signOffLineRE.MatchString(last)) {
+		if last == "" || (len(last) < 260 && (!endsLikeSentence(last) || parenthesised(last)) && signOffLineRE.MatchString(last)) {
 			lines = lines[:len(lines)-1]
 			continue
 		}
@@ -212,11 +215,20 @@ func dropSignOffs(lines []string) []string {
 			off--
 		}
 		if loc := gluedSignOffRE.FindStringIndex(last[off:]); loc != nil && off+loc[0] > 0 {
-			lines[n-1] = strings.TrimSpace(last[:off+loc[0]])
+			cut := off + loc[0]
+			// Keep the sentence's closing mark when the match began on it.
+			if c := last[cut]; c == '.' || c == '!' || c == '?' || c == '"' {
+				cut++
+			} else if strings.HasPrefix(last[cut:], "”") {
+				cut += len("”")
+			}
+			lines[n-1] = strings.TrimSpace(last[:cut])
 		}
 	}
 	return lines
 }
+
+func parenthesised(s string) bool { return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") }
 
 // endsLikeSentence guards against dropping a real last paragraph that
 // happens to mention an agency: a sign-off line has no sentence inside.
@@ -238,6 +250,34 @@ var (
 	dateOnlyRE  = regexp.MustCompile(`(?i)^(?:[A-Z][a-z]+day,?\s+)?(` + dateExpr + `)(` + clockExpr + `)?$`)
 	stampTailRE = regexp.MustCompile(`(?i)\s+(?:(?:published|updated|posted)\s*:?\s*)?(` + dateExpr + `)(` + clockExpr + `)$`)
 )
+
+// inlineDateRE finds a date set off by a bar near the start of the text,
+// as in "Coastline Daily | Monday, March 9, 2026".
+var inlineDateRE = regexp.MustCompile(`(?i)\|\s*(?:[A-Z][a-z]+day,?\s+)?(` + dateExpr + `)`)
+
+// inlineDate returns the date of a bar-separated header inside the first
+// 400 bytes of the text, which copy pasted as one line keeps glued to the
+// headline. The text itself is left as it is.
+func inlineDate(lines []string) string {
+	var b strings.Builder
+	for _, ln := range lines {
+		if b.Len() > 400 {
+			break
+		}
+		b.WriteString(ln)
+		b.WriteByte('\n')
+	}
+	head := b.String()
+	if len(head) > 400 {
+		head = head[:400]
+	}
+	if m := inlineDateRE.FindStringSubmatch(head); m != nil {
+		if d, ok := normaliseDate(m[1], ""); ok {
+			return d
+		}
+	}
+	return ""
+}
 
 // dateHeader recognises a date header at the start of a line. It returns
 // the date and what follows it on the line.

@@ -33,6 +33,22 @@ func TestClean(t *testing.T) {
 			text: "The talks resumed.",
 		},
 		{
+			name: "long reporting-by line",
+			in:   "The talks resumed.\n(Reporting by Mira Castell in Port Aldric and Jonas Weller in Varnograd; Editing by Hugh Penrose)",
+			text: "The talks resumed.",
+		},
+		{
+			name: "subscribe sentence glued to the end",
+			in:   "The talks resumed on Friday. Subscribe to the Daily for the latest updates",
+			text: "The talks resumed on Friday.",
+		},
+		{
+			name: "date in a bar-separated header inside one long line",
+			in:   "Talks agreed Coastline Daily | Monday, March 9, 2026 Both sides agreed.",
+			text: "Talks agreed Coastline Daily | Monday, March 9, 2026 Both sides agreed.",
+			pub:  "2026-03-09",
+		},
+		{
 			name: "agency line",
 			in:   "The talks resumed.\n— AFP",
 			text: "The talks resumed.",

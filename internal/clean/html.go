@@ -8,7 +8,60 @@ import (
 	"strings"
 
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
+
+// blocks are the elements that start a new paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Tr: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Figcaption: true, atom.Dd: true, atom.Dt: true, atom.Ul: true, atom.Ol: true, atom.Table: true,
+}
+
+// blockText renders the extracted content as text, one block element a
+// line, white space inside a block folded to single spaces. The
+// extractor's own plain text runs paragraphs together, which would hide
+// where one ends and the next begins.
+func blockText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				b.WriteByte('\n')
+				return
+			}
+		}
+		isBlock := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if isBlock {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if isBlock {
+			b.WriteByte('\n')
+		}
+	}
+	walk(n)
+	lines := strings.Split(b.String(), "\n")
+	out := lines[:0]
+	for _, ln := range lines {
+		if ln = strings.Join(strings.Fields(ln), " "); ln != "" {
+			out = append(out, ln)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
 
 // Page is the main text and metadata of an HTML page.
 type Page struct {
@@ -48,8 +101,14 @@ func HTML(page string, pageURL string) (p Page, err error) {
 		return Page{}, ErrNoText
 	}
 	m := res.Metadata
+	body := res.ContentText
+	if res.ContentNode != nil {
+		if t := blockText(res.ContentNode); strings.TrimSpace(t) != "" {
+			body = t
+		}
+	}
 	p = Page{
-		Text:     res.ContentText,
+		Text:     body,
 		Title:    strings.TrimSpace(m.Title),
 		Byline:   strings.TrimSpace(m.Author),
 		URL:      m.URL,

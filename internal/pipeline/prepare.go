@@ -55,7 +55,7 @@ func Prepare(doc *ingest.Doc, lang LanguageDetector) (*storyline.Report, string,
 	r.Text = c.Text
 	r.Title = first(r.Title, page.Title, c.Title)
 	r.Byline = first(r.Byline, page.Byline, c.Byline)
-	r.Published = first(r.Published, c.Published, page.Published)
+	r.Published = first(r.Published, c.Published, page.Published, DateFromName(r.URL), DateFromName(doc.Origin))
 	r.URL = first(r.URL, page.URL)
 	r.Source = first(r.Source, page.Source)
 	r.Language = "und"
@@ -67,6 +67,18 @@ func Prepare(doc *ingest.Doc, lang LanguageDetector) (*storyline.Report, string,
 	key := Key(doc, r)
 	r.ID = ReportID(key)
 	return r, key, nil
+}
+
+var nameDateRE = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)[-_/](0[1-9]|1[0-2])[-_/](0[1-9]|[12]\d|3[01])(?:[^0-9]|$)`)
+
+// DateFromName returns the date a file name or URL carries
+// ("2026-03-05_tidewater.txt", "/2025/08/22/"), as YYYY-MM-DD, or "".
+func DateFromName(name string) string {
+	m := nameDateRE.FindStringSubmatch(name)
+	if m == nil {
+		return ""
+	}
+	return m[1] + "-" + m[2] + "-" + m[3]
 }
 
 // Key is the identity a report is stored under: its URL; else its JSONL

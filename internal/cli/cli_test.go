@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs the command line in-process and returns its exit status and
+// what it printed.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func records(t *testing.T, jsonl string) []map[string]any {
+	t.Helper()
+	var recs []map[string]any
+	sc := bufio.NewScanner(strings.NewReader(jsonl))
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("export line is not JSON: %v: %s", err, sc.Text())
+		}
+		recs = append(recs, m)
+	}
+	return recs
+}
+
+func seedsDir(t *testing.T) string {
+	dir := filepath.Join("..", "..", "..", "shared", "seeds")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/seeds not present: real-report checks skipped")
+	}
+	return dir
+}
+
+func TestIngestExportSeeds(t *testing.T) {
+	seeds := seedsDir(t)
+	db := filepath.Join(t.TempDir(), "s.db")
+	code, _, stderr := run(t, "", "ingest", "--db", db, seeds)
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, stderr)
+	}
+	code, first, stderr := run(t, "", "export", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, stderr)
+	}
+	var reports []map[string]any
+	for _, r := range records(t, first) {
+		if r["type"] == "report" {
+			reports = append(reports, r)
+		}
+	}
+	if len(reports) != 5 {
+		t.Fatalf("%d report records, want 5", len(reports))
+	}
+	for _, r := range reports {
+		text := r["text"].(string)
+		for _, noise := range []string{"Today", "--RTC", "Home", "Share"} {
+			if strings.HasSuffix(text, noise) {
+				t.Errorf("%s: text ends with %q", r["origin"], noise)
+			}
+		}
+		for _, f := range []string{"id", "origin", "title", "published", "language", "text", "duplicate_of"} {
+			if _, ok := r[f]; !ok {
+				t.Errorf("%s: report record has no %q", r["origin"], f)
+			}
+		}
+		if r["origin"] == "002_5302ef9ff5af7681.txt" && r["published"] != "2025-02-27" {
+			t.Errorf("002: published %v, want 2025-02-27", r["published"])
+		}
+		if r["language"] != "en" {
+			t.Errorf("%s: language %v", r["origin"], r["language"])
+		}
+	}
+	// Ingesting again changes nothing.
+	if code, _, stderr := run(t, "", "ingest", "--db", db, seeds); code != 0 {
+		t.Fatalf("second ingest exit %d: %s", code, stderr)
+	}
+	_, second, _ := run(t, "", "export", "--db", db)
+	if first != second {
+		t.Error("export changed after ingesting the same reports again")
+	}
+}
+
+func TestIngestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good1.txt", []byte("Strait talks resume in Selm\nNegotiators from Varnia met their counterparts on Tuesday.\n"))
+	write("good2.md", []byte("# Council sends observers\n\nThe Northern Maritime Council said it would send observers.\n"))
+	write("invalid.txt", []byte("Varnia \xff\xfe\xfd said \xc3\x28 nothing"))
+	write("empty.txt", nil)
+	write("binary.dat", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0})
+	big, err := os.Create(filepath.Join(dir, "huge.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Repeat([]byte("The talks went on. "), 1000)
+	for size := 0; size < 60<<20; size += len(line) {
+		big.Write(line)
+	}
+	big.Close()
+	write("feed.jsonl", []byte(`{"id":"j1","source":"Harbour Post","title":"Fleet stays in port","published":"2026-03-05","text":"The fishing fleet stayed in port on Thursday."}
+{"id":"j2","source":"Harbour Post","title":"Cut off","text":"The council met on Fri`))
+
+	db := filepath.Join(t.TempDir(), "s.db")
+	// Something stored before must survive a bad run.
+	if code, _, stderr := run(t, "First report\nThe fleet left port.", "ingest", "--db", db, "-"); code != 0 {
+		t.Fatalf("stdin ingest: %d %s", code, stderr)
+	}
+	code, _, stderr := run(t, "Earlier report\nThe mediator arrived in Selm.", "ingest", "--db", db, "--quiet", dir, "-")
+	if code == 0 {
+		t.Fatal("exit status 0 with bad files")
+	}
+	for name, reason := range map[string]string{
+		"invalid.txt":  "invalid UTF-8",
+		"empty.txt":    "empty",
+		"binary.dat":   "binary",
+		"huge.txt":     "over the",
+		"feed.jsonl:2": "invalid JSON",
+	} {
+		found := false
+		for _, l := range strings.Split(stderr, "\n") {
+			if strings.Contains(l, name) && strings.Contains(l, reason) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("stderr does not name %s with %q:\n%s", name, reason, stderr)
+		}
+	}
+	_, out, _ := run(t, "", "export", "--db", db)
+	origins := map[string]bool{}
+	for _, r := range records(t, out) {
+		if r["type"] == "report" {
+			origins[r["origin"].(string)] = true
+		}
+	}
+	for _, o := range []string{"good1.txt", "good2.md", "feed.jsonl", "-"} {
+		if !origins[o] {
+			t.Errorf("report from %s not stored; stored: %v", o, origins)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"ingest", "--help"}, {"export", "--help"}, {"eval", "--help"}, {"train", "--help"}} {
+		code, out, _ := run(t, "", args...)
+		if code != 0 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: exit %d, output %q", args, code, out)
+		}
+	}
+}
+
+func TestExportUnknownFormat(t *testing.T) {
+	code, _, stderr := run(t, "", "export", "--db", filepath.Join(t.TempDir(), "x.db"), "--format", "xml")
+	if code == 0 || !strings.Contains(stderr, "unknown format") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
