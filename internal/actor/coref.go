@@ -24,9 +24,9 @@ const (
 // Ref is one mention handed to Cluster: any noun phrase, name or pronoun
 // in a document, with its position.
 type Ref struct {
-	ID       string
-	Doc      string
-	Group    string // documents of one group (a story) may share any entity
+	ID    string
+	Doc   string
+	Group string // documents of one group (a story) may share any entity
 	// Wide is a coarser group (a topic) whose documents may share named
 	// entities only; empty means the same as Group.
 	Wide     string
@@ -60,7 +60,9 @@ type Options struct {
 }
 
 // DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
-func DefaultOptions() Options { return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true} }
+func DefaultOptions() Options {
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true}
+}
 
 type pronoun struct {
 	person, nonPerson, plural, singular, relative, first, place, time bool
@@ -75,7 +77,7 @@ var pronouns = map[string]pronoun{
 	"i": {person: true, first: true, singular: true}, "me": {person: true, first: true, singular: true},
 	"my": {person: true, first: true, singular: true}, "mine": {person: true, first: true, singular: true},
 	"myself": {person: true, first: true, singular: true},
-	"we": {first: true, plural: true}, "us": {first: true, plural: true}, "our": {first: true, plural: true},
+	"we":     {first: true, plural: true}, "us": {first: true, plural: true}, "our": {first: true, plural: true},
 	"ours": {first: true, plural: true}, "ourselves": {first: true, plural: true},
 	"who": {relative: true, person: true}, "whom": {relative: true, person: true}, "whose": {relative: true},
 	"which": {relative: true, nonPerson: true}, "that": {relative: true},
@@ -108,19 +110,30 @@ type mention struct {
 	acr     string // acronym of a multi-word proper name
 	alias   string // country or organisation key from the alias tables
 	timeKey string // normalised time expression
+	class   Class  // the ref's class, or one inferred from the head
+	corp    string // an organisation's name without corporate suffixes
 }
 
 func tokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '"' || r == '“' || r == '”' || r == '(' || r == ')' })
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '"' || r == '“' || r == '”' || r == '(' || r == ')'
+	})
 }
 
 func analyse(r *Ref, i int) *mention {
-	m := &mention{i: i, ref: r}
+	m := &mention{i: i, ref: r, class: r.Class}
 	var raw, ws []string
 	for _, t := range tokens(r.Text) {
 		for _, w := range words(t) {
 			ws = append(ws, w)
 			raw = append(raw, rawFor(t, w))
+		}
+	}
+	if len(ws) == 1 {
+		if k := strings.IndexByte(ws[0], '\''); k > 0 {
+			if _, ok := pronouns[ws[0][:k]]; ok { // "I'm", "we've"
+				ws = []string{ws[0][:k]}
+			}
 		}
 	}
 	if len(ws) == 1 {
@@ -185,6 +198,17 @@ func analyse(r *Ref, i int) *mention {
 			}
 		}
 	}
+	if m.class == ClassUnknown && m.pron == nil {
+		switch {
+		case orgHeads[m.head]:
+			m.class = ClassOrg
+		case m.proper && len(ws) > 1 && corpSuffix[ws[len(ws)-1]]:
+			m.class = ClassOrg
+		}
+	}
+	if m.proper {
+		m.corp = corpKey(ws)
+	}
 	if a, ok := countryAliases[m.norm]; ok {
 		m.alias = a
 	} else if a, ok := demonyms[m.norm]; ok {
@@ -234,7 +258,7 @@ func lemma(w string) string {
 }
 
 func compatible(a, b *mention) bool {
-	ca, cb := a.ref.Class, b.ref.Class
+	ca, cb := a.class, b.class
 	if ca != ClassUnknown && cb != ClassUnknown && ca != cb {
 		return false
 	}
@@ -261,6 +285,9 @@ func nameMatch(a, b *mention, nominal bool) bool {
 		return true
 	}
 	if a.proper && b.proper {
+		if a.corp != "" && a.corp == b.corp && (a.corp != a.norm || b.corp != b.norm) {
+			return true
+		}
 		if a.surname != "" && a.surname == b.surname && firstCompatible(a.first, b.first) {
 			return true
 		}
@@ -347,6 +374,19 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			}
 		}
 	}
+	// "the company": nearest earlier named organisation in the document
+	for j, m := range dm {
+		if m.pron != nil || m.proper || !orgHeads[m.head] || isPluralNoun(m) || !definite(m.ref.Text) {
+			continue
+		}
+		for k := j - 1; k >= 0; k-- {
+			a := dm[k]
+			if a.proper && a.pron == nil && (a.class == ClassOrg || a.class == ClassUnknown && a.corp != "" && a.surname != "" && len(a.ws) <= 3) && compatible(a, m) {
+				uf.union(a.i, m.i)
+				break
+			}
+		}
+	}
 	// pronouns: nearest compatible antecedent in this or the two previous
 	// sentences
 	for j, m := range dm {
@@ -387,7 +427,9 @@ func pronounAgrees(p *pronoun, a *mention) bool {
 		return !q.relative
 	}
 	if p.first {
-		return false
+		// "I" inside a quote is its speaker, most often the nearest
+		// named person before it
+		return p.singular && c == ClassPerson && a.proper || p.plural && (c == ClassOrg || isPluralNoun(a))
 	}
 	switch {
 	case p.place:
@@ -481,7 +523,10 @@ func keys(m *mention, opt Options) []string {
 		ks = append(ks, "h:"+m.timeKey)
 	} else if m.proper && m.surname != "" {
 		ks = append(ks, "s:"+m.surname)
-	} else if !m.proper && m.head != "" && opt.NominalCrossDoc {
+		if m.corp != "" {
+			ks = append(ks, "c:"+m.corp)
+		}
+	} else if !m.proper && m.head != "" && opt.NominalCrossDoc && !generic[m.head] {
 		ks = append(ks, "h:"+m.head)
 	}
 	return ks
@@ -586,7 +631,7 @@ func nominalsToNames(ms []*mention, uf *unionFind, opt Options) {
 	}
 	for _, r := range order {
 		c := clusters[r]
-		if c.proper > 0 || c.plural || c.rep.ref.Class == ClassTime || c.rep.ref.Class == ClassUnknown {
+		if c.proper > 0 || c.plural || c.rep.class == ClassTime || c.rep.class == ClassUnknown {
 			continue
 		}
 		share := map[int]int{}
@@ -671,4 +716,37 @@ func timeKey(ws []string) string {
 		}
 	}
 	return ""
+}
+
+// generic heads name no one in particular across reports.
+var generic = set("man", "woman", "person", "people", "one", "other", "official", "group", "thing", "place",
+	"area", "someone", "anyone", "everyone", "member", "resident", "source", "witness", "friend", "family")
+
+// orgHeads are common nouns that name an organisation.
+var orgHeads = set("company", "firm", "corporation", "automaker", "carmaker", "maker", "manufacturer", "group",
+	"bank", "union", "government", "ministry", "agency", "party", "team", "club", "army", "navy", "police",
+	"administration", "alliance", "organization", "organisation", "business", "retailer", "airline", "network",
+	"newspaper", "court", "council", "committee", "league", "university", "school", "hospital", "bloc")
+
+// corpSuffix are the last words of company names that short forms drop.
+var corpSuffix = set("company", "corporation", "corp", "inc", "group", "spa", "co", "ltd", "llc", "plc", "ag",
+	"sa", "nv", "holdings", "incorporated", "limited")
+
+// corpKey returns an organisation name without its corporate suffixes and
+// a trailing "motor" ("Ford Motor Company" → "ford"); "" when the name has
+// none.
+func corpKey(ws []string) string {
+	n := len(ws)
+	for n > 1 && corpSuffix[ws[n-1]] {
+		n--
+	}
+	if n < len(ws) && n > 1 && ws[n-1] == "motor" {
+		n--
+	}
+	return strings.Join(ws[:n], " ")
+}
+
+func definite(s string) bool {
+	f := strings.Fields(fold(s))
+	return len(f) > 0 && (f[0] == "the" || f[0] == "this" || f[0] == "that")
 }

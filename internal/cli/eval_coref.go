@@ -12,6 +12,7 @@ import (
 
 	"storyline/internal/actor"
 	"storyline/internal/eval/corefeval"
+	"storyline/internal/story"
 )
 
 func newEvalCorefCmd(env Env) *cobra.Command {
@@ -108,7 +109,7 @@ clustered mention, {"mention_id":..,"cluster":..}, is written to PRED.`,
 	}
 	cmd.Flags().StringVar(&kind, "kind", "entity", "mention kind to cluster: entity or event")
 	cmd.Flags().StringVar(&out, "out", "", "write one JSONL line per mention with its predicted cluster to this file")
-	cmd.Flags().StringVar(&wideGroups, "wide-groups", "topic", "coarser document groups inside which names may link")
+	cmd.Flags().StringVar(&wideGroups, "wide-groups", "all", "coarser document groups inside which names may link (same values)")
 	cmd.Flags().StringVar(&groups, "doc-groups", "story", "how documents are grouped before linking: story (predicted, online), all (one group), topic (gold topic; diagnosis only)")
 	return cmd
 }
@@ -180,9 +181,13 @@ func docGroups(docs []corefeval.Doc, mode string) (map[string]string, error) {
 				g[d.ID] = d.Subtopic
 			}
 		}
-	case "story":
-		for _, d := range docs {
-			g[d.ID] = "all" // replaced by story clustering below
+	case "story", "event":
+		stories, events := clusterDocs(docs, story.DefaultOptions())
+		for i, d := range docs {
+			g[d.ID] = stories[i]
+			if mode == "event" {
+				g[d.ID] = events[i]
+			}
 		}
 	default:
 		return nil, fmt.Errorf("unknown --doc-groups %q", mode)
