@@ -498,6 +498,9 @@ func (d *doc) bareMonthOK(i, m int) bool {
 }
 
 func validDay(m, day int) bool {
+	if m < 1 || m > 12 {
+		return false
+	}
 	return day >= 1 && day <= [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m]
 }
 

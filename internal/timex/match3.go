@@ -251,6 +251,17 @@ func (d *doc) extend(i, j int, sp spec) (int, spec) {
 			return j + 1, sp
 		}
 	}
+	// A day and its clock time: "Feb. 27, 2025 09:59 AM ET".
+	if !sp.clock && sp.part == "" && isDayLike(sp) {
+		k := j
+		if d.key(k) == "," {
+			k++
+		}
+		if jj, cs, ok := d.clockTime(k); ok && cs.hour < 24 && (d.key(k) != "noon" && d.key(k) != "midnight") {
+			sp.clock, sp.hour, sp.minute, sp.typ = true, cs.hour, cs.minute, storyline.Time
+			return jj, sp
+		}
+	}
 	// A clock time and its day: "9 a.m. Tuesday", "10 p.m. today".
 	if sp.kind == kClock {
 		if jj, ds, ok := d.dayAfterClock(j); ok {
