@@ -56,9 +56,13 @@ func words(s string) []string {
 // name coincide: Zelensky, Zelenskyy and Zelenskiy; Sergei and Sergey;
 // Dmitry and Dmitri; Gaddafi and Qaddafi. Doubled letters collapse, y and
 // iy become i, kh becomes h, q becomes k, ph becomes f, ck becomes k, w
-// becomes v, j after a vowel becomes i, and a final e after i is dropped.
+// becomes v, j after a vowel becomes i, an initial q becomes g, and a final
+// e after i is dropped.
 func translit(w string) string {
 	w = fold(w)
+	if strings.HasPrefix(w, "q") { // Qaddafi, Gaddafi
+		w = "g" + w[1:]
+	}
 	w = strings.NewReplacer("kh", "h", "ph", "f", "ck", "k", "q", "k", "w", "v", "dh", "d", "gh", "g", "ts", "z", "tz", "z").Replace(w)
 	var b []byte
 	for i := 0; i < len(w); i++ {

@@ -1,0 +1,611 @@
+package actor
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"storyline"
+)
+
+// actorRec is one actor as the resolver grows it.
+type actorRec struct {
+	id          string
+	name        string
+	kind        storyline.MentionKind
+	aliases     []string
+	aliasSeen   map[string]bool
+	descriptors []string
+	descSeen    map[string]bool
+	firsts      map[string]bool // first-name keys
+	surname     string
+	mentions    int
+	reports     int
+	lastReport  string
+	lastSeq     int
+}
+
+// Resolver links the mentions of each new report to actors. It keeps every
+// actor and an index from name keys (surname transliteration key, folded
+// name, acronym, alias, descriptor words) to actors, so a report costs a
+// few map look-ups per mention, whatever the number of stored actors.
+// It is deterministic for a given order of reports and not safe for
+// concurrent use.
+type Resolver struct {
+	actors []*actorRec
+	index  map[string][]int
+	seq    int
+}
+
+// NewResolver returns an empty Resolver.
+func NewResolver() *Resolver { return &Resolver{index: map[string][]int{}} }
+
+func kindClass(k storyline.MentionKind) Class {
+	switch k {
+	case storyline.Person:
+		return ClassPerson
+	case storyline.Organisation:
+		return ClassOrg
+	case storyline.Place:
+		return ClassPlace
+	}
+	return ClassUnknown
+}
+
+// speechVerbs after a capital or seat of power make it its government.
+var speechVerbs = set("said", "says", "insists", "insisted", "warned", "warns", "demanded", "demands", "denied",
+	"denies", "announced", "announces", "claimed", "claims", "accused", "accuses", "rejected", "rejects", "wants",
+	"wanted", "has", "had", "responded", "replied", "stated", "argued", "argues", "called", "calls", "refused",
+	"refuses", "agreed", "agrees", "threatened", "threatens", "condemned", "condemns", "welcomed", "welcomes")
+
+// local is one entity inside the current report.
+type local struct {
+	ms      []int // indexes into the report's mentions
+	best    *mention
+	kind    storyline.MentionKind
+	name    string
+	descs   []string
+	actor   int
+	country string // for a government, a country or a demonym
+	gov     bool   // a capital or seat of power standing for its government
+}
+
+// Add resolves the mentions of one report and returns them with ActorID
+// set. Mentions the resolver cannot place on an actor (pronouns) keep an
+// empty ActorID.
+func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []storyline.Mention {
+	r.seq++
+	out := append([]storyline.Mention(nil), mentions...)
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return out[order[a]].Span.Start < out[order[b]].Span.Start })
+	ms := make([]*mention, len(out))
+	refs := make([]Ref, len(out))
+	for i, m := range out {
+		refs[i] = Ref{Doc: reportID, Start: m.Span.Start, End: m.Span.End, Text: m.Surface, Class: kindClass(m.Kind)}
+		ms[i] = analyse(&refs[i], i)
+	}
+	// within the report: link each mention to an earlier local entity
+	var locals []*local
+	of := make([]*local, len(out))
+	for _, i := range order {
+		m := ms[i]
+		if m.pron != nil || m.norm == "" {
+			continue
+		}
+		kind := out[i].Kind
+		country := ""
+		gov := false
+		// governments: "Moscow insists", "the Kremlin said"
+		if seat, ok := seats[m.norm]; ok && (m.norm == "kremlin" || m.norm == "white house" || m.norm == "downing street" || m.norm == "pentagon" || followedBySpeech(text, out[i].Span.End)) {
+			kind, country, gov = storyline.Organisation, seat, true
+		} else if countryNames[m.norm] && m.proper && kind != storyline.Person {
+			country = m.norm
+			kind = storyline.Place
+			if multinational[m.norm] {
+				kind = storyline.Organisation
+			}
+		} else if c, ok := demonyms[strings.TrimSuffix(m.norm, "s")]; ok && m.proper && len(m.ws) == 1 {
+			kind, country = storyline.Place, c
+		} else if c, ok := countryAliases[m.norm]; ok && kind != storyline.Person {
+			kind = storyline.Place
+			if multinational[c] {
+				kind = storyline.Organisation
+			}
+			country = c
+		}
+		var target *local
+		for _, l := range locals {
+			if l.country != "" || country != "" {
+				if l.country == country && l.kind == kind && l.gov == gov {
+					target = l
+					break
+				}
+				continue
+			}
+			if (l.kind == kind || l.kind == storyline.Other || kind == storyline.Other) && nameMatch(l.best, m, false) {
+				target = l
+				break
+			}
+			if !m.proper && kind == storyline.Person && descriptorMatch(descriptorKeys(m.norm), l.descs) {
+				target = l
+				break
+			}
+		}
+		if target == nil {
+			target = &local{best: m, kind: kind, country: country, gov: gov, actor: -1}
+			locals = append(locals, target)
+		}
+		target.ms = append(target.ms, i)
+		of[i] = target
+		if m.proper && len(m.ws) > len(target.best.ws) || !target.best.proper && m.proper {
+			target.best = m
+		}
+		if kind == storyline.Person && m.proper {
+			if d := premodifier(text, out[i].Span.Start, m); d != "" {
+				target.descs = appendNew(target.descs, d)
+			}
+		}
+	}
+	// across reports: named entities first, so that a descriptor phrase
+	// ("the head of NATO") can then join the named person it describes
+	for _, l := range locals {
+		if l.best.proper || l.country != "" {
+			l.actor = r.match(l)
+		}
+	}
+	var kept []*local
+	for _, l := range locals {
+		if l.kind == storyline.Person && !l.best.proper && l.country == "" {
+			if t := r.describedPerson(l, locals, out); t != nil {
+				t.ms = append(t.ms, l.ms...)
+				t.descs = appendNew(t.descs, l.best.norm)
+				continue
+			}
+			l.actor = r.match(l)
+		}
+		kept = append(kept, l)
+	}
+	locals = kept
+	for _, l := range locals {
+		if l.actor < 0 {
+			l.actor = r.create(l)
+		}
+		a := r.actors[l.actor]
+		if a.lastReport != reportID {
+			a.reports++
+			a.lastReport = reportID
+		}
+		a.lastSeq = r.seq
+		for _, i := range l.ms {
+			a.mentions++
+			r.addAlias(l.actor, out[i].Surface)
+			out[i].ActorID = a.id
+		}
+		for _, d := range l.descs {
+			r.addDescriptor(l.actor, d)
+		}
+		if l.best.first != "" && a.kind == storyline.Person {
+			a.firsts[firstKey(l.best.first)] = true
+		}
+		if l.best.proper && len(l.best.raw) > 0 && betterName(l.best, a) {
+			a.name = strings.Join(l.best.raw, " ")
+		}
+	}
+	return out
+}
+
+func betterName(m *mention, a *actorRec) bool {
+	return len(strings.Fields(a.name)) < len(m.raw) && (a.kind != storyline.Person || len(m.raw) <= 3)
+}
+
+func followedBySpeech(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	rest := strings.Fields(text[end:min(len(text), end+40)])
+	return len(rest) > 0 && speechVerbs[strings.ToLower(strings.Trim(rest[0], ",.;:"))]
+}
+
+// premodifier returns the title and nationality words standing right
+// before a name ("Ukrainian President" in "Ukrainian President Volodymyr
+// Zelenskyy", "NATO Secretary General" before "Mark Rutte"), folded.
+func premodifier(text string, start int, m *mention) string {
+	if start <= 0 || start > len(text) {
+		return ""
+	}
+	// titles inside the mention itself ("President Putin")
+	var inner []string
+	for _, w := range m.ws {
+		if titles[w] || demonyms[w] != "" {
+			inner = append(inner, w)
+		}
+	}
+	before := strings.Fields(text[max(0, start-60):start])
+	var ws []string
+	for k := len(before) - 1; k >= 0 && len(ws) < 4; k-- {
+		w := strings.Trim(before[k], ",.;:\"“”'’")
+		f := fold(w)
+		if w == "" || !(titles[f] || demonyms[f] != "" || countryAliases[f] != "" || isAcronym(w) || f == "u.s.") || !isCapitalised(w) {
+			break
+		}
+		ws = append([]string{f}, ws...)
+	}
+	ws = append(ws, inner...)
+	for len(ws) > 0 && honorifics[ws[0]] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || len(ws) == 1 && roleWords[ws[0]] != "" && ws[0] != "chief" {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleWords map descriptor words to a role; "leader" matches every role.
+var roleWords = map[string]string{
+	"president": "president", "leader": "leader", "head": "head", "chief": "head", "secretary": "head",
+	"general": "", "prime": "pm", "minister": "minister", "chancellor": "pm", "premier": "pm",
+	"foreign": "foreign", "spokesman": "spokesman", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+	"king": "king", "queen": "queen", "commander": "commander",
+}
+
+// orgNouns name an organisation by its kind.
+var orgNouns = map[string]string{"alliance": "nato", "bloc": "european union", "kremlin": "russia"}
+
+// descriptorKeys turns a descriptor phrase into comparable keys: a role
+// ("r:president") and the places or organisations it names ("p:ukraine").
+func descriptorKeys(s string) []string {
+	var ks []string
+	for _, w := range words(s) {
+		if r, ok := roleWords[w]; ok {
+			if r != "" {
+				ks = append(ks, "r:"+r)
+			}
+			continue
+		}
+		if c, ok := demonyms[w]; ok {
+			ks = append(ks, "p:"+c)
+		} else if c, ok := countryAliases[w]; ok {
+			ks = append(ks, "p:"+c)
+		} else if c, ok := orgNouns[w]; ok {
+			ks = append(ks, "p:"+c)
+		} else if w == "nato" || w == "ukraine" || w == "russia" {
+			ks = append(ks, "p:"+w)
+		}
+	}
+	return ks
+}
+
+// descriptorMatch tells whether a nominal's keys fit one of an actor's
+// descriptors: the same place or organisation, and the same role (or the
+// generic "leader"/"head").
+func descriptorMatch(keys []string, descs []string) bool {
+	var place, role string
+	for _, k := range keys {
+		if strings.HasPrefix(k, "p:") {
+			place = k
+		} else {
+			role = k
+		}
+	}
+	if place == "" || role == "" {
+		return false
+	}
+	for _, d := range descs {
+		dk := descriptorKeys(d)
+		hasPlace, hasRole := false, false
+		for _, k := range dk {
+			if k == place {
+				hasPlace = true
+			}
+			if strings.HasPrefix(k, "r:") && (k == role || role == "r:leader" || role == "r:head" && k != "r:spokesman" && k != "r:foreign") {
+				hasRole = true
+			}
+		}
+		if hasPlace && hasRole {
+			return true
+		}
+	}
+	return false
+}
+
+// describedPerson returns the named person of the report that a
+// descriptor phrase most likely names: one whose known descriptors fit it,
+// else the nearest named person before it (after it, failing that) whose
+// descriptors name no other place or organisation.
+func (r *Resolver) describedPerson(l *local, locals []*local, out []storyline.Mention) *local {
+	keys := descriptorKeys(l.best.norm)
+	var place string
+	for _, k := range keys {
+		if strings.HasPrefix(k, "p:") {
+			place = k
+		}
+	}
+	if place == "" {
+		return nil
+	}
+	descsOf := func(c *local) []string {
+		ds := append([]string(nil), c.descs...)
+		if c.actor >= 0 {
+			ds = append(ds, r.actors[c.actor].descriptors...)
+		}
+		return ds
+	}
+	for _, c := range locals {
+		if c != l && c.kind == storyline.Person && c.best.proper && descriptorMatch(keys, descsOf(c)) {
+			return c
+		}
+	}
+	at := out[l.ms[0]].Span.Start
+	var before, after *local
+	bestB, bestA := -1, -1
+	for _, c := range locals {
+		if c == l || c.kind != storyline.Person || !c.best.proper || conflicts(place, descsOf(c)) {
+			continue
+		}
+		for _, i := range c.ms {
+			s := out[i].Span.Start
+			if s < at && s > bestB {
+				before, bestB = c, s
+			}
+			if s > at && (bestA < 0 || s < bestA) {
+				after, bestA = c, s
+			}
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// conflicts tells whether descriptors tie a person to another place or
+// organisation than place.
+func conflicts(place string, descs []string) bool {
+	for _, d := range descs {
+		for _, k := range descriptorKeys(d) {
+			if strings.HasPrefix(k, "p:") && k != place {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// match finds the stored actor a local entity names, or -1.
+func (r *Resolver) match(l *local) int {
+	m := l.best
+	if l.country != "" {
+		return r.first(govKey(l))
+	}
+	if !m.proper {
+		if l.kind != storyline.Person {
+			return r.first("n:" + m.norm)
+		}
+		keys := descriptorKeys(m.norm)
+		best := -1
+		for _, k := range keys {
+			for _, ai := range r.index["d:"+k] {
+				a := r.actors[ai]
+				if descriptorMatch(keys, a.descriptors) && (best < 0 || a.lastSeq > r.actors[best].lastSeq) {
+					best = ai
+				}
+			}
+		}
+		return best
+	}
+	if l.kind == storyline.Person || l.kind == storyline.Other && m.surname != "" && len(m.ws) > 1 {
+		cands := r.index["s:"+m.surname]
+		best := -1
+		for _, ai := range cands {
+			a := r.actors[ai]
+			if a.kind != storyline.Person {
+				continue
+			}
+			ok := m.first == "" || len(a.firsts) == 0 || a.firsts[firstKey(m.first)]
+			if !ok && len(m.first) <= 2 {
+				for f := range a.firsts {
+					if f[0] == firstKey(m.first)[0] {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			// a bare surname shared by several people: the one whose
+			// descriptors fit, else the most recently seen
+			if best < 0 || m.first == "" && (descOverlap(l.descs, a.descriptors) > descOverlap(l.descs, r.actors[best].descriptors) ||
+				descOverlap(l.descs, a.descriptors) == descOverlap(l.descs, r.actors[best].descriptors) && a.lastSeq > r.actors[best].lastSeq) {
+				best = ai
+			}
+		}
+		return best
+	}
+	for _, k := range []string{"n:" + m.norm, "a:" + m.alias, "a:" + m.acr, "c:" + m.corp} {
+		if k[len(k)-1] == ':' {
+			continue
+		}
+		for _, ai := range r.index[k] {
+			if r.actors[ai].kind == l.kind || l.kind == storyline.Other || r.actors[ai].kind == storyline.Other {
+				return ai
+			}
+		}
+	}
+	if len(m.ws) == 1 {
+		for _, ai := range r.index["a:"+m.ws[0]] {
+			if r.actors[ai].kind == l.kind {
+				return ai
+			}
+		}
+	}
+	return -1
+}
+
+func descOverlap(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (r *Resolver) first(k string) int {
+	if xs := r.index[k]; len(xs) > 0 {
+		return xs[0]
+	}
+	return -1
+}
+
+func (r *Resolver) create(l *local) int {
+	m := l.best
+	ai := len(r.actors)
+	a := &actorRec{id: "a" + strconv.Itoa(ai+1), kind: l.kind, aliasSeen: map[string]bool{}, descSeen: map[string]bool{},
+		firsts: map[string]bool{}, surname: m.surname}
+	a.name = strings.Join(m.raw, " ")
+	if l.country != "" {
+		a.name = titleCase(l.country)
+		if l.gov {
+			a.name = "Government of " + titleCase(l.country)
+			a.descriptors = append(a.descriptors, "government of "+l.country)
+		}
+		r.index[govKey(l)] = append(r.index[govKey(l)], ai)
+	}
+	r.actors = append(r.actors, a)
+	if m.proper && l.country == "" {
+		for _, k := range []string{"n:" + m.norm, "a:" + m.alias, "a:" + m.acr, "c:" + m.corp} {
+			if k[len(k)-1] != ':' {
+				r.index[k] = append(r.index[k], ai)
+			}
+		}
+		if l.kind == storyline.Person || l.kind == storyline.Other {
+			r.index["s:"+m.surname] = append(r.index["s:"+m.surname], ai)
+		}
+	}
+	return ai
+}
+
+func govKey(l *local) string {
+	k := "g:" + string(l.kind) + ":" + l.country
+	if l.gov {
+		k += ":gov"
+	}
+	return k
+}
+
+// multinational are the alias-table entries that are organisations.
+var multinational = set("nato", "european union", "united nations")
+
+// countryNames are the places the demonym and alias tables lead to.
+var countryNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range demonyms {
+		m[c] = true
+	}
+	for _, c := range countryAliases {
+		m[c] = true
+	}
+	for _, c := range seats {
+		m[c] = true
+	}
+	return m
+}()
+
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if w == "of" || w == "and" {
+			continue
+		}
+		if w == "nato" {
+			ws[i] = "NATO"
+			continue
+		}
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+func (r *Resolver) addAlias(ai int, s string) {
+	a := r.actors[ai]
+	s = strings.TrimSpace(s)
+	if s == "" || a.aliasSeen[s] {
+		return
+	}
+	a.aliasSeen[s] = true
+	a.aliases = append(a.aliases, s)
+	// index the alias so that later reports find the actor under it
+	m := analyse(&Ref{Text: s}, 0)
+	if m.proper && m.norm != "" && a.kind != storyline.Person {
+		r.index["n:"+m.norm] = appendUnique(r.index["n:"+m.norm], ai)
+		if m.acr != "" {
+			r.index["a:"+m.acr] = appendUnique(r.index["a:"+m.acr], ai)
+		}
+		if m.alias != "" {
+			r.index["a:"+m.alias] = appendUnique(r.index["a:"+m.alias], ai)
+		}
+	}
+}
+
+func (r *Resolver) addDescriptor(ai int, d string) {
+	a := r.actors[ai]
+	if a.descSeen[d] {
+		return
+	}
+	a.descSeen[d] = true
+	a.descriptors = append(a.descriptors, d)
+	for _, k := range descriptorKeys(d) {
+		r.index["d:"+k] = appendUnique(r.index["d:"+k], ai)
+	}
+}
+
+func appendUnique(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func appendNew(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// Actors returns every actor in the order they were first seen, with
+// aliases and descriptors in the order they were learned.
+func (r *Resolver) Actors() []storyline.Actor {
+	out := make([]storyline.Actor, len(r.actors))
+	for i, a := range r.actors {
+		out[i] = storyline.Actor{ID: a.id, Name: a.name, Kind: a.kind,
+			Aliases: append([]string(nil), a.aliases...), Descriptors: append([]string(nil), a.descriptors...),
+			Mentions: a.mentions, Reports: a.reports}
+	}
+	return out
+}
+
+var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame")
