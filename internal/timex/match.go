@@ -685,6 +685,9 @@ func (d *doc) relWord(i int) (int, spec, bool) {
 	case "recently":
 		return i + 1, lit(storyline.Date, "PAST_REF"), true
 	case "future":
+		if d.key(i-1) == "a" {
+			return 0, spec{}, false // "a future in which ...": a state, not a time
+		}
 		return i + 1, lit(storyline.Date, "FUTURE_REF"), true
 	case "right":
 		if d.key(i+1) == "now" {

@@ -345,6 +345,9 @@ func (d *doc) clockTime(i int) (int, spec, bool) {
 	sp := spec{typ: storyline.Time, kind: kClock, clock: true}
 	switch k {
 	case "noon", "midday":
+		if d.key(i-1) == "high" {
+			return 0, spec{}, false // "High Noon", the film and the idiom
+		}
 		sp.hour = 12
 		return i + 1, sp, true
 	case "midnight":

@@ -339,7 +339,9 @@ func (r *resolver) format(t time.Time, sp spec) string {
 		return fmt.Sprintf("%04d-%02d", y, m)
 	case gWeek, gWeekend:
 		wy, w := t.ISOWeek()
-		v := fmt.Sprintf("%04d-W%02d", wy, w)
+		// Week numbers unpadded ("2000-W7"), as the TempEval-3 training
+		// data writes them; ISO 8601 itself would pad to two digits.
+		v := fmt.Sprintf("%04d-W%d", wy, w)
 		if sp.g == gWeekend {
 			v += "-WE"
 		}

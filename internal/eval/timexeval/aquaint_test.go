@@ -54,8 +54,9 @@ func TestAQUAINT(t *testing.T) {
 	s := c.Scores()
 	b, _ := json.Marshal(s)
 	t.Logf("%s", b)
-	// Regression floors just under the measured figures (docs/timex.md).
-	if os.Getenv("TIMEX_EVAL") == "" && (s.RelaxedF1 < 0.94 || s.ValueF1 < 0.785) {
-		t.Errorf("relaxed F1 %.4f (want ≥ 0.94), value F1 %.4f (want ≥ 0.785)", s.RelaxedF1, s.ValueF1)
+	// The acceptance floors are relaxed F1 0.90 and value F1 0.80; relaxed
+	// is held a little higher, just under the measured figure (docs/timex.md).
+	if os.Getenv("TIMEX_EVAL") == "" && (s.RelaxedF1 < 0.94 || s.ValueF1 < 0.80) {
+		t.Errorf("relaxed F1 %.4f (want ≥ 0.94), value F1 %.4f (want ≥ 0.80)", s.RelaxedF1, s.ValueF1)
 	}
 }
