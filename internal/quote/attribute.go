@@ -338,7 +338,7 @@ func (d *doc) extract() []cand {
 				end := use.end
 				for lastRi+1 < len(d.regs) {
 					k := lastRi + 1
-					for k < len(d.regs) && d.embedded(d.regs[k]) {
+					for k < len(d.regs) && d.embedded(d.regs[k]) && !d.bridge(end, d.regs[k]) {
 						k++
 					}
 					if k >= len(d.regs) {
@@ -388,7 +388,7 @@ func (d *doc) extract() []cand {
 			}
 		}
 		// Absorb regions inside the span.
-		for lastRi+1 < len(d.regs) && d.regs[lastRi+1].s < c.e {
+		for lastRi+1 < len(d.regs) && (d.regs[lastRi+1].s < c.e || !d.regs[lastRi].closed && c.e == d.regs[lastRi].e && d.regs[lastRi+1].s-c.e <= 2 && !d.newlineBetween(c.e, d.regs[lastRi+1].s)) {
 			lastRi++
 			c.e = max(c.e, d.regs[lastRi].e)
 		}
@@ -475,15 +475,15 @@ func (d *doc) reported(qs []cand) []cand {
 			usedCue[q.cueTok] = true
 		}
 	}
-	spkUsed := func(i int) bool {
-		b := d.toks[i].Start
-		for _, q := range qs {
-			if q.spkS >= 0 && q.spkS <= b && b < q.spkE {
-				return true
+	inSpk := make([]bool, len(d.toks))
+	for _, q := range qs {
+		if q.spkS >= 0 {
+			for k := d.tokAt(q.spkS); k < len(d.toks) && d.toks[k].Start < q.spkE; k++ {
+				inSpk[k] = true
 			}
 		}
-		return false
 	}
+	spkUsed := func(i int) bool { return inSpk[i] }
 	// nextStart is the start of the first quote at or after byte b.
 	nextStart := func(b int) int {
 		k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= b })
@@ -505,13 +505,16 @@ func (d *doc) reported(qs []cand) []cand {
 		ce := d.cueSpanEndTok(c) + 1
 		// Content start limit: after the last quote ending in this sentence.
 		ls := d.toks[sa].Start
-		for _, x := range qs {
-			if x.e <= d.toks[c].Start && x.e > ls {
-				ls = x.e
+		cs := d.toks[c].Start
+		if k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= cs }); k > 0 {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if x := qs[j]; x.e <= cs && x.e > ls {
+					ls = x.e
+				}
 			}
 		}
-		for _, x := range add {
-			if x.e <= d.toks[c].Start && x.e > ls {
+		for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
+			if x := add[j]; x.e <= cs && x.e > ls {
 				ls = x.e
 			}
 		}
@@ -605,7 +608,7 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 		}
 		q.kind = d.kindOf(q.s, q.e, hasQ)
-		if overlapsAny(qs, q) || overlapsAny(add, q) {
+		if overlapsSorted(qs, q) || len(add) > 0 && overlapsAny(add[max(0, len(add)-4):], q) {
 			continue
 		}
 		add = append(add, q)
@@ -773,4 +776,11 @@ func (d *doc) commaSoon(i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// overlapsSorted is overlapsAny for quotes sorted by start that do not
+// overlap each other.
+func overlapsSorted(qs []cand, q cand) bool {
+	k := sort.Search(len(qs), func(i int) bool { return qs[i].e > q.s })
+	return k < len(qs) && qs[k].s < q.e
 }

@@ -29,6 +29,51 @@ var cueModel string
 // the class of the token after it.
 type CueLexicon struct {
 	cue, total map[string]int
+	// fast holds, per word, the rate alone and per next-token class,
+	// built once by index for lookups without building keys.
+	fast map[string]*lexEntry
+}
+
+type lexEntry struct {
+	word float64 // -1 when seen too rarely
+	cls  map[string]float64
+}
+
+func (lx *CueLexicon) index() {
+	lx.fast = map[string]*lexEntry{}
+	get := func(w string) *lexEntry {
+		e := lx.fast[w]
+		if e == nil {
+			e = &lexEntry{word: -1}
+			lx.fast[w] = e
+		}
+		return e
+	}
+	for k, t := range lx.total {
+		w, cls, pair := strings.Cut(k, "|")
+		switch {
+		case pair && t >= 4:
+			e := get(w)
+			if e.cls == nil {
+				e.cls = map[string]float64{}
+			}
+			e.cls[cls] = float64(lx.cue[k]) / float64(t)
+		case !pair && t >= 3:
+			get(w).word = float64(lx.cue[k]) / float64(t)
+		}
+	}
+}
+
+// rate is Rate through the index.
+func (lx *CueLexicon) rate(w, next string) float64 {
+	e := lx.fast[w]
+	if e == nil {
+		return 0
+	}
+	if r, ok := e.cls[next]; ok {
+		return r
+	}
+	return max(e.word, 0)
 }
 
 // loadLexicon parses the embedded model once; the result is read-only.
@@ -56,6 +101,7 @@ func ReadCueLexicon(r io.Reader) (*CueLexicon, error) {
 		}
 		lx.cue[f[0]], lx.total[f[0]] = c, t
 	}
+	lx.index()
 	return lx, sc.Err()
 }
 
@@ -125,6 +171,7 @@ func TrainCues(docs []TrainDoc) *CueLexicon {
 			lx.cue[k], lx.total[k] = c, total[k]
 		}
 	}
+	lx.index()
 	return lx
 }
 
@@ -139,8 +186,12 @@ func nextClass(toks []text.Token, i int) string {
 	if i+1 >= len(toks) {
 		return "$"
 	}
-	t := toks[i+1].Text
-	switch lt := strings.ToLower(t); lt {
+	return classOf(toks[i+1].Text, strings.ToLower(toks[i+1].Text))
+}
+
+// classOf is nextClass given the next token and its lower-cased form.
+func classOf(t, lt string) string {
+	switch lt {
 	case "that", ",", ":", "to", "for", "on", "by", "in", "with", "about", ".", "the", "a", "it", "he", "she", "they", "him", "her", "them", "us", "me", "i", "we", "you":
 		return lt
 	}

@@ -50,6 +50,9 @@ type doc struct {
 	tokReg   []int // region index of each token, -1 outside quotes
 	lx       *CueLexicon
 	cueMemo  []float64
+	low      []string // lower-cased token texts
+	nameMemo []uint8  // isName per token: 0 unknown, 1 no, 2 yes
+	modMemo  []uint8
 }
 
 // Extract finds the quotations in text: direct quotes in quote marks,
@@ -63,6 +66,13 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		sents = text.Split(txt)
 	}
 	d := &doc{text: txt, sents: sents, lx: loadLexicon()}
+	nt := 0
+	for _, s := range sents {
+		nt += len(s.Tokens)
+	}
+	d.toks = make([]text.Token, 0, nt)
+	d.tokSent = make([]int, 0, nt)
+	d.sentEnds = make([]int, 0, len(sents))
 	for si, s := range sents {
 		for _, t := range s.Tokens {
 			if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
@@ -86,8 +96,12 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		}
 	}
 	d.cueMemo = make([]float64, len(d.toks))
+	d.low = make([]string, len(d.toks))
+	d.nameMemo = make([]uint8, len(d.toks))
+	d.modMemo = make([]uint8, len(d.toks))
 	for i := range d.cueMemo {
 		d.cueMemo[i] = -1
+		d.low[i] = strings.ToLower(d.toks[i].Text)
 	}
 	qs := d.extract()
 	resolveSpeakers(txt, d, qs, mentions)
@@ -130,7 +144,7 @@ func (d *doc) tokAt(b int) int {
 	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
 }
 
-func (d *doc) lower(i int) string { return strings.ToLower(d.toks[i].Text) }
+func (d *doc) lower(i int) string { return d.low[i] }
 
 // cueScore returns the cue rate of token i (1 for listed speech verbs).
 func (d *doc) cueScore(i int) float64 {
@@ -143,7 +157,11 @@ func (d *doc) cueScore(i int) float64 {
 		if speechVerbs[w] {
 			v = 1
 		} else {
-			v = d.lx.Rate(w, nextClass(d.toks, i))
+			next := "$"
+			if i+1 < len(d.toks) {
+				next = classOf(d.toks[i+1].Text, d.low[i+1])
+			}
+			v = d.lx.rate(w, next)
 		}
 		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
 			v = 0
@@ -347,7 +365,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			}
 		}
 		a = m
-		if determiners[lm] {
+		if determiners[lm] && !(m-1 >= lo && d.lower(m-1) == "of") {
 			break
 		}
 	}

@@ -32,7 +32,7 @@ var roleNouns = map[string]string{
 	"advisor": "adviser", "aide": "adviser", "ceo": "head", "founder": "founder", "speaker": "speaker",
 	"representative": "representative", "rep.": "representative", "congressman": "representative",
 	"congresswoman": "representative", "lawmaker": "representative", "dictator": "head",
-	"strongman": "head", "host": "host", "vice": "vice", "deputy": "vice", "prime": "",
+	"strongman": "head", "host": "host", "coach": "coach", "manager": "head", "captain": "captain", "vice": "vice", "deputy": "vice", "prime": "",
 	"foreign": "", "defence": "", "defense": "", "secretary-general's": "head",
 }
 
@@ -96,6 +96,20 @@ func modKey(w string) string {
 // surnameKey compares surnames loosely: letters only, lower case, and a
 // trailing doubled letter dropped (Zelenskyy, Zelensky).
 func surnameKey(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for len(w) > 3 && w[len(w)-1] == w[len(w)-2] {
+			w = w[:len(w)-1]
+		}
+		return w
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(w) {
 		if unicode.IsLetter(r) {
@@ -112,6 +126,9 @@ func surnameKey(w string) string {
 func isNameTok(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(r) {
+		return false
+	}
+	if sentenceOpeners[t] || determinerCap[t] {
 		return false
 	}
 	lt := strings.ToLower(t)
@@ -154,16 +171,17 @@ type resolver struct {
 func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	rs := &resolver{txt: d.text, toks: d.toks, byLast: map[string][]*person{}}
 	add := func(name string, pos int) *person {
-		parts := strings.Fields(name)
-		if len(parts) == 0 {
+		name = strings.TrimSpace(name)
+		if name == "" {
 			return nil
 		}
-		last := surnameKey(parts[len(parts)-1])
+		single := !strings.ContainsAny(name, " \t\n")
+		last := surnameKey(lastWord(name))
 		if last == "" {
 			return nil
 		}
 		for _, p := range rs.byLast[last] {
-			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || len(strings.Fields(p.name)) == 1 || len(parts) == 1 {
+			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !strings.ContainsAny(p.name, " \t\n") || single {
 				if len(name) > len(p.name) {
 					p.name = name
 				}
@@ -171,7 +189,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 				return p
 			}
 		}
-		p := &person{name: name, last: last, roles: map[string]bool{}, mods: map[string]bool{}, pos: []int{pos}}
+		p := &person{name: name, last: last, pos: []int{pos}}
 		rs.persons = append(rs.persons, p)
 		rs.byLast[last] = append(rs.byLast[last], p)
 		return p
@@ -183,12 +201,12 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	}
 	n := len(d.toks)
 	for i := 0; i < n; {
-		if !isNameTok(d.toks[i].Text) || d.tokReg[i] >= 0 {
+		if !d.isName(i) || d.tokReg[i] >= 0 {
 			i++
 			continue
 		}
 		j := i
-		for j < n && j-i < 4 && isNameTok(d.toks[j].Text) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !isModifierWord(d.toks[j].Text) && !strings.Contains(d.toks[j].Text, "--") {
+		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !strings.Contains(d.toks[j].Text, "--") {
 			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
 				break
 			}
@@ -199,28 +217,28 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			continue
 		}
 		// premodifiers: titles, role nouns, modifiers before the run
-		roles, mods := map[string]bool{}, map[string]bool{}
+		var roles, mods []string
 		titled := false
 		for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
 			w := d.toks[k].Text
-			lw := norm(w)
+			lw := d.normTok(k)
 			if w == "'s" || w == "’s" {
 				continue
 			}
 			if r, ok := roleNouns[lw]; ok {
 				if r != "" {
-					roles[r] = true
+					roles = append(roles, r)
 				}
 				titled = true
 				continue
 			}
-			if titleWords[strings.ToLower(w)] {
+			if titleWords[d.low[k]] {
 				titled = true
 				continue
 			}
 			if isCap(w) && !determinerCap[w] || lw == "foreign" || lw == "ministry" {
 				if lw != "" {
-					mods[modKey(w)] = true
+					mods = append(mods, modKey(w))
 				}
 				continue
 			}
@@ -230,28 +248,27 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			break
 		}
 		words := j - i
-		first := d.toks[i].Text
 		ok := words >= 2 || titled
-		if words == 1 && (isModifierWord(first) || d.breakBefore(i) && !titled) {
+		if words == 1 && (d.isMod(i) || d.breakBefore(i) && !titled) {
 			ok = false
 		}
 		if ok {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
 			if p := add(name, d.toks[i].Start); p != nil {
-				for r := range roles {
-					p.roles[r] = true
+				for _, r := range roles {
+					p.addRole(r)
 				}
-				for m := range mods {
-					p.mods[m] = true
+				for _, m := range mods {
+					p.addMod(m)
 				}
 				// appositive: "Name, the alliance's chief," / "Name, a spokesman for X,"
 				if j+1 < n && d.toks[j].Text == "," {
 					for k := j + 1; k < n && k < j+8 && d.toks[k].Text != "," && d.toks[k].Text != "." && d.tokReg[k] < 0; k++ {
-						lw := norm(d.toks[k].Text)
+						lw := d.normTok(k)
 						if r, ok := roleNouns[lw]; ok && r != "" {
-							p.roles[r] = true
+							p.addRole(r)
 						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] {
-							p.mods[modKey(d.toks[k].Text)] = true
+							p.addMod(modKey(d.toks[k].Text))
 						}
 					}
 				}
@@ -275,13 +292,13 @@ func (d *doc) nameIn(a, b int) (string, int) {
 	// A description "the head of NATO": an of-phrase after a role noun.
 	for k := a; k < b; k++ {
 		if d.lower(k) == "of" && k > a {
-			if _, ok := roleNouns[norm(d.toks[k-1].Text)]; ok {
+			if _, ok := roleNouns[d.normTok(k-1)]; ok {
 				return "", -1
 			}
 		}
 	}
 	end := b
-	for end > a && !isNameTok(d.toks[end-1].Text) {
+	for end > a && !d.isName(end-1) {
 		if end-1 > a && (d.toks[end-1].Text == "'s" || d.toks[end-1].Text == "’s") {
 			return "", -1 // "Russia's president"
 		}
@@ -294,10 +311,10 @@ func (d *doc) nameIn(a, b int) (string, int) {
 		return "", -1
 	}
 	start := end - 1
-	for start > a && isNameTok(d.toks[start-1].Text) && !isModifierWord(d.toks[start-1].Text) {
+	for start > a && d.isName(start-1) && !d.isMod(start-1) {
 		start--
 	}
-	if end-start == 1 && isModifierWord(d.toks[start].Text) {
+	if end-start == 1 && d.isMod(start) {
 		return "", -1
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
@@ -307,7 +324,7 @@ func (d *doc) nameIn(a, b int) (string, int) {
 func (d *doc) describe(a, b int) (roles, mods []string) {
 	for k := a; k < b; k++ {
 		w := d.toks[k].Text
-		lw := norm(w)
+		lw := d.normTok(k)
 		if r, ok := roleNouns[lw]; ok {
 			if r != "" {
 				roles = append(roles, r)
@@ -317,7 +334,7 @@ func (d *doc) describe(a, b int) (roles, mods []string) {
 		if determiners[lw] || lw == "of" || lw == "the" || w == "'s" || w == "’s" || lw == "" {
 			continue
 		}
-		if isCap(w) || isModifierWord(w) {
+		if isCap(w) || d.isMod(k) {
 			mods = append(mods, modKey(w))
 		} else if lw == "alliance" || lw == "ministry" {
 			mods = append(mods, modKey(w))
@@ -403,13 +420,25 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		}
 	}
 	// Unresolved quotes that repeat a resolved one (headline and body).
+	var bags map[int]bag
+	bagAt := func(i int) bag {
+		if bags == nil {
+			bags = map[int]bag{}
+		}
+		b, ok := bags[i]
+		if !ok {
+			b = bagOf(txt[qs[i].s:qs[i].e])
+			bags[i] = b
+		}
+		return b
+	}
 	for i := range qs {
-		if qs[i].speaker != "" || !qs[i].fromRegion {
+		if qs[i].speaker != "" || !qs[i].fromRegion || qs[i].e-qs[i].s < 20 {
 			continue
 		}
-		bi := bagOf(txt[qs[i].s:qs[i].e])
+		bi := bagAt(i)
 		for j := range qs {
-			if j != i && qs[j].speaker != "" && similar(bi, bagOf(txt[qs[j].s:qs[j].e])) >= 0.6 {
+			if j != i && qs[j].speaker != "" && similar(bi, bagAt(j)) >= 0.6 {
 				qs[i].speaker = qs[j].speaker
 				break
 			}
@@ -530,8 +559,59 @@ func (d *doc) subjectName(i int) string {
 	for sa < i && (connectives[d.lower(sa)] || sentenceOpeners[d.toks[sa].Text]) {
 		sa++
 	}
-	if sa < i && isNameTok(d.toks[sa].Text) && (sa+1 >= len(d.toks) || !isNameTok(d.toks[sa+1].Text)) {
+	if sa < i && d.isName(sa) && (sa+1 >= len(d.toks) || !d.isName(sa+1)) {
 		return d.toks[sa].Text
 	}
 	return ""
+}
+
+// normTok is norm of token i, from the lower-cased cache.
+func (d *doc) normTok(i int) string {
+	w := d.low[i]
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "’s")
+	return strings.Trim(w, ".,'’\"“”")
+}
+
+// isName and isMod cache isNameTok and isModifierWord per token.
+func (d *doc) isName(i int) bool {
+	if d.nameMemo[i] == 0 {
+		d.nameMemo[i] = 1
+		if isNameTok(d.toks[i].Text) {
+			d.nameMemo[i] = 2
+		}
+	}
+	return d.nameMemo[i] == 2
+}
+
+func (d *doc) isMod(i int) bool {
+	if d.modMemo[i] == 0 {
+		d.modMemo[i] = 1
+		if isModifierWord(d.toks[i].Text) {
+			d.modMemo[i] = 2
+		}
+	}
+	return d.modMemo[i] == 2
+}
+
+func (p *person) addRole(r string) {
+	if p.roles == nil {
+		p.roles = map[string]bool{}
+	}
+	p.roles[r] = true
+}
+
+func (p *person) addMod(m string) {
+	if p.mods == nil {
+		p.mods = map[string]bool{}
+	}
+	p.mods[m] = true
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }

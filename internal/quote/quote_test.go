@@ -1,0 +1,203 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"storyline"
+)
+
+// want is one expected quote: a snippet its text must contain, its kind,
+// the speaker phrase and the resolved speaker.
+type want struct {
+	has     string
+	kind    storyline.QuoteKind
+	phrase  string
+	speaker string
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "whole direct quote after its attribution",
+			text: `Finance Minister Hana Borov spoke on Monday. Borov said: "The budget will be balanced next year."`,
+			want: []want{{"budget will be balanced", storyline.Direct, "Borov", "Hana Borov"}},
+		},
+		{
+			name: "quote before its attribution, curly marks",
+			text: "Mayor Lena Ortiz opened the bridge.\n\n“We waited ten years for this day,” Ortiz said.",
+			want: []want{{"waited ten years", storyline.Direct, "Ortiz", "Lena Ortiz"}},
+		},
+		{
+			name: "split quote is one quote",
+			text: "Coach Tim Waller was calm. “We lost the game,” he said, “but not the season.”",
+			want: []want{{"lost the game,” he said, “but not the season", storyline.Direct, "he", "Tim Waller"}},
+		},
+		{
+			name: "split quote over a full stop",
+			text: `Union leader Maria Santos spoke to workers. "The strike goes on," Santos said on Friday. "Nobody returns until the deal is signed."`,
+			want: []want{{"Nobody returns", storyline.Direct, "Santos", "Maria Santos"}},
+		},
+		{
+			name: "continuing paragraph",
+			text: "Senator Paul Okafor addressed the hall.\n\n“The law is wrong,” Okafor said.\n\n“It hurts farmers and it hurts towns.”\n\nThe vote is next week.",
+			want: []want{{"hurts farmers", storyline.Direct, "Okafor", "Paul Okafor"}},
+		},
+		{
+			name: "partial quote spans the reported clause",
+			text: `Foreign Minister Ivo Leck said that talks without his country were "a road to nowhere".`,
+			want: []want{{`that talks without his country were "a road to nowhere`, storyline.Partial, "Foreign Minister Ivo Leck", "Ivo Leck"}},
+		},
+		{
+			name: "single quote marks in a headline",
+			text: "Port chief warns of 'long delays' after strike\nThe head of the port authority, Jan Meyer, warned of long delays.",
+			want: []want{{"of 'long delays' after strike", storyline.Partial, "Port chief", ""}},
+		},
+		{
+			name: "guillemets",
+			text: `Prime Minister Alain Roux was firm. «We will not retreat», Roux said.`,
+			want: []want{{"We will not retreat", storyline.Direct, "Roux", "Alain Roux"}},
+		},
+		{
+			name: "unclosed quote ends with its sentence",
+			text: `Governor Ann Pike spoke. "Schools will open on time," Pike said. "Teachers are ready. The storm damaged three roads in the north. Crews worked through the night to clear them.`,
+			want: []want{{"Teachers are ready", storyline.Direct, "Pike", "Ann Pike"}},
+		},
+		{
+			name: "indirect speech with that",
+			text: `Central bank governor Rui Costa said that inflation would fall below three percent by spring.`,
+			want: []want{{"that inflation would fall", storyline.Indirect, "Central bank governor Rui Costa", "Rui Costa"}},
+		},
+		{
+			name: "according to",
+			text: `According to the ministry, the new line will open in May.`,
+			want: []want{{"the new line will open in May", storyline.Indirect, "the ministry", ""}},
+		},
+		{
+			name: "content before its attribution",
+			text: `The harvest was the worst in a decade, farmers said.`,
+			want: []want{{"The harvest was the worst in a decade", storyline.Indirect, "farmers", ""}},
+		},
+		{
+			name: "called for",
+			text: `Chancellor Eva Lind called for an end to the blockade.`,
+			want: []want{{"an end to the blockade", storyline.Indirect, "Chancellor Eva Lind", "Eva Lind"}},
+		},
+		{
+			name: "pronoun and description resolved in the report",
+			text: "Estonian President Alar Kask met reporters in Tallinn.\n\n“We are ready to help,” the Estonian president said.\n\n“Our borders are open,” he added.",
+			want: []want{
+				{"ready to help", storyline.Direct, "the Estonian president", "Alar Kask"},
+				{"borders are open", storyline.Direct, "he", "Alar Kask"},
+			},
+		},
+		{
+			name: "description of a head of an organisation",
+			text: "Tom Vardy, the alliance chief, arrived late. Vardy said: \"We are united.\"\n\nLater the head of the alliance said: \"Nothing divides us.\"",
+			want: []want{
+				{"We are united", storyline.Direct, "Vardy", "Tom Vardy"},
+				{"Nothing divides us", storyline.Direct, "the head of the alliance", "Tom Vardy"},
+			},
+		},
+		{
+			name: "unresolvable description stays empty",
+			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
+			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.text, nil, nil)
+			checkInvariants(t, tt.text, got)
+			for _, w := range tt.want {
+				var q *storyline.Quote
+				for i := range got {
+					if strings.Contains(got[i].Text, w.has) {
+						q = &got[i]
+						break
+					}
+				}
+				if q == nil {
+					t.Fatalf("no quote holds %q; got %s", w.has, dump(got))
+				}
+				if q.Kind != w.kind || q.SpeakerText != w.phrase || q.Speaker != w.speaker {
+					t.Errorf("quote %q: got kind %s, phrase %q, speaker %q; want %s, %q, %q",
+						q.Text, q.Kind, q.SpeakerText, q.Speaker, w.kind, w.phrase, w.speaker)
+				}
+			}
+		})
+	}
+}
+
+func dump(qs []storyline.Quote) string {
+	var b strings.Builder
+	for _, q := range qs {
+		b.WriteString("\n  " + string(q.Kind) + " [" + q.Text + "] phrase=" + q.SpeakerText + " speaker=" + q.Speaker + " cue=" + q.Cue)
+	}
+	return b.String()
+}
+
+// checkInvariants asserts what every extraction must hold: spans in
+// bounds and matching their text, quotes in order and never overlapping.
+func checkInvariants(t testing.TB, text string, qs []storyline.Quote) {
+	t.Helper()
+	end := 0
+	for _, q := range qs {
+		if !q.Span.Valid(len(text)) || q.Span.Len() == 0 {
+			t.Fatalf("quote span %v out of a text of %d bytes", q.Span, len(text))
+		}
+		if q.Span.Start < end {
+			t.Fatalf("quote %v overlaps the one before (ending at %d)", q.Span, end)
+		}
+		end = q.Span.End
+		if text[q.Span.Start:q.Span.End] != q.Text {
+			t.Fatalf("quote text %q is not text[%d:%d]", q.Text, q.Span.Start, q.Span.End)
+		}
+		for _, s := range []*storyline.Span{q.SpeakerSpan, q.CueSpan} {
+			if s != nil && !s.Valid(len(text)) {
+				t.Fatalf("span %v out of bounds", *s)
+			}
+		}
+		if q.SpeakerSpan != nil && text[q.SpeakerSpan.Start:q.SpeakerSpan.End] != q.SpeakerText {
+			t.Fatalf("speaker text %q is not its span", q.SpeakerText)
+		}
+		if q.CueSpan != nil && text[q.CueSpan.Start:q.CueSpan.End] != q.Cue {
+			t.Fatalf("cue %q is not its span", q.Cue)
+		}
+		switch q.Kind {
+		case storyline.Direct, storyline.Partial, storyline.Indirect:
+		default:
+			t.Fatalf("bad kind %q", q.Kind)
+		}
+	}
+}
+
+func TestExtractNilSentencesAndMentions(t *testing.T) {
+	text := `Mayor Lena Ortiz said: "The bridge opens today."`
+	a := Extract(text, nil, nil)
+	b := Extract(text, nil, []storyline.Mention{{Span: storyline.Span{Start: 6, End: 16}, Surface: "Lena Ortiz", Kind: storyline.Person}})
+	if len(a) != 1 || len(b) != 1 || a[0].Speaker != "Lena Ortiz" || b[0].Speaker != "Lena Ortiz" {
+		t.Fatalf("got %s and %s", dump(a), dump(b))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`"A," he said, "B."`,
+		"“Open\n\n“Still open,” she said.",
+		"'x' ‘y’ «z» ''w'' \"",
+		"According to , .",
+		"He said that",
+		"Mr. (D-N.Y.) said, \"",
+		"\xff\xfe“",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkInvariants(t, s, Extract(s, nil, nil))
+	})
+}
