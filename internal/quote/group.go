@@ -155,14 +155,21 @@ func containment(a, b map[string]bool) (float64, int) {
 	return float64(k) / float64(len(a)), k
 }
 
-// similar scores how likely two bags carry one statement, 0 to 1: the
-// mean of word and pair containment, 0 when fewer than three content
-// words are shared.
+// similar scores how likely two bags carry one statement, 0 to 1: 1 when
+// one is a trimmed copy of the other (all its words and nearly all its
+// word pairs in the other), else the mean of word and pair containment
+// when at least five content words are shared, else 0.
 func similar(a, b bag) float64 {
 	cw, kw := containment(a.words, b.words)
 	if kw < 3 {
 		return 0
 	}
 	cp, _ := containment(a.pairs, b.pairs)
+	switch {
+	case cw == 1 && cp >= 0.8:
+		return 1 // one is a trimmed copy of the other
+	case kw < 5:
+		return 0 // too few shared words to tell a paraphrase from a topic
+	}
 	return (cw + cp) / 2
 }

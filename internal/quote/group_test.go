@@ -1,0 +1,70 @@
+package quote
+
+import "testing"
+
+func TestGroup(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []GroupItem
+		same  [][2]int // pairs that must share a group
+		apart [][2]int // pairs that must not
+	}{
+		{
+			name: "verbatim, trimmed and translated renderings of one statement",
+			items: []GroupItem{
+				{"a", "Olga Brandt", "The state is not a party to this contract, and it will not pay for the wage rise."},
+				{"b", "Brandt", "The state is not a party to this contract"},
+				{"c", "Olga Brandt", "the state is no party to the contract and will not pay the wage rise"},
+				{"d", "", "The state is not a party to this contract, and it will not pay for the wage rise."},
+			},
+			same: [][2]int{{0, 1}, {0, 2}, {0, 3}},
+		},
+		{
+			name: "two statements of one speaker on one topic never merge",
+			items: []GroupItem{
+				{"a", "Maria Santos", "We need security guarantees for the workers now."},
+				{"b", "Maria Santos", "Security guarantees for the workers must be written into the contract."},
+				{"c", "Santos", "The strike goes on until the deal is signed."},
+				{"d", "Santos", "Nobody returns to work until the deal is signed by both sides."},
+			},
+			apart: [][2]int{{0, 1}, {0, 2}, {1, 3}, {2, 3}},
+		},
+		{
+			name: "one statement by two speakers stays apart",
+			items: []GroupItem{
+				{"a", "Jan Meyer", "We lost three weeks of trade and we will not get that back."},
+				{"b", "Olga Brandt", "We lost three weeks of trade and we will not get that back."},
+			},
+			apart: [][2]int{{0, 1}},
+		},
+		{
+			name: "surnames compared loosely",
+			items: []GroupItem{
+				{"a", "Volodymyr Zelenskyy", "Ukraine is not afraid of any meeting with leaders."},
+				{"b", "Zelensky", "Ukraine is not afraid of any meeting with the leaders."},
+			},
+			same: [][2]int{{0, 1}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := Group(tt.items)
+			if len(g) != len(tt.items) {
+				t.Fatalf("got %d groups for %d items", len(g), len(tt.items))
+			}
+			for _, p := range tt.same {
+				if g[p[0]] != g[p[1]] {
+					t.Errorf("items %d and %d: groups %d and %d, want one", p[0], p[1], g[p[0]], g[p[1]])
+				}
+			}
+			for _, p := range tt.apart {
+				if g[p[0]] == g[p[1]] {
+					t.Errorf("items %d and %d share group %d", p[0], p[1], g[p[0]])
+				}
+			}
+			if g[0] != 0 {
+				t.Errorf("first group index is %d, want 0", g[0])
+			}
+		})
+	}
+}
