@@ -160,14 +160,31 @@ var navWords = map[string]bool{
 }
 
 func isNavigation(ln string) bool {
+	if len(ln) > 32 {
+		return false
+	}
 	l := strings.ToLower(strings.TrimRight(ln, ":|>»›·•- "))
 	return navWords[l]
 }
 
 var shareRE = regexp.MustCompile(`(?i)^(share (this|on|via)|follow us|follow (the|our) |subscribe (to|now|for)|sign up (for|to)|click here|read more:|read also|also read|see also:|related:|download (our|the) app|get the latest|join our|like us on|sent from my|this article (was|is) (originally )?(published|updated)|you can read|listen to this|watch:|video:|photo:|image:|©)`)
 
+// sharePrefixes are the lower-cased first bytes a share line can have:
+// a cheap filter before the regular expression.
+var sharePrefixes = map[string]bool{
+	"sha": true, "fol": true, "sub": true, "sig": true, "cli": true, "rea": true, "als": true,
+	"see": true, "rel": true, "dow": true, "get": true, "joi": true, "lik": true, "sen": true,
+	"thi": true, "you": true, "lis": true, "wat": true, "vid": true, "pho": true, "ima": true,
+}
+
 func isShareLine(ln string) bool {
-	return len(ln) < 160 && shareRE.MatchString(ln)
+	if len(ln) >= 160 || len(ln) < 3 {
+		return false
+	}
+	if !strings.HasPrefix(ln, "©") && !sharePrefixes[string([]byte{ln[0] | 0x20, ln[1] | 0x20, ln[2] | 0x20})] {
+		return false
+	}
+	return shareRE.MatchString(ln)
 }
 
 var bylineRE = regexp.MustCompile(`^(?:By|BY|by)\s+((?:[A-Z][\p{L}.'’-]*\s*){1,4}(?:(?:,|\s+and|\s*&)\s+(?:[A-Z][\p{L}.'’-]*\s*){1,4})*)(?:,\s*[A-Z][\p{L} ]{0,40})?$`)
@@ -214,6 +231,9 @@ func dropSignOffs(lines []string) []string {
 		for off > 0 && !utf8.RuneStart(last[off]) {
 			off--
 		}
+		if !maySignOff(last[off:]) {
+			return lines
+		}
 		if loc := gluedSignOffRE.FindStringIndex(last[off:]); loc != nil && off+loc[0] > 0 {
 			cut := off + loc[0]
 			// Keep the sentence's closing mark when the match began on it.
@@ -226,6 +246,19 @@ func dropSignOffs(lines []string) []string {
 		}
 	}
 	return lines
+}
+
+// signOffMarks is a cheap filter before gluedSignOffRE: one of these must
+// stand in the tail of the text.
+var signOffMarks = []string{"--", "(", "AFP", "Reuters", "AP", "dpa", "Subscribe", "Sign up", "Follow us", "Share this", "Read more", "Click here"}
+
+func maySignOff(tail string) bool {
+	for _, m := range signOffMarks {
+		if strings.Contains(tail, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func parenthesised(s string) bool { return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") }

@@ -244,16 +244,20 @@ func FuzzClean(f *testing.F) {
 	})
 }
 
+// BenchmarkCleanSplit measures cleaning plus sentence splitting and
+// tokenisation over the example reports (text files) in examples/.
 func BenchmarkCleanSplit(b *testing.B) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "noisy.txt"))
-	if err != nil {
-		b.Fatal(err)
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skip("no examples/*.txt")
 	}
-	// A corpus of about 1 MB made of the test article repeated as
-	// separate reports.
-	docs := make([]string, 0, 400)
+	var docs []string
 	size := 0
-	for size < 1<<20 {
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
 		docs = append(docs, string(raw))
 		size += len(raw)
 	}

@@ -58,7 +58,7 @@ func Split(text string) []Sentence {
 }
 
 func splitLine(out []Sentence, text string, from, to int) []Sentence {
-	toks := appendTokens(nil, text, from, to)
+	toks := appendTokens(make([]Token, 0, (to-from)/5+1), text, from, to)
 	start := 0
 	flush := func(end int) {
 		if end > start {
@@ -82,7 +82,7 @@ func splitLine(out []Sentence, text string, from, to int) []Sentence {
 		case t == "..." || t == "…":
 			// An ellipsis glued to a word and followed by a capital ends
 			// a sentence; a spaced one is a pause inside it.
-			glued := toks[i].Start > from && toks[i-1].End == toks[i].Start
+			glued := i > 0 && toks[i-1].End == toks[i].Start
 			j := i + 1
 			for j < len(toks) && isCloser(toks[j].Text, text, toks[j]) {
 				j++

@@ -43,11 +43,22 @@ func IsAbbreviation(tok string) bool {
 		return false
 	}
 	body := tok[:len(tok)-1]
-	if titleAbbrevs[strings.ToLower(body)] {
+	if len(body) <= 7 && titleAbbrevs[lowerASCII(body)] {
 		return true
 	}
 	// Initials and dotted acronyms: "T.", "U.S.", "U.N.", "a.m."
 	return isDotted(body)
+}
+
+// lowerASCII lower-cases ASCII letters of a short string, without
+// allocating when it is already lower case.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // isDotted reports whether s is single letters separated by full stops:
@@ -89,6 +100,11 @@ func appendTokens(toks []Token, s string, from, to int) []Token {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:to])
+		} else if r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' {
+			j := scanWord(s, i, to)
+			toks = appendWord(toks, s, i, j)
+			i = j
+			continue
 		}
 		switch {
 		case unicode.IsSpace(r):
