@@ -2,19 +2,55 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"storyline"
+	"storyline/internal/ner"
+	"storyline/internal/pipeline"
+	"storyline/internal/quote"
 	"storyline/internal/store/sqlite"
+	"storyline/internal/text"
+	"storyline/internal/timex"
 )
 
-// analyser runs the per-report analysis stages that have landed.
-type analyser struct{}
-
-func newAnalyser() (*analyser, error) { return &analyser{}, nil }
-
-func (a *analyser) Analyse(ctx context.Context, r *storyline.Report) (*storyline.Analysis, error) {
-	return &storyline.Analysis{Report: *r}, nil
+// analyser runs the per-report analysis stages: sentences and tokens,
+// entity mentions, quotations with their speakers, temporal expressions.
+// It is safe for concurrent use.
+type analyser struct {
+	tagger *ner.Tagger
 }
 
-// finishIngest runs the cross-report stages after an ingest.
-func finishIngest(ctx context.Context, st *sqlite.Store) error { return nil }
+func newAnalyser() (*analyser, error) {
+	t, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return &analyser{tagger: t}, nil
+}
+
+// Analyse implements pipeline.Analyser.
+func (a *analyser) Analyse(ctx context.Context, r *storyline.Report) (*storyline.Analysis, error) {
+	sents := text.Split(r.Text)
+	out := &storyline.Analysis{Report: *r}
+	out.Mentions = a.tagger.Mentions(r.Text, sents)
+	out.Quotes = quote.Extract(r.Text, sents, out.Mentions)
+	out.Timexes = timex.Extract(r.Text, pipeline.PublishedTime(r.Published))
+	return out, nil
+}
+
+// finishIngest runs the cross-report stages over everything stored and
+// saves their results.
+func finishIngest(ctx context.Context, st *sqlite.Store) error {
+	var all []*storyline.Analysis
+	if err := st.Reports(ctx, func(a *storyline.Analysis) error {
+		all = append(all, a)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("resolve: %w", err)
+	}
+	cross := pipeline.Resolve(all, newDeduper())
+	if err := st.SaveCross(ctx, cross); err != nil {
+		return fmt.Errorf("resolve: %w", err)
+	}
+	return nil
+}

@@ -29,7 +29,17 @@ stored: exporting the same store twice gives the same bytes.`,
 				return err
 			}
 			defer st.Close()
-			return export.JSONL(ctx, st, export.Extra{}, env.Stdout)
+			var extra export.Extra
+			if extra.Actors, err = st.Actors(ctx); err != nil {
+				return err
+			}
+			if extra.Events, err = st.Events(ctx); err != nil {
+				return err
+			}
+			if extra.Stories, err = st.Stories(ctx); err != nil {
+				return err
+			}
+			return export.JSONL(ctx, st, extra, env.Stdout)
 		},
 	}
 	addDBFlag(cmd, &db)

@@ -64,3 +64,34 @@ type Reader interface {
 	// Count returns the number of stored reports.
 	Count(ctx context.Context) (int, error)
 }
+
+// Cross is what the cross-report stages found over all stored reports:
+// each report's duplicate link and its mentions and quotes with actor ids
+// and quote groups filled in, and the actors, events and stories.
+type Cross struct {
+	// Reports holds, per report id, the report's cross-report fields.
+	Reports map[string]CrossReport
+	Actors  []storyline.Actor
+	Events  []storyline.Event
+	Stories []storyline.Story
+}
+
+// CrossReport is one report's share of Cross. Mentions and Quotes are
+// the report's own, in stored order, with their cross-report fields set.
+type CrossReport struct {
+	DuplicateOf string
+	Mentions    []storyline.Mention
+	Quotes      []storyline.Quote
+}
+
+// CrossWriter replaces the results of the cross-report stages, atomically.
+type CrossWriter interface {
+	SaveCross(ctx context.Context, c *Cross) error
+}
+
+// CrossReader reads the cross-report records.
+type CrossReader interface {
+	Actors(ctx context.Context) ([]storyline.Actor, error)
+	Events(ctx context.Context) ([]storyline.Event, error)
+	Stories(ctx context.Context) ([]storyline.Story, error)
+}

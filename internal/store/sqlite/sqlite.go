@@ -5,6 +5,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"embed"
@@ -13,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 
 	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -31,9 +33,11 @@ type Store struct {
 }
 
 var (
-	_ store.Writer  = (*Store)(nil)
-	_ store.Reader  = (*Store)(nil)
-	_ store.Checker = (*Store)(nil)
+	_ store.Writer      = (*Store)(nil)
+	_ store.Reader      = (*Store)(nil)
+	_ store.Checker     = (*Store)(nil)
+	_ store.CrossWriter = (*Store)(nil)
+	_ store.CrossReader = (*Store)(nil)
 )
 
 // Open opens (creating if needed) the database file at path and brings its
@@ -150,6 +154,7 @@ func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) erro
 	}
 	defer stmt.Close()
 	id := a.Report.ID
+	sortAnnotations(a)
 	put := func(typ string, n int, sp storyline.Span, v any) error {
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -183,6 +188,138 @@ func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) erro
 		}
 	}
 	return nil
+}
+
+// sortAnnotations puts each kind of annotation in text order, the order
+// in which they are numbered, stored and read back.
+func sortAnnotations(a *storyline.Analysis) {
+	bySpan := func(x, y storyline.Span) int {
+		if c := cmp.Compare(x.Start, y.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.End, y.End)
+	}
+	slices.SortStableFunc(a.Mentions, func(x, y storyline.Mention) int { return bySpan(x.Span, y.Span) })
+	slices.SortStableFunc(a.Quotes, func(x, y storyline.Quote) int { return bySpan(x.Span, y.Span) })
+	slices.SortStableFunc(a.Timexes, func(x, y storyline.Timex) int { return bySpan(x.Span, y.Span) })
+	slices.SortStableFunc(a.Positions, func(x, y storyline.Position) int { return bySpan(x.Span, y.Span) })
+}
+
+// SaveCross implements store.CrossWriter: in one transaction it updates
+// every report's duplicate link, mentions and quotes, and replaces the
+// actors, events and stories.
+func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	ids := make([]string, 0, len(c.Reports))
+	for id := range c.Reports {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	upd, err := tx.PrepareContext(ctx, `UPDATE annotations SET data = ? WHERE report_id = ? AND type = ? AND n = ?`)
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
+	for _, id := range ids {
+		cr := c.Reports[id]
+		if _, err := tx.ExecContext(ctx, `UPDATE reports SET duplicate_of = ? WHERE id = ?`, cr.DuplicateOf, id); err != nil {
+			return err
+		}
+		for i, m := range cr.Mentions {
+			b, err := json.Marshal(m)
+			if err != nil {
+				return err
+			}
+			if _, err := upd.ExecContext(ctx, b, id, "mention", i); err != nil {
+				return err
+			}
+		}
+		for i, q := range cr.Quotes {
+			b, err := json.Marshal(q)
+			if err != nil {
+				return err
+			}
+			if _, err := upd.ExecContext(ctx, b, id, "quote", i); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM cross_records`); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO cross_records (type, n, id, data) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	put := func(typ string, n int, id string, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		_, err = ins.ExecContext(ctx, typ, n, id, b)
+		return err
+	}
+	for i, a := range c.Actors {
+		if err := put("actor", i, a.ID, a); err != nil {
+			return err
+		}
+	}
+	for i, e := range c.Events {
+		if err := put("event", i, e.ID, e); err != nil {
+			return err
+		}
+	}
+	for i, st := range c.Stories {
+		if err := put("story", i, st.ID, st); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func crossRecords[T any](ctx context.Context, db *sql.DB, typ string) ([]T, error) {
+	rows, err := db.QueryContext(ctx, `SELECT data FROM cross_records WHERE type = ? ORDER BY n`, typ)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			return nil, err
+		}
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("%s record: %w", typ, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Actors implements store.CrossReader.
+func (s *Store) Actors(ctx context.Context) ([]storyline.Actor, error) {
+	return crossRecords[storyline.Actor](ctx, s.db, "actor")
+}
+
+// Events implements store.CrossReader.
+func (s *Store) Events(ctx context.Context) ([]storyline.Event, error) {
+	return crossRecords[storyline.Event](ctx, s.db, "event")
+}
+
+// Stories implements store.CrossReader.
+func (s *Store) Stories(ctx context.Context) ([]storyline.Story, error) {
+	return crossRecords[storyline.Story](ctx, s.db, "story")
 }
 
 // Count implements store.Reader.
@@ -250,7 +387,7 @@ func (s *Store) Reports(ctx context.Context, fn func(a *storyline.Analysis) erro
 }
 
 func (s *Store) loadAnnotations(ctx context.Context, a *storyline.Analysis) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT type, data FROM annotations WHERE report_id = ? ORDER BY type, start, end, n`, a.Report.ID)
+	rows, err := s.db.QueryContext(ctx, `SELECT type, data FROM annotations WHERE report_id = ? ORDER BY type, n`, a.Report.ID)
 	if err != nil {
 		return err
 	}

@@ -16,11 +16,13 @@ type Store interface {
 	store.Writer
 	store.Reader
 	store.Checker
+	store.CrossWriter
+	store.CrossReader
 }
 
 func analysis(id, origin, text, hash string) *storyline.Analysis {
 	return &storyline.Analysis{
-		Report: storyline.Report{ID: id, Origin: origin, Title: "T " + origin, Text: text, Hash: hash, Language: "en", Published: "2026-03-04"},
+		Report:   storyline.Report{ID: id, Origin: origin, Title: "T " + origin, Text: text, Hash: hash, Language: "en", Published: "2026-03-04"},
 		Mentions: []storyline.Mention{{Span: storyline.Span{Start: 0, End: 5}, Surface: text[:5], Kind: storyline.Person}},
 		Quotes: []storyline.Quote{{Span: storyline.Span{Start: 6, End: 10}, Text: text[6:10], Kind: storyline.Direct,
 			SpeakerSpan: &storyline.Span{Start: 0, End: 5}, SpeakerText: text[:5], Cue: "said"}},
@@ -109,6 +111,46 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		}
 		if len(got) != 3 || got[0] != "a.txt" || got[1] != "b.txt" || got[2] != "c.txt" {
 			t.Errorf("order %v", got)
+		}
+	})
+	t.Run("Cross", func(t *testing.T) {
+		s := open(t)
+		for _, o := range []string{"a.txt", "b.txt"} {
+			if _, err := s.Put(ctx, "file:"+o, analysis("id-"+o, o, "Smith said this Friday.", "h-"+o)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, _ := s.Report(ctx, "id-b.txt")
+		m := a.Mentions
+		m[0].ActorID = "actor-1"
+		q := a.Quotes
+		q[0].Group, q[0].SpeakerID, q[0].Speaker = "g1", "actor-1", "John Smith"
+		c := &store.Cross{
+			Reports: map[string]store.CrossReport{"id-b.txt": {DuplicateOf: "id-a.txt", Mentions: m, Quotes: q}},
+			Actors:  []storyline.Actor{{ID: "actor-1", Name: "John Smith", Kind: storyline.Person, Aliases: []string{"Smith"}}},
+			Events:  []storyline.Event{{ID: "e1", Story: "s1", Title: "Smith speaks", Reports: []string{"id-a.txt", "id-b.txt"}}},
+			Stories: []storyline.Story{{ID: "s1", Title: "Smith", Events: []string{"e1"}, Reports: []string{"id-a.txt", "id-b.txt"}}},
+		}
+		if err := s.SaveCross(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Report(ctx, "id-b.txt")
+		if got.Report.DuplicateOf != "id-a.txt" || got.Mentions[0].ActorID != "actor-1" || got.Quotes[0].Group != "g1" || got.Quotes[0].Speaker != "John Smith" {
+			t.Errorf("cross fields not saved: %+v %+v %+v", got.Report, got.Mentions[0], got.Quotes[0])
+		}
+		actors, _ := s.Actors(ctx)
+		events, _ := s.Events(ctx)
+		stories, _ := s.Stories(ctx)
+		if len(actors) != 1 || actors[0].Name != "John Smith" || len(events) != 1 || len(events[0].Reports) != 2 || len(stories) != 1 {
+			t.Errorf("cross records read back: %+v %+v %+v", actors, events, stories)
+		}
+		// Saving again replaces, never appends.
+		c.Actors = nil
+		if err := s.SaveCross(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if actors, _ := s.Actors(ctx); len(actors) != 0 {
+			t.Errorf("%d actors after replacing with none", len(actors))
 		}
 	})
 	t.Run("CancelledPutStoresNothing", func(t *testing.T) {

@@ -1,0 +1,6 @@
+package cli
+
+import "storyline/internal/pipeline"
+
+// newDeduper returns the duplicate finder the cross-report stage uses.
+func newDeduper() pipeline.Deduper { return nil }
