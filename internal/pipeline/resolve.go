@@ -9,8 +9,8 @@ import (
 	"storyline"
 	"storyline/internal/actor"
 	"storyline/internal/quote"
-	"storyline/internal/story"
 	"storyline/internal/store"
+	"storyline/internal/story"
 )
 
 // Deduper finds exact and near-duplicate reports, incrementally.
