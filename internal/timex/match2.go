@@ -508,12 +508,6 @@ func (d *doc) quarterExpr(i int) (int, spec, bool) {
 	return next, spec{typ: storyline.Date, kind: kNeedYear, g: g, quarter: q}, true
 }
 
-// holidays maps a holiday's words to its name for holidayDate.
-var holidayWords = map[string]string{
-	"christmas": "christmas", "thanksgiving": "thanksgiving", "easter": "easter",
-	"halloween": "halloween",
-}
-
 // holidayExpr reads "Christmas", "New Year's Day", "Thanksgiving Day",
 // "Election Day", with an optional year.
 func (d *doc) holidayExpr(i int) (int, spec, bool) {

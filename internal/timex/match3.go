@@ -214,16 +214,18 @@ func (d *doc) extend(i, j int, sp spec) (int, spec) {
 	if sp.typ == storyline.Duration && sp.g != gNone && !sp.subDay {
 		nx := d.key(j)
 		switch {
-		case nx == "ago" || nx == "before" && d.sentenceEndAt(j+1):
-			return j + 1, agoSpec(sp, kDCT, -1, nx == "before")
+		case nx == "ago":
+			return j + 1, agoSpec(sp, kDCT, -1)
+		case nx == "before" && d.sentenceEndAt(j+1):
+			return j + 1, agoSpec(sp, kRef, -1)
 		case nx == "later" || nx == "afterward" || nx == "afterwards" || nx == "after" && d.sentenceEndAt(j+1):
-			return j + 1, agoSpec(sp, kRef, 1, false)
+			return j + 1, agoSpec(sp, kRef, 1)
 		case nx == "earlier" && d.key(j+1) != "than":
-			return j + 1, agoSpec(sp, kRef, -1, false)
+			return j + 1, agoSpec(sp, kRef, -1)
 		case nx == "from" && d.key(j+1) == "now":
-			return j + 2, agoSpec(sp, kDCT, 1, false)
+			return j + 2, agoSpec(sp, kDCT, 1)
 		case nx == "hence":
-			return j + 1, agoSpec(sp, kDCT, 1, false)
+			return j + 1, agoSpec(sp, kDCT, 1)
 		}
 		return j, sp
 	}
@@ -309,7 +311,7 @@ func (d *doc) sentenceEndAt(k int) bool {
 
 // agoSpec turns a duration into an offset from the DCT or the reference:
 // "three days ago", "two weeks later".
-func agoSpec(dur spec, k kind, sign int, _ bool) spec {
+func agoSpec(dur spec, k kind, sign int) spec {
 	sp := spec{typ: storyline.Date, kind: k, g: dur.g, off: sign * dur.off}
 	if dur.vague {
 		if sign < 0 {

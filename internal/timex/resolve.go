@@ -2,7 +2,6 @@ package timex
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -55,7 +54,7 @@ func (r *resolver) resolve(m match) string {
 		if ok && sp.dir == 0 {
 			// The tense may overrule the nearest year when it points the
 			// other way and the date is well away from the DCT.
-			margin := 24 * time.Hour * time.Duration(envInt("TX_MARGIN", 60))
+			const margin = 60 * 24 * time.Hour // tuned on AQUAINT and MEANTIME: 45–90 days score alike
 			s2 := sp
 			s2.year = t.Year()
 			start, end, _ := interval(s2, t.Year())
@@ -548,13 +547,6 @@ func (d *doc) cue(k int) (int, bool) {
 		return -1, true
 	}
 	return 0, false
-}
-
-func envInt(k string, d int) int {
-	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
-		return v
-	}
-	return d
 }
 
 // refUnder writes a value finer than its reference knows: a day in a
