@@ -86,17 +86,33 @@ func (d *doc) after(r region) attr {
 		}
 		return a
 	}
-	for c := t + 1; c < hi && c < t+12; c++ {
+	for c := t + 1; c < hi && c < t+26; c++ {
 		if !d.isCue(c, nearQuoteRate) || d.lower(c) == "according" {
 			continue
 		}
 		s, e, ok := d.npLeft(c, t)
 		if !ok || s != t {
-			// "the statement said": a determiner may start the phrase
-			if !(ok && s == t+1 && determiners[d.lower(t)]) {
-				return a
+			switch {
+			case ok && s == t+1 && determiners[d.lower(t)]:
+				// "the statement said": a determiner may start the phrase
+				s = t
+			default:
+				// "a Democratic staffer in the room wondered": a phrase
+				// with a prepositional tail.
+				k := t
+				for k < c && d.npTokOK(k) && d.lower(k) != "of" {
+					k++
+				}
+				if k == t || c-k > 8 || !prepositions[d.lower(k)] {
+					return a
+				}
+				for m := k; m < c; m++ {
+					if isVerbish(d.lower(m)) || d.toks[m].Text == "," && m != c-1 {
+						return a
+					}
+				}
+				s, e = t, k
 			}
-			s = t
 		}
 		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
@@ -107,6 +123,24 @@ func (d *doc) after(r region) attr {
 		}
 		a.cue, a.spkA, a.spkB, a.end = c, s, e, c+1
 		return a
+	}
+	// “...,” he surmised. An unknown verb after a short subject right
+	// after a quote that ends in a comma is a cue.
+	if strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
+		k := t
+		if pronouns[d.lower(t)] {
+			k = t + 1
+		} else {
+			for k < hi && k < t+4 && isCap(d.toks[k].Text) && d.npTokOK(k) {
+				k++
+			}
+		}
+		if k > t && k < hi {
+			v := d.lower(k)
+			if isLowerWord(d.toks[k].Text) && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s")) && !npStop[v] && !aux[v] && d.endsSentence(k+1, min(hi, k+6)) {
+				a.cue, a.spkA, a.spkB, a.end = k, t, k, k+1
+			}
+		}
 	}
 	return a
 }
@@ -183,9 +217,10 @@ func (d *doc) before(r region, lo int) attr {
 				}
 			}
 		}
-		if !gapDirect && first >= 0 && first < c {
+		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)]) {
 			c = first
 			ce = d.cueSpanEndTok(c)
+			gapDirect = false
 		}
 		a.cue = c
 		a.end = ce + 1
@@ -197,6 +232,17 @@ func (d *doc) before(r region, lo int) attr {
 			a.partialAt = p
 		}
 		d.speakerOf(&a, c, lo)
+		if false && gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && !a.subject && d.hasFiniteVerb(lo, a.spkA-1) {
+			// Sooner or later, the governor told reporters, “it starts to
+			// pay off.”: the attribution interrupts one reported clause.
+			p := lo
+			for p < a.spkA && connectives[d.lower(p)] {
+				p++
+			}
+			if p < a.spkA-1 {
+				a.partialAt = p
+			}
+		}
 		return a
 	}
 	// A headline or list line "Carly Fiorina: ‘...’", or a clause
@@ -783,4 +829,22 @@ func (d *doc) commaSoon(i, hi int) bool {
 func overlapsSorted(qs []cand, q cand) bool {
 	k := sort.Search(len(qs), func(i int) bool { return qs[i].e > q.s })
 	return k < len(qs) && qs[k].s < q.e
+}
+
+var prepositions = map[string]bool{"in": true, "at": true, "on": true, "for": true, "from": true, "with": true, "near": true, "outside": true, "inside": true, "of": true}
+
+// hasFiniteVerb guesses whether tokens [a, b) hold a finite verb, so that
+// they form a clause rather than an adverbial ("On Monday,").
+func (d *doc) hasFiniteVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.lower(k)
+		switch w {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "does", "do", "did", "'s", "'re", "’s", "’re":
+			return true
+		}
+		if k > a && strings.HasSuffix(w, "ed") && isLowerWord(w) {
+			return true
+		}
+	}
+	return false
 }

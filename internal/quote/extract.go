@@ -53,6 +53,8 @@ type doc struct {
 	low      []string // lower-cased token texts
 	nameMemo []uint8  // isName per token: 0 unknown, 1 no, 2 yes
 	modMemo  []uint8
+	sentA    []int32 // sentence bounds per token (indexSentences)
+	sentB    []int32
 }
 
 // Extract finds the quotations in text: direct quotes in quote marks,
@@ -265,7 +267,10 @@ func (d *doc) npTokOK(i int) bool {
 	t := d.toks[i].Text
 	lt := strings.ToLower(t)
 	switch {
-	case t == "'s" || t == "’s" || t == "’" || t == "-" || lt == "of" || lt == "the" || t == "&":
+	case t == "-":
+		// a hyphen inside a name, not a dash between clauses
+		return i > 0 && d.toks[i-1].End == d.toks[i].Start
+	case t == "'s" || t == "’s" || t == "’" || lt == "of" || lt == "the" || t == "&":
 		return true
 	case d.tokReg[i] >= 0:
 		return false
@@ -325,7 +330,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)]) && d.tokReg[m-1] < 0 {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !isVerbish(d.lower(m-1)) && m+1 <= k-1 && isCap(d.toks[m+1].Text)) {
 					c = m
 					break
 				}
@@ -415,16 +420,27 @@ func (d *doc) span(a, b int) (int, int) { return d.toks[a].Start, d.toks[b-1].En
 
 // sentBounds returns the token range [a, b) of the sentence holding token i.
 func (d *doc) sentBounds(i int) (int, int) {
-	si := d.tokSent[i]
-	a := i
-	for a > 0 && d.tokSent[a-1] == si {
-		a--
+	if d.sentA == nil {
+		d.indexSentences()
 	}
-	b := i
-	for b < len(d.toks) && d.tokSent[b] == si {
-		b++
+	return int(d.sentA[i]), int(d.sentB[i])
+}
+
+// indexSentences records for every token the bounds of its sentence: the
+// splitter's sentences, further cut where breakBefore sees a full stop
+// before an opening quote mark the splitter passed over.
+func (d *doc) indexSentences() {
+	n := len(d.toks)
+	d.sentA, d.sentB = make([]int32, n), make([]int32, n)
+	start := 0
+	for i := 0; i <= n; i++ {
+		if i == n || i > 0 && d.breakBefore(i) {
+			for k := start; k < i; k++ {
+				d.sentA[k], d.sentB[k] = int32(start), int32(i)
+			}
+			start = i
+		}
 	}
-	return a, b
 }
 
 // contentEnd trims final punctuation and space off the end of a content
