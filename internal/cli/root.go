@@ -68,6 +68,7 @@ into events and stories. Everything is kept in one embedded SQLite file
 		newEvalCmd(env),
 		newTrainCmd(env),
 		newWatchCmd(env),
+		newServeCmd(env),
 	)
 	return root
 }
