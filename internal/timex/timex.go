@@ -81,8 +81,12 @@ type doc struct {
 func newDoc(s string) *doc {
 	raw := text.Tokenize(s)
 	d := &doc{text: s, toks: make([]tok, len(raw))}
+	// One ASCII-lowered copy of the text gives every token its lower-case
+	// form without an allocation each; the word lists are ASCII, and
+	// byte offsets stay the same.
+	lowText := asciiLower(s)
 	for i, t := range raw {
-		low := lower(t.Text)
+		low := lowText[t.Start:t.End]
 		key := low
 		if len(key) > 1 && key[len(key)-1] == '.' {
 			key = key[:len(key)-1]
@@ -94,15 +98,23 @@ func newDoc(s string) *doc {
 	return d
 }
 
-// lower returns s in lower case without allocating when it already is.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
+// asciiLower maps A–Z to a–z and leaves every other byte alone, so the
+// result has the same length and offsets as s.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
 		}
 	}
-	return s
+	return string(b)
 }
 
 // splitSentences marks sentence ends: a ".", "!" or "?" token, or a blank
