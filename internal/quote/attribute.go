@@ -603,9 +603,13 @@ func (d *doc) reported(qs []cand) []cand {
 				}
 			}
 			if a.spkA < 0 {
+				// No speaker phrase: PolNeAR has such attributions ("it
+				// was reported that"), but emitting them costs more
+				// speaker accuracy than it gains recall.
 				continue
+			} else {
+				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
 			}
-			q.spkS, q.spkE = d.span(a.spkA, a.spkB)
 			q.participleOf = a.subject
 			p := ce
 			for p < sb && (d.toks[p].Text == "," || d.toks[p].Text == ":") {

@@ -294,7 +294,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	for k >= lo {
 		lt := d.lower(k)
 		switch {
-		case aux[lt] || lt == "n't":
+		case aux[lt] || lt == "n't" || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(lt):
 			k--
 			continue
 		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
@@ -352,7 +352,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if pronouns[lt] {
 		return k, k + 1, true
 	}
-	if determiners[lt] || lt == "of" || lt == "the" {
+	if determiners[lt] || lt == "of" || lt == "the" || isVerbish(lt) || strings.HasSuffix(lt, "ing") && isLowerWord(lt) {
 		return 0, 0, false
 	}
 	a = k
