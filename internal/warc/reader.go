@@ -242,7 +242,7 @@ func (r *Reader) next() (ok, skip bool) {
 	// Skip blank lines between records (some writers add extra CRLFs).
 	var line []byte
 	var err error
-	start := r.offset()
+	var start int64
 	for {
 		start = r.offset()
 		line, err = r.readLine()
