@@ -107,7 +107,7 @@ func (d *doc) after(r region) attr {
 					return a
 				}
 				for m := k; m < c; m++ {
-					if isVerbish(d.lower(m)) || d.toks[m].Text == "," && m != c-1 {
+					if d.verbish(m) || d.toks[m].Text == "," && m != c-1 {
 						return a
 					}
 				}
@@ -211,7 +211,7 @@ func (d *doc) before(r region, lo int) attr {
 			// he told reporters in Nashua last week, “...”
 			gapDirect = true
 			for g := ce + 1; g < tp; g++ {
-				if w := d.lower(g); w == "that" || w == "," || isVerbish(w) || d.isCue(g, cueRate) {
+				if w := d.lower(g); w == "that" || w == "," || d.verbish(g) || d.isCue(g, cueRate) {
 					gapDirect = false
 					break
 				}
@@ -279,7 +279,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			if d.tokReg[v] >= 0 {
 				continue
 			}
-			if s, e, ok := d.npLeft(v, sa); ok && (d.cueScore(v) >= nearQuoteRate || isVerbish(d.lower(v))) {
+			if s, e, ok := d.npLeft(v, sa); ok && (d.cueScore(v) >= nearQuoteRate || d.verbish(v)) {
 				if d.tokReg[s] < 0 {
 					a.spkA, a.spkB = s, e
 					return
@@ -291,6 +291,20 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	if s, e, ok := d.npLeft(c, lo); ok {
 		a.spkA, a.spkB = s, e
 		return
+	}
+	// "Trump called on her to resign and said, ...": the subject of the
+	// clause the cue is coordinated with.
+	if c-1 >= lo && (d.lower(c-1) == "and" || d.lower(c-1) == "but") {
+		sa, _ := d.sentBounds(c)
+		sa = max(sa, lo)
+		for sa < c && (connectives[d.lower(sa)] || sentenceOpeners[d.toks[sa].Text]) {
+			sa++
+		}
+		if s, e, ok := d.npRight(sa, c); ok && (isCap(d.toks[s].Text) || pronouns[d.lower(s)] || determiners[d.lower(s)]) {
+			a.spkA, a.spkB = s, e
+			a.subject = true
+			return
+		}
 	}
 	// "said Christie", after a comma, a quotation or at the clause start.
 	if c > 0 && !(d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 || d.breakBefore(c)) {
@@ -305,10 +319,12 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 
 // isVerbish guesses whether a lower-case word is a finite verb: a past
 // tense or third person form.
+func (d *doc) verbish(i int) bool {
+	return isLowerWord(d.toks[i].Text) && isVerbish(d.low[i])
+}
+
+// isVerbish is verbish for a lower-case word.
 func isVerbish(w string) bool {
-	if !isLowerWord(w) {
-		return false
-	}
 	return strings.HasSuffix(w, "ed") || w == "was" || w == "is" || w == "has" || w == "had" || w == "told" || w == "said" || w == "says"
 }
 

@@ -202,7 +202,7 @@ var aux = map[string]bool{
 	"just": true, "once": true, "flatly": true, "quickly": true, "simply": true, "firmly": true,
 	"explicitly": true, "privately": true, "openly": true, "separately": true, "earlier": true,
 	"finally": true, "frequently": true, "loudly": true, "insistently": true, "now": true, "are": true,
-	"were": true, "not": true, "never": true, "always": true, "first": true,
+	"were": true, "not": true, "never": true, "always": true, "first": true, "n't": true, "n’t": true,
 }
 
 var weekdays = map[string]bool{
@@ -294,7 +294,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	for k >= lo {
 		lt := d.lower(k)
 		switch {
-		case aux[lt] || lt == "n't" || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(lt):
+		case aux[lt] || lt == "n't" || lt == "n’t" || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(lt):
 			k--
 			continue
 		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
@@ -330,7 +330,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !isVerbish(d.lower(m-1)) && m+1 <= k-1 && isCap(d.toks[m+1].Text)) {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && isCap(d.toks[m+1].Text)) {
 					c = m
 					break
 				}
@@ -340,7 +340,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			return 0, 0, false
 		}
 		// the appositive must open like one: a determiner, a title, "who"
-		if f := d.lower(c + 1); !(determiners[f] || f == "who" || isCap(d.toks[c+1].Text) || isLowerWord(d.toks[c+1].Text) && !isVerbish(f)) {
+		if f := d.lower(c + 1); !(determiners[f] || f == "who" || isCap(d.toks[c+1].Text) || isLowerWord(d.toks[c+1].Text) && !d.verbish(c+1)) {
 			return 0, 0, false
 		}
 		k = c - 1
@@ -352,7 +352,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if pronouns[lt] {
 		return k, k + 1, true
 	}
-	if determiners[lt] || lt == "of" || lt == "the" || isVerbish(lt) || strings.HasSuffix(lt, "ing") && isLowerWord(lt) {
+	if determiners[lt] || lt == "of" || lt == "the" || d.verbish(k) || strings.HasSuffix(lt, "ing") && isLowerWord(d.toks[k].Text) {
 		return 0, 0, false
 	}
 	a = k
