@@ -48,6 +48,10 @@ const (
 	fNextCased
 	fLen
 	fDocCase
+	fClu
+	fCluPrev
+	fCluNext
+	fCluShape
 	// dynamic templates, computed while decoding
 	fPrevL
 	fPrev2L
@@ -187,7 +191,8 @@ func (h *hasher) fb(t byte, bs ...byte) {
 
 // prepare restores case in ALL-CAPS sentences and computes the static
 // features of every token of a document.
-func prepare(sents [][]string, casing map[string]string) *doc {
+func prepare(sents [][]string, lx *lexicon) *doc {
+	casing := lx.casing
 	r := loadResources()
 	d := &doc{}
 	n := 0
@@ -260,6 +265,19 @@ func prepare(sents [][]string, casing map[string]string) *doc {
 		d.nw[i] = normDigits(rw)
 		d.shape[i] = shapeOf(rw)
 		d.capd[i] = startsUpper(rw)
+	}
+
+	clu := make([]string, n)
+	for i := range n {
+		c, ok := lx.clusters[d.rw[i]]
+		if !ok {
+			c, ok = lx.clusters[d.words[i]]
+		}
+		if ok {
+			clu[i] = digits3(c)
+		} else {
+			clu[i] = "?"
+		}
 	}
 
 	// Capitalised runs in mixed-case sentences: where each word sits.
@@ -358,6 +376,19 @@ func prepare(sents [][]string, casing map[string]string) *doc {
 				nxw2 = d.nw[i+2]
 			}
 			h.f1(fBias, "")
+			if lx.clusters != nil {
+				pc, nc := "<s>", "</s>"
+				if i > a {
+					pc = clu[i-1]
+				}
+				if i+1 < b {
+					nc = clu[i+1]
+				}
+				h.f1(fClu, clu[i])
+				h.f1(fCluPrev, pc)
+				h.f1(fCluNext, nc)
+				h.f2(fCluShape, clu[i], sh)
+			}
 			h.f1(fWord, nw)
 			h.f1(fCased, rw)
 			h.f1(fShape, sh)
@@ -491,6 +522,11 @@ func isSentStart(d *doc, i int) bool {
 // occurrences in a document (index 0 = O).
 type history map[string]*[nTypes + 1]uint16
 
+// digits3 writes a cluster id as a short string.
+func digits3(c uint16) string {
+	return string([]byte{'0' + byte(c/100%10), '0' + byte(c/10%10), '0' + byte(c%10)})
+}
+
 var digits = [...]string{"0", "1", "2", "3", "4"}
 
 // dynamic appends the features that depend on earlier decisions.
@@ -498,6 +534,12 @@ func dynamic(h *hasher, d *doc, i, a int, prev, prev2 int, hist history) {
 	h.fb(fPrevL, byte(prev))
 	h.fb(fPrev2L, byte(prev2), byte(prev))
 	h.f2(fPrevLW, labelNames[prev], d.nw[i])
+	histFeatures(h, d, i, hist)
+}
+
+// histFeatures appends the type most often given so far to the word's
+// other capitalised occurrences in the document.
+func histFeatures(h *hasher, d *doc, i int, hist history) {
 	if d.capd[i] {
 		if c := hist[d.nw[i]]; c != nil {
 			best := 0

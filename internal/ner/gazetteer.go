@@ -16,7 +16,7 @@ var listFS embed.FS
 
 // gazLists are the multi-word name lists matched against token runs, in
 // bit order. Their sources and licences are in lists/README.md.
-var gazLists = [...]string{"loc.country", "loc.region", "loc.city", "misc.demonym", "misc.language", "per.first"}
+var gazLists = [...]string{"loc.country", "loc.region", "loc.city", "misc.demonym", "misc.language", "per.first", "per.name", "loc.city15k"}
 
 // word flags from the single-word lists.
 const (

