@@ -300,7 +300,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		for sa < c && (connectives[d.lower(sa)] || sentenceOpeners[d.toks[sa].Text]) {
 			sa++
 		}
-		if s, e, ok := d.npRight(sa, c); ok && (isCap(d.toks[s].Text) || pronouns[d.lower(s)] || determiners[d.lower(s)]) {
+		if s, e, ok := d.subjectAt(sa, c); ok {
 			a.spkA, a.spkB = s, e
 			a.subject = true
 			return
@@ -867,4 +867,31 @@ func (d *doc) hasFiniteVerb(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// subjectAt returns the subject phrase opening a clause at token sa: a
+// pronoun, or a run of capitalised words (with "of", "the", "'s" inside).
+func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
+	if sa >= hi {
+		return 0, 0, false
+	}
+	if pronouns[d.lower(sa)] {
+		return sa, sa + 1, true
+	}
+	k := sa
+	for k < hi && k < sa+7 && d.tokReg[k] < 0 {
+		t := d.toks[k].Text
+		if isCap(t) && !determinerCap[t] || k > sa && (t == "'s" || t == "’s" || d.lower(k) == "of" || d.lower(k) == "the") {
+			k++
+			continue
+		}
+		break
+	}
+	for k > sa && (d.lower(k-1) == "of" || d.lower(k-1) == "the") {
+		k--
+	}
+	if k == sa {
+		return 0, 0, false
+	}
+	return sa, k, true
 }

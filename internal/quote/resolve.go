@@ -314,8 +314,8 @@ func (d *doc) nameIn(a, b int) (string, int) {
 	for start > a && d.isName(start-1) && !d.isMod(start-1) {
 		start--
 	}
-	if end-start == 1 && d.isMod(start) {
-		return "", -1
+	if end-start == 1 && isDemonym(d.low[start]) {
+		return "", -1 // "Ukrainian"
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
 }
@@ -614,4 +614,14 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// isDemonym guesses whether a lower-cased word is a nationality adjective.
+func isDemonym(w string) bool {
+	for _, suf := range []string{"ian", "ese", "ish", "ean", "can", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
