@@ -74,6 +74,10 @@ type spec struct {
 	yearOff int
 	// dayShift moves a day value: "the day before Tuesday" is -1.
 	dayShift int
+	// utc marks a clock time given in UTC/GMT: its value ends in Z.
+	utc bool
+	// unit is the unit of a duration.
+	unit unit
 }
 
 // match is one expression: tokens [i, j) and its partial value.
@@ -106,6 +110,19 @@ func (d *doc) scan() []match {
 					}
 				}
 				continue
+			}
+			// "between 60 and 90 days": the first number takes the unit
+			// of the second.
+			if v, n, vague, ok := d.number(i, false); ok && !vague {
+				switch d.key(i + n) {
+				case "and", "to", "or", "-", "–":
+					if m, ok := d.matchAt(i + n + 1); ok && m.sp.typ == storyline.Duration && !m.sp.vague && m.sp.unit != uNone {
+						sp := durationSpec(v, m.sp.unit, false)
+						out = append(out, match{i: i, j: i + n, sp: sp})
+						i += n
+						continue
+					}
+				}
 			}
 			i++
 		}
@@ -622,6 +639,18 @@ func (d *doc) decade(i int) (int, spec, bool) {
 				y = 2000 + x
 			}
 			return i + 2, spec{typ: storyline.Date, kind: kAbs, g: gDecade, year: y}, true
+		}
+	}
+	// "the 70s", "70s and 80s"
+	if len(k) == 3 && k[2] == 's' && k[1] == '0' && isDigits(k[:2]) {
+		switch d.key(i - 1) {
+		case "the", "and", "or", "early", "late", "mid", "of", "in", "'", "’", "‘":
+			x, _ := strconv.Atoi(k[:2])
+			y := 1900 + x
+			if x < 30 {
+				y = 2000 + x
+			}
+			return i + 1, spec{typ: storyline.Date, kind: kAbs, g: gDecade, year: y}, true
 		}
 	}
 	if k == "the" {

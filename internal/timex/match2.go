@@ -111,6 +111,7 @@ func durValue(v float64, u unit, vague bool) string {
 func durationSpec(v float64, u unit, vague bool) spec {
 	sp := lit(storyline.Duration, durValue(v, u, vague))
 	sp.g = unitGran(u)
+	sp.unit = u
 	sp.off = int(math.Round(v))
 	sp.vague = vague
 	switch u {
@@ -409,6 +410,12 @@ func (d *doc) clockTime(i int) (int, spec, bool) {
 		}
 	}
 	if timeZones[d.key(j)] && d.toks[j].upper {
+		switch d.key(j) {
+		case "utc", "gmt", "z":
+			if !(d.key(j+1) == "(" || d.key(j+1) == "+" || strings.HasPrefix(d.key(j+1), "+") || strings.HasPrefix(d.key(j+1), "-")) {
+				sp.utc = true
+			}
+		}
 		j++
 	}
 	sp.hour, sp.minute = h, m
@@ -477,15 +484,19 @@ func (d *doc) quarterExpr(i int) (int, spec, bool) {
 	if q == 0 || q > max {
 		return 0, spec{}, false
 	}
+	last := q < 0 // "the final quarter", "the last quarter"
 	// The year: "of 2009", "2009", "of this year", "of last year".
 	kk := next
 	if d.key(kk) == "of" || d.key(kk) == "," {
 		kk++
 	}
-	if y, ok := yearNumber(d.key(kk)); ok {
+	if last && (d.key(next) == "of" || isDigits(d.key(kk))) {
+		q = max // "the final quarter of 2009" is its fourth
+	}
+	if y, ok := yearNumber(d.key(kk)); ok && q > 0 {
 		return kk + 1, spec{typ: storyline.Date, kind: kAbs, g: g, year: y, quarter: q}, true
 	}
-	if d.key(kk) == "fiscal" {
+	if d.key(kk) == "fiscal" && q > 0 {
 		if y, ok := yearNumber(d.key(kk + 1)); ok {
 			return kk + 2, spec{typ: storyline.Date, kind: kAbs, g: g, year: y, quarter: q}, true
 		}

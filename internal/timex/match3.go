@@ -260,14 +260,18 @@ func (d *doc) extend(i, j int, sp spec) (int, spec) {
 			k++
 		}
 		if jj, cs, ok := d.clockTime(k); ok && cs.hour < 24 && (d.key(k) != "noon" && d.key(k) != "midnight") {
-			sp.clock, sp.hour, sp.minute, sp.typ = true, cs.hour, cs.minute, storyline.Time
+			sp.clock, sp.hour, sp.minute, sp.typ, sp.utc = true, cs.hour, cs.minute, storyline.Time, cs.utc
 			return jj, sp
 		}
 	}
 	// A clock time and its day: "9 a.m. Tuesday", "10 p.m. today".
 	if sp.kind == kClock {
-		if jj, ds, ok := d.dayAfterClock(j); ok {
-			ds.clock, ds.hour, ds.minute, ds.typ = true, sp.hour, sp.minute, storyline.Time
+		k := j
+		if d.key(k) == "," {
+			k++
+		}
+		if jj, ds, ok := d.dayAfterClock(k); ok {
+			ds.clock, ds.hour, ds.minute, ds.typ, ds.utc = true, sp.hour, sp.minute, storyline.Time, sp.utc
 			return jj, ds
 		}
 	}

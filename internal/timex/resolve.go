@@ -350,6 +350,9 @@ func (r *resolver) format(t time.Time, sp spec) string {
 	switch {
 	case sp.clock:
 		v += fmt.Sprintf("T%02d:%02d", sp.hour, sp.minute)
+		if sp.utc {
+			v += "Z"
+		}
 	case sp.part != "":
 		v += "T" + sp.part
 	}

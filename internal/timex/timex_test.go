@@ -74,6 +74,10 @@ func TestExtractValues(t *testing.T) {
 		{"days ago", "He left 11 days ago.", thursday, "11 days ago", storyline.Date, "2025-02-16"},
 		{"early next week", "A ruling is expected early next week.", thursday, "early next week", storyline.Date, "2025-W10"},
 		{"the weekend past", "Talks stalled over the weekend.", thursday, "the weekend", storyline.Date, "2025-W8-WE"},
+		{"decade no apostrophe", "Cars of the 70s were boxy.", thursday, "70s", storyline.Date, "197"},
+		{"final quarter", "It made a profit for the final quarter of 2009.", thursday, "the final quarter of 2009", storyline.Date, "2009-Q4"},
+		{"utc clock", "GM filed at 12:00 UTC Monday.", thursday, "12:00 UTC Monday", storyline.Time, "2025-02-24T12:00Z"},
+		{"clock comma date", "He spoke at 16:15 UTC, June 1st, 2009 in New York.", thursday, "16:15 UTC, June 1st, 2009", storyline.Time, "2009-06-01T16:15Z"},
 		// Durations.
 		{"duration", "They talked for three days.", thursday, "three days", storyline.Duration, "P3D"},
 		{"fraction", "It took 5 1/2 hours.", thursday, "5 1/2 hours", storyline.Duration, "PT5H30M"},
@@ -159,6 +163,13 @@ func TestNegatives(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNumberRange(t *testing.T) {
+	got := Extract("The process would take between 60 and 90 days.", thursday)
+	if len(got) != 2 || got[0].Text != "60" || got[0].Value != "P60D" || got[1].Value != "P90D" {
+		t.Errorf("got %+v, want 60 (P60D) and 90 days (P90D)", got)
 	}
 }
 
