@@ -150,6 +150,9 @@ func (d *doc) duration(i int) (int, spec, bool) {
 	if (first == "a" || first == "an") && n == 1 && plural(uk) {
 		return 0, spec{}, false
 	}
+	if v >= 1000 && !plural(uk) {
+		return 0, spec{}, false // "World Cup 2018 day five"
+	}
 	if !vague && v > 1 && !plural(uk) && !isDigits(first) && d.key(k+1) != "-" {
 		// "six year" is rare but real; "one day" is fine; "two day" only
 		// as a compound, which the tokenizer keeps whole.

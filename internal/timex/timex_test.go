@@ -154,6 +154,7 @@ func TestNegatives(t *testing.T) {
 		{"The fall of the regime was swift.", "fall"},
 		{"The alliance has 32 members.", "32"},
 		{"Sun Microsystems sold its Sat unit.", "Sun"},
+		{"Highlights of World Cup 2018 day five.", "2018 day"},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
