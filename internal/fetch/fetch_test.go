@@ -463,3 +463,25 @@ func TestRedirectToFileSchemeRefused(t *testing.T) {
 		t.Fatal("redirect to file:// followed")
 	}
 }
+
+func TestTimeLimit(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(200)
+		fmt.Fprint(w, "<p>start")
+		w.(http.Flusher).Flush()
+		select { // a body that never ends
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	o := local()
+	o.Timeout = 50 * time.Millisecond
+	_, err := New(o).Fetch(context.Background(), Request{URL: srv.URL})
+	if err == nil || !(errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "Timeout")) {
+		t.Fatalf("stalled body: err = %v, want a timeout", err)
+	}
+}
