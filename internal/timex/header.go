@@ -144,7 +144,7 @@ func ParseDateLine(s string) (time.Time, bool) {
 				if k := d.key(j); k == "," || k == "at" || k == "-" || k == "|" || k == "·" {
 					j++
 				}
-				if jj, cs, ok := d.clockTime(j); ok && cs.hour < 24 {
+				if jj, cs, ok := d.clockAfterDate(j); ok && cs.hour < 24 {
 					h, mi = cs.hour, cs.minute
 					if z, ok := zoneOffsets[d.key(jj-1)]; ok {
 						loc = time.FixedZone(strings.ToUpper(d.key(jj-1)), z*3600)
@@ -152,7 +152,7 @@ func ParseDateLine(s string) (time.Time, bool) {
 				}
 			}
 			if sp.clock && strings.HasSuffix(d.key(i), "z") {
-				loc = time.UTC
+				loc = time.UTC // 2025-08-22T09:59Z
 			}
 			d.lo, d.hi = 0, len(d.toks)
 			return time.Date(sp.year, time.Month(sp.month), sp.day, h, mi, 0, 0, loc), true

@@ -343,6 +343,25 @@ func ampm(k string) (pm, ok bool) {
 	return false, false
 }
 
+// clockAfterDate reads the clock time that may follow a date: what
+// clockTime reads, and also a bare "09:59" ("2025-02-27 09:59").
+func (d *doc) clockAfterDate(i int) (int, spec, bool) {
+	if j, sp, ok := d.clockTime(i); ok {
+		return j, sp, ok
+	}
+	k := d.key(i)
+	a, b, ok := strings.Cut(k, ":")
+	if !ok || len(a) < 1 || len(a) > 2 || len(b) != 2 || !isDigits(a) || !isDigits(b) {
+		return 0, spec{}, false
+	}
+	h, _ := strconv.Atoi(a)
+	m, _ := strconv.Atoi(b)
+	if h > 23 || m > 59 {
+		return 0, spec{}, false
+	}
+	return i + 1, spec{typ: storyline.Time, kind: kClock, clock: true, hour: h, minute: m}, true
+}
+
 // clockTime reads "10:35 a.m.", "9 a.m.", "noon", "4 in the morning".
 func (d *doc) clockTime(i int) (int, spec, bool) {
 	k := d.key(i)

@@ -259,7 +259,7 @@ func (d *doc) extend(i, j int, sp spec) (int, spec) {
 		if d.key(k) == "," {
 			k++
 		}
-		if jj, cs, ok := d.clockTime(k); ok && cs.hour < 24 && (d.key(k) != "noon" && d.key(k) != "midnight") {
+		if jj, cs, ok := d.clockAfterDate(k); ok && cs.hour < 24 && (d.key(k) != "noon" && d.key(k) != "midnight") {
 			sp.clock, sp.hour, sp.minute, sp.typ, sp.utc = true, cs.hour, cs.minute, storyline.Time, cs.utc
 			return jj, sp
 		}
