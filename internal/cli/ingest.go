@@ -17,6 +17,7 @@ func newIngestCmd(env Env) *cobra.Command {
 	var (
 		db      string
 		quiet   bool
+		verbose bool
 		workers int
 		maxSize int64
 	)
@@ -32,6 +33,9 @@ PATH may be a file, a directory (read recursively, hidden files skipped) or
   .jsonl         one report per line: {"id","url","source","title",
                  "published" (RFC 3339 or YYYY-MM-DD), "text" or "html"}
 Files with other extensions are read as HTML or text by their content.
+
+On a terminal, a progress bar and a summary line go to stderr; otherwise
+ingest prints nothing but problems (and the summary with --verbose).
 
 A file that cannot be read (invalid UTF-8 that cannot be repaired, binary,
 empty, over the size limit, a broken JSONL line) is named on stderr with its
@@ -94,7 +98,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 			if err := finishIngest(ctx, st); err != nil {
 				return err
 			}
-			if !quiet {
+			if !quiet && (env.IsTerminal || verbose) {
 				fmt.Fprintf(env.Stderr, "storyline: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
 					stats.Added, stats.Replaced, stats.Unchanged, stats.Failed, db)
 			}
@@ -106,6 +110,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 	}
 	addDBFlag(cmd, &db)
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors (no progress bar, no summary)")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print a summary line even when stderr is not a terminal")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis workers (0: one per CPU)")
 	cmd.Flags().Int64Var(&maxSize, "max-size", ingest.DefaultMaxSize, "largest file or JSONL line read, in bytes")
 	return cmd
