@@ -10,6 +10,7 @@ import (
 	"storyline/internal/quote"
 	"storyline/internal/store/sqlite"
 	"storyline/internal/text"
+	"storyline/internal/timeline"
 	"storyline/internal/timex"
 )
 
@@ -35,6 +36,7 @@ func (a *analyser) Analyse(ctx context.Context, r *storyline.Report) (*storyline
 	out.Mentions = a.tagger.Mentions(r.Text, sents)
 	out.Quotes = quote.Extract(r.Text, sents, out.Mentions)
 	out.Timexes = timex.Extract(r.Text, pipeline.PublishedTime(r.Published))
+	timeline.DateQuotes(out.Quotes, out.Timexes, sents)
 	return out, nil
 }
 

@@ -69,6 +69,7 @@ into events and stories. Everything is kept in one embedded SQLite file
 		newTrainCmd(env),
 		newWatchCmd(env),
 		newServeCmd(env),
+		newTimelineCmd(env),
 	)
 	return root
 }
