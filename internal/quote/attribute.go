@@ -431,7 +431,7 @@ func (d *doc) extract() []cand {
 			// No attribution: a paragraph continuing the last quote, a
 			// headline quote, or a scare quote (left to the cue pass).
 			ps := firstNonSpace(d.text, lineStart(d.text, r.s), r.s)
-			para := paraIndex(d.text, r.s)
+			para := d.paraIndex(r.s)
 			switch {
 			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]):
 				c.inheritFrom = len(out) - 1
@@ -464,7 +464,7 @@ func (d *doc) extract() []cand {
 		if c.spkE > 0 {
 			lastTok = max(lastTok, d.tokAt(c.spkE)-1)
 		}
-		lastPara = paraIndex(d.text, c.e)
+		lastPara = d.paraIndex(c.e)
 	}
 	out = d.reported(out)
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
@@ -521,7 +521,20 @@ func lineStart(txt string, i int) int {
 }
 
 // paraIndex counts the line breaks before byte i.
-func paraIndex(txt string, i int) int { return strings.Count(txt[:i], "\n") }
+func (d *doc) paraIndex(i int) int {
+	if d.newlines == nil {
+		d.newlines = []int{}
+		for k := 0; k < len(d.text); {
+			j := strings.IndexByte(d.text[k:], '\n')
+			if j < 0 {
+				break
+			}
+			d.newlines = append(d.newlines, k+j)
+			k += j + 1
+		}
+	}
+	return sort.SearchInts(d.newlines, i)
+}
 
 // reported adds cue-anchored reported speech around the quotes found so
 // far: "X said (that) ...", "..., X said.", "according to X, ...".

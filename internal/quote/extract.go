@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,20 +42,23 @@ func isParticiple(w string) bool {
 
 // doc is the working state of one extraction.
 type doc struct {
-	text     string
-	toks     []text.Token
-	tokSent  []int
-	sents    []text.Sentence
-	sentEnds []int
-	regs     []region
-	tokReg   []int // region index of each token, -1 outside quotes
-	lx       *CueLexicon
-	cueMemo  []float64
-	low      []string // lower-cased token texts
-	nameMemo []uint8  // isName per token: 0 unknown, 1 no, 2 yes
-	modMemo  []uint8
-	sentA    []int32 // sentence bounds per token (indexSentences)
-	sentB    []int32
+	text        string
+	toks        []text.Token
+	tokSent     []int32
+	sents       []text.Sentence
+	sentEnds    []int
+	regs        []region
+	tokReg      []int32  // region index of each token, -1 outside quotes
+	flags       []uint16 // wordFlags of each token
+	lx          *CueLexicon
+	cueMemo     []float64
+	low         []string // lower-cased token texts
+	nameMemo    []uint8  // isName per token: 0 unknown, 1 no, 2 yes
+	modMemo     []uint8
+	sentA       []int32 // sentence bounds per token (indexSentences)
+	sentB       []int32
+	sentIndexed bool
+	newlines    []int // offsets of line breaks (paraIndex)
 }
 
 // Extract finds the quotations in text: direct quotes in quote marks,
@@ -73,7 +77,10 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		nt += len(s.Tokens)
 	}
 	d.toks = make([]text.Token, 0, nt)
-	d.tokSent = make([]int, 0, nt)
+	ints := make([]int32, 4*nt)
+	d.tokSent = ints[0:0:nt]
+	d.tokReg = ints[nt : 2*nt : 2*nt]
+	d.sentA, d.sentB = ints[2*nt:3*nt:3*nt], ints[3*nt:]
 	d.sentEnds = make([]int, 0, len(sents))
 	for si, s := range sents {
 		for _, t := range s.Tokens {
@@ -81,12 +88,12 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 				continue
 			}
 			d.toks = append(d.toks, t)
-			d.tokSent = append(d.tokSent, si)
+			d.tokSent = append(d.tokSent, int32(si))
 		}
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
 	d.regs = regions(txt, d.sentEnds)
-	d.tokReg = make([]int, len(d.toks))
+	d.tokReg = d.tokReg[:len(d.toks)]
 	ri := 0
 	for i, t := range d.toks {
 		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
@@ -94,16 +101,20 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		}
 		d.tokReg[i] = -1
 		if ri < len(d.regs) && d.regs[ri].s <= t.Start && t.End <= d.regs[ri].e {
-			d.tokReg[i] = ri
+			d.tokReg[i] = int32(ri)
 		}
 	}
 	d.cueMemo = make([]float64, len(d.toks))
 	d.low = make([]string, len(d.toks))
-	d.nameMemo = make([]uint8, len(d.toks))
-	d.modMemo = make([]uint8, len(d.toks))
-	for i := range d.cueMemo {
+	bytes := make([]uint8, 2*len(d.toks))
+	d.nameMemo, d.modMemo = bytes[:len(d.toks)], bytes[len(d.toks):]
+	d.flags = make([]uint16, len(d.toks))
+	wf := loadWordFlags()
+	lowText := asciiLower(txt)
+	for i, t := range d.toks {
 		d.cueMemo[i] = -1
-		d.low[i] = strings.ToLower(d.toks[i].Text)
+		d.low[i] = lowerTok(lowText, t)
+		d.flags[i] = wf[d.low[i]]
 	}
 	qs := d.extract()
 	resolveSpeakers(txt, d, qs, mentions)
@@ -155,8 +166,8 @@ func (d *doc) cueScore(i int) float64 {
 	}
 	w := d.lower(i)
 	v := 0.0
-	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") && !aux[w] {
-		if speechVerbs[w] {
+	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") && d.flags[i]&fAux == 0 {
+		if d.flags[i]&fSpeech != 0 {
 			v = 1
 		} else {
 			next := "$"
@@ -265,7 +276,7 @@ func isLowerWord(s string) bool {
 // npTokOK reports whether token i may sit inside a speaker phrase.
 func (d *doc) npTokOK(i int) bool {
 	t := d.toks[i].Text
-	lt := strings.ToLower(t)
+	lt := d.low[i]
 	switch {
 	case t == "-":
 		// a hyphen inside a name, not a dash between clauses
@@ -276,14 +287,14 @@ func (d *doc) npTokOK(i int) bool {
 		return false
 	case isCap(t):
 		return true
-	case determiners[lt] || pronouns[lt]:
+	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case isLowerWord(t):
-		return !npStop[lt] && !strings.HasSuffix(lt, "ly") && d.cueScore(i) < cueRate
-	case unicode.IsDigit([]rune(t)[0]):
-		return true
+		return d.flags[i]&fStop == 0 && !strings.HasSuffix(lt, "ly") && d.cueScore(i) < cueRate
+	default:
+		r, _ := utf8.DecodeRuneInString(t)
+		return unicode.IsDigit(r)
 	}
-	return false
 }
 
 // npLeft finds the speaker phrase that ends right before token j (after
@@ -294,7 +305,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	for k >= lo {
 		lt := d.lower(k)
 		switch {
-		case aux[lt] || lt == "n't" || lt == "n’t" || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(lt):
+		case d.flags[k]&fAux != 0 || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(lt):
 			k--
 			continue
 		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
@@ -420,7 +431,7 @@ func (d *doc) span(a, b int) (int, int) { return d.toks[a].Start, d.toks[b-1].En
 
 // sentBounds returns the token range [a, b) of the sentence holding token i.
 func (d *doc) sentBounds(i int) (int, int) {
-	if d.sentA == nil {
+	if !d.sentIndexed {
 		d.indexSentences()
 	}
 	return int(d.sentA[i]), int(d.sentB[i])
@@ -431,7 +442,7 @@ func (d *doc) sentBounds(i int) (int, int) {
 // before an opening quote mark the splitter passed over.
 func (d *doc) indexSentences() {
 	n := len(d.toks)
-	d.sentA, d.sentB = make([]int32, n), make([]int32, n)
+	d.sentIndexed = true
 	start := 0
 	for i := 0; i <= n; i++ {
 		if i == n || i > 0 && d.breakBefore(i) {
@@ -467,3 +478,75 @@ func (d *doc) kindOf(s, e int, hasQuote bool) storyline.QuoteKind {
 	}
 	return storyline.Indirect
 }
+
+// asciiLower returns text with ASCII capitals lowered, byte for byte, so
+// token offsets index it too. It returns text itself when nothing changes.
+func asciiLower(text string) string {
+	k := 0
+	for k < len(text) && !(text[k] >= 'A' && text[k] <= 'Z') {
+		k++
+	}
+	if k == len(text) {
+		return text
+	}
+	b := []byte(text)
+	for i := k; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// lowerTok returns the lower-cased text of t, sliced from the lowered
+// text when the token is ASCII (no allocation), else lower-cased alone.
+func lowerTok(lowText string, t text.Token) string {
+	for i := 0; i < len(t.Text); i++ {
+		if t.Text[i] >= 0x80 {
+			return strings.ToLower(t.Text)
+		}
+	}
+	if t.End <= len(lowText) && t.End-t.Start == len(t.Text) {
+		return lowText[t.Start:t.End]
+	}
+	return strings.ToLower(t.Text)
+}
+
+// Word classes, one bit each, looked up once per token.
+const (
+	fAux uint16 = 1 << iota
+	fStop
+	fDet
+	fPron
+	fSpeech
+	fConn
+	fOpener // a capitalised form opens sentences, not names
+	fTitle
+	fRole
+)
+
+// loadWordFlags builds the word-class table once; it is read-only after.
+var loadWordFlags = sync.OnceValue(func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  uint16
+	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}} {
+		for w, ok := range set.words {
+			if ok {
+				m[w] |= set.flag
+			}
+		}
+	}
+	for _, set := range []map[string]bool{sentenceOpeners, determinerCap} {
+		for w := range set {
+			m[strings.ToLower(w)] |= fOpener
+		}
+	}
+	for w, r := range roleNouns {
+		if r != "" || w == "prime" || w == "foreign" {
+			m[w] |= fRole
+		}
+	}
+	return m
+})

@@ -577,7 +577,8 @@ func (d *doc) normTok(i int) string {
 func (d *doc) isName(i int) bool {
 	if d.nameMemo[i] == 0 {
 		d.nameMemo[i] = 1
-		if isNameTok(d.toks[i].Text) {
+		t := d.toks[i].Text
+		if isCap(t) && d.flags[i]&(fOpener|fTitle|fRole) == 0 {
 			d.nameMemo[i] = 2
 		}
 	}
@@ -587,11 +588,23 @@ func (d *doc) isName(i int) bool {
 func (d *doc) isMod(i int) bool {
 	if d.modMemo[i] == 0 {
 		d.modMemo[i] = 1
-		if isModifierWord(d.toks[i].Text) {
+		t := d.toks[i].Text
+		lt := d.normTok(i)
+		_, alias := groupAliases[lt]
+		if alias || isDemonym(lt) && !strings.HasSuffix(lt, "ic") || len(t) >= 2 && isUpperASCII(t) || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
 			d.modMemo[i] = 2
 		}
 	}
 	return d.modMemo[i] == 2
+}
+
+func isUpperASCII(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 'a' && c <= 'z' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *person) addRole(r string) {
