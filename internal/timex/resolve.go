@@ -506,12 +506,14 @@ func (d *doc) tense(i, j int) int {
 	if i > 0 && d.toks[i-1].low == "since" {
 		return -1
 	}
-	for k := i - 1; k >= s[0]; k-- {
+	// Look at most 40 tokens each way: far enough for a clause, and it
+	// keeps a long unpunctuated text linear.
+	for k := i - 1; k >= s[0] && k >= i-40; k-- {
 		if t, ok := d.cue(k); ok {
 			return t
 		}
 	}
-	for k := j; k < s[1]; k++ {
+	for k := j; k < s[1] && k < j+40; k++ {
 		if t, ok := d.cue(k); ok {
 			return t
 		}
