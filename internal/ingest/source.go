@@ -40,8 +40,11 @@ type Doc struct {
 	Format Format
 	// Content is the text or the HTML page, valid UTF-8.
 	Content string
-	// Fields given by a JSONL record; empty otherwise.
+	// Fields given by a JSONL record or a WARC record; empty otherwise.
 	ID, URL, Source, Title, Byline, Published string
+	// Captured is when a crawler fetched the page (WARC-Date), as
+	// YYYY-MM-DD: a last resort for the published date.
+	Captured string
 }
 
 // Failure is something that could not be read.
@@ -188,6 +191,9 @@ func (s *Source) readFile(ctx context.Context, path string, send func(Item) erro
 	defer f.Close()
 	if strings.EqualFold(filepath.Ext(path), ".jsonl") {
 		return s.readJSONL(ctx, path, filepath.Base(path), f, send)
+	}
+	if isWARC(path) {
+		return s.readWARC(ctx, path, f, send)
 	}
 	if info.Size() > s.maxSize() {
 		return send(Item{Fail: &Failure{path, fmt.Errorf("file is %s, over the %s limit", mb(info.Size()), mb(s.maxSize()))}})

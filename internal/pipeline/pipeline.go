@@ -162,7 +162,7 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 }
 
 func process(ctx context.Context, it ingest.Item, st Store, cfg Config) result {
-	if it.Fail != nil {
+	if it.Fail != nil || it.Doc == nil {
 		return result{fail: it.Fail, warn: it.Warning}
 	}
 	doc := it.Doc

@@ -55,7 +55,7 @@ func Prepare(doc *ingest.Doc, lang LanguageDetector) (*storyline.Report, string,
 	r.Text = c.Text
 	r.Title = first(r.Title, page.Title, c.Title)
 	r.Byline = first(r.Byline, page.Byline, c.Byline)
-	r.Published = first(r.Published, c.Published, page.Published, DateFromName(r.URL), DateFromName(doc.Origin))
+	r.Published = first(r.Published, c.Published, page.Published, DateFromName(r.URL), DateFromName(doc.Origin), doc.Captured)
 	r.URL = first(r.URL, page.URL)
 	r.Source = first(r.Source, page.Source)
 	r.Language = "und"
