@@ -1,0 +1,292 @@
+package server
+
+import (
+	"bytes"
+	"cmp"
+	"embed"
+	"errors"
+	"html"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+
+	"storyline"
+	"storyline/internal/store"
+	"storyline/internal/store/sqlite"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+var staticFS = mustSub(staticFiles, "static")
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(f, dir)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// pages holds the parsed templates, one set per page.
+type pages struct {
+	t      map[string]*template.Template
+	policy *bluemonday.Policy
+}
+
+func loadPages() (*pages, error) {
+	pg := &pages{t: map[string]*template.Template{}, policy: highlightPolicy()}
+	funcs := template.FuncMap{
+		"snippet": func(s string) template.HTML { return pg.snippet(s) },
+		"webURL":  webURL,
+		"orDash":  func(s string) string { return cmp.Or(s, "—") },
+		"day":     day,
+	}
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" {
+			continue
+		}
+		t, err := template.New(base).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", n)
+		if err != nil {
+			return nil, err
+		}
+		pg.t[base] = t
+	}
+	return pg, nil
+}
+
+// snippet renders a search snippet with its matched words marked.
+func (pg *pages) snippet(s string) template.HTML {
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, "\x02\x03")
+		if i < 0 {
+			b.WriteString(html.EscapeString(s))
+			break
+		}
+		b.WriteString(html.EscapeString(s[:i]))
+		if s[i] == '\x02' {
+			b.WriteString(`<mark class="hit">`)
+		} else {
+			b.WriteString(`</mark>`)
+		}
+		s = s[i+1:]
+	}
+	return template.HTML(pg.policy.Sanitize(b.String()))
+}
+
+// webURL returns u when it is an http(s) URL, else "".
+func webURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
+}
+
+// day returns the date part of a published time.
+func day(s string) string {
+	if len(s) > 10 {
+		return s[:10]
+	}
+	return s
+}
+
+// pageData is what every page template gets.
+type pageData struct {
+	Title string
+	Nav   string
+	D     any
+}
+
+func (s *Server) render(w http.ResponseWriter, status int, name, title, nav string, d any) error {
+	var buf bytes.Buffer
+	if err := s.pages.t[name].ExecuteTemplate(&buf, "layout", pageData{Title: title, Nav: nav, D: d}); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (s *Server) renderError(w http.ResponseWriter, he *httpError) {
+	msg := he.msg
+	if he.status == http.StatusNotFound && he.code == "not_found" && msg == "no such record" {
+		msg = "There is no such record."
+	}
+	if err := s.render(w, he.status, "error", http.StatusText(he.status), "", struct {
+		Status int
+		Msg    string
+		Param  string
+	}{he.status, msg, he.param}); err != nil {
+		http.Error(w, http.StatusText(he.status), he.status)
+	}
+}
+
+func (s *Server) pageStories(w http.ResponseWriter, r *http.Request, a args) error {
+	sts, next, err := s.rd.Stories(r.Context(), sqlite.Page{Cursor: a.get("cursor"), Limit: 30})
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "stories", "Stories", "stories", struct {
+		Stories []storyline.Story
+		Next    string
+	}{sts, next})
+}
+
+func (s *Server) pageStory(w http.ResponseWriter, r *http.Request, a args) error {
+	sv, err := s.loadStory(r, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "story", sv.Story.Title, "stories", sv)
+}
+
+func (s *Server) pageActors(w http.ResponseWriter, r *http.Request, a args) error {
+	f := sqlite.ActorFilter{Kind: a.get("kind"), Name: a.get("name")}
+	as, next, err := s.rd.Actors(r.Context(), f, sqlite.Page{Cursor: a.get("cursor"), Limit: 60})
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "actors", "Actors", "actors", struct {
+		Actors []storyline.Actor
+		Kinds  []string
+		F      sqlite.ActorFilter
+		Next   string
+	}{as, mentionKinds, f, next})
+}
+
+func (s *Server) pageActor(w http.ResponseWriter, r *http.Request, a args) error {
+	ctx := r.Context()
+	ac, err := s.rd.Actor(ctx, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	qs, next, err := s.rd.Quotes(ctx, sqlite.QuoteFilter{Speaker: ac.ID}, sqlite.Page{Cursor: a.get("cursor"), Limit: 50})
+	if err != nil {
+		return err
+	}
+	// Quotes over time: oldest first on the page.
+	slices.Reverse(qs)
+	reps, _, err := s.rd.Reports(ctx, sqlite.ReportFilter{Actor: ac.ID}, sqlite.Page{Limit: 20})
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "actor", ac.Name, "actors", struct {
+		Actor   *storyline.Actor
+		Quotes  []sqlite.QuoteRow
+		Next    string
+		Reports []sqlite.ReportSummary
+	}{ac, qs, next, reps})
+}
+
+func (s *Server) pageReports(w http.ResponseWriter, r *http.Request, a args) error {
+	ids, err := s.storyReports(r, a)
+	if err != nil {
+		return err
+	}
+	f := sqlite.ReportFilter{Outlet: a.get("outlet"), Actor: a.get("actor"), IDs: ids, DateRange: a.dates()}
+	reps, next, err := s.rd.Reports(r.Context(), f, sqlite.Page{Cursor: a.get("cursor"), Limit: 50})
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "reports", "Reports", "reports", struct {
+		Reports []sqlite.ReportSummary
+		F       sqlite.ReportFilter
+		Story   string
+		Next    string
+	}{reps, f, a.get("story"), next})
+}
+
+// reportView is the report page.
+type reportView struct {
+	R        *storyline.Report
+	Text     template.HTML
+	Entities []entityRow
+	Quotes   []storyline.Quote
+	Timexes  []storyline.Timex
+	URL      string
+}
+
+type entityRow struct {
+	Surface string
+	Kind    string
+	ActorID string
+	Count   int
+}
+
+func (s *Server) pageReport(w http.ResponseWriter, r *http.Request, a args) error {
+	an, err := s.rd.Report(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	v := reportView{R: &an.Report, Text: highlight(s.pages.policy, an), Quotes: an.Quotes, Timexes: an.Timexes, URL: webURL(an.Report.URL)}
+	idx := map[string]int{}
+	for _, m := range an.Mentions {
+		k := string(m.Kind) + "\x00" + m.Surface
+		if i, ok := idx[k]; ok {
+			v.Entities[i].Count++
+			continue
+		}
+		idx[k] = len(v.Entities)
+		v.Entities = append(v.Entities, entityRow{Surface: m.Surface, Kind: string(m.Kind), ActorID: m.ActorID, Count: 1})
+	}
+	slices.SortStableFunc(v.Entities, func(a, b entityRow) int { return cmp.Or(b.Count-a.Count, cmp.Compare(a.Surface, b.Surface)) })
+	title := cmp.Or(an.Report.Title, an.Report.Origin)
+	return s.render(w, http.StatusOK, "report", title, "reports", v)
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request, a args) error {
+	f := searchFilter(a)
+	d := struct {
+		F         sqlite.SearchFilter
+		Kinds     []string
+		Hits      []sqlite.Hit
+		Next      string
+		Searched  bool
+		ActorName string
+	}{F: f, Kinds: []string{"report", "quote", "direct", "partial", "indirect"}}
+	// People type names; the API takes ids. Take the most mentioned
+	// actor whose name begins with what was typed.
+	if f.Actor != "" {
+		if ac, err := s.rd.Actor(r.Context(), f.Actor); err == nil {
+			d.ActorName = ac.Name
+		} else if errors.Is(err, store.ErrNotFound) {
+			as, _, err := s.rd.Actors(r.Context(), sqlite.ActorFilter{Name: f.Actor}, sqlite.Page{Limit: 1})
+			if err != nil {
+				return err
+			}
+			if len(as) == 1 {
+				f.Actor, d.ActorName = as[0].ID, as[0].Name
+			}
+		} else {
+			return err
+		}
+	}
+	if f != (sqlite.SearchFilter{}) {
+		hits, next, err := s.rd.Search(r.Context(), f, sqlite.Page{Cursor: a.get("cursor"), Limit: 30})
+		if err != nil {
+			return err
+		}
+		d.Hits, d.Next, d.Searched = hits, next, true
+	}
+	title := "Search"
+	if f.Text != "" {
+		title = "Search: " + f.Text
+	}
+	return s.render(w, http.StatusOK, "search", title, "search", d)
+}

@@ -1,0 +1,842 @@
+package sqlite
+
+// This file is the store's reading side for people and tools: listings
+// with filters and cursor pagination, single records by id, and ranked
+// full-text search with snippets over the FTS5 index that migration
+// 00003 keeps in step with the reports and quotes.
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"storyline"
+	"storyline/internal/store"
+)
+
+// ErrBadCursor is returned when a pagination cursor was not made by this
+// store for this listing.
+var ErrBadCursor = errors.New("bad cursor")
+
+// ErrBadQuery is returned when a full-text query cannot be parsed.
+var ErrBadQuery = errors.New("bad search query")
+
+// View reads the store for the HTTP API and web UI. It is safe for
+// concurrent use. A View opened with OpenView has a pool of read-only
+// connections of its own, so readers do not queue behind the store's one
+// writer connection (SQLite's WAL lets them read while it writes).
+type View struct {
+	db    *sql.DB
+	owned bool
+}
+
+// View returns a View that reads through the store's own connection.
+func (s *Store) View() *View { return &View{db: s.db} }
+
+// OpenView opens a pool of conns read-only connections to the store file
+// at path, whose schema must be current (open it with Open first).
+func OpenView(ctx context.Context, path string, conns int) (*View, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "query_only(1)")
+	q.Add("_pragma", "cache_size(-32000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	conns = max(conns, 1)
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &View{db: db, owned: true}, nil
+}
+
+// Close closes the View's own connections, if it has any.
+func (v *View) Close() error {
+	if v.owned {
+		return v.db.Close()
+	}
+	return nil
+}
+
+// RebuildSearch rebuilds the full-text indexes from the reports and
+// quotes.
+func (s *Store) RebuildSearch(ctx context.Context) error {
+	for _, t := range []string{"reports_fts", "quotes_fts"} {
+		if _, err := s.db.ExecContext(ctx, `INSERT INTO `+t+` (`+t+`) VALUES ('rebuild')`); err != nil {
+			return fmt.Errorf("rebuild %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+// ReportSummary is a report without its text.
+type ReportSummary struct {
+	ID          string `json:"id"`
+	Origin      string `json:"origin"`
+	Source      string `json:"source"`
+	URL         string `json:"url"`
+	Title       string `json:"title"`
+	Published   string `json:"published"`
+	Language    string `json:"language"`
+	DuplicateOf string `json:"duplicate_of"`
+}
+
+const summaryCols = `r.id, r.origin, r.source, r.url, r.title, r.published, r.language, r.duplicate_of`
+
+func scanSummary(r *ReportSummary) []any {
+	return []any{&r.ID, &r.Origin, &r.Source, &r.URL, &r.Title, &r.Published, &r.Language, &r.DuplicateOf}
+}
+
+// Page asks for one page of a listing: at most Limit records after the
+// record that Cursor (from a previous page's Next; empty for the first
+// page) names.
+type Page struct {
+	Cursor string
+	Limit  int
+}
+
+func (p Page) limit() int {
+	if p.Limit <= 0 {
+		return 50
+	}
+	return p.Limit
+}
+
+// encodeCursor makes an opaque cursor of a listing's name and the sort
+// key of the last record returned.
+func encodeCursor(list string, key ...any) string {
+	b, _ := json.Marshal(append([]any{list}, key...))
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// decodeCursor reads a cursor made by encodeCursor for list into the
+// pointers of key.
+func decodeCursor(c, list string, key ...any) error {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return ErrBadCursor
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil || len(raw) != len(key)+1 {
+		return ErrBadCursor
+	}
+	var name string
+	if err := json.Unmarshal(raw[0], &name); err != nil || name != list {
+		return ErrBadCursor
+	}
+	for i, k := range key {
+		if err := json.Unmarshal(raw[i+1], k); err != nil {
+			return ErrBadCursor
+		}
+	}
+	return nil
+}
+
+// DateRange limits records to those published (or dated) from From to To
+// inclusive, each "YYYY-MM-DD" or empty for no bound.
+type DateRange struct {
+	From, To string
+}
+
+func (d DateRange) empty() bool { return d.From == "" && d.To == "" }
+
+// where returns SQL conditions for the range on the column col.
+func (d DateRange) where(col string) (string, []any) {
+	var conds []string
+	var args []any
+	if d.empty() {
+		return "", nil
+	}
+	conds = append(conds, col+" != ''")
+	if d.From != "" {
+		conds = append(conds, col+" >= ?")
+		args = append(args, d.From)
+	}
+	if d.To != "" {
+		next := d.To + "\uffff"
+		if t, err := time.Parse("2006-01-02", d.To); err == nil {
+			next = t.AddDate(0, 0, 1).Format("2006-01-02")
+		}
+		conds = append(conds, col+" < ?")
+		args = append(args, next)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// query builds a WHERE clause from conditions.
+type query struct {
+	conds []string
+	args  []any
+}
+
+func (q *query) add(cond string, args ...any) {
+	if cond != "" {
+		q.conds = append(q.conds, cond)
+		q.args = append(q.args, args...)
+	}
+}
+
+func (q *query) where() string {
+	if len(q.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(q.conds, " AND ")
+}
+
+func jsonList(ids []string) string {
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
+// ReportFilter selects reports. Empty fields do not filter.
+type ReportFilter struct {
+	Outlet string // the report's source, exactly
+	Actor  string // an actor id some mention of the report resolves to
+	// IDs, when not nil, limits the reports to these (a story's, an
+	// event's).
+	IDs []string
+	DateRange
+}
+
+func (f ReportFilter) apply(q *query) {
+	if f.Outlet != "" {
+		q.add("r.source = ?", f.Outlet)
+	}
+	if f.Actor != "" {
+		q.add(`r.id IN (SELECT report_id FROM annotations WHERE type = 'mention' AND json_extract(data, '$.actor_id') = ?)`, f.Actor)
+	}
+	if f.IDs != nil {
+		q.add("r.id IN (SELECT value FROM json_each(?))", jsonList(f.IDs))
+	}
+	q.add(f.DateRange.where("r.published"))
+}
+
+// Reports lists the reports f selects, newest first (undated last).
+func (v *View) Reports(ctx context.Context, f ReportFilter, p Page) ([]ReportSummary, string, error) {
+	var q query
+	f.apply(&q)
+	if p.Cursor != "" {
+		var pub, id string
+		if err := decodeCursor(p.Cursor, "reports", &pub, &id); err != nil {
+			return nil, "", err
+		}
+		q.add("(r.published < ? OR (r.published = ? AND r.id < ?))", pub, pub, id)
+	}
+	n := p.limit()
+	rows, err := v.db.QueryContext(ctx, `SELECT `+summaryCols+` FROM reports r`+q.where()+
+		` ORDER BY r.published DESC, r.id DESC LIMIT ?`, append(q.args, n+1)...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []ReportSummary
+	for rows.Next() {
+		var r ReportSummary
+		if err := rows.Scan(scanSummary(&r)...); err != nil {
+			return nil, "", err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	var next string
+	if len(out) > n {
+		out = out[:n]
+		last := out[n-1]
+		next = encodeCursor("reports", last.Published, last.ID)
+	}
+	return out, next, nil
+}
+
+// ReportSummaries returns the summaries of the given reports, in the
+// order of ids; ids not stored are left out.
+func (v *View) ReportSummaries(ctx context.Context, ids []string) ([]ReportSummary, error) {
+	rows, err := v.db.QueryContext(ctx, `SELECT `+summaryCols+` FROM reports r WHERE r.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := make(map[string]ReportSummary, len(ids))
+	for rows.Next() {
+		var r ReportSummary
+		if err := rows.Scan(scanSummary(&r)...); err != nil {
+			return nil, err
+		}
+		byID[r.ID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]ReportSummary, 0, len(byID))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+			delete(byID, id)
+		}
+	}
+	return out, nil
+}
+
+// Report returns one report with its analysis.
+func (v *View) Report(ctx context.Context, id string) (*storyline.Analysis, error) {
+	return (&Store{db: v.db}).Report(ctx, id)
+}
+
+// QuoteRow is a quote with its place in its report and the report's
+// summary.
+type QuoteRow struct {
+	storyline.Quote
+	N      int           `json:"n"`
+	Source ReportSummary `json:"-"`
+}
+
+// QuoteFilter selects quotes. Empty fields do not filter.
+type QuoteFilter struct {
+	Speaker string   // the speaker's actor id
+	Group   string   // the quote group
+	Kind    string   // direct, partial or indirect
+	Outlet  string   // the report's source
+	Reports []string // when not nil, only quotes of these reports
+	DateRange
+}
+
+func (f QuoteFilter) apply(q *query) {
+	q.add("a.type = 'quote'")
+	if f.Speaker != "" {
+		q.add("json_extract(a.data, '$.speaker_id') = ?", f.Speaker)
+	}
+	if f.Group != "" {
+		q.add("json_extract(a.data, '$.group') = ?", f.Group)
+	}
+	if f.Kind != "" {
+		q.add("json_extract(a.data, '$.kind') = ?", f.Kind)
+	}
+	if f.Outlet != "" {
+		q.add("r.source = ?", f.Outlet)
+	}
+	if f.Reports != nil {
+		q.add("a.report_id IN (SELECT value FROM json_each(?))", jsonList(f.Reports))
+	}
+	q.add(f.DateRange.where("r.published"))
+}
+
+// Quotes lists the quotes f selects, by their reports newest first, then
+// in text order. A Page with a negative Limit returns every quote.
+func (v *View) Quotes(ctx context.Context, f QuoteFilter, p Page) ([]QuoteRow, string, error) {
+	var q query
+	f.apply(&q)
+	if p.Cursor != "" {
+		var pub, id string
+		var n int
+		if err := decodeCursor(p.Cursor, "quotes", &pub, &id, &n); err != nil {
+			return nil, "", err
+		}
+		q.add("(r.published < ? OR (r.published = ? AND (r.id < ? OR (r.id = ? AND a.n > ?))))", pub, pub, id, id, n)
+	}
+	n := p.limit()
+	lim := ""
+	if p.Limit >= 0 {
+		lim = " LIMIT ?"
+		q.args = append(q.args, n+1)
+	}
+	rows, err := v.db.QueryContext(ctx, `SELECT a.data, a.n, `+summaryCols+`
+		FROM annotations a JOIN reports r ON r.id = a.report_id`+q.where()+
+		` ORDER BY r.published DESC, r.id DESC, a.n`+lim, q.args...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []QuoteRow
+	for rows.Next() {
+		var row QuoteRow
+		var data []byte
+		if err := rows.Scan(append([]any{&data, &row.N}, scanSummary(&row.Source)...)...); err != nil {
+			return nil, "", err
+		}
+		if err := json.Unmarshal(data, &row.Quote); err != nil {
+			return nil, "", fmt.Errorf("quote of %s: %w", row.Source.ID, err)
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	var next string
+	if p.Limit >= 0 && len(out) > n {
+		out = out[:n]
+		last := out[n-1]
+		next = encodeCursor("quotes", last.Source.Published, last.Source.ID, last.N)
+	}
+	return out, next, nil
+}
+
+// MentionCounts returns, for the given reports, how many of their mentions
+// resolve to each actor.
+func (v *View) MentionCounts(ctx context.Context, reports []string) (map[string]int, error) {
+	rows, err := v.db.QueryContext(ctx, `SELECT json_extract(data, '$.actor_id') AS actor, count(*)
+		FROM annotations WHERE type = 'mention' AND report_id IN (SELECT value FROM json_each(?))
+		AND actor IS NOT NULL AND actor != '' GROUP BY actor`, jsonList(reports))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// crossByID returns one cross-report record.
+func crossByID[T any](ctx context.Context, db *sql.DB, typ, id string) (*T, error) {
+	var b []byte
+	err := db.QueryRowContext(ctx, `SELECT data FROM cross_records WHERE type = ? AND id = ?`, typ, id).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", typ, id, err)
+	}
+	return &v, nil
+}
+
+// crossByIDs returns the cross-report records with the given ids, in the
+// order of ids.
+func crossByIDs[T any](ctx context.Context, db *sql.DB, typ string, ids []string, idOf func(*T) string) ([]T, error) {
+	rows, err := db.QueryContext(ctx, `SELECT data FROM cross_records WHERE type = ? AND id IN (SELECT value FROM json_each(?))`, typ, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[string]T{}
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			return nil, err
+		}
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("%s record: %w", typ, err)
+		}
+		byID[idOf(&v)] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(byID))
+	for _, id := range ids {
+		if v, ok := byID[id]; ok {
+			out = append(out, v)
+			delete(byID, id)
+		}
+	}
+	return out, nil
+}
+
+// Story returns one story.
+func (v *View) Story(ctx context.Context, id string) (*storyline.Story, error) {
+	return crossByID[storyline.Story](ctx, v.db, "story", id)
+}
+
+// Event returns one event.
+func (v *View) Event(ctx context.Context, id string) (*storyline.Event, error) {
+	return crossByID[storyline.Event](ctx, v.db, "event", id)
+}
+
+// Actor returns one actor.
+func (v *View) Actor(ctx context.Context, id string) (*storyline.Actor, error) {
+	return crossByID[storyline.Actor](ctx, v.db, "actor", id)
+}
+
+// EventsByID returns the events with the given ids, in that order.
+func (v *View) EventsByID(ctx context.Context, ids []string) ([]storyline.Event, error) {
+	return crossByIDs(ctx, v.db, "event", ids, func(e *storyline.Event) string { return e.ID })
+}
+
+// ActorsByID returns the actors with the given ids, in that order.
+func (v *View) ActorsByID(ctx context.Context, ids []string) ([]storyline.Actor, error) {
+	return crossByIDs(ctx, v.db, "actor", ids, func(a *storyline.Actor) string { return a.ID })
+}
+
+// listCross pages through cross-report records of one type, by the SQL
+// expression order descending, then by n descending (the order of the
+// partial indexes migration 00003 makes). typ is a constant of ours.
+func listCross[T any](ctx context.Context, db *sql.DB, typ, order string, q query, p Page) ([]T, string, error) {
+	q.add("type = '" + typ + "'")
+	if p.Cursor != "" {
+		var key any
+		var n int
+		if err := decodeCursor(p.Cursor, typ+"s", &key, &n); err != nil {
+			return nil, "", err
+		}
+		switch key.(type) {
+		case nil:
+			q.add("("+order+" IS NULL AND n < ?)", n)
+		case string, float64:
+			q.add("("+order+" < ? OR ("+order+" = ? AND n < ?) OR "+order+" IS NULL)", key, key, n)
+		default:
+			return nil, "", ErrBadCursor
+		}
+	}
+	lim := p.limit()
+	rows, err := db.QueryContext(ctx, `SELECT `+order+`, n, data FROM cross_records`+q.where()+
+		` ORDER BY `+order+` DESC, n DESC LIMIT ?`, append(q.args, lim+1)...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	type keyed struct {
+		key any
+		n   int
+		v   T
+	}
+	var out []keyed
+	for rows.Next() {
+		var k keyed
+		var b []byte
+		if err := rows.Scan(&k.key, &k.n, &b); err != nil {
+			return nil, "", err
+		}
+		if err := json.Unmarshal(b, &k.v); err != nil {
+			return nil, "", fmt.Errorf("%s record: %w", typ, err)
+		}
+		if kb, ok := k.key.([]byte); ok {
+			k.key = string(kb)
+		}
+		if ki, ok := k.key.(int64); ok {
+			k.key = float64(ki)
+		}
+		out = append(out, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	var next string
+	if len(out) > lim {
+		out = out[:lim]
+		last := out[lim-1]
+		next = encodeCursor(typ+"s", last.key, last.n)
+	}
+	vs := make([]T, len(out))
+	for i, k := range out {
+		vs[i] = k.v
+	}
+	return vs, next, nil
+}
+
+// Stories lists the stories, most recently seen first.
+func (v *View) Stories(ctx context.Context, p Page) ([]storyline.Story, string, error) {
+	return listCross[storyline.Story](ctx, v.db, "story", "json_extract(data, '$.last_seen')", query{}, p)
+}
+
+// ActorFilter selects actors. Empty fields do not filter.
+type ActorFilter struct {
+	Kind string // person, organisation, place, other
+	Name string // a prefix of the canonical name, any case
+}
+
+// Actors lists the actors f selects, most mentioned first.
+func (v *View) Actors(ctx context.Context, f ActorFilter, p Page) ([]storyline.Actor, string, error) {
+	var q query
+	if f.Kind != "" {
+		q.add("json_extract(data, '$.kind') = ?", f.Kind)
+	}
+	if f.Name != "" {
+		q.add("json_extract(data, '$.name') LIKE ? ESCAPE '\\'", likePrefix(f.Name))
+	}
+	return listCross[storyline.Actor](ctx, v.db, "actor", "json_extract(data, '$.mentions')", q, p)
+}
+
+func likePrefix(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s) + "%"
+}
+
+// EventFilter selects events. Empty fields do not filter.
+type EventFilter struct {
+	Story string
+	DateRange
+}
+
+// Events lists the events f selects, latest first.
+func (v *View) Events(ctx context.Context, f EventFilter, p Page) ([]storyline.Event, string, error) {
+	var q query
+	if f.Story != "" {
+		q.add("json_extract(data, '$.story') = ?", f.Story)
+	}
+	q.add(f.DateRange.where("coalesce(json_extract(data, '$.date'), '')"))
+	return listCross[storyline.Event](ctx, v.db, "event", "json_extract(data, '$.date')", q, p)
+}
+
+// SearchFilter is a full-text search with its filters. Empty fields do
+// not filter.
+type SearchFilter struct {
+	// Text is the query: words (all must occur, prefixes with a trailing
+	// *), "quoted phrases", and OR between alternatives.
+	Text string
+	// Actor limits reports to those mentioning the actor, and quotes to
+	// those it speaks.
+	Actor  string
+	Outlet string
+	// Kind is "report", "quote", or a quote kind (direct, partial,
+	// indirect); empty searches reports and quotes.
+	Kind string
+	DateRange
+}
+
+// Hit is one search result: a report, or a quote with its report.
+type Hit struct {
+	Kind   string // "report" or "quote"
+	Report ReportSummary
+	Quote  *storyline.Quote
+	N      int // the quote's number in its report
+	// Snippet is the matching passage; the matched words are between
+	// "\x02" and "\x03" and cut text is marked with "…".
+	Snippet string
+	// Rank is the BM25 score; lower is better.
+	Rank float64
+
+	rowid int64
+}
+
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+// MatchQuery turns what a person types into an FTS5 query: every word
+// must occur; "phrases" stay phrases; a trailing * asks for a prefix; OR
+// between two terms gives alternatives. Every term is quoted, so no
+// input is an FTS5 syntax error.
+func MatchQuery(s string) string {
+	var terms []string
+	for len(s) > 0 {
+		s = strings.TrimLeft(s, " \t\r\n")
+		if s == "" {
+			break
+		}
+		var term string
+		if s[0] == '"' {
+			end := strings.IndexByte(s[1:], '"')
+			if end < 0 {
+				term, s = s[1:], ""
+			} else {
+				term, s = s[1:1+end], s[2+end:]
+			}
+		} else {
+			end := strings.IndexAny(s, " \t\r\n\"")
+			if end < 0 {
+				end = len(s)
+			}
+			term, s = s[:end], s[end:]
+		}
+		prefix := strings.HasSuffix(term, "*")
+		term = strings.TrimRight(term, "*")
+		if term == "OR" && !prefix {
+			if len(terms) > 0 && terms[len(terms)-1] != "OR" {
+				terms = append(terms, "OR")
+			}
+			continue
+		}
+		if !hasWordChar(term) {
+			continue
+		}
+		q := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
+		if prefix {
+			q += "*"
+		}
+		terms = append(terms, q)
+	}
+	if len(terms) > 0 && terms[len(terms)-1] == "OR" {
+		terms = terms[:len(terms)-1]
+	}
+	return strings.Join(terms, " ")
+}
+
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 {
+			return true
+		}
+	}
+	return false
+}
+
+// Search runs a ranked full-text search over reports and quotes. Results
+// come best first; reports and quotes are merged on their BM25 scores.
+// An empty Text lists what the filters select, newest first.
+func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, string, error) {
+	match := MatchQuery(f.Text)
+	if match == "" {
+		return v.browse(ctx, f, p)
+	}
+	type key struct {
+		Rank  float64
+		Kind  int
+		Rowid int64
+	}
+	var after *key
+	if p.Cursor != "" {
+		var k key
+		if err := decodeCursor(p.Cursor, "search", &k.Rank, &k.Kind, &k.Rowid); err != nil {
+			return nil, "", err
+		}
+		after = &k
+	}
+	n := p.limit()
+	wantReports := f.Kind == "" || f.Kind == "report"
+	wantQuotes := f.Kind != "report"
+	var hits []Hit
+	if wantReports {
+		var q query
+		q.add("reports_fts MATCH ?", match)
+		ReportFilter{Outlet: f.Outlet, Actor: f.Actor, DateRange: f.DateRange}.apply(&q)
+		if after != nil {
+			q.add("(rank > ? OR (rank = ? AND (0 > ? OR (0 = ? AND reports_fts.rowid > ?))))", after.Rank, after.Rank, after.Kind, after.Kind, after.Rowid)
+		}
+		rows, err := v.db.QueryContext(ctx, `SELECT reports_fts.rowid, rank,
+			snippet(reports_fts, -1, '`+markOpen+`', '`+markClose+`', '…', 24), `+summaryCols+`
+			FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid`+q.where()+`
+			ORDER BY rank, reports_fts.rowid LIMIT ?`, append(q.args, n+1)...)
+		if err != nil {
+			return nil, "", searchErr(err)
+		}
+		for rows.Next() {
+			h := Hit{Kind: "report"}
+			if err := rows.Scan(append([]any{&h.rowid, &h.Rank, &h.Snippet}, scanSummary(&h.Report)...)...); err != nil {
+				rows.Close()
+				return nil, "", err
+			}
+			hits = append(hits, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, "", searchErr(err)
+		}
+	}
+	if wantQuotes {
+		var q query
+		q.add("quotes_fts MATCH ?", match)
+		qf := QuoteFilter{Speaker: f.Actor, Outlet: f.Outlet, DateRange: f.DateRange}
+		if f.Kind != "" && f.Kind != "quote" {
+			qf.Kind = f.Kind
+		}
+		qf.apply(&q)
+		if after != nil {
+			q.add("(rank > ? OR (rank = ? AND (1 > ? OR (1 = ? AND quotes_fts.rowid > ?))))", after.Rank, after.Rank, after.Kind, after.Kind, after.Rowid)
+		}
+		rows, err := v.db.QueryContext(ctx, `SELECT quotes_fts.rowid, rank,
+			snippet(quotes_fts, -1, '`+markOpen+`', '`+markClose+`', '…', 24), a.data, a.n, `+summaryCols+`
+			FROM quotes_fts JOIN annotations a ON a.rowid = quotes_fts.rowid
+			JOIN reports r ON r.id = a.report_id`+q.where()+`
+			ORDER BY rank, quotes_fts.rowid LIMIT ?`, append(q.args, n+1)...)
+		if err != nil {
+			return nil, "", searchErr(err)
+		}
+		for rows.Next() {
+			h := Hit{Kind: "quote", Quote: &storyline.Quote{}}
+			var data []byte
+			if err := rows.Scan(append([]any{&h.rowid, &h.Rank, &h.Snippet, &data, &h.N}, scanSummary(&h.Report)...)...); err != nil {
+				rows.Close()
+				return nil, "", err
+			}
+			if err := json.Unmarshal(data, h.Quote); err != nil {
+				rows.Close()
+				return nil, "", fmt.Errorf("quote of %s: %w", h.Report.ID, err)
+			}
+			hits = append(hits, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, "", searchErr(err)
+		}
+	}
+	kindNum := func(h *Hit) int {
+		if h.Kind == "quote" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortFunc(hits, func(a, b Hit) int {
+		switch {
+		case a.Rank < b.Rank:
+			return -1
+		case a.Rank > b.Rank:
+			return 1
+		}
+		if ka, kb := kindNum(&a), kindNum(&b); ka != kb {
+			return ka - kb
+		}
+		switch {
+		case a.rowid < b.rowid:
+			return -1
+		case a.rowid > b.rowid:
+			return 1
+		}
+		return 0
+	})
+	var next string
+	if len(hits) > n {
+		hits = hits[:n]
+		last := &hits[n-1]
+		next = encodeCursor("search", last.Rank, kindNum(last), last.rowid)
+	}
+	return hits, next, nil
+}
+
+// browse answers a search with no words: reports (or, for a quote kind,
+// quotes) the filters select, newest first.
+func (v *View) browse(ctx context.Context, f SearchFilter, p Page) ([]Hit, string, error) {
+	if f.Kind == "" || f.Kind == "report" {
+		rs, next, err := v.Reports(ctx, ReportFilter{Outlet: f.Outlet, Actor: f.Actor, DateRange: f.DateRange}, p)
+		if err != nil {
+			return nil, "", err
+		}
+		hits := make([]Hit, len(rs))
+		for i, r := range rs {
+			hits[i] = Hit{Kind: "report", Report: r, Snippet: r.Title}
+		}
+		return hits, next, nil
+	}
+	qf := QuoteFilter{Speaker: f.Actor, Outlet: f.Outlet, DateRange: f.DateRange}
+	if f.Kind != "quote" {
+		qf.Kind = f.Kind
+	}
+	qs, next, err := v.Quotes(ctx, qf, p)
+	if err != nil {
+		return nil, "", err
+	}
+	hits := make([]Hit, len(qs))
+	for i := range qs {
+		hits[i] = Hit{Kind: "quote", Report: qs[i].Source, Quote: &qs[i].Quote, N: qs[i].N, Snippet: qs[i].Text}
+	}
+	return hits, next, nil
+}
+
+func searchErr(err error) error {
+	if err != nil && strings.Contains(err.Error(), "fts5") {
+		return fmt.Errorf("%w: %v", ErrBadQuery, err)
+	}
+	return err
+}
