@@ -427,7 +427,8 @@ func TestFeedFormats(t *testing.T) {
 	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-11-21T10:00:00Z</updated>
 <entry><title>Atom one</title><id>urn:a:1</id><link href="/a/atom1"/><updated>2026-11-21T10:00:00Z</updated></entry></feed>`
 	jsonFeed := `{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"j1","url":"` + s.URL + `/a/json1","title":"JSON one","date_published":"2026-11-21T09:00:00Z"}]}`
-	for _, tt := range []struct{ name, body, link string }{{"atom", atom, "/a/atom1"}, {"json", jsonFeed, "/a/json1"}} {
+	latin1 := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>D\xe9j\xe0</title><link>/a/latin1</link><pubDate>Sat, 21 Nov 2026 10:00:00 +0000</pubDate></item></channel></rss>"
+	for _, tt := range []struct{ name, body, link string }{{"atom", atom, "/a/atom1"}, {"json", jsonFeed, "/a/json1"}, {"rss latin-1", latin1, "/a/latin1"}} {
 		t.Run(tt.name, func(t *testing.T) {
 			s.set(static(tt.body), nil)
 			sink := &collector{}
@@ -435,6 +436,9 @@ func TestFeedFormats(t *testing.T) {
 			r := p.PollFeed(ctx, s.URL+"/feed.xml")
 			if r.Err != nil || !slices.Equal(sink.links(), []string{s.URL + tt.link}) || sink.got[0].Published.IsZero() {
 				t.Fatalf("poll = %+v, delivered %+v", r, sink.got)
+			}
+			if tt.name == "rss latin-1" && sink.got[0].Title != "Déjà" {
+				t.Fatalf("latin-1 title = %q", sink.got[0].Title)
 			}
 		})
 	}
