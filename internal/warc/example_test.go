@@ -26,6 +26,6 @@ func ExampleReader_NextPage() {
 	st := r.Stats()
 	fmt.Println("records", st.Records, "pages", st.Pages, "skipped", st.Skipped)
 	// Output:
-	// https://news.example/a 2026-11-21T08:00:00Z 47
+	// https://news.example/a 2026-11-21T08:00:00Z 46
 	// records 3 pages 1 skipped map[request:1 warcinfo:1]
 }
