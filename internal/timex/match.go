@@ -609,8 +609,8 @@ func (d *doc) yearAlone(i int) (int, spec, bool) {
 		return 0, spec{}, false
 	}
 	nx := d.key(i + 1)
-	if _, ok := unitWords[nx]; ok {
-		return 0, spec{}, false
+	if _, ok := unitWords[nx]; ok && plural(nx) {
+		return 0, spec{}, false // "2000 years" is a count
 	}
 	switch nx {
 	case "%", "percent", "people", "of", "troops", "soldiers", "dollars", "euros", "men", "women", "children", "miles", "km", "feet", "meters", "votes", "tons":
