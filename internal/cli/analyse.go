@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
+	"time"
 
 	"storyline"
 	"storyline/internal/ner"
@@ -19,6 +21,8 @@ import (
 // It is safe for concurrent use.
 type analyser struct {
 	tagger *ner.Tagger
+	// Time spent in each stage, in nanoseconds, summed over workers.
+	nsSplit, nsNER, nsQuote, nsTimex atomic.Int64
 }
 
 func newAnalyser() (*analyser, error) {
@@ -31,12 +35,21 @@ func newAnalyser() (*analyser, error) {
 
 // Analyse implements pipeline.Analyser.
 func (a *analyser) Analyse(ctx context.Context, r *storyline.Report) (*storyline.Analysis, error) {
+	t0 := time.Now()
 	sents := text.Split(r.Text)
+	t1 := time.Now()
 	out := &storyline.Analysis{Report: *r}
 	out.Mentions = a.tagger.Mentions(r.Text, sents)
+	t2 := time.Now()
 	out.Quotes = quote.Extract(r.Text, sents, out.Mentions)
+	t3 := time.Now()
 	out.Timexes = timex.Extract(r.Text, pipeline.PublishedTime(r.Published))
 	timeline.DateQuotes(out.Quotes, out.Timexes, sents)
+	t4 := time.Now()
+	a.nsSplit.Add(int64(t1.Sub(t0)))
+	a.nsNER.Add(int64(t2.Sub(t1)))
+	a.nsQuote.Add(int64(t3.Sub(t2)))
+	a.nsTimex.Add(int64(t4.Sub(t3)))
 	return out, nil
 }
 

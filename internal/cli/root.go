@@ -70,6 +70,7 @@ into events and stories. Everything is kept in one embedded SQLite file
 		newWatchCmd(env),
 		newServeCmd(env),
 		newTimelineCmd(env),
+		newBenchCmd(env),
 	)
 	return root
 }

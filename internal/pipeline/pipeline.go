@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"storyline"
 	"storyline/internal/ingest"
@@ -47,17 +48,25 @@ type Config struct {
 	OnStored func(r *storyline.Report, o store.Outcome)
 }
 
-// Stats counts what a run did.
+// Stats counts what a run did and where its time went. Stage times are
+// summed over workers (CPU-ish time, not wall time).
 type Stats struct {
 	Added, Replaced, Unchanged, Failed int
+	// Bytes is the size of the documents read (HTML or text as given).
+	Bytes int64
+	// Prepare is the time spent extracting and cleaning text, Analyse the
+	// per-report analysis, Store the writes.
+	Prepare, Analyse, Store time.Duration
 }
 
 type result struct {
-	key  string
-	a    *storyline.Analysis
-	skip bool // stored already with the same content
-	fail *ingest.Failure
-	warn string
+	bytes            int64
+	prepare, analyse time.Duration
+	key              string
+	a                *storyline.Analysis
+	skip             bool // stored already with the same content
+	fail             *ingest.Failure
+	warn             string
 }
 
 // Run reads everything src yields and stores it. It returns when src is
@@ -104,6 +113,9 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	var stats Stats
 	var storeErr error
 	for res := range results {
+		stats.Bytes += res.bytes
+		stats.Prepare += res.prepare
+		stats.Analyse += res.analyse
 		if res.warn != "" && cfg.OnWarning != nil {
 			cfg.OnWarning(res.warn)
 		}
@@ -124,7 +136,9 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 			}
 			continue
 		}
+		t0 := time.Now()
 		out, err := st.Put(ctx, res.key, res.a)
+		stats.Store += time.Since(t0)
 		if err != nil {
 			if ctx.Err() != nil {
 				storeErr = ctx.Err()
@@ -166,10 +180,14 @@ func process(ctx context.Context, it ingest.Item, st Store, cfg Config) result {
 		return result{fail: it.Fail, warn: it.Warning}
 	}
 	doc := it.Doc
+	res := result{bytes: int64(len(doc.Content)), warn: it.Warning}
 	fail := func(err error) result {
-		return result{fail: &ingest.Failure{Name: doc.Name, Err: err}, warn: it.Warning}
+		res.fail = &ingest.Failure{Name: doc.Name, Err: err}
+		return res
 	}
+	t0 := time.Now()
 	r, key, err := Prepare(doc, cfg.Language)
+	res.prepare = time.Since(t0)
 	if err != nil {
 		return fail(err)
 	}
@@ -177,15 +195,19 @@ func process(ctx context.Context, it ingest.Item, st Store, cfg Config) result {
 	if err != nil {
 		return fail(fmt.Errorf("store: %w", err))
 	}
+	res.key = key
 	if has {
-		return result{key: key, a: &storyline.Analysis{Report: *r}, skip: true, warn: it.Warning}
+		res.a, res.skip = &storyline.Analysis{Report: *r}, true
+		return res
 	}
-	a := &storyline.Analysis{Report: *r}
+	res.a = &storyline.Analysis{Report: *r}
 	if cfg.Analyser != nil {
-		a, err = cfg.Analyser.Analyse(ctx, r)
+		t0 := time.Now()
+		res.a, err = cfg.Analyser.Analyse(ctx, r)
+		res.analyse = time.Since(t0)
 		if err != nil {
 			return fail(fmt.Errorf("analyse: %w", err))
 		}
 	}
-	return result{key: key, a: a, warn: it.Warning}
+	return res
 }

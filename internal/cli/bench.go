@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"storyline/internal/benchcorpus"
+	"storyline/internal/ingest"
+	"storyline/internal/langid"
+	"storyline/internal/pipeline"
+)
+
+func newBenchCmd(env Env) *cobra.Command {
+	var (
+		data, dir string
+		n, work   int
+		seed      uint64
+		keep      bool
+	)
+	cmd := &cobra.Command{
+		Use:   "bench [--data DIR] [--reports N]",
+		Short: "Measure the whole pipeline on a generated corpus",
+		Long: `bench builds a corpus of N reports by mixing and perturbing the article
+texts under --data (the annotated corpora in ../shared/data), writes a third
+of it as text files, a third as HTML pages and a third as one WARC file
+(written by storyline's own writer), then ingests it all into a fresh store
+through the whole pipeline (read, clean, analyse, store, then dedup, actor
+resolution and clustering) and reports reports/s, MB/s, peak RSS and the time
+spent in each stage. The last line of stdout is one JSON object.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			arts, err := benchcorpus.Load(data)
+			if err != nil {
+				return fmt.Errorf("bench: %w", err)
+			}
+			if dir == "" {
+				if dir, err = os.MkdirTemp("", "storyline-bench"); err != nil {
+					return err
+				}
+				if !keep {
+					defer os.RemoveAll(dir)
+				}
+			}
+			t0 := time.Now()
+			reports := benchcorpus.Generate(arts, n, seed)
+			paths, size, err := benchcorpus.Write(filepath.Join(dir, "corpus"), reports)
+			if err != nil {
+				return fmt.Errorf("bench: %w", err)
+			}
+			fmt.Fprintf(env.Stdout, "corpus: %d reports from %d source articles, %.1f MB, written in %s to %s\n",
+				n, len(arts), float64(size)/1e6, time.Since(t0).Round(time.Millisecond), dir)
+
+			st, err := openStore(ctx, filepath.Join(dir, "bench.db"))
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			an, err := newAnalyser()
+			if err != nil {
+				return err
+			}
+			failed := 0
+			cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an,
+				OnFailure: func(f *ingest.Failure) {
+					failed++
+					if failed <= 5 {
+						fmt.Fprintf(env.Stderr, "bench: skipped %s: %v\n", f.Name, f.Err)
+					}
+				}}
+			start := time.Now()
+			stats, err := pipeline.Run(ctx, &ingest.Source{Paths: paths}, st, cfg)
+			if err != nil {
+				return err
+			}
+			ingestWall := time.Since(start)
+			t1 := time.Now()
+			if err := finishIngest(ctx, st); err != nil {
+				return err
+			}
+			resolve := time.Since(t1)
+			wall := time.Since(start)
+			stored := stats.Added + stats.Replaced
+			res := map[string]any{
+				"task":            "bench",
+				"reports":         stored,
+				"failed":          stats.Failed,
+				"megabytes":       round(float64(stats.Bytes) / 1e6),
+				"workers":         effectiveWorkers(work),
+				"wall_seconds":    round(wall.Seconds()),
+				"reports_per_sec": round(float64(stored) / wall.Seconds()),
+				"mb_per_sec":      round(float64(stats.Bytes) / 1e6 / wall.Seconds()),
+				"peak_rss_mb":     round(peakRSSMB()),
+				"stage_seconds": map[string]float64{
+					"read_clean_extract":         round(stats.Prepare.Seconds()),
+					"sentences":                  round(time.Duration(an.nsSplit.Load()).Seconds()),
+					"entities":                   round(time.Duration(an.nsNER.Load()).Seconds()),
+					"quotes":                     round(time.Duration(an.nsQuote.Load()).Seconds()),
+					"timex":                      round(time.Duration(an.nsTimex.Load()).Seconds()),
+					"store":                      round(stats.Store.Seconds()),
+					"ingest_wall":                round(ingestWall.Seconds()),
+					"dedup_resolve_cluster_wall": round(resolve.Seconds()),
+				},
+			}
+			fmt.Fprintf(env.Stdout, "stored %d reports (%d failed) in %s: %.1f reports/s, %.2f MB/s, peak RSS %.0f MB\n",
+				stored, stats.Failed, wall.Round(time.Millisecond), res["reports_per_sec"], res["mb_per_sec"], res["peak_rss_mb"])
+			b, _ := json.Marshal(res)
+			fmt.Fprintln(env.Stdout, string(b))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data"), "folder of annotated corpora whose texts the corpus is made from")
+	cmd.Flags().IntVar(&n, "reports", 20000, "number of reports to generate")
+	cmd.Flags().StringVar(&dir, "dir", "", "where to write the corpus and store (default: a temporary folder, removed after)")
+	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary folder")
+	cmd.Flags().IntVar(&work, "workers", 0, "analysis workers (0: one per CPU)")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "random seed of the corpus generator")
+	return cmd
+}
+
+func effectiveWorkers(w int) int {
+	if w > 0 {
+		return w
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func round(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 3, 64), 64)
+	return v
+}
+
+// peakRSSMB reads the process's peak resident set size (Linux VmHWM).
+func peakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				kb, _ := strconv.ParseFloat(f[1], 64)
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
