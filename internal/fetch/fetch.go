@@ -128,6 +128,10 @@ type Request struct {
 	// CheckRobots asks for the host's robots.txt to be consulted first
 	// (for article pages; feeds are meant to be polled).
 	CheckRobots bool
+	// KeepCharset leaves the body in the encoding it was sent in, whatever
+	// its Content-Type (for feeds: servers label XML text/html, and the XML
+	// parser reads the document's own encoding declaration).
+	KeepCharset bool
 }
 
 // Response is the outcome of a successful fetch (2xx or 304).
@@ -142,8 +146,9 @@ type Response struct {
 	// ContentType is the media type without parameters, lower case.
 	ContentType string
 	// Charset is the encoding the body was decoded from ("utf-8" when it
-	// already was); empty when the body was left as sent (not text/html or
-	// text/plain: XML and JSON carry their own encoding rules).
+	// already was); empty when the body was left as sent (KeepCharset, or
+	// not text/html or text/plain: XML and JSON carry their own encoding
+	// rules).
 	Charset string
 	// Body is the decompressed body, decoded to UTF-8 for HTML and plain
 	// text, at most Options.MaxBodyBytes long.
@@ -370,8 +375,10 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 		mt, _, _ = mime.ParseMediaType(http.DetectContentType(body))
 	}
 	resp.ContentType = strings.ToLower(mt)
-	switch resp.ContentType {
-	case "text/html", "application/xhtml+xml", "text/plain":
+	switch {
+	case req.KeepCharset:
+		resp.Body = body
+	case resp.ContentType == "text/html", resp.ContentType == "application/xhtml+xml", resp.ContentType == "text/plain":
 		resp.Body, resp.Charset = ToUTF8(body, ct)
 	default:
 		resp.Body = body

@@ -308,7 +308,7 @@ func (p *Poller) pollFeed(ctx context.Context, feed string) Result {
 	now := p.cfg.Now()
 	meta.LastPoll = now
 
-	resp, err := p.cfg.Fetcher.Fetch(ctx, fetch.Request{URL: feed, ETag: meta.ETag, LastModified: meta.LastModified, Accept: feedAccept})
+	resp, err := p.cfg.Fetcher.Fetch(ctx, fetch.Request{URL: feed, ETag: meta.ETag, LastModified: meta.LastModified, Accept: feedAccept, KeepCharset: true})
 	if ctx.Err() != nil {
 		res.Err = ctx.Err()
 		return res

@@ -428,9 +428,13 @@ func TestFeedFormats(t *testing.T) {
 <entry><title>Atom one</title><id>urn:a:1</id><link href="/a/atom1"/><updated>2026-11-21T10:00:00Z</updated></entry></feed>`
 	jsonFeed := `{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"j1","url":"` + s.URL + `/a/json1","title":"JSON one","date_published":"2026-11-21T09:00:00Z"}]}`
 	latin1 := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>D\xe9j\xe0</title><link>/a/latin1</link><pubDate>Sat, 21 Nov 2026 10:00:00 +0000</pubDate></item></channel></rss>"
-	for _, tt := range []struct{ name, body, link string }{{"atom", atom, "/a/atom1"}, {"json", jsonFeed, "/a/json1"}, {"rss latin-1", latin1, "/a/latin1"}} {
+	for _, tt := range []struct{ name, body, link, ctype string }{
+		{"atom", atom, "/a/atom1", "application/atom+xml"},
+		{"json", jsonFeed, "/a/json1", "application/feed+json"},
+		{"rss latin-1", latin1, "/a/latin1", "text/html"}, // mislabelled: the XML declaration wins
+	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s.set(static(tt.body), nil)
+			s.set(static(tt.body, "Content-Type", tt.ctype), nil)
 			sink := &collector{}
 			p := newPoller(t, watch.NewMemState(), sink, newClock(), s.URL+"/feed.xml")
 			r := p.PollFeed(ctx, s.URL+"/feed.xml")
