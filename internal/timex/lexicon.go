@@ -144,7 +144,7 @@ var presentCues = map[string]bool{
 var futureCues = map[string]bool{
 	"will": true, "'ll": true, "shall": true, "wo": true, "upcoming": true,
 	"ahead": true, "tomorrow": true, "soon": true, "scheduled": true,
-	"slated": true, "until": true, "till": true, "deadline": true,
+	"slated": true, "deadline": true,
 }
 
 // futureBeforeTo mark a future reading when "to" follows them ("is

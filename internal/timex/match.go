@@ -760,6 +760,18 @@ func (d *doc) relWord(i int) (int, spec, bool) {
 				return i + 2, spec{typ: storyline.Date, kind: kRef, g: gDay, off: 1}, true
 			}
 		}
+		// "the year before, when ...", "the week after.": one unit from
+		// the last date mentioned.
+		if u, ok := unitWords[d.key(i+1)]; ok && !plural(d.key(i+1)) && unitGran(u) >= gYear && unitGran(u) <= gDay && u != uQuarter && u != uWeekend {
+			nx := d.key(i + 2)
+			if (nx == "before" || nx == "after" || nx == "earlier" || nx == "later") && d.sentenceEndAt(i+3) {
+				off := 1
+				if nx == "before" || nx == "earlier" {
+					off = -1
+				}
+				return i + 3, spec{typ: storyline.Date, kind: kRef, g: unitGran(u), off: off}, true
+			}
+		}
 	}
 	return 0, spec{}, false
 }

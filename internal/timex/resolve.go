@@ -503,8 +503,13 @@ func easter(y int) time.Time {
 // for the past, +1 for the future and 0 when it cannot tell.
 func (d *doc) tense(i, j int) int {
 	s := d.sents[d.toks[i].sent]
-	if i > 0 && d.toks[i-1].low == "since" {
-		return -1
+	if i > 0 {
+		switch d.toks[i-1].low {
+		case "since":
+			return -1
+		case "until", "till", "before":
+			return 1 // a deadline: "postponed until Tuesday"
+		}
 	}
 	// Look at most 40 tokens each way: far enough for a clause, and it
 	// keeps a long unpunctuated text linear.

@@ -52,6 +52,7 @@ func TestExtractValues(t *testing.T) {
 		{"said on thursday", "Putin said on Thursday that talks went well.", thursday, "Thursday", storyline.Date, "2025-02-27"},
 		{"said on friday", "Rutte said on Friday that guarantees matter.", thursday, "Friday", storyline.Date, "2025-02-21"},
 		{"will meet on friday", "Trump will meet Zelensky on Friday.", thursday, "Friday", storyline.Date, "2025-02-28"},
+		{"until thursday", "Talks were postponed until Thursday, with 110 days left.", thursday, "Thursday", storyline.Date, "2025-02-27"},
 		{"expected to on sunday", "He is expected to meet leaders on Sunday.", thursday, "Sunday", storyline.Date, "2025-03-02"},
 		{"last friday", "The deal collapsed last Friday.", thursday, "last Friday", storyline.Date, "2025-02-21"},
 		{"next monday", "The talks resume next Monday.", thursday, "next Monday", storyline.Date, "2025-03-03"},
@@ -126,6 +127,7 @@ func TestReference(t *testing.T) {
 		{"the following week", "He arrived in May 2023. The following month he left.", []string{"2023-05", "2023-06"}},
 		{"that same day", "Troops moved in last October and the site closed that same day.", []string{"2024-10", "2024-10-XX"}},
 		{"day after", "The bomb went off on Aug. 7, 1998, and the men came the day after the attack.", []string{"1998-08-07", "1998-08-08"}},
+		{"the year before", "Profit fell to $3 million in 2024, down from $4 million the year before.", []string{"2024", "2023"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
