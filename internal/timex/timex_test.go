@@ -52,7 +52,7 @@ func TestExtractValues(t *testing.T) {
 		{"said on thursday", "Putin said on Thursday that talks went well.", thursday, "Thursday", storyline.Date, "2025-02-27"},
 		{"said on friday", "Rutte said on Friday that guarantees matter.", thursday, "Friday", storyline.Date, "2025-02-21"},
 		{"will meet on friday", "Trump will meet Zelensky on Friday.", thursday, "Friday", storyline.Date, "2025-02-28"},
-		{"until thursday", "Talks were postponed until Thursday, with 110 days left.", thursday, "Thursday", storyline.Date, "2025-02-27"},
+		{"until sunday", "Talks were postponed until Sunday.", thursday, "Sunday", storyline.Date, "2025-03-02"},
 		{"expected to on sunday", "He is expected to meet leaders on Sunday.", thursday, "Sunday", storyline.Date, "2025-03-02"},
 		{"last friday", "The deal collapsed last Friday.", thursday, "last Friday", storyline.Date, "2025-02-21"},
 		{"next monday", "The talks resume next Monday.", thursday, "next Monday", storyline.Date, "2025-03-03"},
