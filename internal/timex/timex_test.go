@@ -282,3 +282,25 @@ func TestParseDateLine(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrent runs Extract from several goroutines (go test -race
+// checks that they share nothing mutable).
+func TestConcurrent(t *testing.T) {
+	text := "Putin said on Thursday that envoys will meet on Friday, three days after talks began on Feb. 24, 2025."
+	want := Extract(text, thursday)
+	done := make(chan []storyline.Timex)
+	for range 8 {
+		go func() { done <- Extract(text, thursday) }()
+	}
+	for range 8 {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("concurrent Extract found %d, want %d", len(got), len(want))
+		}
+		for k := range got {
+			if got[k] != want[k] {
+				t.Errorf("concurrent Extract %d = %+v, want %+v", k, got[k], want[k])
+			}
+		}
+	}
+}
