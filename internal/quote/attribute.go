@@ -275,7 +275,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		a.subject = true
 		sa, _ := d.sentBounds(c)
 		// The subject of the clause: the phrase before the main verb.
-		for v := sa + 1; v < c; v++ {
+		for v := max(sa+1, c-40); v < c; v++ {
 			if d.tokReg[v] >= 0 {
 				continue
 			}
@@ -385,7 +385,7 @@ func (d *doc) extract() []cand {
 				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," {
 					if a2 := d.after(r); a2.cue < 0 {
 						_, sb := d.sentBounds(t)
-						for k := t; k < sb; k++ {
+						for k := t; k < sb && k < t+200; k++ {
 							if d.breakBefore(k) && k > t {
 								sb = k
 								break
@@ -430,7 +430,7 @@ func (d *doc) extract() []cand {
 		} else {
 			// No attribution: a paragraph continuing the last quote, a
 			// headline quote, or a scare quote (left to the cue pass).
-			ps := firstNonSpace(d.text, lineStart(d.text, r.s), r.s)
+			ps := firstNonSpace(d.text, d.lineStart(r.s), r.s)
 			para := d.paraIndex(r.s)
 			switch {
 			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]):
@@ -516,8 +516,13 @@ func (d *doc) bridge(from int, r2 region) bool {
 	return true
 }
 
-func lineStart(txt string, i int) int {
-	return strings.LastIndexByte(txt[:i], '\n') + 1
+// lineStart returns the offset where the line holding byte i starts.
+func (d *doc) lineStart(i int) int {
+	k := d.paraIndex(i)
+	if k == 0 {
+		return 0
+	}
+	return d.newlines[k-1] + 1
 }
 
 // paraIndex counts the line breaks before byte i.
@@ -603,7 +608,7 @@ func (d *doc) reported(qs []cand) []cand {
 			if c == sa || d.toks[c].Start <= ls+2 {
 				// According to X, content.
 				k := e
-				for k < sb && d.toks[k].Text != "," {
+				for k < sb && k < e+40 && d.toks[k].Text != "," {
 					k++
 				}
 				if k+1 >= sb {
@@ -649,7 +654,7 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 			end := d.toks[sb-1].End
 			// Stop before a second attribution in the same sentence.
-			for k := p + 2; k < sb; k++ {
+			for k := p + 2; k < sb && k < p+80; k++ {
 				if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
 					continue
 				}

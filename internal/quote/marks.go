@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -132,17 +133,10 @@ func regions(text string, sentEnds []int) []region {
 		e := paraEnd
 		if !nextParaOpensQuote(text, paraEnd) {
 			// Count sentence ends between start and paraEnd.
-			k, first := 0, -1
-			for _, se := range sentEnds {
-				if se > start && se < paraEnd {
-					k++
-					if first < 0 {
-						first = se
-					}
-				}
-			}
-			if k >= 2 && first > 0 {
-				e = first
+			// sentEnds is sorted: the first two ends after start.
+			j := sort.SearchInts(sentEnds, start+1)
+			if j+1 < len(sentEnds) && sentEnds[j+1] < paraEnd {
+				e = sentEnds[j]
 			}
 		}
 		e = trimRightSpace(text, start, e)

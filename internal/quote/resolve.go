@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -276,6 +277,9 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		}
 		i = j
 	}
+	for _, p := range rs.persons {
+		sort.Ints(p.pos)
+	}
 	return rs
 }
 
@@ -437,7 +441,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 			continue
 		}
 		bi := bagAt(i)
-		for j := range qs {
+		for j := max(0, i-100); j < len(qs) && j < i+100; j++ {
 			if j != i && qs[j].speaker != "" && similar(bi, bagAt(j)) >= 0.6 {
 				qs[i].speaker = qs[j].speaker
 				break
@@ -468,10 +472,9 @@ func (rs *resolver) fullName(name string, pos int) string {
 		if len(parts) > 1 && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
 			continue
 		}
-		for _, x := range p.pos {
-			if x <= pos && x > bestPos {
-				best, bestPos = p, x
-			}
+		// the last mention at or before pos (positions are sorted)
+		if k := sort.SearchInts(p.pos, pos+1); k > 0 && p.pos[k-1] > bestPos {
+			best, bestPos = p, p.pos[k-1]
 		}
 		if best == nil {
 			best = p
@@ -490,10 +493,8 @@ func (rs *resolver) nearestBefore(pos int) string {
 		if len(strings.Fields(p.name)) < 2 && !p.quoted {
 			continue
 		}
-		for _, x := range p.pos {
-			if x < pos && x > bestPos {
-				best, bestPos = p.name, x
-			}
+		if k := sort.SearchInts(p.pos, pos); k > 0 && p.pos[k-1] > bestPos {
+			best, bestPos = p.name, p.pos[k-1]
 		}
 	}
 	return best
