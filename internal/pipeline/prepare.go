@@ -13,6 +13,7 @@ import (
 	"storyline"
 	"storyline/internal/clean"
 	"storyline/internal/ingest"
+	"storyline/internal/timex"
 )
 
 // LanguageDetector names the language of a text (ISO 639-1).
@@ -55,7 +56,7 @@ func Prepare(doc *ingest.Doc, lang LanguageDetector) (*storyline.Report, string,
 	r.Text = c.Text
 	r.Title = first(r.Title, page.Title, c.Title)
 	r.Byline = first(r.Byline, page.Byline, c.Byline)
-	r.Published = first(r.Published, c.Published, page.Published, DateFromName(r.URL), DateFromName(doc.Origin), doc.Captured)
+	r.Published = first(r.Published, c.Published, page.Published, dateFromURL(r.URL), DateFromName(doc.Origin), doc.Captured)
 	r.URL = first(r.URL, page.URL)
 	r.Source = first(r.Source, page.Source)
 	r.Language = "und"
@@ -79,6 +80,18 @@ func DateFromName(name string) string {
 		return ""
 	}
 	return m[1] + "-" + m[2] + "-" + m[3]
+}
+
+// dateFromURL reads a date from a report's URL ("/2025/08/22/",
+// "/2025/aug/22/", "/20250822/").
+func dateFromURL(u string) string {
+	if u == "" {
+		return ""
+	}
+	if t, ok := timex.DateFromURL(u); ok {
+		return t.Format("2006-01-02")
+	}
+	return ""
 }
 
 // Key is the identity a report is stored under: its URL; else its JSONL
