@@ -252,7 +252,15 @@ func (d *doc) before(r region, lo int) attr {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 			return a
 		}
-		if s, e, ok := d.npRight(lo, tp); ok && !pronouns[d.lower(s)] || ok && e-s == 1 {
+		// "he demurred:", "Wallnau continues:": the verb before the colon
+		// is the cue.
+		if v := tp - 1; v > lo && isLowerWord(d.toks[v].Text) && (d.verbish(v) || d.cueScore(v) >= nearQuoteRate || strings.HasSuffix(d.low[v], "s")) {
+			if s, e, ok := d.npLeft(v, lo); ok {
+				a.cue, a.spkA, a.spkB, a.end = v, s, e, tp+1
+				return a
+			}
+		}
+		if s, e, ok := d.clauseSubject(lo, tp); ok {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 		}
 	}
@@ -274,16 +282,26 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	case isParticiple(w):
 		a.subject = true
 		sa, _ := d.sentBounds(c)
-		// The subject of the clause: the phrase before the main verb.
+		// "a sign saying", "the share of Republicans saying": the phrase
+		// right before the participle.
+		if c-1 >= lo && d.toks[c-1].Text != "," {
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok {
+				a.spkA, a.spkB = s, e
+				return
+			}
+		}
+		// The subject of the clause.
+		if s, e, ok := d.clauseSubject(sa, c); ok {
+			a.spkA, a.spkB = s, e
+			return
+		}
 		for v := max(sa+1, c-40); v < c; v++ {
-			if d.tokReg[v] >= 0 {
+			if d.tokReg[v] >= 0 || !d.verbish(v) {
 				continue
 			}
-			if s, e, ok := d.npLeft(v, sa); ok && (d.cueScore(v) >= nearQuoteRate || d.verbish(v)) {
-				if d.tokReg[s] < 0 {
-					a.spkA, a.spkB = s, e
-					return
-				}
+			if s, e, ok := d.npLeft(v, sa); ok && d.tokReg[s] < 0 {
+				a.spkA, a.spkB = s, e
+				return
 			}
 		}
 		return
@@ -297,10 +315,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	if c-1 >= lo && (d.lower(c-1) == "and" || d.lower(c-1) == "but") {
 		sa, _ := d.sentBounds(c)
 		sa = max(sa, lo)
-		for sa < c && (connectives[d.lower(sa)] || sentenceOpeners[d.toks[sa].Text]) {
-			sa++
-		}
-		if s, e, ok := d.subjectAt(sa, c); ok {
+		if s, e, ok := d.clauseSubject(sa, c); ok {
 			a.spkA, a.spkB = s, e
 			a.subject = true
 			return
@@ -911,5 +926,48 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	if k == sa {
 		return 0, 0, false
 	}
+	// "Ukraine's president": a possessive takes in its head noun.
+	if t := d.toks[k-1].Text; t == "'s" || t == "’s" {
+		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m); m++ {
+			k = m + 1
+		}
+	}
 	return sa, k, true
+}
+
+// clauseSubject finds the subject of the clause starting at token sa,
+// before token hi: past connectives, sentence openers and a leading
+// adverbial closed by a comma ("Last week, he ..."), a pronoun or a run
+// of capitalised words, or a determiner with a few words before a verb.
+func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
+	k := sa
+	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
+		k++
+	}
+	// a leading adverbial: up to a comma within eight tokens, no verb
+	for m := k; m < hi && m < k+16; m++ {
+		if d.toks[m].Text == "," {
+			if m+1 < hi && !d.hasFiniteVerb(k, m) {
+				k = m + 1
+			}
+			break
+		}
+	}
+	if s, e, ok := d.subjectAt(k, hi); ok {
+		return s, e, true
+	}
+	if k < hi && d.flags[k]&fDet != 0 {
+		for m := k + 1; m < hi && m < k+5; m++ {
+			if d.verbish(m) || d.flags[m]&fAux != 0 {
+				if m > k+1 {
+					return k, m, true
+				}
+				break
+			}
+			if !d.npTokOK(m) {
+				break
+			}
+		}
+	}
+	return 0, 0, false
 }
