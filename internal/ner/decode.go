@@ -120,8 +120,13 @@ func (dc *decoder) viterbi(d *doc, x *featSet, score scorer, gold []int, add fun
 						best, bp = trans[0][l], 0
 					}
 				} else {
-					for p := range nLabels {
-						if back[k-1][p] < 0 || !allowed(p, l, last) {
+					ps := preds[l]
+					if last {
+						ps = predsLast[l]
+					}
+					for _, p8 := range ps {
+						p := int(p8)
+						if back[k-1][p] < 0 {
 							continue
 						}
 						if s := delta[k-1][p] + trans[p][l]; bp < 0 || s > best {

@@ -203,6 +203,7 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 	d.sentStart = append(d.sentStart, n)
 	d.words = make([]string, 0, n)
 	d.capsLine = make([]bool, 0, n)
+	titleLine := make([]bool, 0, n)
 	for _, s := range sents {
 		caps := false
 		for _, w := range s {
@@ -214,17 +215,27 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 				caps = true
 			}
 		}
+		title := !caps && isTitleCase(s, r)
 		for _, w := range s {
 			d.words = append(d.words, w)
-			d.capsLine = append(d.capsLine, caps)
+			d.capsLine = append(d.capsLine, caps || title)
+			titleLine = append(titleLine, title)
 		}
 	}
 
 	// The document's own casing: the majority form of each word at a
 	// non-initial place in a mixed-case sentence.
-	docCase := map[string]string{}
-	caseCount := map[string]int{}
-	lower := map[string]bool{}
+	store := make([]wordInfo, 0, n)
+	infos := make(map[string]*wordInfo, n/2+1)
+	get := func(k string) *wordInfo {
+		if p := infos[k]; p != nil {
+			return p
+		}
+		store = append(store, wordInfo{})
+		p := &store[len(store)-1]
+		infos[k] = p
+		return p
+	}
 	for si := range sents {
 		for i := d.sentStart[si] + 1; i < d.sentStart[si+1]; i++ {
 			w := d.words[i]
@@ -232,13 +243,11 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 				continue
 			}
 			lw := strings.ToLower(w)
+			info := get(lw)
 			if lw == w {
-				lower[lw] = true
+				info.lower = true
 			}
-			caseCount[w]++
-			if best, ok := docCase[lw]; !ok || caseCount[w] > caseCount[best] {
-				docCase[lw] = w
-			}
+			info.count(w)
 		}
 	}
 	d.rw = make([]string, n)
@@ -249,12 +258,14 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 		rw := w
 		if d.capsLine[i] && hasLetter(w) {
 			lw := strings.ToLower(w)
-			if c, ok := docCase[lw]; ok {
-				rw = c
+			if info := infos[lw]; info != nil && info.best != "" {
+				rw = info.best
 			} else if c, ok := casing[lw]; ok {
 				rw = c
 			} else if f := r.words[lw]; f&wCommon != 0 && f&wProper == 0 {
 				rw = lw
+			} else if titleLine[i] {
+				// keep the headline's spelling
 			} else if f&wProper != 0 {
 				rw = r.proper[lw]
 			} else if utf8.RuneCountInString(w) > 1 {
@@ -281,7 +292,6 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 	}
 
 	// Capitalised runs in mixed-case sentences: where each word sits.
-	runPos := map[string]byte{}
 	for si := range sents {
 		a, b := d.sentStart[si], d.sentStart[si+1]
 		for i := a; i < b; {
@@ -301,7 +311,7 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 					} else if k == j-1 {
 						p = 4
 					}
-					runPos[d.nw[k]] |= p
+					get(d.nw[k]).runPos |= p
 				}
 			}
 			i = j
@@ -315,10 +325,10 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 	}
 
 	// Other occurrences of each capitalised word.
-	occ := map[string][]int32{}
 	for i := range n {
 		if d.capd[i] {
-			occ[d.nw[i]] = append(occ[d.nw[i]], int32(i))
+			info := get(d.nw[i])
+			info.occ = append(info.occ, int32(i))
 		}
 	}
 
@@ -460,15 +470,16 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 				if inRun[i] {
 					ir = 1
 				}
-				h.fb(fLonger, runPos[nw], ir)
-				if lower[nw] {
+				info := infos[nw]
+				h.fb(fLonger, info.runPos, ir)
+				if info.lower {
 					h.f1(fSeenLower, "")
 				}
-				if c, ok := docCase[nw]; ok {
-					h.f1(fDocCase, shapeOf(c))
+				if info.best != "" {
+					h.f1(fDocCase, shapeOf(info.best))
 				}
 				k := 0
-				for _, j := range occ[nw] {
+				for _, j := range info.occ {
 					j := int(j)
 					if j == i {
 						continue
@@ -502,6 +513,77 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 		}
 	}
 	return d
+}
+
+// isTitleCase reports whether a sentence is a Title Case headline ("Zelensky
+// Sets Expectations Ahead of Talks"): at least three words, none in lower
+// case but the short function words headline style leaves so, and at
+// least two capitalised common words after the first that are not titles
+// (running text capitalises "President" too).
+func isTitleCase(s []string, r *resources) bool {
+	words, capCommon := 0, 0
+	for i, w := range s {
+		if !hasLetter(w) {
+			continue
+		}
+		words++
+		if i == 0 {
+			continue
+		}
+		if !startsUpper(w) {
+			if !headlineLower[w] {
+				return false
+			}
+			continue
+		}
+		lw := strings.ToLower(w)
+		if f := r.words[lw]; f&wCommon != 0 && f&wProper == 0 && !titles[lw] {
+			capCommon++
+		}
+	}
+	return words >= 3 && capCommon >= 2
+}
+
+// headlineLower are the words Title Case headlines leave in lower case.
+var headlineLower = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true,
+	"of": true, "for": true, "to": true, "in": true, "on": true, "at": true, "by": true,
+	"as": true, "vs": true, "vs.": true, "v": true, "per": true, "via": true, "with": true,
+	"from": true, "into": true, "over": true, "'s": true, "’s": true, "n't": true, "n’t": true,
+}
+
+// wordInfo is what a document says about one lower-cased word.
+type wordInfo struct {
+	forms  []formCount // spellings at non-initial places in mixed-case sentences
+	best   string      // the most frequent of them
+	bestN  int
+	lower  bool    // seen in lower case there
+	runPos byte    // 1 first, 2 inner, 4 last word of a capitalised run
+	occ    []int32 // capitalised occurrences
+}
+
+type formCount struct {
+	w string
+	n int
+}
+
+// count records one more occurrence of spelling w.
+func (wi *wordInfo) count(w string) {
+	k := -1
+	for j := range wi.forms {
+		if wi.forms[j].w == w {
+			k = j
+			break
+		}
+	}
+	if k < 0 {
+		wi.forms = append(wi.forms, formCount{w, 0})
+		k = len(wi.forms) - 1
+	}
+	wi.forms[k].n++
+	if n := wi.forms[k].n; n > wi.bestN {
+		wi.best, wi.bestN = w, n
+	}
 }
 
 // isSentStart reports whether token i opens a sentence.

@@ -111,3 +111,20 @@ func typeIndex(s string) int {
 	}
 	return -1
 }
+
+// preds lists, for each label, the labels that may come before it inside
+// a sentence; predsLast the same for the sentence's last token. Label
+// nLabels stands for the sentence start (no entity open).
+var preds, predsLast = func() (p, pl [nLabels][]int8) {
+	for cur := range nLabels {
+		for prev := range nLabels {
+			if allowed(prev, cur, false) {
+				p[cur] = append(p[cur], int8(prev))
+			}
+			if allowed(prev, cur, true) {
+				pl[cur] = append(pl[cur], int8(prev))
+			}
+		}
+	}
+	return p, pl
+}()

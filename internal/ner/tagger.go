@@ -32,8 +32,10 @@ func Load() (*Tagger, error) {
 	return loadTagger, loadErr
 }
 
-// Read parses a model written by (*Tagger).Write.
+// Read parses a model written by (*Tagger).Write. It also parses the
+// embedded gazetteers, once per process.
 func Read(r io.Reader) (*Tagger, error) {
+	loadResources()
 	m, err := readModel(r)
 	if err != nil {
 		return nil, err
