@@ -543,3 +543,60 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		t.Fatal("New with an ftp feed succeeded")
 	}
 }
+
+func TestRunPollsEveryFeedWithFewWorkers(t *testing.T) {
+	var feeds []string
+	for range 3 {
+		s := newSite(t)
+		s.set(static(rss(items(s.URL, 1)...)), nil)
+		feeds = append(feeds, s.URL+"/feed.xml")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // safety net only
+	defer cancel()
+	sink := &collector{}
+	sink.hook = func(watch.Article) {
+		if len(sink.links()) == len(feeds) {
+			cancel()
+		}
+	}
+	p, err := watch.New(watch.Config{Fetcher: fetcher(1 << 20), State: watch.NewMemState(), Sink: sink, Workers: 1}, feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.links(); len(got) != len(feeds) {
+		t.Fatalf("delivered %q from %d feeds", got, len(feeds))
+	}
+}
+
+func TestSinkErrorRetriesItem(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t)
+	s.set(static(rss(items(s.URL, 2, 1)...), "ETag", `"e"`), nil)
+	feed := s.URL + "/feed.xml"
+	st := watch.NewMemState()
+	var calls []string
+	fail := true
+	sink := watch.SinkFunc(func(ctx context.Context, a watch.Article) error {
+		calls = append(calls, a.GUID)
+		if a.GUID == "g2" && fail {
+			return errors.New("store is full")
+		}
+		return nil
+	})
+	p := newPoller(t, st, sink, newClock(), feed)
+	r := p.PollFeed(ctx, feed)
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "store is full") || r.Delivered != 1 || r.Complete {
+		t.Fatalf("poll with a failing sink = %+v", r)
+	}
+	if seen, _ := st.Seen(ctx, feed, "g2"); seen {
+		t.Fatal("item the sink refused was marked seen")
+	}
+	fail = false
+	r = p.PollFeed(ctx, feed)
+	if r.Err != nil || r.Delivered != 1 || !slices.Equal(calls, []string{"g1", "g2", "g2"}) {
+		t.Fatalf("retry = %+v, sink calls %q", r, calls)
+	}
+}
