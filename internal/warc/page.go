@@ -100,10 +100,15 @@ func (p *Page) parse(rec *Record, limit int64) (reason string, err error) {
 	case "", "identity":
 	case "gzip", "x-gzip", "deflate":
 		dec, err := decompress(ce, body, limit)
-		if err != nil {
+		switch {
+		case err == nil:
+			body = dec
+		case ce != "deflate" && !bytes.HasPrefix(body, []byte{0x1f, 0x8b}):
+			// Some crawlers store the payload decoded but keep the header;
+			// a gzip body always starts with its magic number.
+		default:
 			return "response:encoding", nil
 		}
-		body = dec
 	default:
 		return "response:encoding", nil
 	}

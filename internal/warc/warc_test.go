@@ -192,7 +192,10 @@ func TestArchivedResponseForms(t *testing.T) {
 	// Content-Type at all (sniffed as HTML).
 	lfBlock := "HTTP/1.0 200 OK\nServer: x\n\n<!DOCTYPE html><html><body>plain</body></html>"
 	rec2 := fmt.Sprintf("WARC/1.0\nWARC-Type: response\nWARC-Target-URI: http://b.example/\nWARC-Date: 2026-11-21T08:30:00Z\nX-Long: part one\n  part two\nContent-Length: %d\n\n%s\n\n", len(lfBlock), lfBlock)
-	r := NewReader(strings.NewReader(rec + rec2))
+	// A payload stored decoded under a Content-Encoding: gzip header.
+	decBlock := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n<html>decoded</html>"
+	rec3 := fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://c.example/\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(decBlock), decBlock)
+	r := NewReader(strings.NewReader(rec + rec2 + rec3))
 	var got []string
 	for r.NextPage() {
 		p := r.Page()
@@ -207,6 +210,7 @@ func TestArchivedResponseForms(t *testing.T) {
 	want := []string{
 		"https://lemonde.example/a windows-1252 <html><head><title>Café</title></head><body><p>Déclaration du ministre.</p></body></html>",
 		"http://b.example/ utf-8 <!DOCTYPE html><html><body>plain</body></html>",
+		"http://c.example/ utf-8 <html>decoded</html>",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("pages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
