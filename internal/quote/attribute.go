@@ -71,6 +71,14 @@ func (d *doc) after(r region) attr {
 	if !quoteLike(d.text[r.s:r.e]) && !d.startsClause(r) {
 		return a
 	}
+	if d.lower(t) == "according" && d.isCue(t, cueRate) && speechEnd {
+		// “...,” according to CNN.
+		a.cue, a.end = t, t+2
+		if s, e, ok := d.npRight(t+2, hi); ok {
+			a.spkA, a.spkB, a.end = s, e, e
+		}
+		return a
+	}
 	if d.isCue(t, nearQuoteRate) && d.lower(t) != "according" {
 		a.cue = t
 		ce := t + 1
@@ -104,12 +112,16 @@ func (d *doc) after(r region) attr {
 					k++
 				}
 				if k == t || c-k > 8 || !prepositions[d.lower(k)] {
-					return a
+					continue // a later cue may have this phrase as subject
 				}
+				bad := false
 				for m := k; m < c; m++ {
 					if d.verbish(m) || d.toks[m].Text == "," && m != c-1 {
-						return a
+						bad = true
 					}
+				}
+				if bad {
+					continue
 				}
 				s, e = t, k
 			}
@@ -164,7 +176,24 @@ var gapOK = map[string]bool{",": true, ":": true, "—": true, "–": true, "-":
 func (d *doc) before(r region, lo int) attr {
 	a := noAttr()
 	tp := d.tokAt(r.s) - 1
-	if tp < 0 || tp < lo || d.newlineBetween(d.toks[tp].End, r.s) {
+	if tp < 0 || tp < lo {
+		return a
+	}
+	if d.newlineBetween(d.toks[tp].End, r.s) {
+		// "Cruz continued:" closing the paragraph before the quote.
+		if d.toks[tp].Text != ":" || !quoteLike(d.text[r.s:r.e]) {
+			return a
+		}
+		lo = max(lo, d.clauseLo(tp))
+		c := tp - 1
+		if c >= lo && d.isCue(c, nearQuoteRate) || c >= lo && isLowerWord(d.toks[c].Text) && (d.verbish(c) || strings.HasSuffix(d.low[c], "s")) {
+			a.cue, a.end = c, tp+1
+			d.speakerOf(&a, c, lo)
+		} else if s, e, ok := d.npLeft(tp, lo); ok && isCap(d.toks[s].Text) {
+			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+		} else if s, e, ok := d.clauseSubject(lo, tp); ok {
+			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+		}
 		return a
 	}
 	if d.breakBefore(tp + 1) {
@@ -309,6 +338,16 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	if s, e, ok := d.npLeft(c, lo); ok {
 		a.spkA, a.spkB = s, e
 		return
+	}
+	// "He went on to say", "O'Malley interjected to say": the subject of
+	// the clause.
+	if c-1 >= lo && d.lower(c-1) == "to" && d.flags[c]&fSpeech != 0 {
+		sa, _ := d.sentBounds(c)
+		if s, e, ok := d.clauseSubject(max(sa, lo), c); ok {
+			a.spkA, a.spkB = s, e
+			a.subject = true
+			return
+		}
 	}
 	// "Trump called on her to resign and said, ...": the subject of the
 	// clause the cue is coordinated with.

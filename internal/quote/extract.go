@@ -351,7 +351,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			return 0, 0, false
 		}
 		// the appositive must open like one: a determiner, a title, "who"
-		if f := d.lower(c + 1); !(determiners[f] || f == "who" || isCap(d.toks[c+1].Text) || isLowerWord(d.toks[c+1].Text) && !d.verbish(c+1)) {
+		if f := d.lower(c + 1); !(determiners[f] || f == "who" || isCap(d.toks[c+1].Text) || isLowerWord(d.toks[c+1].Text) && !d.verbish(c+1) || f != "" && f[0] >= '0' && f[0] <= '9') {
 			return 0, 0, false
 		}
 		k = c - 1
@@ -360,7 +360,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	lt := d.lower(k)
-	if pronouns[lt] {
+	if pronouns[lt] || lt == "who" {
 		return k, k + 1, true
 	}
 	if determiners[lt] || lt == "of" || lt == "the" || d.verbish(k) || strings.HasSuffix(lt, "ing") && isLowerWord(d.toks[k].Text) {

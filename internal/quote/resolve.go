@@ -382,6 +382,16 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		if a >= b {
 			continue
 		}
+		if b-a == 1 && d.lower(a) == "who" {
+			// a relative pronoun: the name it follows
+			if s, e, ok := d.npLeft(a, max(0, a-8)); ok {
+				if name, pos := d.nameIn(s, e); name != "" {
+					q.speaker = rs.fullName(name, pos)
+					kind[i] = 'n'
+				}
+			}
+			continue
+		}
 		if b-a == 1 && pronouns[d.lower(a)] {
 			kind[i] = 'p'
 			continue
