@@ -95,7 +95,7 @@ func highlight(p *bluemonday.Policy, an *storyline.Analysis) template.HTML {
 	closeTo := func(limit int) {
 		for len(stack) > 0 && stack[len(stack)-1].end <= limit {
 			top := stack[len(stack)-1]
-			b.WriteString(html.EscapeString(text[pos:top.end]))
+			b.WriteString(escapeText(text[pos:top.end]))
 			pos = top.end
 			b.WriteString("</" + top.tag + ">")
 			stack = stack[:len(stack)-1]
@@ -118,7 +118,7 @@ func highlight(p *bluemonday.Policy, an *storyline.Analysis) template.HTML {
 		if m.start >= m.end {
 			continue
 		}
-		b.WriteString(html.EscapeString(text[pos:m.start]))
+		b.WriteString(escapeText(text[pos:m.start]))
 		pos = m.start
 		b.WriteString("<" + m.tag)
 		for _, a := range m.attrs {
@@ -128,9 +128,15 @@ func highlight(p *bluemonday.Policy, an *storyline.Analysis) template.HTML {
 		stack = append(stack, m)
 	}
 	closeTo(len(text))
-	b.WriteString(html.EscapeString(text[pos:]))
+	b.WriteString(escapeText(text[pos:]))
 	return template.HTML(p.Sanitize(b.String()))
 }
+
+// textNorm does what an HTML parser does to text anyway: line ends become
+// "\n" and NUL becomes U+FFFD.
+var textNorm = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "\uFFFD")
+
+func escapeText(s string) string { return html.EscapeString(textNorm.Replace(s)) }
 
 func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
 

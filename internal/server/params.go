@@ -154,6 +154,9 @@ func validName(s string) bool {
 
 // printable shortens a parameter name for an error message.
 func printable(s string) string {
+	if s == "" {
+		return "(empty name)"
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if len(s) > 40 {
 		s = s[:40]

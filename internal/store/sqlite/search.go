@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"storyline"
 	"storyline/internal/store"
@@ -187,6 +188,11 @@ func (q *query) add(cond string, args ...any) {
 	}
 }
 
+func (q *query) addRange(d DateRange, col string) {
+	cond, args := d.where(col)
+	q.add(cond, args...)
+}
+
 func (q *query) where() string {
 	if len(q.conds) == 0 {
 		return ""
@@ -219,7 +225,7 @@ func (f ReportFilter) apply(q *query) {
 	if f.IDs != nil {
 		q.add("r.id IN (SELECT value FROM json_each(?))", jsonList(f.IDs))
 	}
-	q.add(f.DateRange.where("r.published"))
+	q.addRange(f.DateRange, "r.published")
 }
 
 // Reports lists the reports f selects, newest first (undated last).
@@ -329,7 +335,7 @@ func (f QuoteFilter) apply(q *query) {
 	if f.Reports != nil {
 		q.add("a.report_id IN (SELECT value FROM json_each(?))", jsonList(f.Reports))
 	}
-	q.add(f.DateRange.where("r.published"))
+	q.addRange(f.DateRange, "r.published")
 }
 
 // Quotes lists the quotes f selects, by their reports newest first, then
@@ -585,7 +591,7 @@ func (v *View) Events(ctx context.Context, f EventFilter, p Page) ([]storyline.E
 	if f.Story != "" {
 		q.add("json_extract(data, '$.story') = ?", f.Story)
 	}
-	q.add(f.DateRange.where("coalesce(json_extract(data, '$.date'), '')"))
+	q.addRange(f.DateRange, "coalesce(json_extract(data, '$.date'), '')")
 	return listCross[storyline.Event](ctx, v.db, "event", "json_extract(data, '$.date')", q, p)
 }
 
@@ -630,6 +636,12 @@ const (
 // between two terms gives alternatives. Every term is quoted, so no
 // input is an FTS5 syntax error.
 func MatchQuery(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, " "))
 	var terms []string
 	for len(s) > 0 {
 		s = strings.TrimLeft(s, " \t\r\n")

@@ -1,0 +1,96 @@
+package server
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"storyline"
+)
+
+// FuzzParseArgs feeds raw query strings to the parameter parser of the
+// search route (it has every kind of parameter): it never panics, an
+// error always names a parameter, and what it accepts is valid.
+func FuzzParseArgs(f *testing.F) {
+	for _, s := range []string{
+		"", "q=tanker", "q=a&limit=10&cursor=abc_-", "from=2026-01-01&to=2026-01-02", "to=2026-01-01&from=2026-02-01",
+		"kind=quote", "kind=x", "limit=0", "limit=99999999999999999999", "q=%zz", "q=%ff", "a=1", "q=1&q=2",
+		"q=" + strings.Repeat("x", 600), "q=a%00b", ";", "&&&", "q", "=x", "cursor=%2F",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		a, bad := parseArgs(raw, searchParams)
+		if bad != nil {
+			if bad.Param == "" || bad.Msg == "" {
+				t.Fatalf("error without a parameter or message: %+v", bad)
+			}
+			if !utf8.ValidString(bad.Param) || len(bad.Param) > 40 {
+				t.Fatalf("parameter name %q not printable", bad.Param)
+			}
+			return
+		}
+		if a.limit < 1 || a.limit > maxLimit {
+			t.Fatalf("limit %d accepted", a.limit)
+		}
+		for k, v := range a.vals {
+			if !slices.ContainsFunc(searchParams, func(p param) bool { return p.name == k }) {
+				t.Fatalf("unknown parameter %q accepted", k)
+			}
+			if !utf8.ValidString(v) || v == "" || len(v) > maxParamLen {
+				t.Fatalf("value %q of %s accepted", v, k)
+			}
+		}
+		for _, k := range []string{"from", "to"} {
+			if v := a.get(k); v != "" {
+				if _, err := time.Parse("2006-01-02", v); err != nil {
+					t.Fatalf("%s=%q accepted", k, v)
+				}
+			}
+		}
+		if f, to := a.get("from"), a.get("to"); f != "" && to != "" && f > to {
+			t.Fatalf("from %s after to %s accepted", f, to)
+		}
+	})
+}
+
+// FuzzHighlight renders arbitrary text with arbitrary spans: the markup
+// always nests, and stripped of it the text is the original.
+func FuzzHighlight(f *testing.F) {
+	f.Add(`Ana said "<script>alert(1)</script>" on Monday.`, 0, 3, 9, 38, 42, 48)
+	f.Add("Zürich – ünïcode", 1, 3, 0, 16, 2, 20)
+	f.Add("a&b<c>d", 0, 7, 1, 2, 6, 7)
+	p := highlightPolicy()
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d, e, g int) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		an := &storyline.Analysis{Report: storyline.Report{Text: text}}
+		sp2 := storyline.Span{Start: e, End: g}
+		an.Quotes = []storyline.Quote{{Span: storyline.Span{Start: a, End: b}, Kind: "direct", SpeakerSpan: &sp2, Speaker: "<x>"}}
+		an.Mentions = []storyline.Mention{{Span: storyline.Span{Start: c, End: d}, Kind: "person", ActorID: "a1"}, {Span: storyline.Span{Start: e, End: g}, Kind: "place"}}
+		an.Timexes = []storyline.Timex{{Span: storyline.Span{Start: b, End: d}, Value: `"'<>`}}
+		got := string(highlight(p, an))
+		if s := strip(got); s != textNorm.Replace(text) {
+			t.Fatalf("text changed:\n%q\n%q\n%s", s, text, got)
+		}
+		// Tags must nest.
+		var stack []string
+		for _, m := range tagRE.FindAllString(got, -1) {
+			name := strings.Fields(strings.Trim(m, "</>"))[0]
+			if strings.HasPrefix(m, "</") {
+				if len(stack) == 0 || stack[len(stack)-1] != name {
+					t.Fatalf("badly nested %s in %s", m, got)
+				}
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			stack = append(stack, name)
+		}
+		if len(stack) > 0 {
+			t.Fatalf("unclosed %v in %s", stack, got)
+		}
+	})
+}
