@@ -129,7 +129,7 @@ func (d *doc) after(r region) attr {
 		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) {
+		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) && !d.adjunctAt(c+1) {
 			// “...” He added that ...: a new sentence with its own content.
 			return a
 		}
@@ -1009,4 +1009,18 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// adjunctAt reports whether token i opens an adjunct of an attribution
+// ("said about McCain's effort", "said at a rally") rather than reported
+// content.
+func (d *doc) adjunctAt(i int) bool {
+	if i >= len(d.toks) {
+		return true
+	}
+	switch d.low[i] {
+	case "about", "in", "on", "at", "during", "after", "as", "when", "while", "before", "of", "from", "outside", "inside", "later", "earlier", "recently", "last", "this", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "afterward", "afterwards", "via", "through", "with":
+		return true
+	}
+	return false
 }
