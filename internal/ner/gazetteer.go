@@ -2,9 +2,10 @@ package ner
 
 import (
 	"embed"
-	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/zeebo/xxh3"
 
@@ -44,50 +45,100 @@ var (
 )
 
 func loadResources() *resources {
-	resOnce.Do(func() {
-		r := &resources{gaz: map[uint64]uint8{}, first: map[string]uint8{}, words: map[string]uint8{}, proper: map[string]string{}}
-		for bit, name := range gazLists {
-			for _, e := range readList(name) {
-				toks := text.Tokenize(e)
-				if len(toks) == 0 || len(toks) > 8 {
-					continue
-				}
-				ws := make([]string, len(toks))
-				for i, t := range toks {
-					ws[i] = strings.ToLower(t.Text)
-				}
-				r.gaz[xxh3.HashString(strings.Join(ws, " "))] |= 1 << bit
-				if n := uint8(len(ws)); n > r.first[ws[0]] {
-					r.first[ws[0]] = n
-				}
-			}
-		}
-		for _, w := range readList("common") {
-			r.words[w] |= wCommon
-		}
-		for _, w := range readList("proper") {
-			lw := strings.ToLower(w)
-			r.words[lw] |= wProper
-			r.proper[lw] = w
-		}
-		res = r
-	})
+	resOnce.Do(func() { res = buildResources() })
 	return res
 }
 
-func readList(name string) []string {
+// buildResources parses the embedded lists. It avoids allocating per
+// entry where it can: entries are substrings of each list, and most are a
+// single word that needs no tokenising.
+func buildResources() *resources {
+	r := &resources{
+		gaz:    make(map[uint64]uint8, 1<<18),
+		first:  make(map[string]uint8, 1<<18),
+		words:  make(map[string]uint8, 80000),
+		proper: make(map[string]string, 12000),
+	}
+	var buf []byte
+	for bit, name := range gazLists {
+		forEachLine(name, func(e string) {
+			if isPlainWord(e) {
+				buf = appendLower(buf[:0], e)
+				r.gaz[xxh3.Hash(buf)] |= 1 << bit
+				if r.first[string(buf)] < 1 {
+					r.first[string(buf)] = 1
+				}
+				return
+			}
+			toks := text.Tokenize(e)
+			if len(toks) == 0 || len(toks) > 8 {
+				return
+			}
+			buf = buf[:0]
+			for i, t := range toks {
+				if i > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = appendLower(buf, t.Text)
+			}
+			r.gaz[xxh3.Hash(buf)] |= 1 << bit
+			first := strings.ToLower(toks[0].Text)
+			if n := uint8(len(toks)); n > r.first[first] {
+				r.first[first] = n
+			}
+		})
+	}
+	forEachLine("common", func(w string) { r.words[w] |= wCommon })
+	forEachLine("proper", func(w string) {
+		lw := strings.ToLower(w)
+		r.words[lw] |= wProper
+		r.proper[lw] = w
+	})
+	return r
+}
+
+// forEachLine calls f with each non-empty line of an embedded list.
+func forEachLine(name string, f func(string)) {
 	b, err := listFS.ReadFile("lists/" + name + ".txt")
 	if err != nil {
 		panic("ner: embedded list missing: " + name)
 	}
-	var out []string
-	for _, l := range strings.Split(string(b), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+	rest := string(b)
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if line = strings.TrimSpace(line); line != "" {
+			f(line)
 		}
 	}
-	sort.Strings(out)
-	return out
+}
+
+// isPlainWord reports whether e is letters and digits only, so that it
+// is one token.
+func isPlainWord(e string) bool {
+	for _, r := range e {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return e != ""
+}
+
+// appendLower appends strings.ToLower(s) to buf.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // matchGazetteers marks, for each token and list, the token's place in

@@ -10,6 +10,7 @@ import (
 	"math"
 	"math/bits"
 	"sort"
+	"strings"
 )
 
 // model is a trained tagger: the weights of stage 1 (local and
@@ -182,112 +183,134 @@ func (m *weights) write(bw *bufio.Writer, uv func(uint64)) {
 	}
 }
 
+// payload walks the decompressed model; strings it returns share its
+// memory, so parsing allocates little beyond the tables.
+type payload struct {
+	s   string
+	i   int
+	err error
+}
+
+func (p *payload) uv() uint64 {
+	if p.err != nil {
+		return 0
+	}
+	var x uint64
+	var shift uint
+	for {
+		if p.i >= len(p.s) || shift > 63 {
+			p.err = errors.New("truncated")
+			return 0
+		}
+		c := p.s[p.i]
+		p.i++
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return x
+		}
+		shift += 7
+	}
+}
+
+func (p *payload) str() string {
+	n := p.uv()
+	if p.err != nil || n > uint64(len(p.s)-p.i) {
+		if p.err == nil {
+			p.err = errors.New("truncated string")
+		}
+		return ""
+	}
+	s := p.s[p.i : p.i+int(n)]
+	p.i += int(n)
+	return s
+}
+
+func (p *payload) f32() float32 {
+	if p.err != nil || p.i+4 > len(p.s) {
+		p.err = errors.New("truncated weights")
+		return 0
+	}
+	b := p.s[p.i : p.i+4]
+	v := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+	p.i += 4
+	return math.Float32frombits(v)
+}
+
 // readModel parses what write wrote.
 func readModel(r io.Reader) (*model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	p := &payload{s: string(data)}
+	if !strings.HasPrefix(p.s, magic) {
 		return nil, errors.New("ner model: not a storyline NER model")
 	}
-	uv := func() uint64 {
-		x, e := binary.ReadUvarint(br)
-		if e != nil && err == nil {
-			err = e
-		}
-		return x
-	}
-	if n := uv(); n != uint64(nLabels) {
+	p.i = len(magic)
+	if n := p.uv(); n != uint64(nLabels) {
 		return nil, fmt.Errorf("ner model: %d labels, want %d", n, nLabels)
 	}
-	vit := uv()
-	nc := int(uv())
-	if err != nil || nc > 1<<24 {
+	m := &model{viterbi: p.uv() == 1}
+	nc := p.uv()
+	if p.err != nil || nc > uint64(len(p.s)) {
 		return nil, errors.New("ner model: bad casing table")
 	}
-	m := &model{viterbi: vit == 1}
 	m.casing = make(map[string]string, nc)
-	str := func() string {
-		l := uv()
-		if err != nil || l > 1<<10 {
-			if err == nil {
-				err = errors.New("bad string")
-			}
-			return ""
-		}
-		s := make([]byte, l)
-		if _, e := io.ReadFull(br, s); e != nil {
-			err = e
-		}
-		return string(s)
-	}
 	for range nc {
-		k := str()
-		v := str()
-		if err != nil {
-			return nil, fmt.Errorf("ner model: %w", err)
-		}
-		m.casing[k] = v
+		k := p.str()
+		m.casing[k] = p.str()
 	}
-	ncl := int(uv())
-	if err != nil || ncl > 1<<24 {
+	ncl := p.uv()
+	if p.err != nil || ncl > uint64(len(p.s)) {
 		return nil, errors.New("ner model: bad cluster table")
 	}
 	m.clusters = make(map[string]uint16, ncl)
 	for range ncl {
-		k := str()
-		v := uv()
-		if err != nil {
-			return nil, fmt.Errorf("ner model: %w", err)
-		}
-		m.clusters[k] = uint16(v)
+		k := p.str()
+		m.clusters[k] = uint16(p.uv())
 	}
-	if m.s1, err = readWeights(br, uv, &err); err != nil {
-		return nil, err
+	if m.s1 = readWeights(p); p.err != nil {
+		return nil, fmt.Errorf("ner model: %w", p.err)
 	}
-	switch uv() {
+	switch p.uv() {
 	case 0:
 	case 1:
-		if m.s2, err = readWeights(br, uv, &err); err != nil {
-			return nil, err
-		}
+		m.s2 = readWeights(p)
 	default:
 		return nil, errors.New("ner model: bad stage count")
 	}
-	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
+	if p.err != nil {
+		return nil, fmt.Errorf("ner model: %w", p.err)
 	}
 	return m, nil
 }
 
-func readWeights(br *bufio.Reader, uv func() uint64, errp *error) (*weights, error) {
-	n := int(uv())
-	if *errp != nil || n > 1<<26 {
-		return nil, errors.New("ner model: bad header")
+func readWeights(p *payload) *weights {
+	n := p.uv()
+	if p.err != nil || n > uint64(len(p.s)) {
+		p.err = errors.New("bad weight table")
+		return nil
 	}
-	m := newWeights(n)
+	m := newWeights(int(n))
 	var key uint64
 	var row [nLabels]float32
-	var b [4]byte
 	for range n {
-		key += uv()
-		nz := uv()
+		key += p.uv()
+		nz := p.uv()
 		row = [nLabels]float32{}
 		for l := range nLabels {
 			if nz&(1<<l) != 0 {
-				if _, e := io.ReadFull(br, b[:]); e != nil {
-					return nil, fmt.Errorf("ner model: %w", e)
-				}
-				row[l] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+				row[l] = p.f32()
 			}
 		}
-		if *errp != nil {
-			return nil, fmt.Errorf("ner model: %w", *errp)
+		if p.err != nil {
+			return nil
 		}
 		m.insert(key, row[:])
 	}
-	return m, nil
+	return m
 }

@@ -369,8 +369,26 @@ func BenchmarkMentions(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad measures parsing the embedded model and the heap it
-// keeps (gazetteers included).
+// BenchmarkLoadLists measures parsing the embedded word lists (done once
+// per process, by the first Load) and the heap they keep.
+func BenchmarkLoadLists(b *testing.B) {
+	b.ReportAllocs()
+	var heap float64
+	for b.Loop() {
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		r := buildResources()
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		heap = float64(m1.HeapAlloc-m0.HeapAlloc) / 1e6
+		runtime.KeepAlive(r)
+	}
+	b.ReportMetric(heap, "MB-lists-heap")
+}
+
+// BenchmarkLoad measures parsing the embedded model (the lists already
+// loaded) and the heap it keeps.
 func BenchmarkLoad(b *testing.B) {
 	loadResources()
 	b.ReportAllocs()
