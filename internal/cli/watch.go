@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"storyline/internal/fetch"
+	"storyline/internal/langid"
+	"storyline/internal/pipeline"
 	"storyline/internal/watch"
 )
 
@@ -59,7 +61,7 @@ cleanly: in-flight fetches are abandoned, nothing half-done is recorded.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.db, "db", "storyline.db", "the store file; the watch state is kept beside it in FILE.watch.json")
+	addDBFlag(cmd, &o.db)
 	f.BoolVar(&o.allowPrivate, "allow-private", false, "allow connections to private, loopback and link-local addresses and to any port (local testing only)")
 	f.DurationVar(&o.interval, "interval", 15*time.Minute, "regular time between two polls of one feed (a feed's Cache-Control max-age or Retry-After can only lengthen it)")
 	f.BoolVar(&o.once, "once", false, "poll every feed that is due once, then exit (exit status 1 if a feed failed)")
@@ -101,10 +103,28 @@ func runWatch(ctx context.Context, env Env, o watchOptions, feedsPath string) er
 		MaxConcurrent: 2 * o.workers,
 	})
 	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	st, err := openStore(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	an, err := newAnalyser()
+	if err != nil {
+		return err
+	}
+	sink := &storeSink{print: &printSink{w: env.Stdout}, st: st, log: log,
+		cfg: pipeline.Config{Language: langid.New(), Analyser: an}}
+	// The cross-report stage runs once more after the last article, however
+	// the watch ends.
+	defer func() {
+		if err := sink.resolve(context.WithoutCancel(ctx), true); err != nil {
+			log.Error("resolve", "err", err)
+		}
+	}()
 	poller, err := watch.New(watch.Config{
 		Fetcher:  fetcher,
 		State:    state,
-		Sink:     &printSink{w: env.Stdout},
+		Sink:     sink,
 		Interval: o.interval,
 		Workers:  o.workers,
 		Log:      log,

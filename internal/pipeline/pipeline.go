@@ -211,3 +211,20 @@ func process(ctx context.Context, it ingest.Item, st Store, cfg Config) result {
 	}
 	return res
 }
+
+// One cleans, analyses and stores a single document, as Run does for each
+// document of a source. It is safe for concurrent use when st is.
+func One(ctx context.Context, doc *ingest.Doc, st Store, cfg Config) (*storyline.Report, store.Outcome, error) {
+	res := process(ctx, ingest.Item{Doc: doc}, st, cfg)
+	if res.fail != nil {
+		return nil, 0, res.fail
+	}
+	if res.skip {
+		return &res.a.Report, store.Unchanged, nil
+	}
+	out, err := st.Put(ctx, res.key, res.a)
+	if err != nil {
+		return nil, 0, &ingest.Failure{Name: doc.Name, Err: fmt.Errorf("store: %w", err)}
+	}
+	return &res.a.Report, out, nil
+}
