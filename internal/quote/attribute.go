@@ -603,7 +603,7 @@ func (d *doc) reported(qs []cand) []cand {
 		k := sort.Search(len(qs), func(i int) bool { return qs[i].e > b })
 		return k < len(qs) && qs[k].s <= b
 	}
-	usedCue := map[int]bool{}
+	usedCue := make([]bool, len(d.toks))
 	for _, q := range qs {
 		if q.cueTok >= 0 {
 			usedCue[q.cueTok] = true
@@ -628,7 +628,7 @@ func (d *doc) reported(qs []cand) []cand {
 	}
 	var add []cand
 	for c := 0; c < len(d.toks); c++ {
-		if usedCue[c] || !d.isCue(c, cueRate) || covered(d.toks[c].Start) || spkUsed(c) {
+		if !d.isCue(c, cueRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
 			continue
 		}
 		sa, sb := d.sentBounds(c)

@@ -51,7 +51,7 @@ type doc struct {
 	tokReg      []int32  // region index of each token, -1 outside quotes
 	flags       []uint16 // wordFlags of each token
 	lx          *CueLexicon
-	cueMemo     []float64
+	cueMemo     []float32
 	low         []string // lower-cased token texts
 	nameMemo    []uint8  // isName per token: 0 unknown, 1 no, 2 yes
 	modMemo     []uint8
@@ -71,17 +71,20 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 	if sents == nil {
 		sents = text.Split(txt)
 	}
+	buf := bufPool.Get().(*buffers)
+	defer buf.release()
 	d := &doc{text: txt, sents: sents, lx: loadLexicon()}
 	nt := 0
 	for _, s := range sents {
 		nt += len(s.Tokens)
 	}
-	d.toks = make([]text.Token, 0, nt)
-	ints := make([]int32, 4*nt)
+	d.toks = grow(buf.toks, nt)[:0]
+	ints := grow(buf.ints, 4*nt)
+	buf.toks, buf.ints = d.toks, ints
 	d.tokSent = ints[0:0:nt]
 	d.tokReg = ints[nt : 2*nt : 2*nt]
 	d.sentA, d.sentB = ints[2*nt:3*nt:3*nt], ints[3*nt:]
-	d.sentEnds = make([]int, 0, len(sents))
+	d.sentEnds = grow(buf.sentEnds, len(sents))[:0]
 	for si, s := range sents {
 		for _, t := range s.Tokens {
 			if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
@@ -92,8 +95,10 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		}
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
+	buf.toks, buf.sentEnds = d.toks, d.sentEnds
 	d.regs = regions(txt, d.sentEnds)
-	d.tokReg = d.tokReg[:len(d.toks)]
+	n := len(d.toks)
+	d.tokReg = d.tokReg[:n]
 	ri := 0
 	for i, t := range d.toks {
 		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
@@ -104,11 +109,13 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 			d.tokReg[i] = int32(ri)
 		}
 	}
-	d.cueMemo = make([]float64, len(d.toks))
-	d.low = make([]string, len(d.toks))
-	bytes := make([]uint8, 2*len(d.toks))
-	d.nameMemo, d.modMemo = bytes[:len(d.toks)], bytes[len(d.toks):]
-	d.flags = make([]uint16, len(d.toks))
+	d.cueMemo = grow(buf.cue, n)
+	d.low = grow(buf.low, n)
+	bytes := grow(buf.bytes, 2*n)
+	d.flags = grow(buf.flags, n)
+	buf.cue, buf.low, buf.bytes, buf.flags = d.cueMemo, d.low, bytes, d.flags
+	clear(bytes)
+	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	wf := loadWordFlags()
 	lowText := asciiLower(txt)
 	for i, t := range d.toks {
@@ -123,6 +130,36 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		out = append(out, q.export(txt))
 	}
 	return out
+}
+
+// buffers are the per-token arrays of one extraction, kept in a pool so
+// that a stream of reports does not reallocate them (and the collector
+// does not rescan them) for every report.
+type buffers struct {
+	toks     []text.Token
+	ints     []int32
+	cue      []float32
+	low      []string
+	bytes    []uint8
+	flags    []uint16
+	sentEnds []int
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// release drops references into the last text and returns b to the pool.
+func (b *buffers) release() {
+	clear(b.low)
+	clear(b.toks[:cap(b.toks)])
+	bufPool.Put(b)
+}
+
+// grow returns s with length n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // cand is a quote under construction.
@@ -162,7 +199,7 @@ func (d *doc) lower(i int) string { return d.low[i] }
 // cueScore returns the cue rate of token i (1 for listed speech verbs).
 func (d *doc) cueScore(i int) float64 {
 	if d.cueMemo[i] >= 0 {
-		return d.cueMemo[i]
+		return float64(d.cueMemo[i])
 	}
 	w := d.lower(i)
 	v := 0.0
@@ -180,7 +217,7 @@ func (d *doc) cueScore(i int) float64 {
 			v = 0
 		}
 	}
-	d.cueMemo[i] = v
+	d.cueMemo[i] = float32(v)
 	return v
 }
 
