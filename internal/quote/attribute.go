@@ -465,7 +465,7 @@ func (d *doc) extract() []cand {
 						break
 					}
 					lastRi = k - 1
-					if a2 := d.after(r2); a2.cue >= 0 && a2.spkA >= 0 && !pronouns[d.lower(a2.spkA)] && !(use.spkA >= 0 && d.lower(a2.spkB-1) == d.lower(use.spkB-1)) {
+					if a2 := d.after(r2); a2.cue >= 0 && a2.spkA >= 0 && !pronouns[d.lower(a2.spkA)] && !(use.spkA >= 0 && (d.lower(a2.spkB-1) == d.lower(use.spkB-1) || pronouns[d.lower(use.spkA)])) {
 						break
 					} else if a2.cue >= 0 {
 						c.e = r2.e
@@ -557,7 +557,7 @@ func (d *doc) bridge(from int, r2 region) bool {
 		return false
 	}
 	for i := from; i < to; i++ {
-		if w := d.lower(i); d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" {
+		if w := d.lower(i); d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" && w != "according" && !(i > 0 && d.low[i-1] == "who") {
 			return false
 		}
 	}
