@@ -446,7 +446,11 @@ func (s *Server) loadStory(r *http.Request, id string) (*storyView, error) {
 		for _, rid := range e.Reports {
 			if rs, ok := byID[rid]; ok {
 				row.Reports = append(row.Reports, rs)
+				row.Title = cmp.Or(row.Title, rs.Title)
 			}
+		}
+		if row.Title == "" && len(row.Reports) > 0 {
+			row.Title = row.Reports[0].Origin
 		}
 		sv.Timeline = append(sv.Timeline, row)
 	}

@@ -49,6 +49,7 @@ func loadPages() (*pages, error) {
 		"webURL":  webURL,
 		"orDash":  func(s string) string { return cmp.Or(s, "—") },
 		"day":     day,
+		"outlet":  outlet,
 	}
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
@@ -96,6 +97,9 @@ func webURL(u string) string {
 	}
 	return u
 }
+
+// outlet names where a report came from: its source, else its file.
+func outlet(r sqlite.ReportSummary) string { return cmp.Or(r.Source, r.Origin, r.ID) }
 
 // day returns the date part of a published time.
 func day(s string) string {
