@@ -465,16 +465,8 @@ func (d *doc) extract() []cand {
 						break
 					}
 					lastRi = k - 1
-					if a2 := d.after(r2); a2.cue >= 0 && a2.spkA >= 0 && !pronouns[d.lower(a2.spkA)] && !(use.spkA >= 0 && (d.lower(a2.spkB-1) == d.lower(use.spkB-1) || pronouns[d.lower(use.spkA)])) {
-						break
-					} else if a2.cue >= 0 {
-						c.e = r2.e
-						lastRi++
-						end = a2.end
-						if a2.spkA >= 0 {
-							end = max(end, a2.spkB)
-						}
-						continue
+					if a2 := d.after(r2); a2.cue >= 0 {
+						break // “B,” she added: an attribution of its own
 					}
 					c.e = r2.e
 					lastRi++
