@@ -102,15 +102,24 @@ func (dc *decoder) viterbi(d *doc, x *featSet, score scorer, gold []int, add fun
 		delta, back = delta[:m], back[:m]
 		feats = feats[:0]
 		for i := a; i < b; i++ {
-			dc.h.out = append(dc.h.out[:0], d.static[d.off[i]:d.off[i+1]]...)
-			if x != nil {
-				dc.h.out = append(dc.h.out, x.of(i)...)
+			if d.emit != nil {
+				dc.h.out = dc.h.out[:0]
+				histFeatures(&dc.h, d, i, hist)
+				score(dc.h.out, &dc.scores)
+				for l, v := range d.emit[i] {
+					dc.scores[l] += v
+				}
+			} else {
+				dc.h.out = append(dc.h.out[:0], d.static[d.off[i]:d.off[i+1]]...)
+				if x != nil {
+					dc.h.out = append(dc.h.out, x.of(i)...)
+				}
+				histFeatures(&dc.h, d, i, hist)
+				if gold != nil {
+					feats = append(feats, append([]uint64(nil), dc.h.out...))
+				}
+				score(dc.h.out, &dc.scores)
 			}
-			histFeatures(&dc.h, d, i, hist)
-			if gold != nil {
-				feats = append(feats, append([]uint64(nil), dc.h.out...))
-			}
-			score(dc.h.out, &dc.scores)
 			k := i - a
 			last := i == b-1
 			for l := range nLabels {

@@ -72,7 +72,10 @@ type doc struct {
 	capsLine  []bool // sentence has no lower-case letter
 	static    []uint64
 	off       []int32 // static features of token i: static[off[i]:off[i+1]]
-	order     []int   // sentences in decoding order
+	// emit holds the label scores of the static features when prepare
+	// scored them at once (static and off are then nil).
+	emit  [][nLabels]float32
+	order []int // sentences in decoding order
 }
 
 // shapeOf returns the collapsed shape of w: X for upper-case, x for
@@ -134,7 +137,7 @@ func startsUpper(w string) bool {
 // normDigits lower-cases w and writes every digit as 0.
 func normDigits(w string) string {
 	lw := strings.ToLower(w)
-	if strings.IndexAny(lw, "0123456789") < 0 {
+	if !strings.ContainsAny(lw, "0123456789") {
 		return lw
 	}
 	b := []byte(lw)
@@ -191,7 +194,11 @@ func (h *hasher) fb(t byte, bs ...byte) {
 
 // prepare restores case in ALL-CAPS sentences and computes the static
 // features of every token of a document.
-func prepare(sents [][]string, lx *lexicon) *doc {
+//
+// With weights sw it does not keep the features but scores them at once
+// into d.emit (the tagging path); without, it keeps them in d.static
+// (training, and the second stage).
+func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 	casing := lx.casing
 	r := loadResources()
 	d := &doc{}
@@ -347,8 +354,14 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 		buf = r.matchGazetteers(d.nw[a:b], d.capd[a:b], gaz[a:b], buf)
 	}
 
-	h := hasher{out: make([]uint64, 0, n*48)}
-	d.off = make([]int32, n+1)
+	var h hasher
+	if sw != nil {
+		h.out = make([]uint64, 0, 256)
+		d.emit = make([][nLabels]float32, n)
+	} else {
+		h.out = make([]uint64, 0, n*64)
+		d.off = make([]int32, n+1)
+	}
 	for si := range sents {
 		a, b := d.sentStart[si], d.sentStart[si+1]
 		numeric := 0
@@ -368,7 +381,11 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 			lenClass = "8"
 		}
 		for i := a; i < b; i++ {
-			d.off[i] = int32(len(h.out))
+			if sw != nil {
+				h.out = h.out[:0]
+			} else {
+				d.off[i] = int32(len(h.out))
+			}
 			w, nw, rw, sh := d.words[i], d.nw[i], d.rw[i], d.shape[i]
 			pw, pw2, nxw, nxw2 := "<s>", "<s>", "</s>", "</s>"
 			psh, nsh := "<s>", "</s>"
@@ -495,10 +512,15 @@ func prepare(sents [][]string, lx *lexicon) *doc {
 					}
 				}
 			}
+			if sw != nil {
+				sw.score(h.out, &d.emit[i])
+			}
 		}
 	}
-	d.off[n] = int32(len(h.out))
-	d.static = h.out
+	if sw == nil {
+		d.off[n] = int32(len(h.out))
+		d.static = h.out
+	}
 
 	// Decode mixed-case sentences first so that ALL-CAPS headlines can
 	// draw on what the body said.

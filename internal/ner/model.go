@@ -32,15 +32,21 @@ type lexicon struct {
 // weights are averaged perceptron weights: one row of nLabels weights per
 // feature hash, found through an open-addressing table.
 type weights struct {
-	keys []uint64 // slot -> feature hash (0 = empty)
-	rows []int32  // slot -> row
-	mask uint64
-	w    []float32 // row*nLabels + label
+	slots []slot // open addressing, linear probing
+	mask  uint64
+	w     []float32 // row*nLabels + label
+}
+
+// slot maps a feature hash (0 = empty) to its row; key and row share a
+// cache line so a probe costs one miss.
+type slot struct {
+	key uint64
+	row int32
 }
 
 func newWeights(nRows int) *weights {
 	size := 1 << bits.Len(uint(nRows*2+1))
-	return &weights{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), w: make([]float32, 0, nRows*nLabels)}
+	return &weights{slots: make([]slot, size), mask: uint64(size - 1), w: make([]float32, 0, nRows*nLabels)}
 }
 
 // fix keeps 0 free as the empty-slot marker.
@@ -54,11 +60,10 @@ func fix(k uint64) uint64 {
 func (m *weights) insert(k uint64, row []float32) {
 	k = fix(k)
 	s := k & m.mask
-	for m.keys[s] != 0 {
+	for m.slots[s].key != 0 {
 		s = (s + 1) & m.mask
 	}
-	m.keys[s] = k
-	m.rows[s] = int32(len(m.w) / nLabels)
+	m.slots[s] = slot{k, int32(len(m.w) / nLabels)}
 	m.w = append(m.w, row...)
 }
 
@@ -66,9 +71,9 @@ func (m *weights) lookup(k uint64) int32 {
 	k = fix(k)
 	s := k & m.mask
 	for {
-		switch m.keys[s] {
+		switch e := m.slots[s]; e.key {
 		case k:
-			return m.rows[s]
+			return e.row
 		case 0:
 			return -1
 		}
@@ -154,9 +159,9 @@ func (m *weights) write(bw *bufio.Writer, uv func(uint64)) {
 		r int32
 	}
 	var ks []kr
-	for s, k := range m.keys {
-		if k != 0 {
-			ks = append(ks, kr{k, m.rows[s]})
+	for _, e := range m.slots {
+		if e.key != 0 {
+			ks = append(ks, kr{e.key, e.row})
 		}
 	}
 	sort.Slice(ks, func(i, j int) bool { return ks[i].k < ks[j].k })

@@ -72,8 +72,16 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 
 // tagLabels returns the BILOU labels of a document's tokens, flattened.
 func (t *Tagger) tagLabels(sents [][]string) []int {
-	d := prepare(sents, &t.m.lexicon)
 	dc := t.decoder()
+	if t.m.viterbi && t.m.s2 == nil {
+		// One stage: score the features as they are made.
+		d := prepare(sents, &t.m.lexicon, t.m.s1)
+		labels := dc.viterbi(d, nil, t.m.s1.score, nil, nil)
+		t.pool.Put(dc)
+		applyConsistency(d, labels)
+		return labels
+	}
+	d := prepare(sents, &t.m.lexicon, nil)
 	labels := dc.run(t.m.viterbi, d, nil, t.m.s1)
 	if t.m.s2 != nil {
 		labels = dc.run(t.m.viterbi, d, stage2Feats(d, labels), t.m.s2)

@@ -287,10 +287,10 @@ func Train(train, dev *conlleval.File, cfg TrainConfig) (*Tagger, TrainResult, e
 		logf("clustered %d words into %d classes, %s\n", len(lx.clusters), cfg.Clusters, time.Since(start).Round(time.Second))
 	}
 	for i := range tr {
-		tr[i].d = prepare(tr[i].sents, lx)
+		tr[i].d = prepare(tr[i].sents, lx, nil)
 	}
 	for i := range dv {
-		dv[i].d = prepare(dv[i].sents, lx)
+		dv[i].d = prepare(dv[i].sents, lx, nil)
 	}
 	logf("prepared %d train and %d dev documents in %s\n", len(tr), len(dv), time.Since(start).Round(time.Millisecond))
 
