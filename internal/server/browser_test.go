@@ -324,7 +324,11 @@ func TestBrowserXSS(t *testing.T) {
 			}
 		}
 	}
-	var quotes struct{ Items []struct{ SpeakerID string `json:"speaker_id"` } }
+	var quotes struct {
+		Items []struct {
+			SpeakerID string `json:"speaker_id"`
+		}
+	}
 	getJSON(t, ts.URL+"/api/v1/quotes?report="+id, &quotes)
 	for _, q := range quotes.Items {
 		if q.SpeakerID != "" {
