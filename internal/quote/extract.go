@@ -15,7 +15,7 @@ import (
 // text at cueRate, and right beside a quotation (where a cue is expected)
 // at nearQuoteRate.
 const (
-	cueRate       = 0.30
+	cueRate       = 0.35
 	nearQuoteRate = 0.12
 )
 
