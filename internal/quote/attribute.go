@@ -14,10 +14,11 @@ type attr struct {
 	spkA, spkB int // speaker phrase tokens [spkA, spkB), spkA < 0 when none
 	end        int // token index just after the clause
 	partialAt  int // for a clause before the quote with words between: first content token
+	extendTo   int // for a clause going on after the quote: the comma before the attribution
 	subject    bool
 }
 
-func noAttr() attr { return attr{cue: -1, spkA: -1, partialAt: -1} }
+func noAttr() attr { return attr{cue: -1, spkA: -1, partialAt: -1, extendTo: -1} }
 
 // newlineBetween reports whether a line break lies in text[a:b].
 func (d *doc) newlineBetween(a, b int) bool {
@@ -48,8 +49,71 @@ func (d *doc) clauseLimit(t int, e int) int {
 // after finds an attribution right after the quote region r: “...,” he
 // said / said Christie / Mark Rutte said.
 func (d *doc) after(r region) attr {
+	a := d.after1(r)
+	if a.cue >= 0 {
+		return a
+	}
+	return d.afterFar(r)
+}
+
+// afterFar finds attributions that after1 misses: a dash line under the
+// quote ("- Bernie Sanders."), and a clause that goes on after the quote
+// marks and ends in an attribution ("“...” that Sanders can catch
+// Clinton, said Steve Elmendorf, ...").
+func (d *doc) afterFar(r region) attr {
 	a := noAttr()
 	t := d.tokAt(r.e)
+	for t < len(d.toks) && t < d.tokAt(r.e)+2 && d.tokReg[t] < 0 && (d.toks[t].Text == "'" || d.toks[t].Text == "’") {
+		t++
+	}
+	if t >= len(d.toks) {
+		return a
+	}
+	if d.newlineBetween(r.e, d.toks[t].Start) {
+		// - Hillary Clinton.
+		if x := d.toks[t].Text; (x == "-" || x == "—" || x == "–") && d.lineStart(d.toks[t].Start) == d.toks[t].Start {
+			if s, e, ok := d.subjectAt(t+1, min(len(d.toks), t+6)); ok && (e >= len(d.toks) || d.toks[e].Text == "." || d.toks[e].Text == "," || d.newlineBetween(d.toks[e-1].End, d.toks[e].Start)) {
+				a.cue, a.spkA, a.spkB, a.end = t, s, e, e
+			}
+		}
+		return a
+	}
+	if !quoteLike(d.text[r.s:r.e]) {
+		return a
+	}
+	// the clause goes on; find ", said X." or ", X said." ending it
+	_, sb := d.sentBounds(t)
+	for k := t; k < sb && k < t+40; k++ {
+		if d.tokReg[k] >= 0 {
+			return a
+		}
+		if d.toks[k].Text != "," || k+1 >= sb {
+			continue
+		}
+		c := k + 1
+		if d.isCue(c, nearQuoteRate) && d.flags[c]&fSpeech != 0 {
+			if s, e, ok := d.npRight(c+1, sb); ok && isCap(d.toks[s].Text) {
+				a.cue, a.spkA, a.spkB, a.end, a.extendTo = c, s, e, e, k
+				return a
+			}
+			continue
+		}
+		if s, e, ok := d.subjectAt(c, sb); ok && e < sb && d.flags[e]&fSpeech != 0 && d.isCue(e, nearQuoteRate) && d.endsSentence(e+1, min(sb, e+8)) {
+			a.cue, a.spkA, a.spkB, a.end, a.extendTo = e, s, e, e+1, k
+			return a
+		}
+	}
+	return a
+}
+
+// after1 finds the attribution right after the quote region r.
+func (d *doc) after1(r region) attr {
+	a := noAttr()
+	t := d.tokAt(r.e)
+	// a stray mark of a nested quote before the attribution
+	for t < len(d.toks) && t < d.tokAt(r.e)+2 && d.tokReg[t] < 0 && (d.toks[t].Text == "'" || d.toks[t].Text == "’") {
+		t++
+	}
 	if t >= len(d.toks) || d.newlineBetween(r.e, d.toks[t].Start) {
 		return a
 	}
@@ -412,6 +476,9 @@ func (d *doc) extract() []cand {
 			// Words of the reported clause before the quote marks make it
 			// partial: Teachers “get why the union endorsed her,” she said.
 			c.s = d.clauseStart(r, lo)
+			if af.extendTo >= 0 {
+				c.e = d.contentEnd(c.s, d.toks[af.extendTo].Start)
+			}
 		}
 		lastRi := ri
 		if use.cue >= 0 {
