@@ -34,7 +34,7 @@ func (d *doc) newlineBetween(a, b int) bool {
 func (d *doc) clauseLimit(t int, e int) int {
 	hi := t
 	for hi < len(d.toks) && hi < t+16 {
-		if d.tokReg[hi] >= 0 || d.newlineBetween(e, d.toks[hi].Start) {
+		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) || d.newlineBetween(e, d.toks[hi].Start) {
 			break
 		}
 		x := d.toks[hi].Text
@@ -168,6 +168,9 @@ func (d *doc) after1(r region) attr {
 			case ok && s == t+1 && determiners[d.lower(t)]:
 				// "the statement said": a determiner may start the phrase
 				s = t
+			case d.toks[c-1].Text == "," && d.appositiveSubject(t, c-1):
+				// “...,” Bill Eastland, wearing a cowboy hat, said
+				s, e = t, c-1
 			default:
 				// "a Democratic staffer in the room wondered": a phrase
 				// with a prepositional tail.
@@ -1082,4 +1085,24 @@ func (d *doc) adjunctAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// appositiveSubject reports whether tokens [t, end) are a name followed
+// by a comma and an appositive with no finite verb of its own: "Cecelia
+// Purner, 67, a retired customer service representative in Allentown,
+// Pa." or "Bill Eastland, wearing a cowboy hat".
+func (d *doc) appositiveSubject(t, end int) bool {
+	_, e, ok := d.subjectAt(t, end)
+	if !ok || e >= end || d.toks[e].Text != "," {
+		return false
+	}
+	for k := e + 1; k < end; k++ {
+		if d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) || d.low[k] == "is" || d.low[k] == "was" || d.low[k] == "said" {
+			return false
+		}
+		if d.verbish(k) && !(k > 0 && (d.low[k-1] == "who" || d.low[k-1] == "has" || d.low[k-1] == "had")) {
+			return false
+		}
+	}
+	return true
 }
