@@ -158,7 +158,7 @@ func (d *doc) after1(r region) attr {
 		}
 		return a
 	}
-	for c := t + 1; c < hi && c < t+26; c++ {
+	for c := t + 1; c < hi && c < t+40; c++ {
 		if !d.isCue(c, nearQuoteRate) || d.lower(c) == "according" {
 			continue
 		}
@@ -256,6 +256,11 @@ func (d *doc) before(r region, lo int) attr {
 		if c >= lo && d.isCue(c, nearQuoteRate) || c >= lo && isLowerWord(d.toks[c].Text) && (d.verbish(c) || strings.HasSuffix(d.low[c], "s")) {
 			a.cue, a.end = c, tp+1
 			d.speakerOf(&a, c, lo)
+			if a.spkA < 0 {
+				if s, e, ok := d.clauseSubject(lo, tp); ok {
+					a.spkA, a.spkB = s, e
+				}
+			}
 		} else if s, e, ok := d.npLeft(tp, lo); ok && isCap(d.toks[s].Text) {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 		} else if s, e, ok := d.clauseSubject(lo, tp); ok {
@@ -355,6 +360,11 @@ func (d *doc) before(r region, lo int) attr {
 				a.cue, a.spkA, a.spkB, a.end = v, s, e, tp+1
 				return a
 			}
+		}
+		// "Trump issued the following statement:"
+		if s, e, ok := d.clauseSubject(lo, tp); ok {
+			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+			return a
 		}
 		if s, e, ok := d.clauseSubject(lo, tp); ok {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
@@ -1045,10 +1055,12 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
 		k++
 	}
-	// a leading adverbial: up to a comma within eight tokens, no verb
-	for m := k; m < hi && m < k+16; m++ {
+	// a leading adverbial: up to a comma, with no verb of its own unless
+	// it opened with a participle or a conjunction ("Asked whether ...,")
+	opened := k > sa
+	for m := k; m < hi && m < k+20; m++ {
 		if d.toks[m].Text == "," {
-			if m+1 < hi && !d.hasFiniteVerb(k, m) {
+			if m+1 < hi && (opened || !d.hasFiniteVerb(k, m)) {
 				k = m + 1
 			}
 			break

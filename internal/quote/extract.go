@@ -378,7 +378,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && isCap(d.toks[m+1].Text)) {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (isCap(d.toks[m+1].Text) || d.low[m+1] == "who")) {
 					c = m
 					break
 				}
