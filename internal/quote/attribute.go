@@ -71,7 +71,7 @@ func (d *doc) afterFar(r region) attr {
 	}
 	if d.newlineBetween(r.e, d.toks[t].Start) {
 		// - Hillary Clinton.
-		if x := d.toks[t].Text; (x == "-" || x == "—" || x == "–") && d.lineStart(d.toks[t].Start) == d.toks[t].Start {
+		if x := d.toks[t].Text; isDash(x) && d.lineStart(d.toks[t].Start) == d.toks[t].Start {
 			if s, e, ok := d.subjectAt(t+1, min(len(d.toks), t+6)); ok && (e >= len(d.toks) || d.toks[e].Text == "." || d.toks[e].Text == "," || d.newlineBetween(d.toks[e-1].End, d.toks[e].Start)) {
 				a.cue, a.spkA, a.spkB, a.end = t, s, e, e
 			}
@@ -117,7 +117,14 @@ func (d *doc) after1(r region) attr {
 	if t >= len(d.toks) || d.newlineBetween(r.e, d.toks[t].Start) {
 		return a
 	}
-	if x := d.toks[t].Text; x == "," || x == "—" || x == "–" || x == "-" {
+	if isDash(d.toks[t].Text) && t+1 < len(d.toks) && !d.newlineBetween(d.toks[t].End, d.toks[t+1].Start) {
+		// “...” — Maria Santos: a dash and a name.
+		if s, e, ok := d.subjectAt(t+1, min(len(d.toks), t+7)); ok && isCap(d.toks[s].Text) && (e >= len(d.toks) || d.toks[e].Text == "," || d.toks[e].Text == "." || d.newlineBetween(d.toks[e-1].End, d.toks[e].Start)) {
+			a.cue, a.spkA, a.spkB, a.end = t, s, e, e
+			return a
+		}
+	}
+	if x := d.toks[t].Text; x == "," || isDash(x) {
 		t++
 	}
 	hi := d.clauseLimit(t, r.e)
@@ -1118,3 +1125,7 @@ func (d *doc) appositiveSubject(t, end int) bool {
 	}
 	return true
 }
+
+// isDash reports whether a token is a dash: hyphen, en dash, em dash,
+// horizontal bar.
+func isDash(x string) bool { return x == "-" || x == "–" || x == "—" || x == "―" || x == "--" }
