@@ -153,7 +153,7 @@ func (d *doc) after1(r region) attr {
 	if d.isCue(t, nearQuoteRate) && d.lower(t) != "according" {
 		a.cue = t
 		ce := t + 1
-		if ce < hi && d.toks[ce].End == d.toks[ce].End && (d.lower(ce) == "out" || d.lower(ce) == "for") && d.cueSpanEndTok(t) > t {
+		if ce < hi && (d.lower(ce) == "out" || d.lower(ce) == "for") && d.cueSpanEndTok(t) > t {
 			ce++
 		}
 		a.end = ce

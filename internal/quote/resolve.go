@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"storyline"
 	"storyline/internal/text"
@@ -124,39 +123,7 @@ func surnameKey(w string) string {
 	return s
 }
 
-func isNameTok(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	if sentenceOpeners[t] || determinerCap[t] {
-		return false
-	}
-	lt := strings.ToLower(t)
-	if titleWords[lt] || roleNouns[lt] != "" || lt == "prime" || lt == "foreign" {
-		return false
-	}
-	return !sentenceOpeners[t] && !determinerCap[t]
-}
-
 var determinerCap = map[string]bool{"The": true, "A": true, "An": true, "His": true, "Her": true, "Their": true, "Its": true, "Our": true, "This": true, "That": true, "These": true, "Those": true, "He": true, "She": true, "They": true, "We": true, "I": true, "It": true}
-
-// isDemonym guesses whether a capitalised word is a nationality or place
-// adjective or an organisation acronym used as a modifier.
-func isModifierWord(t string) bool {
-	lt := norm(t)
-	if _, ok := groupAliases[lt]; ok {
-		return true
-	}
-	if strings.HasSuffix(lt, "ian") || strings.HasSuffix(lt, "ese") || strings.HasSuffix(lt, "ish") || strings.HasSuffix(lt, "ean") || strings.HasSuffix(lt, "can") {
-		return true
-	}
-	// acronyms: NATO, EU, UN
-	if len(t) >= 2 && strings.ToUpper(t) == t {
-		return true
-	}
-	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")
-}
 
 type resolver struct {
 	txt     string
