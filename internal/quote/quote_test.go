@@ -201,3 +201,31 @@ func FuzzExtract(f *testing.F) {
 		checkInvariants(t, s, Extract(s, nil, nil))
 	})
 }
+
+func TestExtractConcurrent(t *testing.T) {
+	texts := []string{
+		`Mayor Lena Ortiz said: "The bridge opens today."`,
+		"“We lost the game,” he said, “but not the season.”",
+		`According to the ministry, the new line will open in May.`,
+	}
+	want := make([][]storyline.Quote, len(texts))
+	for i, s := range texts {
+		want[i] = Extract(s, nil, nil)
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for k := 0; k < 50; k++ {
+				i := k % len(texts)
+				if got := Extract(texts[i], nil, nil); dump(got) != dump(want[i]) {
+					t.Errorf("concurrent Extract of text %d: got %s, want %s", i, dump(got), dump(want[i]))
+					return
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
