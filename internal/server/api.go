@@ -97,18 +97,30 @@ func (s *Server) apiStories(r *http.Request, a args) (any, error) {
 }
 
 func (s *Server) apiStory(r *http.Request, a args) (any, error) {
-	return s.loadStory(r, r.PathValue("id"))
+	id := r.PathValue("id")
+	b, err := s.cached(r.Context(), "api:story:"+id, func() ([]byte, error) {
+		sv, err := s.loadStory(r, id)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(sv)
+	})
+	return rawJSON(b), err
 }
 
 func (s *Server) apiTimeline(r *http.Request, a args) (any, error) {
-	sv, err := s.loadStory(r, r.PathValue("id"))
-	if err != nil {
-		return nil, err
-	}
-	return struct {
-		Story    string        `json:"story"`
-		Timeline []timelineRow `json:"timeline"`
-	}{sv.Story.ID, sv.Timeline}, nil
+	id := r.PathValue("id")
+	b, err := s.cached(r.Context(), "api:timeline:"+id, func() ([]byte, error) {
+		sv, err := s.loadStory(r, id)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(struct {
+			Story    string        `json:"story"`
+			Timeline []timelineRow `json:"timeline"`
+		}{sv.Story.ID, sv.Timeline})
+	})
+	return rawJSON(b), err
 }
 
 func (s *Server) apiEvents(r *http.Request, a args) (any, error) {

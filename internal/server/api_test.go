@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"storyline/internal/store"
+	"storyline/internal/store/sqlite"
 )
 
 // decode reads a JSON body into a generic value.
@@ -457,5 +461,45 @@ func TestHostCheck(t *testing.T) {
 				t.Errorf("status %d, want %d", resp.StatusCode, tt.status)
 			}
 		})
+	}
+}
+
+func TestStoryCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	st, path := fixture(t)
+	view, err := sqlite.OpenView(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	s, err := New(Config{Reader: view, Loopback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, p := range []string{"/stories/s1", "/api/v1/stories/s1", "/api/v1/stories/s1/timeline"} {
+		for range 2 {
+			if resp, body := get(t, ts.URL+p); resp.StatusCode != 200 || !strings.Contains(body, "Tanker seized") {
+				t.Fatalf("%s: %d %s", p, resp.StatusCode, body)
+			}
+		}
+	}
+	if n := len(s.cache.m); n != 3 {
+		t.Errorf("cache holds %d answers, want 3", n)
+	}
+	// The cross-report stage renames the story: the next answers say so.
+	stories, _ := st.Stories(ctx)
+	events, _ := st.Events(ctx)
+	actors, _ := st.Actors(ctx)
+	stories[0].Title = "Renamed story"
+	events[0].Title = "Renamed event"
+	if err := st.SaveCross(ctx, &store.Cross{Stories: stories, Events: events, Actors: actors}); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"/stories/s1": "Renamed story", "/api/v1/stories/s1": "Renamed story", "/api/v1/stories/s1/timeline": "Renamed event"} {
+		if _, body := get(t, ts.URL+p); !strings.Contains(body, want) {
+			t.Errorf("%s after the write lacks %q", p, want)
+		}
 	}
 }

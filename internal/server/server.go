@@ -43,6 +43,9 @@ type Reader interface {
 	Quotes(ctx context.Context, f sqlite.QuoteFilter, p sqlite.Page) ([]sqlite.QuoteRow, string, error)
 	MentionCounts(ctx context.Context, reports []string) (map[string]int, error)
 	Search(ctx context.Context, f sqlite.SearchFilter, p sqlite.Page) ([]sqlite.Hit, string, error)
+	// Generation changes whenever the store changes; ok is false when the
+	// reader cannot tell (then nothing is cached).
+	Generation(ctx context.Context) (gen int64, ok bool, err error)
 }
 
 // Ingester stores the reports of one request body, in any format the
@@ -94,6 +97,7 @@ type Server struct {
 	pages   *pages
 	openapi []byte
 	csrf    *http.CrossOriginProtection
+	cache   *pageCache
 }
 
 // New makes a Server.
@@ -111,7 +115,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, rd: cfg.Reader, mux: http.NewServeMux(), pages: pg, csrf: http.NewCrossOriginProtection()}
+	s := &Server{cfg: cfg, rd: cfg.Reader, mux: http.NewServeMux(), pages: pg, csrf: http.NewCrossOriginProtection(), cache: newPageCache(512)}
 	s.openapi, err = openAPI(routes)
 	if err != nil {
 		return nil, err

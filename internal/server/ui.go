@@ -117,13 +117,25 @@ type pageData struct {
 }
 
 func (s *Server) render(w http.ResponseWriter, status int, name, title, nav string, d any) error {
-	var buf bytes.Buffer
-	if err := s.pages.t[name].ExecuteTemplate(&buf, "layout", pageData{Title: title, Nav: nav, D: d}); err != nil {
+	b, err := s.renderBytes(name, title, nav, d)
+	if err != nil {
 		return err
 	}
+	return writeHTML(w, status, b)
+}
+
+func (s *Server) renderBytes(name, title, nav string, d any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := s.pages.t[name].ExecuteTemplate(&buf, "layout", pageData{Title: title, Nav: nav, D: d}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writeHTML(w http.ResponseWriter, status int, b []byte) error {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(b)
 	return err
 }
 
@@ -153,11 +165,18 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request, a args) err
 }
 
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request, a args) error {
-	sv, err := s.loadStory(r, r.PathValue("id"))
+	id := r.PathValue("id")
+	b, err := s.cached(r.Context(), "page:story:"+id, func() ([]byte, error) {
+		sv, err := s.loadStory(r, id)
+		if err != nil {
+			return nil, err
+		}
+		return s.renderBytes("story", sv.Story.Title, "stories", sv)
+	})
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "story", sv.Story.Title, "stories", sv)
+	return writeHTML(w, http.StatusOK, b)
 }
 
 func (s *Server) pageActors(w http.ResponseWriter, r *http.Request, a args) error {

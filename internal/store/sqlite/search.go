@@ -6,6 +6,7 @@ package sqlite
 // 00003 keeps in step with the reports and quotes.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/base64"
@@ -14,7 +15,9 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -36,6 +39,10 @@ var ErrBadQuery = errors.New("bad search query")
 type View struct {
 	db    *sql.DB
 	owned bool
+
+	// pin is a connection kept for Generation.
+	mu  sync.Mutex
+	pin *sql.Conn
 }
 
 // View returns a View that reads through the store's own connection.
@@ -53,21 +60,39 @@ func OpenView(ctx context.Context, path string, conns int) (*View, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	conns = max(conns, 1)
-	db.SetMaxOpenConns(conns)
-	db.SetMaxIdleConns(conns)
-	if err := db.PingContext(ctx); err != nil {
+	db.SetMaxOpenConns(conns + 1)
+	db.SetMaxIdleConns(conns + 1)
+	pin, err := db.Conn(ctx)
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &View{db: db, owned: true}, nil
+	return &View{db: db, owned: true, pin: pin}, nil
 }
 
 // Close closes the View's own connections, if it has any.
 func (v *View) Close() error {
 	if v.owned {
+		v.pin.Close()
 		return v.db.Close()
 	}
 	return nil
+}
+
+// Generation returns a number that changes whenever the database changes
+// (any other connection, in this process or another, commits), so that
+// what was read before can be cached until then. ok is false for a View
+// that shares the store's connection: it cannot tell.
+func (v *View) Generation(ctx context.Context) (gen int64, ok bool, err error) {
+	if v.pin == nil {
+		return 0, false, nil
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.pin.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&gen); err != nil {
+		return 0, false, err
+	}
+	return gen, true, nil
 }
 
 // RebuildSearch rebuilds the full-text indexes from the reports and
@@ -695,126 +720,172 @@ func hasWordChar(s string) bool {
 	return false
 }
 
+// RankWindow is how many of the most recently stored matches (of the
+// words and the filters) of each kind BM25 ranks. Scoring every match of
+// a common word in a large store would cost time in proportion to the
+// store; older matches are found by narrowing the search (dates,
+// outlet, actor, more words).
+const RankWindow = 1000
+
+// searchKind is one of the two full-text indexes and how to read a hit
+// from it.
+type searchKind struct {
+	name  string // "report" or "quote"
+	num   int    // order among kinds on equal rank
+	table string
+	from  string // the FROM clause joining the index to its rows
+	cols  string // extra columns read for a hit
+}
+
+var (
+	reportSearch = searchKind{name: "report", num: 0, table: "reports_fts",
+		from: "reports_fts JOIN reports r ON r.rowid = reports_fts.rowid"}
+	quoteSearch = searchKind{name: "quote", num: 1, table: "quotes_fts",
+		from: "quotes_fts JOIN annotations a ON a.rowid = quotes_fts.rowid JOIN reports r ON r.id = a.report_id",
+		cols: ", a.data, a.n"}
+)
+
+type searchKey struct {
+	Rank  float64
+	Kind  int
+	Rowid int64
+}
+
 // Search runs a ranked full-text search over reports and quotes. Results
-// come best first; reports and quotes are merged on their BM25 scores.
-// An empty Text lists what the filters select, newest first.
+// come best first (BM25 over the RankWindow most recent matches of each
+// kind); reports and quotes are merged on their scores. An empty Text
+// lists what the filters select, newest first.
 func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, string, error) {
 	match := MatchQuery(f.Text)
 	if match == "" {
 		return v.browse(ctx, f, p)
 	}
-	type key struct {
-		Rank  float64
-		Kind  int
-		Rowid int64
-	}
-	var after *key
+	var after *searchKey
 	if p.Cursor != "" {
-		var k key
+		var k searchKey
 		if err := decodeCursor(p.Cursor, "search", &k.Rank, &k.Kind, &k.Rowid); err != nil {
 			return nil, "", err
 		}
 		after = &k
 	}
 	n := p.limit()
-	wantReports := f.Kind == "" || f.Kind == "report"
-	wantQuotes := f.Kind != "report"
-	var hits []Hit
-	if wantReports {
+	var kinds []searchKind
+	if f.Kind == "" || f.Kind == "report" {
+		kinds = append(kinds, reportSearch)
+	}
+	if f.Kind != "report" {
+		kinds = append(kinds, quoteSearch)
+	}
+	// First the order: rowids and scores only.
+	var keys []searchKey
+	for _, k := range kinds {
 		var q query
-		q.add("reports_fts MATCH ?", match)
-		ReportFilter{Outlet: f.Outlet, Actor: f.Actor, DateRange: f.DateRange}.apply(&q)
+		v.searchFilter(k, f, &q)
+		rowid := k.table + ".rowid"
+		// The window: rowids at or above the RankWindow-th newest match.
+		bq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
+		bq.add(k.table+" MATCH ?", match)
+		bound := `coalesce((SELECT ` + rowid + ` FROM ` + k.from + bq.where() +
+			` ORDER BY ` + rowid + ` DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `), 0)`
+		q.add(k.table+" MATCH ?", match)
+		q.add(rowid+" >= "+bound, bq.args...)
 		if after != nil {
-			q.add("(rank > ? OR (rank = ? AND (0 > ? OR (0 = ? AND reports_fts.rowid > ?))))", after.Rank, after.Rank, after.Kind, after.Kind, after.Rowid)
+			q.add("(rank > ? OR (rank = ? AND (? > ? OR (? = ? AND "+rowid+" > ?))))",
+				after.Rank, after.Rank, k.num, after.Kind, k.num, after.Kind, after.Rowid)
 		}
-		rows, err := v.db.QueryContext(ctx, `SELECT reports_fts.rowid, rank,
-			snippet(reports_fts, -1, '`+markOpen+`', '`+markClose+`', '…', 24), `+summaryCols+`
-			FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid`+q.where()+`
-			ORDER BY rank, reports_fts.rowid LIMIT ?`, append(q.args, n+1)...)
+		rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, rank FROM `+k.from+q.where()+
+			` ORDER BY rank, `+rowid+` LIMIT ?`, append(q.args, n+1)...)
 		if err != nil {
 			return nil, "", searchErr(err)
 		}
 		for rows.Next() {
-			h := Hit{Kind: "report"}
-			if err := rows.Scan(append([]any{&h.rowid, &h.Rank, &h.Snippet}, scanSummary(&h.Report)...)...); err != nil {
+			key := searchKey{Kind: k.num}
+			if err := rows.Scan(&key.Rowid, &key.Rank); err != nil {
 				rows.Close()
 				return nil, "", err
 			}
-			hits = append(hits, h)
+			keys = append(keys, key)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, "", searchErr(err)
 		}
 	}
-	if wantQuotes {
-		var q query
-		q.add("quotes_fts MATCH ?", match)
-		qf := QuoteFilter{Speaker: f.Actor, Outlet: f.Outlet, DateRange: f.DateRange}
-		if f.Kind != "" && f.Kind != "quote" {
-			qf.Kind = f.Kind
-		}
-		qf.apply(&q)
-		if after != nil {
-			q.add("(rank > ? OR (rank = ? AND (1 > ? OR (1 = ? AND quotes_fts.rowid > ?))))", after.Rank, after.Rank, after.Kind, after.Kind, after.Rowid)
-		}
-		rows, err := v.db.QueryContext(ctx, `SELECT quotes_fts.rowid, rank,
-			snippet(quotes_fts, -1, '`+markOpen+`', '`+markClose+`', '…', 24), a.data, a.n, `+summaryCols+`
-			FROM quotes_fts JOIN annotations a ON a.rowid = quotes_fts.rowid
-			JOIN reports r ON r.id = a.report_id`+q.where()+`
-			ORDER BY rank, quotes_fts.rowid LIMIT ?`, append(q.args, n+1)...)
-		if err != nil {
-			return nil, "", searchErr(err)
-		}
-		for rows.Next() {
-			h := Hit{Kind: "quote", Quote: &storyline.Quote{}}
-			var data []byte
-			if err := rows.Scan(append([]any{&h.rowid, &h.Rank, &h.Snippet, &data, &h.N}, scanSummary(&h.Report)...)...); err != nil {
-				rows.Close()
-				return nil, "", err
-			}
-			if err := json.Unmarshal(data, h.Quote); err != nil {
-				rows.Close()
-				return nil, "", fmt.Errorf("quote of %s: %w", h.Report.ID, err)
-			}
-			hits = append(hits, h)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, "", searchErr(err)
-		}
-	}
-	kindNum := func(h *Hit) int {
-		if h.Kind == "quote" {
-			return 1
-		}
-		return 0
-	}
-	slices.SortFunc(hits, func(a, b Hit) int {
-		switch {
-		case a.Rank < b.Rank:
-			return -1
-		case a.Rank > b.Rank:
-			return 1
-		}
-		if ka, kb := kindNum(&a), kindNum(&b); ka != kb {
-			return ka - kb
-		}
-		switch {
-		case a.rowid < b.rowid:
-			return -1
-		case a.rowid > b.rowid:
-			return 1
-		}
-		return 0
+	slices.SortFunc(keys, func(a, b searchKey) int {
+		return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Rowid, b.Rowid))
 	})
 	var next string
-	if len(hits) > n {
-		hits = hits[:n]
-		last := &hits[n-1]
-		next = encodeCursor("search", last.Rank, kindNum(last), last.rowid)
+	if len(keys) > n {
+		keys = keys[:n]
+		last := keys[n-1]
+		next = encodeCursor("search", last.Rank, last.Kind, last.Rowid)
+	}
+	// Then snippets and records for the page's hits only.
+	hits := make([]Hit, len(keys))
+	at := map[[2]int64]int{}
+	for i, key := range keys {
+		at[[2]int64{int64(key.Kind), key.Rowid}] = i
+		hits[i] = Hit{Rank: key.Rank, rowid: key.Rowid}
+	}
+	for _, k := range kinds {
+		var want []int64
+		for _, key := range keys {
+			if key.Kind == k.num {
+				want = append(want, key.Rowid)
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		ids, _ := json.Marshal(want)
+		rows, err := v.db.QueryContext(ctx, `SELECT `+k.table+`.rowid,
+			snippet(`+k.table+`, -1, '`+markOpen+`', '`+markClose+`', '…', 24), `+summaryCols+k.cols+`
+			FROM `+k.from+` WHERE `+k.table+` MATCH ? AND `+k.table+`.rowid IN (SELECT value FROM json_each(?))`, match, string(ids))
+		if err != nil {
+			return nil, "", searchErr(err)
+		}
+		for rows.Next() {
+			var h Hit
+			var data []byte
+			dest := append([]any{&h.rowid, &h.Snippet}, scanSummary(&h.Report)...)
+			if k.num == quoteSearch.num {
+				dest = append(dest, &data, &h.N)
+			}
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
+				return nil, "", err
+			}
+			h.Kind = k.name
+			if data != nil {
+				h.Quote = &storyline.Quote{}
+				if err := json.Unmarshal(data, h.Quote); err != nil {
+					rows.Close()
+					return nil, "", fmt.Errorf("quote of %s: %w", h.Report.ID, err)
+				}
+			}
+			i := at[[2]int64{int64(k.num), h.rowid}]
+			h.Rank = hits[i].Rank
+			hits[i] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, "", searchErr(err)
+		}
 	}
 	return hits, next, nil
+}
+
+// searchFilter adds the filters of f for one kind of hit.
+func (v *View) searchFilter(k searchKind, f SearchFilter, q *query) {
+	if k.num == reportSearch.num {
+		ReportFilter{Outlet: f.Outlet, Actor: f.Actor, DateRange: f.DateRange}.apply(q)
+		return
+	}
+	qf := QuoteFilter{Speaker: f.Actor, Outlet: f.Outlet, DateRange: f.DateRange}
+	if f.Kind != "" && f.Kind != "quote" {
+		qf.Kind = f.Kind
+	}
+	qf.apply(q)
 }
 
 // browse answers a search with no words: reports (or, for a quote kind,
