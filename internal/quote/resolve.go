@@ -67,30 +67,29 @@ type person struct {
 	quoted bool  // speaker of some quotation
 }
 
-// norm lower-cases a word and strips possessive endings and marks.
-func norm(w string) string {
-	w = strings.ToLower(w)
-	w = strings.TrimSuffix(w, "'s")
-	w = strings.TrimSuffix(w, "’s")
-	w = strings.Trim(w, ".,'’\"“”")
-	return w
-}
-
-// modKey reduces a modifier to a comparable key: group aliases, then a
-// five-letter stem, so "Ukrainian", "Ukraine" and "Ukraine's" meet.
-func modKey(w string) string {
-	w = norm(w)
+// modKeyNorm reduces a normalised modifier to a comparable key: group
+// aliases, then a five-letter stem, so "Ukrainian", "Ukraine" and
+// "Ukraine's" meet. It allocates only for non-ASCII words.
+func modKeyNorm(w string) string {
 	if a, ok := groupAliases[w]; ok {
 		return a
 	}
 	if w == "us" || w == "u.s" {
 		return "us"
 	}
-	r := []rune(w)
-	if len(r) > 5 {
-		r = r[:5]
+	for i := 0; i < len(w) && i < 5; i++ {
+		if w[i] >= 0x80 {
+			r := []rune(w)
+			if len(r) > 5 {
+				r = r[:5]
+			}
+			return string(r)
+		}
 	}
-	return string(r)
+	if len(w) > 5 {
+		return w[:5]
+	}
+	return w
 }
 
 // surnameKey compares surnames loosely: letters only, lower case, and a
@@ -138,13 +137,16 @@ type resolver struct {
 // nouns and modifiers written before it in its noun phrase.
 func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	rs := &resolver{txt: d.text, toks: d.toks, byLast: map[string][]*person{}}
-	add := func(name string, pos int) *person {
+	add := func(name string, pos int, lastLow string) *person {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return nil
 		}
 		single := !strings.ContainsAny(name, " \t\n")
-		last := surnameKey(lastWord(name))
+		if lastLow == "" {
+			lastLow = strings.ToLower(lastWord(name))
+		}
+		last := surnameKey(lastLow)
 		if last == "" {
 			return nil
 		}
@@ -164,7 +166,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	}
 	for _, m := range mentions {
 		if m.Kind == storyline.Person && m.Span.Valid(len(d.text)) {
-			add(d.text[m.Span.Start:m.Span.End], m.Span.Start)
+			add(d.text[m.Span.Start:m.Span.End], m.Span.Start, "")
 		}
 	}
 	n := len(d.toks)
@@ -206,7 +208,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			}
 			if isCap(w) && !determinerCap[w] || lw == "foreign" || lw == "ministry" {
 				if lw != "" {
-					mods = append(mods, modKey(w))
+					mods = append(mods, modKeyNorm(lw))
 				}
 				continue
 			}
@@ -222,7 +224,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		}
 		if ok {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
-			if p := add(name, d.toks[i].Start); p != nil {
+			if p := add(name, d.toks[i].Start, d.low[j-1]); p != nil {
 				for _, r := range roles {
 					p.addRole(r)
 				}
@@ -236,7 +238,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 						if r, ok := roleNouns[lw]; ok && r != "" {
 							p.addRole(r)
 						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] {
-							p.addMod(modKey(d.toks[k].Text))
+							p.addMod(modKeyNorm(d.normTok(k)))
 						}
 					}
 				}
@@ -306,9 +308,9 @@ func (d *doc) describe(a, b int) (roles, mods []string) {
 			continue
 		}
 		if isCap(w) || d.isMod(k) {
-			mods = append(mods, modKey(w))
+			mods = append(mods, modKeyNorm(lw))
 		} else if lw == "alliance" || lw == "ministry" {
-			mods = append(mods, modKey(w))
+			mods = append(mods, modKeyNorm(lw))
 		}
 	}
 	return roles, mods
@@ -543,7 +545,8 @@ func (d *doc) subjectName(i int) string {
 	return ""
 }
 
-// normTok is norm of token i, from the lower-cased cache.
+// normTok is token i lower-cased (from the cache) without possessive
+// ending and marks.
 func (d *doc) normTok(i int) string {
 	w := d.low[i]
 	w = strings.TrimSuffix(w, "'s")
