@@ -150,7 +150,7 @@ var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 // release drops references into the last text and returns b to the pool.
 func (b *buffers) release() {
 	clear(b.low)
-	clear(b.toks[:cap(b.toks)])
+	clear(b.toks)
 	bufPool.Put(b)
 }
 

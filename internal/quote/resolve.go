@@ -430,12 +430,8 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 }
 
 func (rs *resolver) find(name string) *person {
-	parts := strings.Fields(name)
-	if len(parts) == 0 {
-		return nil
-	}
-	for _, p := range rs.byLast[surnameKey(parts[len(parts)-1])] {
-		return p
+	if ps := rs.byLast[surnameKey(strings.ToLower(lastWord(strings.TrimSpace(name))))]; len(ps) > 0 {
+		return ps[0]
 	}
 	return nil
 }
@@ -551,10 +547,30 @@ func (d *doc) normTok(i int) string {
 	w := d.low[i]
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.TrimSuffix(w, "’s")
-	return strings.Trim(w, ".,'’\"“”")
+	for w != "" && isTrimmable(w[0]) {
+		w = w[1:]
+	}
+	for w != "" {
+		if isTrimmable(w[len(w)-1]) {
+			w = w[:len(w)-1]
+			continue
+		}
+		if strings.HasSuffix(w, "’") || strings.HasSuffix(w, "”") {
+			w = w[:len(w)-len("’")]
+			continue
+		}
+		break
+	}
+	for strings.HasPrefix(w, "“") || strings.HasPrefix(w, "’") {
+		w = w[len("“"):]
+	}
+	return w
 }
 
-// isName and isMod cache isNameTok and isModifierWord per token.
+func isTrimmable(c byte) bool { return c == '.' || c == ',' || c == '\'' || c == '"' }
+
+// isName and isMod tell, cached per token, whether a token may be part of
+// a name and whether it is a modifier (demonym, acronym, possessive).
 func (d *doc) isName(i int) bool {
 	if d.nameMemo[i] == 0 {
 		d.nameMemo[i] = 1
