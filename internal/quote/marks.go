@@ -177,6 +177,10 @@ func regions(text string, sentEnds []int) []region {
 				cls = closeDouble
 			}
 		}
+		if cls == openDouble && dOpen >= 0 && text[i] != '"' && gluedCloser(text, i, n) {
+			// “Apparently not,“ he said: an opening mark used to close.
+			cls = closeDouble
+		}
 		switch cls {
 		case openDouble:
 			if dOpen >= 0 && c != '"' && nestedAhead(text, i+n) {
@@ -299,4 +303,22 @@ func nestedAhead(text string, i int) bool {
 		i += n
 	}
 	return false
+}
+
+// gluedCloser reports whether the mark at [i, i+n) is glued to the word
+// or punctuation before it and followed by white space, punctuation or
+// the end: placed like a closing mark.
+func gluedCloser(text string, i, n int) bool {
+	if i == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsSpace(prev) {
+		return false
+	}
+	if i+n >= len(text) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+n:])
+	return unicode.IsSpace(next) || next == ',' || next == '.' || next == ';' || next == ')'
 }
