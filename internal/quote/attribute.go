@@ -1013,7 +1013,7 @@ func (d *doc) hasFiniteVerb(a, b int) bool {
 		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "does", "do", "did", "'s", "'re", "’s", "’re":
 			return true
 		}
-		if k > a && strings.HasSuffix(w, "ed") && isLowerWord(w) {
+		if k > a && strings.HasSuffix(w, "ed") && isLowerWord(d.toks[k].Text) {
 			return true
 		}
 	}

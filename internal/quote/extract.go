@@ -73,6 +73,18 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 	}
 	buf := bufPool.Get().(*buffers)
 	defer buf.release()
+	d := newDoc(txt, sents, buf)
+	qs := d.extract()
+	resolveSpeakers(txt, d, qs, mentions)
+	out := make([]storyline.Quote, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, q.export(txt))
+	}
+	return out
+}
+
+// newDoc prepares the per-token state of one extraction in buf's arrays.
+func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d := &doc{text: txt, sents: sents, lx: loadLexicon()}
 	nt := 0
 	for _, s := range sents {
@@ -123,13 +135,7 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 		d.low[i] = lowerTok(lowText, t)
 		d.flags[i] = wf[d.low[i]]
 	}
-	qs := d.extract()
-	resolveSpeakers(txt, d, qs, mentions)
-	out := make([]storyline.Quote, 0, len(qs))
-	for _, q := range qs {
-		out = append(out, q.export(txt))
-	}
-	return out
+	return d
 }
 
 // buffers are the per-token arrays of one extraction, kept in a pool so
@@ -342,7 +348,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	for k >= lo {
 		lt := d.lower(k)
 		switch {
-		case d.flags[k]&fAux != 0 || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(lt):
+		case d.flags[k]&fAux != 0 || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(d.toks[k].Text):
 			k--
 			continue
 		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
