@@ -358,3 +358,42 @@ func BenchmarkServe(b *testing.B) {
 		})
 	}
 }
+
+// noGeneration hides the store's generation, so nothing is cached.
+type noGeneration struct{ *sqlite.View }
+
+func (noGeneration) Generation(context.Context) (int64, bool, error) { return 0, false, nil }
+
+// BenchmarkStoryPageUncached builds story pages with no cache, one at a
+// time, in process: the cost of a cache miss.
+func BenchmarkStoryPageUncached(b *testing.B) {
+	path, n := benchStore(b)
+	view, err := sqlite.OpenView(context.Background(), path, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer view.Close()
+	s, err := New(Config{Reader: noGeneration{view}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nStories := (n + 99) / 100
+	for _, kind := range []string{"page", "api"} {
+		b.Run(kind, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				u := fmt.Sprintf("/stories/s%d", 1+i%nStories)
+				if kind == "api" {
+					u = "/api/v1" + u
+				}
+				rr := httptest.NewRecorder()
+				s.ServeHTTP(rr, httptest.NewRequest("GET", u, nil))
+				if rr.Code != 200 {
+					b.Fatalf("%s: %d", u, rr.Code)
+				}
+			}
+		})
+	}
+}

@@ -416,9 +416,16 @@ func (v *View) Quotes(ctx context.Context, f QuoteFilter, p Page) ([]QuoteRow, s
 // MentionCounts returns, for the given reports, how many of their mentions
 // resolve to each actor.
 func (v *View) MentionCounts(ctx context.Context, reports []string) (map[string]int, error) {
-	rows, err := v.db.QueryContext(ctx, `SELECT json_extract(data, '$.actor_id') AS actor, count(*)
-		FROM annotations WHERE type = 'mention' AND report_id IN (SELECT value FROM json_each(?))
-		AND actor IS NOT NULL AND actor != '' GROUP BY actor`, jsonList(reports))
+	// The covering index answers without parsing any mention's JSON. A
+	// store migrated by an early build of migration 00003 lacks it.
+	const q = `SELECT json_extract(data, '$.actor_id') AS actor, count(*)
+		FROM annotations %s
+		WHERE type = 'mention' AND report_id IN (SELECT value FROM json_each(?))
+		AND actor IS NOT NULL AND actor != '' GROUP BY actor`
+	rows, err := v.db.QueryContext(ctx, fmt.Sprintf(q, "INDEXED BY annotations_report_actor"), jsonList(reports))
+	if err != nil && strings.Contains(err.Error(), "no such index") {
+		rows, err = v.db.QueryContext(ctx, fmt.Sprintf(q, ""), jsonList(reports))
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -162,3 +162,31 @@ func TestCursorRejectsForeign(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionCounts(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	a := analysis("r1", "T", "Ana met Ana and Bo.", "")
+	a.Mentions = []storyline.Mention{
+		{Span: storyline.Span{Start: 0, End: 3}, Surface: "Ana", Kind: storyline.Person, ActorID: "a1"},
+		{Span: storyline.Span{Start: 8, End: 11}, Surface: "Ana", Kind: storyline.Person, ActorID: "a1"},
+		{Span: storyline.Span{Start: 16, End: 18}, Surface: "Bo", Kind: storyline.Person},
+	}
+	if _, err := st.Put(ctx, "file:r1", a); err != nil {
+		t.Fatal(err)
+	}
+	for _, drop := range []bool{false, true} {
+		if drop { // a store migrated before the covering index existed
+			if _, err := st.DB().ExecContext(ctx, `DROP INDEX annotations_report_actor`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := st.View().MentionCounts(ctx, []string{"r1", "nope"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got["a1"] != 2 {
+			t.Errorf("dropped index %v: counts = %v, want a1: 2", drop, got)
+		}
+	}
+}

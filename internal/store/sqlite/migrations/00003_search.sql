@@ -81,6 +81,8 @@ INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
 CREATE INDEX reports_published ON reports (published, id);
 CREATE INDEX reports_source ON reports (source, published, id);
 CREATE INDEX annotations_actor ON annotations (json_extract(data, '$.actor_id'), report_id) WHERE type = 'mention';
+-- Covers counting a set of reports' mentions by actor without parsing JSON.
+CREATE INDEX annotations_report_actor ON annotations (report_id, json_extract(data, '$.actor_id')) WHERE type = 'mention';
 CREATE INDEX annotations_speaker ON annotations (json_extract(data, '$.speaker_id'), report_id) WHERE type = 'quote';
 CREATE INDEX annotations_group ON annotations (json_extract(data, '$.group')) WHERE type = 'quote';
 -- Stories most recent first, actors most mentioned first.
@@ -92,6 +94,7 @@ DROP INDEX cross_actor_mentions;
 DROP INDEX cross_story_last;
 DROP INDEX annotations_group;
 DROP INDEX annotations_speaker;
+DROP INDEX annotations_report_actor;
 DROP INDEX annotations_actor;
 DROP INDEX reports_source;
 DROP INDEX reports_published;
