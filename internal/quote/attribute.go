@@ -519,7 +519,7 @@ func (d *doc) extract() []cand {
 				e := max(r.e, d.contentEnd(ps, d.toks[sb-1].End))
 				c.s, c.e = ps, e
 			}
-			if use.cue == bf.cue && bf.partialAt < 0 {
+			if use.cue == bf.cue && bf.partialAt < 0 && !namingVerbs[d.low[use.cue]] {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
