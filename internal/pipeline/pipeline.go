@@ -112,56 +112,86 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 
 	var stats Stats
 	var storeErr error
-	for res := range results {
+	// The writer takes what the workers have finished, up to maxBatch
+	// reports, and stores them in one transaction when the store can.
+	batch := make([]result, 0, maxBatch)
+	flush := func() {
+		if len(batch) == 0 || storeErr != nil {
+			batch = batch[:0]
+			return
+		}
+		t0 := time.Now()
+		outs, err := putBatch(ctx, st, batch)
+		stats.Store += time.Since(t0)
+		for i, res := range batch {
+			if err != nil {
+				if ctx.Err() != nil {
+					storeErr = ctx.Err()
+					break
+				}
+				stats.Failed++
+				if cfg.OnFailure != nil {
+					cfg.OnFailure(&ingest.Failure{Name: res.a.Report.Origin, Err: fmt.Errorf("store: %w", err)})
+				}
+				continue
+			}
+			switch outs[i] {
+			case store.Added:
+				stats.Added++
+			case store.Replaced:
+				stats.Replaced++
+			default:
+				stats.Unchanged++
+			}
+			if cfg.OnStored != nil {
+				cfg.OnStored(&res.a.Report, outs[i])
+			}
+		}
+		batch = batch[:0]
+	}
+	handle := func(res result) {
 		stats.Bytes += res.bytes
 		stats.Prepare += res.prepare
 		stats.Analyse += res.analyse
 		if res.warn != "" && cfg.OnWarning != nil {
 			cfg.OnWarning(res.warn)
 		}
-		if res.fail != nil {
+		switch {
+		case res.fail != nil:
 			stats.Failed++
 			if cfg.OnFailure != nil {
 				cfg.OnFailure(res.fail)
 			}
-			continue
-		}
-		if res.a == nil {
-			continue
-		}
-		if res.skip {
+		case res.a == nil:
+		case res.skip:
 			stats.Unchanged++
 			if cfg.OnStored != nil {
 				cfg.OnStored(&res.a.Report, store.Unchanged)
 			}
-			continue
-		}
-		t0 := time.Now()
-		out, err := st.Put(ctx, res.key, res.a)
-		stats.Store += time.Since(t0)
-		if err != nil {
-			if ctx.Err() != nil {
-				storeErr = ctx.Err()
-				break
-			}
-			stats.Failed++
-			if cfg.OnFailure != nil {
-				cfg.OnFailure(&ingest.Failure{Name: res.a.Report.Origin, Err: fmt.Errorf("store: %w", err)})
-			}
-			continue
-		}
-		switch out {
-		case store.Added:
-			stats.Added++
-		case store.Replaced:
-			stats.Replaced++
 		default:
-			stats.Unchanged++
-		}
-		if cfg.OnStored != nil {
-			cfg.OnStored(&res.a.Report, out)
+			batch = append(batch, res)
 		}
 	}
+	for res := range results {
+		handle(res)
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case more, ok := <-results:
+				if !ok {
+					break drain
+				}
+				handle(more)
+			default:
+				break drain
+			}
+		}
+		flush()
+		if storeErr != nil {
+			break
+		}
+	}
+	flush()
 	cancel()
 	for range results {
 	}
@@ -173,6 +203,31 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 		return stats, srcErr
 	}
 	return stats, parent.Err()
+}
+
+// maxBatch is the most reports stored in one transaction.
+const maxBatch = 64
+
+// putBatch stores a batch in one transaction when the store can, else
+// one report at a time.
+func putBatch(ctx context.Context, st Store, batch []result) ([]store.Outcome, error) {
+	if bw, ok := st.(store.BatchWriter); ok {
+		keys := make([]string, len(batch))
+		as := make([]*storyline.Analysis, len(batch))
+		for i, r := range batch {
+			keys[i], as[i] = r.key, r.a
+		}
+		return bw.PutBatch(ctx, keys, as)
+	}
+	outs := make([]store.Outcome, len(batch))
+	for i, r := range batch {
+		o, err := st.Put(ctx, r.key, r.a)
+		if err != nil {
+			return nil, err
+		}
+		outs[i] = o
+	}
+	return outs, nil
 }
 
 func process(ctx context.Context, it ingest.Item, st Store, cfg Config) result {

@@ -47,6 +47,13 @@ type Writer interface {
 	Put(ctx context.Context, key string, a *storyline.Analysis) (Outcome, error)
 }
 
+// BatchWriter stores several reports in one go, each all-or-nothing, for
+// less overhead per report.
+type BatchWriter interface {
+	Writer
+	PutBatch(ctx context.Context, keys []string, as []*storyline.Analysis) ([]Outcome, error)
+}
+
 // Checker answers, before any analysis is spent, whether a report is
 // stored already with the same content.
 type Checker interface {

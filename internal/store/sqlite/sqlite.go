@@ -96,19 +96,44 @@ func (s *Store) Has(ctx context.Context, key, hash string) (bool, error) {
 }
 
 // Put implements store.Writer.
-func (s *Store) Put(ctx context.Context, key string, a *storyline.Analysis) (out store.Outcome, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) Put(ctx context.Context, key string, a *storyline.Analysis) (store.Outcome, error) {
+	outs, err := s.PutBatch(ctx, []string{key}, []*storyline.Analysis{a})
 	if err != nil {
 		return 0, err
+	}
+	return outs[0], nil
+}
+
+// PutBatch implements store.BatchWriter: it stores several reports in one
+// transaction, which costs one commit instead of one per report. Each
+// report is still all-or-nothing, and so is the batch.
+func (s *Store) PutBatch(ctx context.Context, keys []string, as []*storyline.Analysis) (outs []store.Outcome, err error) {
+	if len(keys) != len(as) {
+		return nil, errors.New("put: keys and reports differ in number")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
 			tx.Rollback()
 		}
 	}()
+	outs = make([]store.Outcome, len(as))
+	for i := range as {
+		if outs[i], err = putTx(ctx, tx, keys[i], as[i]); err != nil {
+			return nil, err
+		}
+	}
+	return outs, tx.Commit()
+}
+
+func putTx(ctx context.Context, tx *sql.Tx, key string, a *storyline.Analysis) (store.Outcome, error) {
 	r := &a.Report
 	var oldID, oldHash string
-	err = tx.QueryRowContext(ctx, `SELECT id, hash FROM reports WHERE key = ?`, key).Scan(&oldID, &oldHash)
+	var out store.Outcome
+	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM reports WHERE key = ?`, key).Scan(&oldID, &oldHash)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		out = store.Added
@@ -126,7 +151,7 @@ func (s *Store) Put(ctx context.Context, key string, a *storyline.Analysis) (out
 		return 0, err
 	case oldHash == r.Hash:
 		r.ID = oldID
-		return store.Unchanged, tx.Commit()
+		return store.Unchanged, nil
 	default:
 		out = store.Replaced
 		r.ID = oldID
@@ -144,7 +169,7 @@ func (s *Store) Put(ctx context.Context, key string, a *storyline.Analysis) (out
 	if err := putAnnotations(ctx, tx, a); err != nil {
 		return 0, fmt.Errorf("put %s: %w", r.Origin, err)
 	}
-	return out, tx.Commit()
+	return out, nil
 }
 
 func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) error {
