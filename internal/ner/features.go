@@ -279,6 +279,9 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 				rw = titleCase(w)
 			}
 		}
+		if c, ok := respell[rw]; ok && !d.capsLine[i] {
+			rw = c
+		}
 		d.rw[i] = rw
 		d.nw[i] = normDigits(rw)
 		d.shape[i] = shapeOf(rw)
@@ -536,6 +539,11 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 	}
 	return d
 }
+
+// respell maps spellings modern copy uses to the ones the 1996 training
+// text uses ("US" was "U.S." there), in mixed-case sentences only (in an
+// ALL-CAPS line "US" may be the pronoun).
+var respell = map[string]string{"US": "U.S.", "UN": "U.N."}
 
 // isTitleCase reports whether a sentence is a Title Case headline ("Zelensky
 // Sets Expectations Ahead of Talks"): at least three words, none in lower

@@ -19,6 +19,7 @@ type TrainConfig struct {
 	Folds     int    // jackknife folds for stage 2; 0 or 1 trains stage 1 only
 	Clusters  int    // word classes to induce; 0 for none
 	Viterbi   bool   // structured perceptron with Viterbi decoding
+	Runs      int    // stage-1 runs (seeds Seed, Seed+1, ...) whose weights are averaged
 	// Unlabeled is more tokenised text (sentences) for the word
 	// clusters, besides the training text.
 	Unlabeled [][]string
@@ -190,6 +191,43 @@ func (t *trainer) average() *weights {
 	return m
 }
 
+// averageWeights returns the mean of several weight tables, features in
+// hash order.
+func averageWeights(ws []*weights) *weights {
+	sum := map[uint64]*[nLabels]float32{}
+	for _, w := range ws {
+		for _, e := range w.slots {
+			if e.key == 0 {
+				continue
+			}
+			r := sum[e.key]
+			if r == nil {
+				r = new([nLabels]float32)
+				sum[e.key] = r
+			}
+			row := w.w[int(e.row)*nLabels : int(e.row)*nLabels+nLabels]
+			for l := range r {
+				r[l] += row[l]
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	out := newWeights(len(keys))
+	n := float32(len(ws))
+	for _, k := range keys {
+		r := sum[k]
+		for l := range r {
+			r[l] /= n
+		}
+		out.insert(k, r[:])
+	}
+	return out
+}
+
 // stageResult is the outcome of training one stage.
 type stageResult struct {
 	w         *weights
@@ -296,6 +334,20 @@ func Train(train, dev *conlleval.File, cfg TrainConfig) (*Tagger, TrainResult, e
 
 	logf("stage 1\n")
 	s1 := trainStage(tr, dv, false, cfg.MaxEpochs, cfg, logf)
+	if cfg.Runs > 1 {
+		// Average the weights of runs that differ only in their shuffling
+		// seed: the same size and speed, less dependence on one order.
+		ws := []*weights{s1.w}
+		for k := 1; k < cfg.Runs; k++ {
+			c := cfg
+			c.Seed = cfg.Seed + uint64(k)
+			logf("stage 1, run %d (seed %d)\n", k+1, c.Seed)
+			ws = append(ws, trainStage(tr, dv, false, cfg.MaxEpochs, c, logf).w)
+		}
+		s1.w = averageWeights(ws)
+		s1.devF1 = evalDocs(s1.w, dv, false, cfg.Viterbi)
+		logf("average of %d runs: dev F1 %.4f\n", cfg.Runs, s1.devF1)
+	}
 	m := &model{s1: s1.w, viterbi: cfg.Viterbi, lexicon: *lx}
 	res := TrainResult{BestEpoch: s1.bestEpoch, DevF1: s1.devF1}
 	if cfg.Folds > 1 {
