@@ -55,7 +55,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "single quote marks in a headline",
 			text: "Port chief warns of 'long delays' after strike\nThe head of the port authority, Jan Meyer, warned of long delays.",
-			want: []want{{"of 'long delays' after strike", storyline.Partial, "Port chief", ""}},
+			want: []want{{"of 'long delays' after strike", storyline.Partial, "Port chief", "Jan Meyer"}},
 		},
 		{
 			name: "guillemets",

@@ -206,16 +206,45 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 				titled = true
 				continue
 			}
-			if isCap(w) && !determinerCap[w] || lw == "foreign" || lw == "ministry" {
+			if isCap(w) && !determinerCap[w] || d.contentWord(k) {
 				if lw != "" {
 					mods = append(mods, modKeyNorm(lw))
 				}
 				continue
 			}
-			if isLowerWord(w) && !npStop[lw] && !determiners[lw] && k == i-1 {
-				continue
-			}
 			break
+		}
+		// "The head of the port authority, Jan Meyer,": a description
+		// set before the name by a comma.
+		if i >= 2 && d.toks[i-1].Text == "," {
+			var r2, m2 []string
+			hasRole := false
+			for k := i - 2; k >= 0 && k >= i-10 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
+				lw := d.normTok(k)
+				if r, ok := roleNouns[lw]; ok {
+					hasRole = true
+					if r != "" {
+						r2 = append(r2, r)
+					}
+					continue
+				}
+				if d.flags[k]&fDet != 0 || lw == "of" || lw == "the" || d.toks[k].Text == "'s" || d.toks[k].Text == "’s" {
+					if d.flags[k]&fDet != 0 && lw != "of" && !(k > 0 && d.low[k-1] == "of") {
+						break
+					}
+					continue
+				}
+				if isCap(d.toks[k].Text) || d.contentWord(k) {
+					m2 = append(m2, modKeyNorm(lw))
+					continue
+				}
+				hasRole = false
+				break
+			}
+			if hasRole {
+				roles = append(roles, r2...)
+				mods = append(mods, m2...)
+			}
 		}
 		words := j - i
 		ok := words >= 2 || titled
@@ -237,7 +266,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 						lw := d.normTok(k)
 						if r, ok := roleNouns[lw]; ok && r != "" {
 							p.addRole(r)
-						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] {
+						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] || d.contentWord(k) {
 							p.addMod(modKeyNorm(d.normTok(k)))
 						}
 					}
@@ -307,9 +336,7 @@ func (d *doc) describe(a, b int) (roles, mods []string) {
 		if determiners[lw] || lw == "of" || lw == "the" || w == "'s" || w == "’s" || lw == "" {
 			continue
 		}
-		if isCap(w) || d.isMod(k) {
-			mods = append(mods, modKeyNorm(lw))
-		} else if lw == "alliance" || lw == "ministry" {
+		if isCap(w) || d.isMod(k) || d.contentWord(k) {
 			mods = append(mods, modKeyNorm(lw))
 		}
 	}
@@ -497,7 +524,7 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 		switch {
 		case all && len(mods) > 0:
 			full = append(full, p)
-		case len(p.mods) == 0 || len(mods) == 0:
+		case len(mods) == 0:
 			partial = append(partial, p)
 		}
 	}
@@ -634,4 +661,19 @@ func isDemonym(w string) bool {
 		}
 	}
 	return false
+}
+
+// contentWord reports whether token i is a lower-case word that can
+// qualify a role in a description ("port" in "the port chief", "union"
+// in "union leader"): not a function word, title or verb.
+func (d *doc) contentWord(i int) bool {
+	t := d.toks[i].Text
+	if !isLowerWord(t) || d.flags[i]&(fStop|fDet|fPron|fAux|fSpeech) != 0 || titleWords[d.low[i]] || d.verbish(i) {
+		return false
+	}
+	switch d.low[i] {
+	case "of", "the", "a", "an", "new", "top", "senior", "chief", "former":
+		return false
+	}
+	return len(d.low[i]) > 2
 }
