@@ -73,6 +73,8 @@ JSONL line per document, {"doc_id":..,"story":..,"event":..}, is written.`,
 	cmd.Flags().StringVar(&out, "out", "", "write one JSONL line per document with its predicted story and event")
 	cmd.Flags().Float64Var(&opt.StoryThreshold, "story-threshold", opt.StoryThreshold, "least similarity to join a story")
 	cmd.Flags().Float64Var(&opt.EventThreshold, "event-threshold", opt.EventThreshold, "least similarity to join an event")
+	cmd.Flags().IntVar(&opt.Neighbours, "neighbours", opt.Neighbours, "similarity edges kept per report")
+	cmd.Flags().IntVar(&opt.RepairEvery, "repair-every", opt.RepairEvery, "re-cluster the window every this many reports (0: only at the end)")
 	cmd.Flags().StringVar(&level, "level", "story", "which predicted level is scored against story_id: story or event")
 	cmd.Flags().Float64Var(&opt.IDFPrior, "idf-prior", opt.IDFPrior, "background documents assumed in idf")
 	cmd.Flags().Float64Var(&opt.NameWeight, "name-weight", opt.NameWeight, "weight of the name channel")
@@ -85,12 +87,16 @@ func clusterDocs(docs []corefeval.Doc, opt story.Options) (stories, events []str
 	c := story.NewClustererWith(opt)
 	stories = make([]string, len(docs))
 	events = make([]string, len(docs))
-	for i, d := range docs {
+	for _, d := range docs {
 		var pub time.Time
 		if d.Date != "" {
 			pub, _ = time.Parse("2006-01-02", d.Date)
 		}
-		events[i], stories[i] = c.Add(story.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Published: pub})
+		c.Add(story.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Published: pub})
+	}
+	c.Repair()
+	for i, d := range docs {
+		events[i], stories[i], _ = c.Assignment(d.ID)
 	}
 	return stories, events
 }

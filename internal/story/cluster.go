@@ -22,11 +22,17 @@ type Doc struct {
 
 // Options are the clusterer's thresholds and weights.
 type Options struct {
-	StoryThreshold float64 // least similarity to a stored report to join its story
-	EventThreshold float64 // least similarity to a stored report to join its event
+	// StoryThreshold is the least average-link similarity (summed edge
+	// similarity over the product of the sizes) at which reports or
+	// clusters join one story.
+	StoryThreshold float64
+	// EventThreshold is the same for events inside a story.
+	EventThreshold float64
 	NameWeight     float64 // weight of the name channel against content words
 	StoryDays      float64 // time scale (days) of story similarity decay
 	EventDays      float64 // time scale (days) of event similarity decay
+	Neighbours     int     // similarity edges kept per report (its nearest earlier reports)
+	EdgeMin        float64 // least similarity of a kept edge
 	Candidates     int     // at most this many stored reports are scored per report
 	QueryTerms     int     // terms of a report looked up in the index
 	KeepTerms      int     // terms kept per stored report
@@ -35,21 +41,29 @@ type Options struct {
 	// of a term, so that early in a stream the words every report so far
 	// shares still weigh.
 	IDFPrior float64
+	// RepairEvery reports, the last Window reports are re-clustered by
+	// average link over their stored edges (0: only on Repair calls).
+	RepairEvery int
+	Window      int
 }
 
 // DefaultOptions are tuned on ECB+ train.
 func DefaultOptions() Options {
 	return Options{
-		StoryThreshold: 0.20,
-		EventThreshold: 0.40,
-		NameWeight:     2.0,
+		StoryThreshold: 0.09,
+		EventThreshold: 0.28,
+		NameWeight:     3.0,
 		StoryDays:      30,
 		EventDays:      3,
-		Candidates:     64,
+		Neighbours:     8,
+		EdgeMin:        0.05,
+		Candidates:     100,
 		QueryTerms:     30,
 		KeepTerms:      80,
 		Postings:       100,
 		IDFPrior:       20,
+		RepairEvery:    100,
+		Window:         2000,
 	}
 }
 
@@ -59,34 +73,44 @@ type tw struct {
 	tf   float32
 }
 
+// edge links a report to one of its nearest earlier reports.
+type edge struct {
+	to   int32
+	sim  float32 // content similarity of the whole reports
+	lsim float32 // similarity of their leads (title, first sentences, their actors)
+	day  float32 // days between the two reports; -1 when a date is unknown
+}
+
 type report struct {
 	id    string
+	title string
 	vec   []tw // sublinear term frequencies of the kept terms
+	lead  []tw // the same for the lead
 	date  time.Time
-	event *cluster
+	edges []edge
+	story int32
+	event int32
 }
 
-type cluster struct {
-	id      string
-	title   string
-	reports []string
-	first   time.Time
-	last    time.Time
-	events  []*cluster // for stories
-	story   *cluster   // for events
-}
-
-// Clusterer assigns each new report to an event and a story: it joins the
-// story (and, if closer still, the event) of the most similar stored
-// report among the candidates the index returns, or starts a new one.
+// Clusterer assigns each new report to an event and a story. A report
+// keeps edges to its nearest earlier reports among the candidates an
+// inverted index returns; it joins the story (and event) to which it has
+// the highest average-link similarity, or starts a new one. Every
+// RepairEvery reports, the last Window reports are re-clustered by greedy
+// average link over the same edges, which heals early mistakes (a report
+// that bridged two sibling events, a story split in two) at a bounded cost.
 type Clusterer struct {
-	opt     Options
-	terms   map[string]int32
-	df      []int32
-	reports []report
-	index   [][]int32 // term → report indexes, oldest first
-	stories []*cluster
-	events  []*cluster
+	opt         Options
+	terms       map[string]int32
+	df          []int32
+	reports     []report
+	byID        map[string]int32
+	index       [][]int32 // term → report indexes, oldest first
+	nStories    int32
+	nEvents     int32
+	storySize   map[int32]int32
+	eventSize   map[int32]int32
+	sinceRepair int
 }
 
 // NewClusterer returns a Clusterer with DefaultOptions.
@@ -94,7 +118,8 @@ func NewClusterer() *Clusterer { return NewClustererWith(DefaultOptions()) }
 
 // NewClustererWith returns a Clusterer with the given options.
 func NewClustererWith(opt Options) *Clusterer {
-	return &Clusterer{opt: opt, terms: map[string]int32{}}
+	return &Clusterer{opt: opt, terms: map[string]int32{}, byID: map[string]int32{},
+		storySize: map[int32]int32{}, eventSize: map[int32]int32{}}
 }
 
 func (c *Clusterer) termID(t string) int32 {
@@ -108,73 +133,140 @@ func (c *Clusterer) termID(t string) int32 {
 	return id
 }
 
-// Add places one report and returns the ids of its event and story.
-func (c *Clusterer) Add(d Doc) (eventID, storyID string) {
+func storyID(i int32) string { return "s" + strconv.Itoa(int(i)+1) }
+func eventID(i int32) string { return "e" + strconv.Itoa(int(i)+1) }
+
+// Len returns the number of reports added.
+func (c *Clusterer) Len() int { return len(c.reports) }
+
+// Add places one report and returns the ids of its event and story as
+// they stand now; a later repair may move it (see Assignment).
+func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
+	// term ids are given in sorted order so that runs are reproducible
 	raw := features(d, c.opt.NameWeight)
 	tf := make(map[int32]float64, len(raw))
-	for t, f := range raw {
+	for _, t := range sortedTerms(raw) {
 		id := c.termID(t)
 		c.df[id]++
-		tf[id] = f
+		tf[id] = raw[t]
+	}
+	ltf := map[int32]float64{}
+	lraw := leadFeatures(d, c.opt.NameWeight)
+	for _, t := range sortedTerms(lraw) {
+		ltf[c.termID(t)] = lraw[t]
 	}
 	q := c.weigh(tf)
+	lq := c.weigh(ltf)
 	terms := topTerms(q, c.opt.QueryTerms)
 
-	// nearest stored reports among the candidates
-	var best *report
-	bestS := 0.0
-	bestEvS := 0.0
-	var bestEv *cluster
+	// edges to the nearest stored reports among the candidates
+	var edges []edge
 	for _, ri := range c.candidates(q, terms) {
 		r := &c.reports[ri]
 		sim := c.cosine(q, r.vec)
-		ss := sim * decay(d.Published, r.date, c.opt.StoryDays)
-		if ss > bestS {
-			best, bestS = r, ss
+		if sim < c.opt.EdgeMin {
+			continue
 		}
-		if es := sim * decay(d.Published, r.date, c.opt.EventDays); es > bestEvS {
-			bestEv, bestEvS = r.event, es
+		day := float32(-1)
+		if !d.Published.IsZero() && !r.date.IsZero() {
+			day = float32(math.Abs(d.Published.Sub(r.date).Hours() / 24))
 		}
+		edges = append(edges, edge{to: ri, sim: float32(sim), lsim: float32(c.cosine(lq, r.lead)), day: day})
 	}
-	var st, ev *cluster
-	if best != nil && bestS >= c.opt.StoryThreshold {
-		st = best.event.story
-		if bestEv != nil && bestEv.story == st && bestEvS >= c.opt.EventThreshold {
-			ev = bestEv
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].sim != edges[j].sim {
+			return edges[i].sim > edges[j].sim
 		}
+		return edges[i].to < edges[j].to
+	})
+	if len(edges) > c.opt.Neighbours {
+		edges = edges[:c.opt.Neighbours]
 	}
-	if st == nil {
-		st = &cluster{id: "s" + strconv.Itoa(len(c.stories)+1), title: d.Title}
-		c.stories = append(c.stories, st)
+	// online average link to the stories and events the edges reach
+	st := c.bestGroup(edges, func(r *report) int32 { return r.story }, c.storySize, c.opt.StoryDays, c.opt.StoryThreshold, -1)
+	if st < 0 {
+		st = c.nStories
+		c.nStories++
 	}
-	if ev == nil {
-		ev = &cluster{id: "e" + strconv.Itoa(len(c.events)+1), title: d.Title, story: st}
-		c.events = append(c.events, ev)
-		st.events = append(st.events, ev)
+	ev := c.bestGroup(leadEdges(edges), func(r *report) int32 { return r.event }, c.eventSize, c.opt.EventDays, c.opt.EventThreshold, st)
+	if ev < 0 {
+		ev = c.nEvents
+		c.nEvents++
 	}
-	for _, cl := range []*cluster{st, ev} {
-		cl.reports = append(cl.reports, d.ID)
-		if !d.Published.IsZero() {
-			if cl.first.IsZero() || d.Published.Before(cl.first) {
-				cl.first = d.Published
-			}
-			if d.Published.After(cl.last) {
-				cl.last = d.Published
-			}
-		}
-	}
-	// store the report's heaviest terms and index it under them
+	c.storySize[st]++
+	c.eventSize[ev]++
+
 	keep := topTerms(q, c.opt.KeepTerms)
-	r := report{id: d.ID, date: d.Published, event: ev, vec: make([]tw, len(keep))}
+	r := report{id: d.ID, title: d.Title, date: d.Published, edges: edges, story: st, event: ev, vec: make([]tw, len(keep))}
 	for i, t := range keep {
 		r.vec[i] = tw{t, float32(tf[t])}
 	}
+	for _, t := range topTerms(lq, c.opt.KeepTerms/2) {
+		r.lead = append(r.lead, tw{t, float32(ltf[t])})
+	}
 	ri := int32(len(c.reports))
 	c.reports = append(c.reports, r)
+	c.byID[d.ID] = ri
 	for _, t := range terms {
 		c.index[t] = append(c.index[t], ri)
 	}
-	return ev.id, st.id
+	c.sinceRepair++
+	if c.opt.RepairEvery > 0 && c.sinceRepair >= c.opt.RepairEvery {
+		c.Repair()
+	}
+	return eventID(c.reports[ri].event), storyID(c.reports[ri].story)
+}
+
+// leadEdges returns the edges with their lead similarity in place of the
+// content similarity.
+func leadEdges(es []edge) []edge {
+	out := make([]edge, len(es))
+	for i, e := range es {
+		out[i] = e
+		out[i].sim = e.lsim
+	}
+	return out
+}
+
+// edgeSim is an edge's similarity after the time decay of scale days.
+func edgeSim(e edge, days float64) float64 {
+	s := float64(e.sim)
+	if e.day > 1 && days > 0 {
+		g := float64(e.day) - 1
+		s *= math.Exp(-g * g / (2 * days * days))
+	}
+	return s
+}
+
+// bestGroup returns the group (story or event) with the highest average
+// link over the edges, at least th, or -1. With inStory ≥ 0 only groups
+// whose reports lie in that story count.
+func (c *Clusterer) bestGroup(edges []edge, group func(*report) int32, size map[int32]int32, days, th float64, inStory int32) int32 {
+	sum := map[int32]float64{}
+	for _, e := range edges {
+		r := &c.reports[e.to]
+		if inStory >= 0 && r.story != inStory {
+			continue
+		}
+		sum[group(r)] += edgeSim(e, days)
+	}
+	best, bestS := int32(-1), th
+	for g, s := range sum {
+		v := s / float64(size[g])
+		if v > bestS || v == bestS && best >= 0 && g < best {
+			best, bestS = g, v
+		}
+	}
+	return best
+}
+
+// Assignment returns the current event and story of a stored report.
+func (c *Clusterer) Assignment(reportID string) (event, story string, ok bool) {
+	i, ok := c.byID[reportID]
+	if !ok {
+		return "", "", false
+	}
+	return eventID(c.reports[i].event), storyID(c.reports[i].story), true
 }
 
 // candidates returns the stored reports that share the most weight of the
@@ -211,11 +303,27 @@ func (c *Clusterer) idf(t int32) float64 {
 	return math.Log((float64(len(c.reports)+1) + c.opt.IDFPrior) / float64(c.df[t]))
 }
 
-// weigh turns term frequencies into a unit tf-idf vector.
+func sortedTerms(m map[string]float64) []string {
+	ts := make([]string, 0, len(m))
+	for t := range m {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return ts
+}
+
+// weigh turns term frequencies into a unit tf-idf vector (summed in term
+// order, so that the result does not depend on map order).
 func (c *Clusterer) weigh(tf map[int32]float64) map[int32]float64 {
+	ids := make([]int32, 0, len(tf))
+	for t := range tf {
+		ids = append(ids, t)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	q := make(map[int32]float64, len(tf))
 	var n float64
-	for t, f := range tf {
+	for _, t := range ids {
+		f := tf[t]
 		if w := f * c.idf(t); w > 0 {
 			q[t] = w
 			n += w * w
@@ -243,20 +351,6 @@ func (c *Clusterer) cosine(q map[int32]float64, v []tw) float64 {
 	return dot / math.Sqrt(nn)
 }
 
-// decay lowers the similarity of two reports far apart in time; an
-// unknown date on either side leaves it unchanged.
-func decay(a, b time.Time, days float64) float64 {
-	if a.IsZero() || b.IsZero() {
-		return 1
-	}
-	gap := math.Abs(a.Sub(b).Hours() / 24)
-	if gap <= 1 {
-		return 1
-	}
-	gap--
-	return math.Exp(-gap * gap / (2 * days * days))
-}
-
 // topTerms returns the n heaviest terms of v, ties broken by term id.
 func topTerms(v map[int32]float64, n int) []int32 {
 	ts := make([]int32, 0, len(v))
@@ -273,6 +367,50 @@ func topTerms(v map[int32]float64, n int) []int32 {
 		ts = ts[:n]
 	}
 	return ts
+}
+
+// leadWords is the length of a report's lead, in words of its text.
+const leadWords = 60
+
+// leadFeatures returns the sublinear term frequencies of the lead: the
+// title and the first leadWords words of the text, their names, and the
+// actors of the mentions that lie in it ("a:" terms, when the mentions
+// carry actor ids).
+func leadFeatures(d Doc, nameWeight float64) map[string]float64 {
+	end := len(d.Text)
+	if ix := wordEnd(d.Text, leadWords); ix < end {
+		end = ix
+	}
+	lead := Doc{Title: d.Title, Text: d.Text[:end]}
+	for _, m := range d.Mentions {
+		if m.Span.Start < end {
+			lead.Mentions = append(lead.Mentions, m)
+		}
+	}
+	v := features(lead, nameWeight)
+	for _, m := range lead.Mentions {
+		if m.ActorID != "" {
+			v["a:"+m.ActorID] += nameWeight
+		}
+	}
+	return v
+}
+
+// wordEnd returns the byte offset after the n-th whitespace-separated
+// word of s, or len(s).
+func wordEnd(s string, n int) int {
+	in := false
+	for i, r := range s {
+		sp := unicode.IsSpace(r)
+		if in && sp {
+			n--
+			if n == 0 {
+				return i
+			}
+		}
+		in = !sp
+	}
+	return len(s)
 }
 
 // features returns the sublinear term frequencies of a report: content
@@ -373,26 +511,66 @@ year years day days last first week weeks time mr mrs ms http https www com html
 	return m
 }()
 
-// Events returns every event in creation order.
+// Events returns every event in creation order, with its reports in
+// the order they arrived.
 func (c *Clusterer) Events() []storyline.Event {
-	out := make([]storyline.Event, 0, len(c.events))
-	for _, e := range c.events {
-		out = append(out, storyline.Event{ID: e.id, Story: e.story.id, Title: e.title,
-			Reports: append([]string(nil), e.reports...), Date: day(e.first)})
+	byEvent := map[int32]*storyline.Event{}
+	var order []int32
+	first := map[int32]time.Time{}
+	for i := range c.reports {
+		r := &c.reports[i]
+		e := byEvent[r.event]
+		if e == nil {
+			e = &storyline.Event{ID: eventID(r.event), Story: storyID(r.story), Title: r.title}
+			byEvent[r.event] = e
+			order = append(order, r.event)
+		}
+		e.Reports = append(e.Reports, r.id)
+		if !r.date.IsZero() && (first[r.event].IsZero() || r.date.Before(first[r.event])) {
+			first[r.event] = r.date
+		}
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
+	out := make([]storyline.Event, len(order))
+	for i, ev := range order {
+		out[i] = *byEvent[ev]
+		out[i].Date = day(first[ev])
 	}
 	return out
 }
 
-// Stories returns every story in creation order.
+// Stories returns every story in creation order, with its events and
+// reports in the order they arrived.
 func (c *Clusterer) Stories() []storyline.Story {
-	out := make([]storyline.Story, 0, len(c.stories))
-	for _, s := range c.stories {
-		st := storyline.Story{ID: s.id, Title: s.title, Reports: append([]string(nil), s.reports...),
-			FirstSeen: day(s.first), LastSeen: day(s.last)}
-		for _, e := range s.events {
-			st.Events = append(st.Events, e.id)
+	byStory := map[int32]*storyline.Story{}
+	seenEv := map[int32]bool{}
+	var order []int32
+	for i := range c.reports {
+		r := &c.reports[i]
+		s := byStory[r.story]
+		if s == nil {
+			s = &storyline.Story{ID: storyID(r.story), Title: r.title}
+			byStory[r.story] = s
+			order = append(order, r.story)
 		}
-		out = append(out, st)
+		s.Reports = append(s.Reports, r.id)
+		if !seenEv[r.event] {
+			seenEv[r.event] = true
+			s.Events = append(s.Events, eventID(r.event))
+		}
+		if d := day(r.date); d != "" {
+			if s.FirstSeen == "" || d < s.FirstSeen {
+				s.FirstSeen = d
+			}
+			if d > s.LastSeen {
+				s.LastSeen = d
+			}
+		}
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
+	out := make([]storyline.Story, len(order))
+	for i, st := range order {
+		out[i] = *byStory[st]
 	}
 	return out
 }

@@ -1,0 +1,370 @@
+package story
+
+import (
+	"container/heap"
+	"sort"
+)
+
+// link is a summed similarity between two nodes of an agglomeration.
+type link struct {
+	a, b int
+	w    float64
+}
+
+// pair is a heap entry: a candidate merge and the versions it was scored at.
+type pair struct {
+	score  float64
+	a, b   int
+	va, vb int
+}
+
+type pairHeap []pair
+
+func (h pairHeap) Len() int { return len(h) }
+func (h pairHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score > h[j].score
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h pairHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pairHeap) Push(x any)   { *h = append(*h, x.(pair)) }
+func (h *pairHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// agglomerate merges nodes greedily by average link: the pair of clusters
+// with the highest summed link weight over the product of their sizes
+// merges first, while that value is at least th. fixed nodes never merge
+// with each other. It returns the root node of every node; a root is the
+// lowest node of its cluster.
+func agglomerate(sizes []float64, fixed []bool, links []link, th float64) []int {
+	n := len(sizes)
+	adj := make([]map[int]float64, n)
+	for i := range adj {
+		adj[i] = map[int]float64{}
+	}
+	for _, l := range links {
+		if l.a == l.b {
+			continue
+		}
+		adj[l.a][l.b] += l.w
+		adj[l.b][l.a] += l.w
+	}
+	size := append([]float64(nil), sizes...)
+	isFixed := append([]bool(nil), fixed...)
+	version := make([]int, n)
+	alive := make([]bool, n)
+	for i := range alive {
+		alive[i] = true
+	}
+	root := make([]int, n)
+	for i := range root {
+		root[i] = i
+	}
+	h := &pairHeap{}
+	push := func(a int) {
+		for _, b := range sortedKeys(adj[a]) {
+			x, y := min(a, b), max(a, b)
+			if isFixed[x] && isFixed[y] {
+				continue
+			}
+			*h = append(*h, pair{score: adj[a][b] / (size[x] * size[y]), a: x, b: y, va: version[x], vb: version[y]})
+		}
+	}
+	for i := 0; i < n; i++ {
+		for _, b := range sortedKeys(adj[i]) {
+			if b > i && !(isFixed[i] && isFixed[b]) {
+				*h = append(*h, pair{score: adj[i][b] / (size[i] * size[b]), a: i, b: b})
+			}
+		}
+	}
+	heap.Init(h)
+	for h.Len() > 0 {
+		p := heap.Pop(h).(pair)
+		if p.score < th {
+			break
+		}
+		if !alive[p.a] || !alive[p.b] || version[p.a] != p.va || version[p.b] != p.vb {
+			continue
+		}
+		a, b := p.a, p.b
+		for _, x := range sortedKeys(adj[b]) {
+			w := adj[b][x]
+			delete(adj[x], b)
+			if x == a {
+				continue
+			}
+			adj[a][x] += w
+			adj[x][a] += w
+		}
+		delete(adj[a], b)
+		adj[b] = nil
+		alive[b] = false
+		root[b] = a
+		size[a] += size[b]
+		isFixed[a] = isFixed[a] || isFixed[b]
+		version[a]++
+		push(a)
+	}
+	for i := range root {
+		r := i
+		for root[r] != r {
+			r = root[r]
+		}
+		root[i] = r
+	}
+	return root
+}
+
+func sortedKeys(m map[int]float64) []int {
+	ks := make([]int, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	return ks
+}
+
+// Repair re-clusters the last Window reports into stories, then each of
+// their stories into events, by greedy average link over the stored
+// edges. Reports older than the window stay where they are and take part
+// as one fixed node per story (or event), so the cost of a repair is
+// bounded by the window, not by the number of stored reports. Ids are
+// kept where a new cluster mostly holds the reports of an old one.
+func (c *Clusterer) Repair() {
+	c.sinceRepair = 0
+	n := int32(len(c.reports))
+	if n == 0 {
+		return
+	}
+	lo := max(0, n-int32(c.opt.Window))
+	c.repairStories(lo, n)
+	c.repairEvents(lo, n)
+}
+
+func (c *Clusterer) repairStories(lo, n int32) {
+	w := int(n - lo)
+	// anchors: one fixed node per story with reports before the window
+	anchorOf := map[int32]int{}
+	var anchorStory []int32
+	var sizes []float64
+	var fixed []bool
+	for i := 0; i < w; i++ {
+		sizes = append(sizes, 1)
+		fixed = append(fixed, false)
+	}
+	windowCount := map[int32]int32{}
+	for i := lo; i < n; i++ {
+		windowCount[c.reports[i].story]++
+	}
+	node := func(ri int32) int {
+		if ri >= lo {
+			return int(ri - lo)
+		}
+		s := c.reports[ri].story
+		if a, ok := anchorOf[s]; ok {
+			return a
+		}
+		a := len(sizes)
+		anchorOf[s] = a
+		anchorStory = append(anchorStory, s)
+		sizes = append(sizes, float64(c.storySize[s]-windowCount[s]))
+		fixed = append(fixed, true)
+		return a
+	}
+	var links []link
+	for i := lo; i < n; i++ {
+		for _, e := range c.reports[i].edges {
+			links = append(links, link{a: int(i - lo), b: node(e.to), w: edgeSim(e, c.opt.StoryDays)})
+		}
+	}
+	for i, s := range sizes {
+		if s <= 0 { // a story whose older reports all moved
+			sizes[i] = 1
+		}
+	}
+	root := agglomerate(sizes, fixed, links, c.opt.StoryThreshold)
+	// name the clusters: a fixed node keeps its story; otherwise the old
+	// story most of the members had, if still free; otherwise a new one
+	members := map[int][]int32{}
+	var roots []int
+	for i := 0; i < w; i++ {
+		r := root[i]
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], lo+int32(i))
+	}
+	claimed := map[int32]bool{}
+	name := map[int]int32{}
+	for a, s := range anchorStory {
+		if _, ok := name[root[w+a]]; !ok || s < name[root[w+a]] {
+			name[root[w+a]] = s
+		}
+		claimed[s] = true
+	}
+	sort.Slice(roots, func(i, j int) bool {
+		if len(members[roots[i]]) != len(members[roots[j]]) {
+			return len(members[roots[i]]) > len(members[roots[j]])
+		}
+		return roots[i] < roots[j]
+	})
+	for _, r := range roots {
+		if _, ok := name[r]; ok {
+			continue
+		}
+		count := map[int32]int{}
+		for _, ri := range members[r] {
+			count[c.reports[ri].story]++
+		}
+		best, bestN := int32(-1), 0
+		for s, k := range count {
+			if !claimed[s] && (k > bestN || k == bestN && s < best) {
+				best, bestN = s, k
+			}
+		}
+		if best < 0 {
+			best = c.nStories
+			c.nStories++
+		}
+		claimed[best] = true
+		name[r] = best
+	}
+	// fixed stories merged into another: move their older reports
+	for a, s := range anchorStory {
+		if t := name[root[w+a]]; t != s {
+			for i := int32(0); i < lo; i++ {
+				if c.reports[i].story == s {
+					c.reports[i].story = t
+				}
+			}
+		}
+	}
+	for i := lo; i < n; i++ {
+		c.reports[i].story = name[root[i-lo]]
+	}
+	c.storySize = map[int32]int32{}
+	for i := range c.reports {
+		c.storySize[c.reports[i].story]++
+	}
+}
+
+func (c *Clusterer) repairEvents(lo, n int32) {
+	// group the window's reports by story, then agglomerate each story's
+	// reports into events over the edges inside the story
+	byStory := map[int32][]int32{}
+	var stories []int32
+	for i := lo; i < n; i++ {
+		s := c.reports[i].story
+		if _, ok := byStory[s]; !ok {
+			stories = append(stories, s)
+		}
+		byStory[s] = append(byStory[s], i)
+	}
+	sort.Slice(stories, func(i, j int) bool { return stories[i] < stories[j] })
+	windowCount := map[int32]int32{}
+	for i := lo; i < n; i++ {
+		windowCount[c.reports[i].event]++
+	}
+	claimed := map[int32]bool{}
+	for _, s := range stories {
+		rs := byStory[s]
+		local := map[int32]int{}
+		for k, ri := range rs {
+			local[ri] = k
+		}
+		sizes := make([]float64, len(rs))
+		fixed := make([]bool, len(rs))
+		for k := range sizes {
+			sizes[k] = 1
+		}
+		anchorOf := map[int32]int{}
+		var anchorEvent []int32
+		var links []link
+		for k, ri := range rs {
+			for _, e := range c.reports[ri].edges {
+				t := &c.reports[e.to]
+				if t.story != s {
+					continue
+				}
+				var b int
+				if e.to >= lo {
+					b = local[e.to]
+				} else if a, ok := anchorOf[t.event]; ok {
+					b = a
+				} else {
+					b = len(sizes)
+					anchorOf[t.event] = b
+					anchorEvent = append(anchorEvent, t.event)
+					sz := float64(c.eventSize[t.event] - windowCount[t.event])
+					if sz <= 0 {
+						sz = 1
+					}
+					sizes = append(sizes, sz)
+					fixed = append(fixed, true)
+				}
+				e.sim = e.lsim
+				links = append(links, link{a: k, b: b, w: edgeSim(e, c.opt.EventDays)})
+			}
+		}
+		root := agglomerate(sizes, fixed, links, c.opt.EventThreshold)
+		name := map[int]int32{}
+		for a, ev := range anchorEvent {
+			r := root[len(rs)+a]
+			if cur, ok := name[r]; !ok || ev < cur {
+				name[r] = ev
+			}
+			claimed[ev] = true
+		}
+		members := map[int][]int32{}
+		var roots []int
+		for k, ri := range rs {
+			r := root[k]
+			if _, ok := members[r]; !ok {
+				roots = append(roots, r)
+			}
+			members[r] = append(members[r], ri)
+		}
+		sort.Slice(roots, func(i, j int) bool {
+			if len(members[roots[i]]) != len(members[roots[j]]) {
+				return len(members[roots[i]]) > len(members[roots[j]])
+			}
+			return roots[i] < roots[j]
+		})
+		for _, r := range roots {
+			if _, ok := name[r]; ok {
+				continue
+			}
+			count := map[int32]int{}
+			for _, ri := range members[r] {
+				count[c.reports[ri].event]++
+			}
+			best, bestN := int32(-1), 0
+			for ev, k := range count {
+				if !claimed[ev] && (k > bestN || k == bestN && ev < best) {
+					best, bestN = ev, k
+				}
+			}
+			if best < 0 {
+				best = c.nEvents
+				c.nEvents++
+			}
+			claimed[best] = true
+			name[r] = best
+		}
+		for k, ri := range rs {
+			c.reports[ri].event = name[root[k]]
+		}
+	}
+	c.eventSize = map[int32]int32{}
+	for i := range c.reports {
+		c.eventSize[c.reports[i].event]++
+	}
+}
