@@ -133,7 +133,10 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	for i, t := range d.toks {
 		d.cueMemo[i] = -1
 		d.low[i] = lowerTok(lowText, t)
-		d.flags[i] = wf[d.low[i]]
+		d.flags[i] = 0
+		if w := d.low[i]; len(w) < 32 && w != "" && wf.maybe[w[0]]&(1<<len(w)) != 0 {
+			d.flags[i] = wf.m[w]
+		}
 	}
 	return d
 }
@@ -569,7 +572,7 @@ const (
 )
 
 // loadWordFlags builds the word-class table once; it is read-only after.
-var loadWordFlags = sync.OnceValue(func() map[string]uint16 {
+var loadWordFlags = sync.OnceValue(func() *wordFlags {
 	m := map[string]uint16{}
 	for _, set := range []struct {
 		words map[string]bool
@@ -591,5 +594,21 @@ var loadWordFlags = sync.OnceValue(func() map[string]uint16 {
 			m[w] |= fRole
 		}
 	}
-	return m
+	wf := &wordFlags{m: m}
+	for w := range m {
+		if len(w) < 32 && w != "" {
+			wf.maybe[w[0]] |= 1 << len(w)
+		} else {
+			panic("quote: word class entry too long: " + w)
+		}
+	}
+	return wf
 })
+
+// wordFlags is the word-class table with a prefilter: maybe[b] has bit n
+// set when some entry of length n starts with byte b, so most words skip
+// the map lookup.
+type wordFlags struct {
+	m     map[string]uint16
+	maybe [256]uint32
+}
