@@ -229,3 +229,16 @@ func TestExtractConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// TestExtractKeepsNoState runs texts in different orders: pooled scratch
+// buffers must not leak anything from one call into the next.
+func TestExtractKeepsNoState(t *testing.T) {
+	a := "Coach Tim Waller was calm. “We lost the game,” he said, “but not the season.”"
+	b := "According to the ministry, the new line will open in May. Finance Minister Hana Borov said that taxes would fall, and Borov added: \"We are ready.\""
+	first := dump(Extract(a, nil, nil))
+	Extract(b, nil, nil)
+	Extract(b+b+b, nil, nil)
+	if again := dump(Extract(a, nil, nil)); again != first {
+		t.Errorf("second run differs:\n%s\nfirst:\n%s", again, first)
+	}
+}
