@@ -316,10 +316,11 @@ func (d *doc) before(r region, lo int) attr {
 			}
 		}
 		if !gapDirect && tp-ce <= 14 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") {
-			// he told reporters in Nashua last week, “...”
+			// he told reporters in Nashua last week, “...”; he said in a
+			// statement: “...”
 			gapDirect = true
 			for g := ce + 1; g < tp; g++ {
-				if w := d.lower(g); w == "that" || w == "," || d.verbish(g) || d.isCue(g, cueRate) {
+				if w := d.lower(g); w == "that" || d.toks[tp].Text == "," && (d.verbish(g) || d.isCue(g, cueRate) && d.flags[g]&fSpeech != 0) {
 					gapDirect = false
 					break
 				}
