@@ -177,6 +177,26 @@ func TestMentionsExamples(t *testing.T) {
 	}
 }
 
+// TestConcurrent tags from several goroutines at once; run it with -race.
+func TestConcurrent(t *testing.T) {
+	tg := loadT(t)
+	src, err := os.ReadFile(filepath.Join("testdata", "example.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := string(src)
+	want := tg.Mentions(txt, text.Split(txt))
+	done := make(chan []storyline.Mention)
+	for range 4 {
+		go func() { done <- tg.Mentions(txt, text.Split(txt)) }()
+	}
+	for range 4 {
+		if got := <-done; len(got) != len(want) {
+			t.Errorf("concurrent call found %d mentions, want %d", len(got), len(want))
+		}
+	}
+}
+
 // TestGolden pins the mentions of our own example report.
 func TestGolden(t *testing.T) {
 	tg := loadT(t)
