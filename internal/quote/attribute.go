@@ -203,6 +203,10 @@ func (d *doc) after1(r region) attr {
 		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
+		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 && d.flags[c-1]&fAux != 0) {
+			// “...” Bills were introduced ...: a passive, a new sentence.
+			return a
+		}
 		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) && !d.adjunctAt(c+1) {
 			// “...” He added that ...: a new sentence with its own content.
 			return a
