@@ -57,11 +57,14 @@ type Options struct {
 	MinShare float64
 	// Appositive links adjacent mentions joined by a comma or a copula.
 	Appositive bool
+	// NamedNominalsStay keeps common nouns that a document already tied
+	// to a name out of cross-document head matching.
+	NamedNominalsStay bool
 }
 
 // DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false}
 }
 
 type pronoun struct {
@@ -112,6 +115,8 @@ type mention struct {
 	timeKey string // normalised time expression
 	class   Class  // the ref's class, or one inferred from the head
 	corp    string // an organisation's name without corporate suffixes
+	anaphor bool   // a common noun resolved to a name in its document
+	group   bool   // a coordination of names ("GM and Chrysler")
 }
 
 func tokens(s string) []string {
@@ -157,6 +162,7 @@ func analyse(r *Ref, i int) *mention {
 	}
 	m.ws, m.raw = ws, raw
 	m.norm = strings.Join(ws, " ")
+	m.group = r.Class == ClassUnknown && isGroup(r.Text)
 	// head: last word before a break word
 	h := len(ws) - 1
 	for j := 1; j < len(ws); j++ {
@@ -213,6 +219,8 @@ func analyse(r *Ref, i int) *mention {
 		m.alias = a
 	} else if a, ok := demonyms[m.norm]; ok {
 		m.alias = a
+	} else if countryNames[m.norm] {
+		m.alias = m.norm
 	} else if m.proper && len(ws) == 1 && len(ws[0]) >= 2 && len(ws[0]) <= 6 && strings.ToUpper(raw[0]) == raw[0] {
 		m.alias = ws[0] // an acronym itself
 	}
@@ -272,8 +280,11 @@ func compatible(a, b *mention) bool {
 // by the name rules: equal strings, surname with compatible first names,
 // acronym of the long form, alias tables, or the same common-noun head.
 func nameMatch(a, b *mention, nominal bool) bool {
-	if !compatible(a, b) {
+	if !compatible(a, b) || a.group != b.group {
 		return false
+	}
+	if a.group {
+		return a.norm == b.norm
 	}
 	if a.norm != "" && a.norm == b.norm {
 		return true
@@ -288,7 +299,7 @@ func nameMatch(a, b *mention, nominal bool) bool {
 		if a.corp != "" && a.corp == b.corp && (a.corp != a.norm || b.corp != b.norm) {
 			return true
 		}
-		if a.surname != "" && a.surname == b.surname && firstCompatible(a.first, b.first) {
+		if a.surname != "" && a.surname == b.surname && firstCompatible(a.first, b.first) && personLike(a) && personLike(b) {
 			return true
 		}
 		return false
@@ -315,6 +326,9 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 		ms[i] = analyse(&refs[i], i)
 	}
 	uf := newUnionFind(len(refs))
+	for i, m := range ms {
+		uf.person[i], uf.org[i] = evidence(m)
+	}
 	byDoc := map[string][]*mention{}
 	var docs []string
 	for _, m := range ms {
@@ -325,11 +339,30 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 	}
 	for _, d := range docs {
 		dm := byDoc[d]
-		sort.SliceStable(dm, func(i, j int) bool { return dm[i].ref.Start < dm[j].ref.Start })
+		sort.SliceStable(dm, func(i, j int) bool {
+			if dm[i].ref.Start != dm[j].ref.Start {
+				return dm[i].ref.Start < dm[j].ref.Start
+			}
+			return dm[i].ref.End > dm[j].ref.End
+		})
 		withinDoc(dm, texts[d], uf, opt)
 	}
 	if opt.CrossDoc {
-		crossDoc(ms, uf, opt)
+		// a common noun already tied to a name in its document ("the
+		// company" → Ford) meets other documents only through that name
+		named := map[int]bool{}
+		for _, m := range ms {
+			if m.proper && m.pron == nil {
+				named[uf.find(m.i)] = true
+			}
+		}
+		var open []*mention
+		for _, m := range ms {
+			if !m.anaphor && (m.proper || !named[uf.find(m.i)] || !opt.NamedNominalsStay && m.class != ClassUnknown) {
+				open = append(open, m)
+			}
+		}
+		crossDoc(open, uf, opt)
 	}
 	if opt.NominalToName {
 		nominalsToNames(ms, uf, opt)
@@ -353,7 +386,10 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			if !compatible(a, m) || a.ref.Class == ClassTime || a.proper && m.proper || isPluralNoun(a) != isPluralNoun(m) {
 				continue
 			}
-			if linking(text[a.ref.End:m.ref.Start]) {
+			if m.ref.Start == dm[j-1].ref.Start || j >= 2 && dm[j-2].ref.Start == m.ref.Start {
+				continue // nested under a longer mention
+			}
+			if linking(text[a.ref.End:m.ref.Start]) && !inList(text, m.ref.End) {
 				uf.union(a.i, m.i)
 			}
 		}
@@ -376,13 +412,14 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 	}
 	// "the company": nearest earlier named organisation in the document
 	for j, m := range dm {
-		if m.pron != nil || m.proper || !orgHeads[m.head] || isPluralNoun(m) || !definite(m.ref.Text) {
+		if m.pron != nil || m.proper || !orgHeads[m.head] || isPluralNoun(m) || !definite(m.ref.Text) || hasCapital(m.raw) {
 			continue
 		}
 		for k := j - 1; k >= 0; k-- {
 			a := dm[k]
-			if a.proper && a.pron == nil && (a.class == ClassOrg || a.class == ClassUnknown && a.corp != "" && a.surname != "" && len(a.ws) <= 3) && compatible(a, m) {
+			if a.proper && a.pron == nil && !a.group && !countryNames[a.alias] && (a.class == ClassOrg || a.class == ClassUnknown && a.corp != "" && a.surname != "" && len(a.ws) <= 3) && compatible(a, m) {
 				uf.union(a.i, m.i)
+				m.anaphor = true
 				break
 			}
 		}
@@ -532,10 +569,15 @@ func keys(m *mention, opt Options) []string {
 	return ks
 }
 
-type unionFind struct{ parent []int }
+// unionFind keeps the clusters, with for each root whether some member
+// shows it is a person or an organisation; union refuses to join the two.
+type unionFind struct {
+	parent      []int
+	person, org []bool
+}
 
 func newUnionFind(n int) *unionFind {
-	u := &unionFind{parent: make([]int, n)}
+	u := &unionFind{parent: make([]int, n), person: make([]bool, n), org: make([]bool, n)}
 	for i := range u.parent {
 		u.parent[i] = i
 	}
@@ -552,9 +594,11 @@ func (u *unionFind) find(x int) int {
 
 func (u *unionFind) union(a, b int) {
 	ra, rb := u.find(a), u.find(b)
-	if ra == rb {
+	if ra == rb || u.person[ra] && u.org[rb] || u.org[ra] && u.person[rb] {
 		return
 	}
+	p, o := u.person[ra] || u.person[rb], u.org[ra] || u.org[rb]
+	u.person[ra], u.person[rb], u.org[ra], u.org[rb] = p, p, o, o
 	if ra < rb {
 		u.parent[rb] = ra
 	} else {
@@ -680,6 +724,20 @@ func linking(between string) bool {
 	return false
 }
 
+// inList tells whether the words after a mention continue a list ("A, B
+// and C"), where a comma does not make an appositive.
+func inList(text string, end int) bool {
+	if end > len(text) {
+		return false
+	}
+	rest := strings.Fields(text[end:min(len(text), end+40)])
+	if len(rest) == 0 {
+		return false
+	}
+	w := strings.ToLower(rest[0])
+	return w == "and" || w == "or" || w == "," && len(rest) > 1 && isCapitalised(rest[1])
+}
+
 func isNumber(w string) bool {
 	for _, r := range w {
 		if !unicode.IsDigit(r) {
@@ -746,7 +804,77 @@ func corpKey(ws []string) string {
 	return strings.Join(ws[:n], " ")
 }
 
+func hasCapital(raw []string) bool {
+	for _, w := range raw {
+		if isCapitalised(w) {
+			return true
+		}
+	}
+	return false
+}
+
 func definite(s string) bool {
 	f := strings.Fields(fold(s))
 	return len(f) > 0 && (f[0] == "the" || f[0] == "this" || f[0] == "that")
+}
+
+var geoWords = set("north", "south", "east", "west", "new", "upper", "lower", "central", "northern", "southern",
+	"eastern", "western", "united", "great", "greater")
+
+// personLike tells whether a proper mention may take part in surname
+// (last-word) matching: typed mentions do; untyped ones do unless a title,
+// a geographic word or an alias table says they are no person's name.
+func personLike(m *mention) bool {
+	if m.class != ClassUnknown {
+		return true // a typed name: its last word is its head name
+	}
+	if m.alias != "" || len(m.ws) > 4 {
+		return false
+	}
+	if len(m.ws) > 1 && (titles[m.ws[0]] || geoWords[m.ws[0]]) {
+		return false
+	}
+	return true
+}
+
+// evidence tells whether a mention by itself shows a person (he, she, Mr.,
+// Jr.) or an organisation (Inc., "the company", it).
+func evidence(m *mention) (person, org bool) {
+	switch m.class {
+	case ClassPerson:
+		return true, false
+	case ClassOrg:
+		return false, true
+	case ClassUnknown:
+	default:
+		return false, false
+	}
+	if p := m.pron; p != nil {
+		return p.person && !p.first && !p.relative, p.nonPerson && !p.relative
+	}
+	if len(m.ws) == 0 {
+		return false, false
+	}
+	if m.proper {
+		for _, w := range m.ws {
+			if nameSuffixes[w] || honorifics[w] {
+				return true, false
+			}
+		}
+		return false, corpSuffix[m.ws[len(m.ws)-1]]
+	}
+	return false, orgHeads[m.head]
+}
+
+// isGroup tells whether a phrase coordinates two names ("GM , Chrysler",
+// "GM and Chrysler"): a capitalised word on both sides of "and", "&" or a
+// comma.
+func isGroup(s string) bool {
+	f := strings.Fields(s)
+	for i := 1; i+1 < len(f); i++ {
+		if (f[i] == "and" || f[i] == "," || f[i] == "&") && isCapitalised(f[i-1]) && isCapitalised(f[i+1]) {
+			return true
+		}
+	}
+	return false
 }
