@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"storyline"
@@ -414,6 +416,10 @@ type carrier struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"quote_text"`
+	// Href and Label are what the page links: the quote in the report,
+	// named by outlet and day.
+	Href  string `json:"-"`
+	Label string `json:"-"`
 }
 
 const maxStoryActors = 24
@@ -544,7 +550,9 @@ func groupSpeakers(quotes []sqlite.QuoteRow) []speakerRow {
 		if group == "" {
 			group = q.Source.ID + ":" + itoa(q.N)
 		}
-		c := carrier{ReportSummary: q.Source, N: q.N, Start: q.Span.Start, End: q.Span.End, Text: q.Text}
+		c := carrier{ReportSummary: q.Source, N: q.N, Start: q.Span.Start, End: q.Span.End, Text: q.Text,
+			Href: "/reports/" + url.PathEscape(q.Source.ID) + "#q" + strconv.Itoa(q.N),
+			Label: outlet(q.Source) + " (" + cmp.Or(day(q.Source.Published), "—") + ")"}
 		k := [2]string{key, group}
 		if ti, ok := stmtIndex[k]; ok {
 			st := &rows[si].Statements[ti]

@@ -55,6 +55,7 @@ func OpenView(ctx context.Context, path string, conns int) (*View, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "query_only(1)")
 	q.Add("_pragma", "cache_size(-32000)")
+	q.Add("_pragma", "mmap_size(4294967296)")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -789,10 +790,14 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 		var q query
 		v.searchFilter(k, f, &q)
 		rowid := k.table + ".rowid"
+		from := k.from
+		if len(q.conds) == 0 {
+			from = k.table // no filter: the index alone orders the hits
+		}
 		// The window: rowids at or above the RankWindow-th newest match.
 		bq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
 		bq.add(k.table+" MATCH ?", match)
-		bound := `coalesce((SELECT ` + rowid + ` FROM ` + k.from + bq.where() +
+		bound := `coalesce((SELECT ` + rowid + ` FROM ` + from + bq.where() +
 			` ORDER BY ` + rowid + ` DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `), 0)`
 		q.add(k.table+" MATCH ?", match)
 		q.add(rowid+" >= "+bound, bq.args...)
@@ -800,7 +805,7 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 			q.add("(rank > ? OR (rank = ? AND (? > ? OR (? = ? AND "+rowid+" > ?))))",
 				after.Rank, after.Rank, k.num, after.Kind, k.num, after.Kind, after.Rowid)
 		}
-		rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, rank FROM `+k.from+q.where()+
+		rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, rank FROM `+from+q.where()+
 			` ORDER BY rank, `+rowid+` LIMIT ?`, append(q.args, n+1)...)
 		if err != nil {
 			return nil, "", searchErr(err)
@@ -893,6 +898,9 @@ func (v *View) searchFilter(k searchKind, f SearchFilter, q *query) {
 		qf.Kind = f.Kind
 	}
 	qf.apply(q)
+	// Every row of quotes_fts is a quote: the type test that apply adds
+	// first (with no argument) is not needed.
+	q.conds = q.conds[1:]
 }
 
 // browse answers a search with no words: reports (or, for a quote kind,
