@@ -551,7 +551,7 @@ func groupSpeakers(quotes []sqlite.QuoteRow) []speakerRow {
 			group = q.Source.ID + ":" + itoa(q.N)
 		}
 		c := carrier{ReportSummary: q.Source, N: q.N, Start: q.Span.Start, End: q.Span.End, Text: q.Text,
-			Href: "/reports/" + url.PathEscape(q.Source.ID) + "#q" + strconv.Itoa(q.N),
+			Href:  "/reports/" + url.PathEscape(q.Source.ID) + "#q" + strconv.Itoa(q.N),
 			Label: outlet(q.Source) + " (" + cmp.Or(day(q.Source.Published), "—") + ")"}
 		k := [2]string{key, group}
 		if ti, ok := stmtIndex[k]; ok {
