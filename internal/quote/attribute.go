@@ -570,7 +570,12 @@ func (d *doc) extract() []cand {
 			// headline quote, or a scare quote (left to the cue pass).
 			ps := firstNonSpace(d.text, d.lineStart(r.s), r.s)
 			para := d.paraIndex(r.s)
+			forward := !r.closed && d.attributedAhead(ri)
 			switch {
+			case forward && ps == r.s:
+				// “A ... ⏎⏎“B,” Dr Brandt said.: the speaker comes at
+				// the end of the paragraphs the quote runs over.
+				c.openToNext = true
 			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]):
 				c.inheritFrom = len(out) - 1
 				c.spkS, c.spkE = out[len(out)-1].spkS, out[len(out)-1].spkE
@@ -593,8 +598,15 @@ func (d *doc) extract() []cand {
 			c.e = max(c.e, d.regs[lastRi].e)
 		}
 		ri = lastRi
+		if use.cue >= 0 && c.spkS >= 0 && c.s == r.s {
+			// give the speaker to the paragraphs left open before this one
+			for k := len(out) - 1; k >= 0 && out[k].openToNext && out[k].spkS < 0; k-- {
+				out[k].spkS, out[k].spkE = c.spkS, c.spkE
+				out[k].openToNext = false
+			}
+		}
 		c.kind = d.kindOf(c.s, c.e, true)
-		if c.s < d.endByte(lastTok) || c.e <= c.s {
+		if c.s < d.endByte(lastTok) && !(len(out) > 0 && c.s == out[len(out)-1].s) && c.s != r.s || c.e <= c.s {
 			continue
 		}
 		out = append(out, c)
@@ -1134,3 +1146,22 @@ func (d *doc) appositiveSubject(t, end int) bool {
 // isDash reports whether a token is a dash: hyphen, en dash, em dash,
 // horizontal bar.
 func isDash(x string) bool { return x == "-" || x == "–" || x == "—" || x == "―" || x == "--" }
+
+// attributedAhead reports whether the quote region ri, left open at its
+// paragraph end, is continued by a chain of paragraphs that open with a
+// quote mark, the last of which closes with an attribution of its own.
+func (d *doc) attributedAhead(ri int) bool {
+	for k := ri; k+1 < len(d.regs) && k < ri+8; k++ {
+		r, r2 := d.regs[k], d.regs[k+1]
+		if strings.TrimSpace(d.text[r.e:r2.s]) != "" || !d.newlineBetween(r.e, r2.s) {
+			return false
+		}
+		if a := d.after(r2); a.cue >= 0 && a.spkA >= 0 {
+			return true
+		}
+		if r2.closed {
+			return false
+		}
+	}
+	return false
+}

@@ -183,6 +183,7 @@ type cand struct {
 	firstRegion  int
 	fromRegion   bool
 	participleOf bool // speaker is the subject of the clause of a participle cue
+	openToNext   bool // an unattributed quote left open into the next paragraph
 }
 
 func (c cand) export(txt string) storyline.Quote {

@@ -284,20 +284,44 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 // nameIn returns the name a speaker phrase holds: its last run of name
 // words, or "" when it has none (a pronoun or a description).
 func (d *doc) nameIn(a, b int) (string, int) {
-	// An appositive: the name is before the first comma.
+	// An appositive: "Bernstein, a local resident" names before the comma,
+	// "Kestoria's foreign minister, Tomas Rebane," after it.
 	for k := a; k < b; k++ {
 		if d.toks[k].Text == "," || d.toks[k].Text == "(" {
-			b = k
-			break
+			if name, pos := d.nameIn1(a, k); name != "" {
+				return name, pos
+			}
+			if d.toks[k].Text == "(" {
+				return "", -1
+			}
+			m := k + 1
+			for m < b && d.toks[m].Text != "," && d.toks[m].Text != "(" {
+				m++
+			}
+			return d.nameIn1(k+1, m)
 		}
 	}
-	// A description "the head of NATO": an of-phrase after a role noun.
+	return d.nameIn1(a, b)
+}
+
+// nameIn1 is nameIn for a phrase with no appositive.
+func (d *doc) nameIn1(a, b int) (string, int) {
 	for k := a; k < b; k++ {
 		if d.lower(k) == "of" && k > a {
+			// A description "the head of NATO": an of-phrase after a role
+			// noun; "Ruslan Gerchev of the Civic Platform party": a name
+			// before it.
 			if _, ok := roleNouns[d.normTok(k-1)]; ok {
 				return "", -1
 			}
+			if d.isName(k - 1) {
+				b = k
+				break
+			}
 		}
+	}
+	if a >= b {
+		return "", -1
 	}
 	end := b
 	for end > a && !d.isName(end-1) {
