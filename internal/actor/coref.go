@@ -117,6 +117,8 @@ type mention struct {
 	corp    string // an organisation's name without corporate suffixes
 	anaphor bool   // a common noun resolved to a name in its document
 	group   bool   // a coordination of names ("GM and Chrysler")
+	paren   string // a short form in parentheses after the name
+	tail    string // the trailing name after lower-case descriptors ("automaker GM" → "gm")
 }
 
 func tokens(s string) []string {
@@ -128,7 +130,13 @@ func tokens(s string) []string {
 func analyse(r *Ref, i int) *mention {
 	m := &mention{i: i, ref: r, class: r.Class}
 	var raw, ws []string
-	for _, t := range tokens(r.Text) {
+	text := r.Text
+	// "General Motors Corporation ( GM )": the name, then its short form
+	if k := strings.Index(text, " ("); k > 0 && r.Class == ClassUnknown && !isGroup(text) {
+		m.paren = strings.Join(words(strings.Trim(text[k+2:], " )")), " ")
+		text = text[:k]
+	}
+	for _, t := range tokens(text) {
 		for _, w := range words(t) {
 			ws = append(ws, w)
 			raw = append(raw, rawFor(t, w))
@@ -214,6 +222,14 @@ func analyse(r *Ref, i int) *mention {
 	}
 	if m.proper {
 		m.corp = corpKey(ws)
+		// trailing name after descriptors: "U.S. automaker GM"
+		k := len(raw)
+		for k > 0 && isCapitalised(raw[k-1]) && !(titles[ws[k-1]] && len(raw)-k >= 2) {
+			k--
+		}
+		if k > 0 && k < len(raw) {
+			m.tail = strings.Join(ws[k:], " ")
+		}
 	}
 	if a, ok := countryAliases[m.norm]; ok {
 		m.alias = a
@@ -286,6 +302,12 @@ func nameMatch(a, b *mention, nominal bool) bool {
 	if a.group {
 		return a.norm == b.norm
 	}
+	if a.proper && b.proper && (a.tail != "" || b.tail != "" || a.paren != "" || b.paren != "") {
+		ka, kb := a.nameKey(), b.nameKey()
+		if ka == kb || a.paren != "" && (a.paren == kb || a.paren == b.alias) || b.paren != "" && (b.paren == ka || b.paren == a.alias) {
+			return true
+		}
+	}
 	if a.norm != "" && a.norm == b.norm {
 		return true
 	}
@@ -312,6 +334,15 @@ func nameMatch(a, b *mention, nominal bool) bool {
 	}
 	if a.timeKey != "" || b.timeKey != "" {
 		return a.timeKey == b.timeKey
+	}
+	if ma, mb := modifiers(a.raw, a.ws), modifiers(b.raw, b.ws); len(ma) > 0 && len(mb) > 0 {
+		shared := false
+		for k := range ma {
+			shared = shared || mb[k]
+		}
+		if !shared {
+			return false // "the government of Canada", "the US government"
+		}
 	}
 	return a.head != "" && a.head == b.head
 }
@@ -375,6 +406,19 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 }
 
 func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
+	// a mention that opens with another and a comma is that one with its
+	// appositive: "Fritz Henderson , the Chief Executive Officer of GM"
+	if opt.Appositive && text != "" {
+		for j := 1; j < len(dm); j++ {
+			a, m := dm[j-1], dm[j]
+			if a.ref.Start == m.ref.Start && a.ref.End > m.ref.End && m.ref.End < len(text) && a.pron == nil && m.pron == nil {
+				rest := strings.TrimSpace(text[m.ref.End:min(a.ref.End, len(text))])
+				if strings.HasPrefix(rest, ",") && !a.group {
+					uf.union(a.i, m.i)
+				}
+			}
+		}
+	}
 	// appositives and predicate nominatives: "Raj Chohan , 61 , a
 	// grandmother", "Cheeks , the coach ,", "Obama is the president-elect"
 	if opt.Appositive && text != "" {
@@ -445,8 +489,12 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			if !pronounAgrees(p, a) {
 				continue
 			}
-			uf.union(a.i, m.i)
-			break
+			if p.person && !p.first && a.class == ClassUnknown && a.alias != "" {
+				continue // "he" is no country or acronym
+			}
+			if uf.union(a.i, m.i) {
+				break
+			}
 		}
 	}
 }
@@ -556,6 +604,12 @@ func keys(m *mention, opt Options) []string {
 	if len(m.ws) == 1 && m.proper {
 		ks = append(ks, "a:"+m.ws[0])
 	}
+	if m.tail != "" {
+		ks = append(ks, "n:"+m.tail)
+	}
+	if m.paren != "" {
+		ks = append(ks, "n:"+m.paren, "a:"+m.paren)
+	}
 	if m.timeKey != "" {
 		ks = append(ks, "h:"+m.timeKey)
 	} else if m.proper && m.surname != "" {
@@ -592,10 +646,14 @@ func (u *unionFind) find(x int) int {
 	return x
 }
 
-func (u *unionFind) union(a, b int) {
+// union joins the clusters of a and b and tells whether they are now one.
+func (u *unionFind) union(a, b int) bool {
 	ra, rb := u.find(a), u.find(b)
-	if ra == rb || u.person[ra] && u.org[rb] || u.org[ra] && u.person[rb] {
-		return
+	if ra == rb {
+		return true
+	}
+	if u.person[ra] && u.org[rb] || u.org[ra] && u.person[rb] {
+		return false
 	}
 	p, o := u.person[ra] || u.person[rb], u.org[ra] || u.org[rb]
 	u.person[ra], u.person[rb], u.org[ra], u.org[rb] = p, p, o, o
@@ -604,6 +662,7 @@ func (u *unionFind) union(a, b int) {
 	} else {
 		u.parent[ra] = rb
 	}
+	return true
 }
 
 // ClusterEvents groups event mentions: within a story group, mentions
@@ -828,7 +887,7 @@ func personLike(m *mention) bool {
 	if m.class != ClassUnknown {
 		return true // a typed name: its last word is its head name
 	}
-	if m.alias != "" || len(m.ws) > 4 {
+	if m.alias != "" || len(m.ws) > 4 || orgWords[m.ws[len(m.ws)-1]] || corpSuffix[m.ws[len(m.ws)-1]] {
 		return false
 	}
 	if len(m.ws) > 1 && (titles[m.ws[0]] || geoWords[m.ws[0]]) {
@@ -872,9 +931,51 @@ func evidence(m *mention) (person, org bool) {
 func isGroup(s string) bool {
 	f := strings.Fields(s)
 	for i := 1; i+1 < len(f); i++ {
-		if (f[i] == "and" || f[i] == "," || f[i] == "&") && isCapitalised(f[i-1]) && isCapitalised(f[i+1]) {
+		prev := f[i-1]
+		if prev == ")" && i >= 2 {
+			prev = f[i-2]
+		}
+		if (f[i] == "and" || f[i] == "," || f[i] == "&") && isCapitalised(prev) && isCapitalised(f[i+1]) {
 			return true
 		}
 	}
 	return false
+}
+
+// nameKey is the part of a proper mention that names it: the trailing
+// name after descriptors, or the whole.
+func (m *mention) nameKey() string {
+	if m.tail != "" {
+		return m.tail
+	}
+	return m.norm
+}
+
+// orgWords end organisation names, never a person's.
+var orgWords = set("motors", "motor", "airlines", "airways", "bank", "industries", "systems", "technologies",
+	"electric", "energy", "media", "news", "times", "post", "union", "council", "committee", "party", "university",
+	"institute", "association", "foundation", "agency", "ministry", "department", "office", "court", "police",
+	"army", "navy", "force", "forces", "government", "administration", "house", "airport", "station", "hospital")
+
+// modifiers returns the names inside a common-noun phrase ("the
+// United States government" → "united states"), mapped through the alias
+// tables.
+func modifiers(raw, ws []string) map[string]bool {
+	var out map[string]bool
+	for i, w := range raw {
+		if i == len(raw)-1 || !isCapitalised(w) || titles[ws[i]] {
+			continue
+		}
+		k := ws[i]
+		if a, ok := countryAliases[k]; ok {
+			k = a
+		} else if a, ok := demonyms[k]; ok {
+			k = a
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[k] = true
+	}
+	return out
 }
