@@ -32,7 +32,8 @@ var roleNouns = map[string]string{
 	"advisor": "adviser", "aide": "adviser", "ceo": "head", "founder": "founder", "speaker": "speaker",
 	"representative": "representative", "rep.": "representative", "congressman": "representative",
 	"congresswoman": "representative", "lawmaker": "representative", "dictator": "head",
-	"strongman": "head", "host": "host", "coach": "coach", "manager": "head", "captain": "captain", "vice": "vice", "deputy": "vice", "prime": "",
+	"strongman": "head", "host": "host", "coach": "coach", "manager": "head", "captain": "captain",
+	"admiral": "commander", "colonel": "commander", "lieutenant": "commander", "vice": "vice", "deputy": "vice", "prime": "",
 	"foreign": "", "defence": "", "defense": "", "secretary-general's": "head",
 }
 
@@ -46,7 +47,7 @@ var titleWords = map[string]bool{
 	"gov.": true, "gen.": true, "col.": true, "lt.": true, "sgt.": true, "capt.": true, "adm.": true,
 	"rev.": true, "pres.": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true,
 	"dame": true, "lord": true, "lady": true, "former": true, "then": true, "acting": true,
-	"interim": true, "incoming": true, "outgoing": true, "late": true,
+	"interim": true, "incoming": true, "outgoing": true, "late": true, "rear": true,
 }
 
 // groupAliases map a few words of descriptions to the body they name.
@@ -65,6 +66,7 @@ type person struct {
 	mods   map[string]bool
 	pos    []int // byte offsets of mentions
 	quoted bool  // speaker of some quotation
+	gender byte  // 'm' or 'f' when an honorific in the report tells, else 0
 }
 
 // modKeyNorm reduces a normalised modifier to a comparable key: group
@@ -254,6 +256,14 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		if ok {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
 			if p := add(name, d.toks[i].Start, d.low[j-1]); p != nil {
+				if i > 0 {
+					switch strings.TrimSuffix(d.low[i-1], ".") {
+					case "mr":
+						p.gender = 'm'
+					case "ms", "mrs", "miss":
+						p.gender = 'f'
+					}
+				}
 				for _, r := range roles {
 					p.addRole(r)
 				}
@@ -441,10 +451,24 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 				q.speaker = d.subjectName(tokOf(q.spkS))
 			}
 			if w == "he" || w == "she" {
-				if prev != "" && q.spkS-prevEnd < 1500 {
+				want := byte('m')
+				if w == "she" {
+					want = 'f'
+				}
+				near, nearPos := rs.nearestBeforePos(q.spkS, want)
+				pp := rs.find(prev)
+				switch {
+				case near != "" && nearPos > prevEnd && near != prev:
+					// a person named since the last quotation: "Johanna
+					// Keel greeted the crew. “...,” she said."
+					q.speaker = near
+				case prev != "" && q.spkS-prevEnd < 1500 && (pp == nil || pp.gender == 0 || pp.gender == want):
 					q.speaker = prev
-				} else {
-					q.speaker = rs.nearestBefore(q.spkS)
+				default:
+					q.speaker = near
+				}
+				if p := rs.find(q.speaker); p != nil && p.gender == 0 {
+					p.gender = want // learnt: later pronouns of the other gender skip p
 				}
 			}
 		}
@@ -512,18 +536,20 @@ func (rs *resolver) fullName(name string, pos int) string {
 	return best.name
 }
 
-// nearestBefore returns the person named last before byte pos.
-func (rs *resolver) nearestBefore(pos int) string {
+// nearestBeforePos returns the person named last before byte pos and the
+// offset of that mention, skipping persons the report marks with the other
+// gender (Mr, Ms) and one-word names of persons never quoted.
+func (rs *resolver) nearestBeforePos(pos int, gender byte) (string, int) {
 	best, bestPos := "", -1
 	for _, p := range rs.persons {
-		if len(strings.Fields(p.name)) < 2 && !p.quoted {
+		if len(strings.Fields(p.name)) < 2 && !p.quoted || p.gender != 0 && p.gender != gender {
 			continue
 		}
 		if k := sort.SearchInts(p.pos, pos); k > 0 && p.pos[k-1] > bestPos {
 			best, bestPos = p.name, p.pos[k-1]
 		}
 	}
-	return best
+	return best, bestPos
 }
 
 // byDescription resolves a description to the one person it fits.
