@@ -71,7 +71,9 @@ func Group(items []GroupItem) []int {
 	return out
 }
 
-// sameSpeaker compares two speaker names by surname, loosely.
+// sameSpeaker compares two speaker names by surname, loosely: letters
+// only, a doubled final letter dropped, then one edit (two for long
+// names) allowed.
 func sameSpeaker(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
 	if len(fa) == 0 || len(fb) == 0 {
@@ -81,12 +83,47 @@ func sameSpeaker(a, b string) bool {
 	if x == y {
 		return true
 	}
-	// one letter apart at the end: Zelenskiy, Zelensky
+	// transliterations: Zelensky/Zelenskiy, Vetrenko/Wetrenko,
+	// Tamaev/Tamayev: one edit apart (two for long names)
 	if len(x) >= 5 && len(y) >= 5 {
-		k := min(len(x), len(y)) - 1
-		return x[:k] == y[:k]
+		limit := 1
+		if len(x) >= 8 && len(y) >= 8 {
+			limit = 2
+		}
+		return editDistance(x, y, limit) <= limit
 	}
 	return false
+}
+
+// editDistance returns the Levenshtein distance of a and b (bytes), or
+// limit+1 as soon as it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // bag is the content of a quotation: stems of its content words and the

@@ -38,6 +38,18 @@ func TestGroup(t *testing.T) {
 			apart: [][2]int{{0, 1}},
 		},
 		{
+			name: "transliterated surnames",
+			items: []GroupItem{
+				{"a", "Aleksandr Vetrenko", "Varnia does not keep sailors as bargaining chips in any dispute."},
+				{"b", "Alexander Wetrenko", "Varnia does not keep sailors as bargaining chips in any dispute."},
+				{"c", "Yuriy Tamaev", "We held the ship according to the law and we release it according to the law."},
+				{"d", "Yury Tamayev", "We held the ship according to the law and we release it according to the law."},
+				{"e", "Tomas Rebane", "We held the ship according to the law and we release it according to the law."},
+			},
+			same:  [][2]int{{0, 1}, {2, 3}},
+			apart: [][2]int{{2, 4}},
+		},
+		{
 			name: "surnames compared loosely",
 			items: []GroupItem{
 				{"a", "Volodymyr Zelenskyy", "Ukraine is not afraid of any meeting with leaders."},
