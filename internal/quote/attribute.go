@@ -1153,7 +1153,7 @@ func isDash(x string) bool { return x == "-" || x == "–" || x == "—" || x ==
 func (d *doc) attributedAhead(ri int) bool {
 	for k := ri; k+1 < len(d.regs) && k < ri+8; k++ {
 		r, r2 := d.regs[k], d.regs[k+1]
-		if strings.TrimSpace(d.text[r.e:r2.s]) != "" || !d.newlineBetween(r.e, r2.s) {
+		if r2.s < r.e || strings.TrimSpace(d.text[r.e:r2.s]) != "" || !d.newlineBetween(r.e, r2.s) {
 			return false
 		}
 		if a := d.after(r2); a.cue >= 0 && a.spkA >= 0 {

@@ -225,7 +225,16 @@ func regions(text string, sentEnds []int) []region {
 	if dOpen >= 0 {
 		closeUnclosed(dOpen, len(text), false)
 	}
-	return out
+	// Keep regions in order and disjoint, whatever the marks were.
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	kept := out[:0]
+	for _, r := range out {
+		if len(kept) > 0 && r.s < kept[len(kept)-1].e {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // quoteLike reports whether s looks like quoted speech: at least three
