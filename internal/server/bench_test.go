@@ -27,8 +27,14 @@ import (
 // (default 100,000) in $STORYLINE_BENCH_DB (default a file under the
 // system's temporary directory, kept between runs because it takes
 // minutes to build).
-// clients is the number of concurrent clients of BenchmarkServe.
-const clients = 20
+// benchClients is the number of concurrent clients of BenchmarkServe:
+// 20, or $STORYLINE_BENCH_CLIENTS.
+func benchClients() int {
+	if n, err := strconv.Atoi(os.Getenv("STORYLINE_BENCH_CLIENTS")); err == nil && n > 0 {
+		return n
+	}
+	return 20
+}
 
 func benchSize() int {
 	if n, err := strconv.Atoi(os.Getenv("STORYLINE_BENCH_REPORTS")); err == nil && n > 0 {
@@ -244,7 +250,8 @@ func benchStore(b *testing.B) (path string, n int) {
 // that many requests per second (latency counts from when a request was
 // due, so a slow answer delays the next one without hiding it). 0 runs
 // them back to back, which measures the server saturated.
-// $STORYLINE_BENCH_URL sends the requests to a server in another
+// $STORYLINE_BENCH_CLIENTS changes the number of clients (1 measures
+// each request alone). $STORYLINE_BENCH_URL sends the requests to a server in another
 // process (storyline serve --db the same file) instead of one in this
 // process.
 func BenchmarkServe(b *testing.B) {
@@ -266,6 +273,7 @@ func BenchmarkServe(b *testing.B) {
 		base = ts.URL
 	}
 	base = strings.TrimSuffix(base, "/")
+	clients := benchClients()
 	rate := 0.0
 	if r, err := strconv.ParseFloat(os.Getenv("STORYLINE_BENCH_RATE"), 64); err == nil && r > 0 {
 		rate = r
@@ -301,12 +309,14 @@ func BenchmarkServe(b *testing.B) {
 			var lat []time.Duration
 			var seed uint64
 			b.ReportAllocs()
-			// RunParallel starts parallelism × GOMAXPROCS clients: 20.
+			// RunParallel starts parallelism × GOMAXPROCS clients, at
+			// least as many as asked (20 on 2 or 4 processors).
 			procs := runtime.GOMAXPROCS(0)
 			b.SetParallelism((clients + procs - 1) / procs)
+			nc := ((clients + procs - 1) / procs) * procs
 			interval := time.Duration(0)
 			if rate > 0 {
-				interval = time.Duration(float64(clients) / rate * float64(time.Second))
+				interval = time.Duration(float64(nc) / rate * float64(time.Second))
 			}
 			start := time.Now()
 			b.RunParallel(func(pb *testing.PB) {
@@ -355,6 +365,7 @@ func BenchmarkServe(b *testing.B) {
 			b.ReportMetric(q(0.50), "p50-ms")
 			b.ReportMetric(q(0.99), "p99-ms")
 			b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "req/s")
+			b.ReportMetric(float64(nc), "clients")
 		})
 	}
 }
