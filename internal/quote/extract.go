@@ -536,13 +536,23 @@ func asciiLower(text string) string {
 	if k == len(text) {
 		return text
 	}
-	b := []byte(text)
-	for i := k; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:k])
+	for i := k; i < len(text); {
+		// copy runs without capitals in one go
+		j := i
+		for j < len(text) && !(text[j] >= 'A' && text[j] <= 'Z') {
+			j++
 		}
+		b.WriteString(text[i:j])
+		if j < len(text) {
+			b.WriteByte(text[j] + 'a' - 'A')
+			j++
+		}
+		i = j
 	}
-	return string(b)
+	return b.String()
 }
 
 // lowerTok returns the lower-cased text of t, sliced from the lowered

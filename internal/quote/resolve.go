@@ -62,8 +62,8 @@ var groupAliases = map[string]string{"alliance": "nato", "kremlin": "russia", "m
 type person struct {
 	name   string // fullest form seen
 	last   string // normalised surname
-	roles  map[string]bool
-	mods   map[string]bool
+	roles  []string // role classes from titles and descriptions (roleNouns values)
+	mods   []string // qualifier keys (modKeyNorm)
 	pos    []int // byte offsets of mentions
 	quoted bool  // speaker of some quotation
 	gender byte  // 'm' or 'f' when an honorific in the report tells, else 0
@@ -377,18 +377,19 @@ func (d *doc) describe(a, b int) (roles, mods []string) {
 	return roles, mods
 }
 
-func roleFits(want string, have map[string]bool) bool {
-	if len(have) == 0 {
-		return false
+func roleFits(want string, have []string) bool {
+	for _, h := range have {
+		if h == want || h == "*" || headRoles[want] && headRoles[h] {
+			return true
+		}
 	}
-	if have[want] || have["*"] {
-		return true
-	}
-	if headRoles[want] {
-		for h := range have {
-			if headRoles[h] {
-				return true
-			}
+	return false
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
 		}
 	}
 	return false
@@ -566,7 +567,7 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 		}
 		all := true
 		for _, m := range mods {
-			if !p.mods[m] {
+			if !contains(p.mods, m) {
 				all = false
 				break
 			}
@@ -682,17 +683,15 @@ func isUpperASCII(t string) bool {
 }
 
 func (p *person) addRole(r string) {
-	if p.roles == nil {
-		p.roles = map[string]bool{}
+	if !contains(p.roles, r) {
+		p.roles = append(p.roles, r)
 	}
-	p.roles[r] = true
 }
 
 func (p *person) addMod(m string) {
-	if p.mods == nil {
-		p.mods = map[string]bool{}
+	if !contains(p.mods, m) {
+		p.mods = append(p.mods, m)
 	}
-	p.mods[m] = true
 }
 
 // lastWord returns the last space-separated word of s.
