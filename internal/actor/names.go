@@ -63,7 +63,7 @@ func translit(w string) string {
 	if strings.HasPrefix(w, "q") { // Qaddafi, Gaddafi
 		w = "g" + w[1:]
 	}
-	w = strings.NewReplacer("kh", "h", "ph", "f", "ck", "k", "q", "k", "w", "v", "dh", "d", "gh", "g", "ts", "z", "tz", "z").Replace(w)
+	w = translitPairs.Replace(w)
 	var b []byte
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -91,6 +91,9 @@ func translit(w string) string {
 	}
 	return s
 }
+
+// translitPairs are the letter groups translit rewrites (read-only).
+var translitPairs = strings.NewReplacer("kh", "h", "ph", "f", "ck", "k", "q", "k", "w", "v", "dh", "d", "gh", "g", "ts", "z", "tz", "z")
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 

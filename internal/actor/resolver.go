@@ -400,7 +400,7 @@ func (r *Resolver) match(l *local) int {
 		keys := descriptorKeys(m.norm)
 		best := -1
 		for _, k := range keys {
-			for _, ai := range r.index["d:"+k] {
+			for _, ai := range recent(r.index["d:"+k]) {
 				a := r.actors[ai]
 				if descriptorMatch(keys, a.descriptors) && (best < 0 || a.lastSeq > r.actors[best].lastSeq) {
 					best = ai
@@ -412,7 +412,7 @@ func (r *Resolver) match(l *local) int {
 	if l.kind == storyline.Person || l.kind == storyline.Other && m.surname != "" && len(m.ws) > 1 {
 		cands := r.index["s:"+m.surname]
 		best := -1
-		for _, ai := range cands {
+		for _, ai := range recent(cands) {
 			a := r.actors[ai]
 			if a.kind != storyline.Person {
 				continue
@@ -441,7 +441,7 @@ func (r *Resolver) match(l *local) int {
 		if k[len(k)-1] == ':' {
 			continue
 		}
-		for _, ai := range r.index[k] {
+		for _, ai := range r.index[k] { // first-come: the oldest holder of a name
 			if r.actors[ai].kind == l.kind || l.kind == storyline.Other || r.actors[ai].kind == storyline.Other {
 				return ai
 			}
@@ -455,6 +455,18 @@ func (r *Resolver) match(l *local) int {
 		}
 	}
 	return -1
+}
+
+// maxScan bounds the actors read under one key (the most recent ones), so
+// that a very common surname does not make a report cost more as actors
+// accumulate.
+const maxScan = 64
+
+func recent(xs []int) []int {
+	if len(xs) > maxScan {
+		return xs[len(xs)-maxScan:]
+	}
+	return xs
 }
 
 func descOverlap(a, b []string) int {

@@ -75,6 +75,8 @@ JSONL line per document, {"doc_id":..,"story":..,"event":..}, is written.`,
 	cmd.Flags().Float64Var(&opt.EventThreshold, "event-threshold", opt.EventThreshold, "least similarity to join an event")
 	cmd.Flags().IntVar(&opt.Neighbours, "neighbours", opt.Neighbours, "similarity edges kept per report")
 	cmd.Flags().IntVar(&opt.RepairEvery, "repair-every", opt.RepairEvery, "re-cluster the window every this many reports (0: only at the end)")
+	cmd.Flags().IntVar(&opt.LinkCap, "link-cap", opt.LinkCap, "cap the cluster sizes in average link (0: none)")
+	cmd.Flags().Float64Var(&opt.AttachThreshold, "attach", opt.AttachThreshold, "least similarity to the nearest report for a lone report to follow it (0: never)")
 	cmd.Flags().StringVar(&level, "level", "story", "which predicted level is scored against story_id: story or event")
 	cmd.Flags().Float64Var(&opt.IDFPrior, "idf-prior", opt.IDFPrior, "background documents assumed in idf")
 	cmd.Flags().Float64Var(&opt.NameWeight, "name-weight", opt.NameWeight, "weight of the name channel")

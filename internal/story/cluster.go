@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,25 +46,36 @@ type Options struct {
 	// average link over their stored edges (0: only on Repair calls).
 	RepairEvery int
 	Window      int
+	// LinkCap caps the sizes in average link: two clusters are compared
+	// by their summed edge similarity over min(|A|,LinkCap)·min(|B|,LinkCap),
+	// so that a large story can still take in a report whose nearest
+	// reports all lie in it (0: no cap).
+	LinkCap int
+	// AttachThreshold lets a report that joins no story by average link
+	// follow its single nearest report when that similarity is at least
+	// this (0: never).
+	AttachThreshold float64
 }
 
 // DefaultOptions are tuned on ECB+ train.
 func DefaultOptions() Options {
 	return Options{
-		StoryThreshold: 0.09,
-		EventThreshold: 0.28,
-		NameWeight:     3.0,
-		StoryDays:      30,
-		EventDays:      3,
-		Neighbours:     8,
-		EdgeMin:        0.05,
-		Candidates:     100,
-		QueryTerms:     30,
-		KeepTerms:      80,
-		Postings:       100,
-		IDFPrior:       20,
-		RepairEvery:    100,
-		Window:         2000,
+		StoryThreshold:  0.09,
+		EventThreshold:  0.28,
+		NameWeight:      3.0,
+		StoryDays:       30,
+		EventDays:       3,
+		Neighbours:      8,
+		EdgeMin:         0.05,
+		Candidates:      100,
+		QueryTerms:      30,
+		KeepTerms:       80,
+		Postings:        100,
+		IDFPrior:        20,
+		RepairEvery:     100,
+		Window:          2000,
+		LinkCap:         16,
+		AttachThreshold: 0.15,
 	}
 }
 
@@ -103,6 +115,8 @@ type Clusterer struct {
 	opt         Options
 	terms       map[string]int32
 	df          []int32
+	logDF       []float64 // log of df, kept with it so that idf costs no logarithm
+	logN        float64   // log of the idf numerator for the report being added
 	reports     []report
 	byID        map[string]int32
 	index       [][]int32 // term → report indexes, oldest first
@@ -129,6 +143,7 @@ func (c *Clusterer) termID(t string) int32 {
 	id := int32(len(c.df))
 	c.terms[t] = id
 	c.df = append(c.df, 0)
+	c.logDF = append(c.logDF, 0)
 	c.index = append(c.index, nil)
 	return id
 }
@@ -148,6 +163,7 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	for _, t := range sortedTerms(raw) {
 		id := c.termID(t)
 		c.df[id]++
+		c.logDF[id] = math.Log(float64(c.df[id]))
 		tf[id] = raw[t]
 	}
 	ltf := map[int32]float64{}
@@ -155,6 +171,7 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	for _, t := range sortedTerms(lraw) {
 		ltf[c.termID(t)] = lraw[t]
 	}
+	c.logN = math.Log(float64(len(c.reports)+1) + c.opt.IDFPrior)
 	q := c.weigh(tf)
 	lq := c.weigh(ltf)
 	terms := topTerms(q, c.opt.QueryTerms)
@@ -184,6 +201,9 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	}
 	// online average link to the stories and events the edges reach
 	st := c.bestGroup(edges, func(r *report) int32 { return r.story }, c.storySize, c.opt.StoryDays, c.opt.StoryThreshold, -1)
+	if st < 0 && len(edges) > 0 && c.opt.AttachThreshold > 0 && edgeSim(edges[0], c.opt.StoryDays) >= c.opt.AttachThreshold {
+		st = c.reports[edges[0].to].story
+	}
 	if st < 0 {
 		st = c.nStories
 		c.nStories++
@@ -252,12 +272,22 @@ func (c *Clusterer) bestGroup(edges []edge, group func(*report) int32, size map[
 	}
 	best, bestS := int32(-1), th
 	for g, s := range sum {
-		v := s / float64(size[g])
+		v := s / c.norm(1, float64(size[g]))
 		if v > bestS || v == bestS && best >= 0 && g < best {
 			best, bestS = g, v
 		}
 	}
 	return best
+}
+
+// norm is the denominator of average link between clusters of sizes a
+// and b.
+func (c *Clusterer) norm(a, b float64) float64 {
+	if c.opt.LinkCap > 0 {
+		k := float64(c.opt.LinkCap)
+		return min(a, k) * min(b, k)
+	}
+	return a * b
 }
 
 // Assignment returns the current event and story of a stored report.
@@ -283,16 +313,27 @@ func (c *Clusterer) candidates(q map[int32]float64, terms []int32) []int32 {
 			score[ri] += q[t]
 		}
 	}
-	ids := make([]int32, 0, len(score))
-	for ri := range score {
-		ids = append(ids, ri)
+	type cand struct {
+		ri int32
+		s  float64
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if score[ids[i]] != score[ids[j]] {
-			return score[ids[i]] > score[ids[j]]
+	cs := make([]cand, 0, len(score))
+	for ri, s := range score {
+		cs = append(cs, cand{ri, s})
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.s != b.s {
+			if a.s > b.s {
+				return -1
+			}
+			return 1
 		}
-		return ids[i] < ids[j]
+		return int(a.ri - b.ri)
 	})
+	ids := make([]int32, len(cs))
+	for i, x := range cs {
+		ids[i] = x.ri
+	}
 	if len(ids) > c.opt.Candidates {
 		ids = ids[:c.opt.Candidates]
 	}
@@ -300,7 +341,7 @@ func (c *Clusterer) candidates(q map[int32]float64, terms []int32) []int32 {
 }
 
 func (c *Clusterer) idf(t int32) float64 {
-	return math.Log((float64(len(c.reports)+1) + c.opt.IDFPrior) / float64(c.df[t]))
+	return c.logN - c.logDF[t]
 }
 
 func sortedTerms(m map[string]float64) []string {

@@ -159,7 +159,7 @@ func TestAgglomerate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := agglomerate(tc.sizes, tc.fixed, tc.links, tc.th)
+			got := agglomerate(tc.sizes, tc.fixed, tc.links, tc.th, func(a, b float64) float64 { return a * b })
 			for i := range got {
 				if got[i] != tc.want[i] {
 					t.Fatalf("agglomerate = %v, want %v", got, tc.want)

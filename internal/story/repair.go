@@ -44,7 +44,7 @@ func (h *pairHeap) Pop() any {
 // merges first, while that value is at least th. fixed nodes never merge
 // with each other. It returns the root node of every node; a root is the
 // lowest node of its cluster.
-func agglomerate(sizes []float64, fixed []bool, links []link, th float64) []int {
+func agglomerate(sizes []float64, fixed []bool, links []link, th float64, norm func(a, b float64) float64) []int {
 	n := len(sizes)
 	adj := make([]map[int]float64, n)
 	for i := range adj {
@@ -75,13 +75,13 @@ func agglomerate(sizes []float64, fixed []bool, links []link, th float64) []int 
 			if isFixed[x] && isFixed[y] {
 				continue
 			}
-			*h = append(*h, pair{score: adj[a][b] / (size[x] * size[y]), a: x, b: y, va: version[x], vb: version[y]})
+			*h = append(*h, pair{score: adj[a][b] / norm(size[x], size[y]), a: x, b: y, va: version[x], vb: version[y]})
 		}
 	}
 	for i := 0; i < n; i++ {
 		for _, b := range sortedKeys(adj[i]) {
 			if b > i && !(isFixed[i] && isFixed[b]) {
-				*h = append(*h, pair{score: adj[i][b] / (size[i] * size[b]), a: i, b: b})
+				*h = append(*h, pair{score: adj[i][b] / norm(size[i], size[b]), a: i, b: b})
 			}
 		}
 	}
@@ -121,6 +121,37 @@ func agglomerate(sizes []float64, fixed []bool, links []link, th float64) []int 
 		root[i] = r
 	}
 	return root
+}
+
+// attach puts every node left alone by agglomerate into the cluster of its
+// strongest link, when that link is at least th: a report that only one
+// other report resembles still follows it.
+func attach(root []int, sizes []float64, links []link, th float64) {
+	if th <= 0 {
+		return
+	}
+	count := map[int]int{}
+	for _, r := range root {
+		count[r]++
+	}
+	best := make([]float64, len(root))
+	to := make([]int, len(root))
+	for i := range to {
+		to[i] = -1
+	}
+	for _, l := range links {
+		for _, p := range [][2]int{{l.a, l.b}, {l.b, l.a}} {
+			x, y := p[0], p[1]
+			if l.w > best[x] || l.w == best[x] && to[x] >= 0 && y < to[x] {
+				best[x], to[x] = l.w, y
+			}
+		}
+	}
+	for i := range root {
+		if count[root[i]] == 1 && sizes[i] == 1 && to[i] >= 0 && best[i] >= th && root[to[i]] != root[i] {
+			root[i] = root[to[i]]
+		}
+	}
 }
 
 func sortedKeys(m map[int]float64) []int {
@@ -190,7 +221,8 @@ func (c *Clusterer) repairStories(lo, n int32) {
 			sizes[i] = 1
 		}
 	}
-	root := agglomerate(sizes, fixed, links, c.opt.StoryThreshold)
+	root := agglomerate(sizes, fixed, links, c.opt.StoryThreshold, c.norm)
+	attach(root, sizes, links, c.opt.AttachThreshold)
 	// name the clusters: a fixed node keeps its story; otherwise the old
 	// story most of the members had, if still free; otherwise a new one
 	members := map[int][]int32{}
@@ -242,18 +274,40 @@ func (c *Clusterer) repairStories(lo, n int32) {
 		if t := name[root[w+a]]; t != s {
 			for i := int32(0); i < lo; i++ {
 				if c.reports[i].story == s {
-					c.reports[i].story = t
+					c.moveStory(i, t)
 				}
 			}
 		}
 	}
 	for i := lo; i < n; i++ {
-		c.reports[i].story = name[root[i-lo]]
+		c.moveStory(i, name[root[i-lo]])
 	}
-	c.storySize = map[int32]int32{}
-	for i := range c.reports {
-		c.storySize[c.reports[i].story]++
+}
+
+// moveStory puts report i in story s, keeping the story sizes.
+func (c *Clusterer) moveStory(i, s int32) {
+	r := &c.reports[i]
+	if r.story == s {
+		return
 	}
+	if c.storySize[r.story]--; c.storySize[r.story] <= 0 {
+		delete(c.storySize, r.story)
+	}
+	r.story = s
+	c.storySize[s]++
+}
+
+// moveEvent puts report i in event e, keeping the event sizes.
+func (c *Clusterer) moveEvent(i, e int32) {
+	r := &c.reports[i]
+	if r.event == e {
+		return
+	}
+	if c.eventSize[r.event]--; c.eventSize[r.event] <= 0 {
+		delete(c.eventSize, r.event)
+	}
+	r.event = e
+	c.eventSize[e]++
 }
 
 func (c *Clusterer) repairEvents(lo, n int32) {
@@ -314,7 +368,7 @@ func (c *Clusterer) repairEvents(lo, n int32) {
 				links = append(links, link{a: k, b: b, w: edgeSim(e, c.opt.EventDays)})
 			}
 		}
-		root := agglomerate(sizes, fixed, links, c.opt.EventThreshold)
+		root := agglomerate(sizes, fixed, links, c.opt.EventThreshold, c.norm)
 		name := map[int]int32{}
 		for a, ev := range anchorEvent {
 			r := root[len(rs)+a]
@@ -360,11 +414,7 @@ func (c *Clusterer) repairEvents(lo, n int32) {
 			name[r] = best
 		}
 		for k, ri := range rs {
-			c.reports[ri].event = name[root[k]]
+			c.moveEvent(ri, name[root[k]])
 		}
-	}
-	c.eventSize = map[int32]int32{}
-	for i := range c.reports {
-		c.eventSize[c.reports[i].event]++
 	}
 }
