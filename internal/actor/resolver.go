@@ -155,6 +155,9 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 	for _, l := range locals {
 		if l.best.proper || l.country != "" {
 			l.actor = r.match(l)
+			if l.actor < 0 {
+				l.actor = r.create(l)
+			}
 		}
 	}
 	var kept []*local
@@ -192,14 +195,25 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 			a.firsts[firstKey(l.best.first)] = true
 		}
 		if l.best.proper && len(l.best.raw) > 0 && betterName(l.best, a) {
-			a.name = strings.Join(l.best.raw, " ")
+			a.name = displayName(l.best)
 		}
 	}
 	return out
 }
 
 func betterName(m *mention, a *actorRec) bool {
-	return len(strings.Fields(a.name)) < len(m.raw) && (a.kind != storyline.Person || len(m.raw) <= 3)
+	n := len(strings.Fields(displayName(m)))
+	return len(strings.Fields(a.name)) < n && (a.kind != storyline.Person || n <= 3)
+}
+
+// displayName is a proper mention without its leading titles and
+// honorifics: "Foreign Minister Tomas Rebane" → "Tomas Rebane".
+func displayName(m *mention) string {
+	raw, ws := m.raw, m.ws
+	for len(ws) > 1 && (titles[ws[0]] || honorifics[ws[0]] || demonyms[ws[0]] != "") {
+		raw, ws = raw[1:], ws[1:]
+	}
+	return strings.Join(raw, " ")
 }
 
 func followedBySpeech(text string, end int) bool {
@@ -453,6 +467,25 @@ func (r *Resolver) match(l *local) int {
 				return ai
 			}
 		}
+		// a nationality word for a place the tables do not know:
+		// "Kestorian" → Kestoria, "Lurenian" → Lurenia
+		w := m.ws[0]
+		if len(w) > 5 && strings.HasSuffix(w, "n") && l.kind != storyline.Person {
+			for _, ai := range r.index["n:"+w[:len(w)-1]] {
+				if k := r.actors[ai].kind; k == storyline.Place || k == storyline.Other {
+					return ai
+				}
+			}
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "a") && l.kind != storyline.Person {
+			for _, ai := range r.index["n:"+w+"n"] {
+				if k := r.actors[ai].kind; k == storyline.Other {
+					r.actors[ai].name = displayName(m) // the place, not its adjective
+					r.index["n:"+w] = appendUnique(r.index["n:"+w], ai)
+					return ai
+				}
+			}
+		}
 	}
 	return -1
 }
@@ -493,7 +526,7 @@ func (r *Resolver) create(l *local) int {
 	ai := len(r.actors)
 	a := &actorRec{id: "a" + strconv.Itoa(ai+1), kind: l.kind, aliasSeen: map[string]bool{}, descSeen: map[string]bool{},
 		firsts: map[string]bool{}, surname: m.surname}
-	a.name = strings.Join(m.raw, " ")
+	a.name = displayName(m)
 	if l.country != "" {
 		a.name = titleCase(l.country)
 		if l.gov {
