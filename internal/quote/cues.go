@@ -37,6 +37,7 @@ type CueLexicon struct {
 type lexEntry struct {
 	word float64 // -1 when seen too rarely
 	cls  map[string]float64
+	top  float64 // the highest rate of the word in any class
 }
 
 func (lx *CueLexicon) index() {
@@ -62,18 +63,12 @@ func (lx *CueLexicon) index() {
 			get(w).word = float64(lx.cue[k]) / float64(t)
 		}
 	}
-}
-
-// rate is Rate through the index.
-func (lx *CueLexicon) rate(w, next string) float64 {
-	e := lx.fast[w]
-	if e == nil {
-		return 0
+	for _, e := range lx.fast {
+		e.top = e.word
+		for _, r := range e.cls {
+			e.top = max(e.top, r)
+		}
 	}
-	if r, ok := e.cls[next]; ok {
-		return r
-	}
-	return max(e.word, 0)
 }
 
 // loadLexicon parses the embedded model once; the result is read-only.

@@ -217,11 +217,18 @@ func (d *doc) cueScore(i int) float64 {
 		if d.flags[i]&fSpeech != 0 {
 			v = 1
 		} else {
-			next := "$"
-			if i+1 < len(d.toks) {
-				next = classOf(d.toks[i+1].Text, d.low[i+1])
+			if e := d.lx.fast[w]; e != nil {
+				v = max(e.word, 0)
+				if len(e.cls) > 0 && e.top >= nearQuoteRate {
+					next := "$"
+					if i+1 < len(d.toks) {
+						next = classOf(d.toks[i+1].Text, d.low[i+1])
+					}
+					if r, ok := e.cls[next]; ok {
+						v = r
+					}
+				}
 			}
-			v = d.lx.rate(w, next)
 		}
 		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
 			v = 0

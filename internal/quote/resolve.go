@@ -60,13 +60,13 @@ var groupAliases = map[string]string{"alliance": "nato", "kremlin": "russia", "m
 
 // person is one named person of the report.
 type person struct {
-	name   string // fullest form seen
-	last   string // normalised surname
+	name   string   // fullest form seen
+	last   string   // normalised surname
 	roles  []string // role classes from titles and descriptions (roleNouns values)
 	mods   []string // qualifier keys (modKeyNorm)
-	pos    []int // byte offsets of mentions
-	quoted bool  // speaker of some quotation
-	gender byte  // 'm' or 'f' when an honorific in the report tells, else 0
+	pos    []int    // byte offsets of mentions
+	quoted bool     // speaker of some quotation
+	gender byte     // 'm' or 'f' when an honorific in the report tells, else 0
 }
 
 // modKeyNorm reduces a normalised modifier to a comparable key: group
