@@ -185,10 +185,25 @@ func (s *Server) apiReports(r *http.Request, a args) (any, error) {
 // offsets into text.
 type apiReportDetail struct {
 	Report    storyline.Report `json:"report"`
+	Stories   []storyRef       `json:"stories"`
 	Mentions  []apiSpan        `json:"mentions"`
 	Quotes    []apiQuote       `json:"quotes"`
 	Timexes   []apiSpan        `json:"timexes"`
 	Positions []apiSpan        `json:"positions"`
+}
+
+// storyRef names a story.
+type storyRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+func storyRefs(sts []storyline.Story) []storyRef {
+	out := make([]storyRef, len(sts))
+	for i, st := range sts {
+		out[i] = storyRef{st.ID, st.Title}
+	}
+	return out
 }
 
 // apiSpan is a mention, timex or position.
@@ -208,8 +223,12 @@ func (s *Server) apiReport(r *http.Request, a args) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	sts, err := s.rd.StoriesOf(r.Context(), an.Report.ID)
+	if err != nil {
+		return nil, err
+	}
 	sum := summaryOf(&an.Report)
-	d := apiReportDetail{Report: an.Report, Mentions: []apiSpan{}, Quotes: []apiQuote{}, Timexes: []apiSpan{}, Positions: []apiSpan{}}
+	d := apiReportDetail{Report: an.Report, Stories: storyRefs(sts), Mentions: []apiSpan{}, Quotes: []apiQuote{}, Timexes: []apiSpan{}, Positions: []apiSpan{}}
 	text := an.Report.Text
 	slice := func(sp storyline.Span) string {
 		if sp.Valid(len(text)) {

@@ -64,7 +64,7 @@ var schemas = obj{
 				"reports": arr(object(obj{"id": str("report id"), "title": str(""), "source": str(""), "published": str(""),
 					"n": integer(""), "start": integer(""), "end": integer(""), "quote_text": str("the words as this report carries them")}))}))}))}),
 	"EventDetail":  object(obj{"event": ref("Event"), "reports": arr(ref("ReportSummary"))}),
-	"ReportDetail": object(obj{"report": ref("Report"), "mentions": arr(ref("Span")), "quotes": arr(ref("Quote")), "timexes": arr(ref("Span")), "positions": arr(ref("Span"))}),
+	"ReportDetail": object(obj{"report": ref("Report"), "stories": arr(object(obj{"id": str(""), "title": str("")})), "mentions": arr(ref("Span")), "quotes": arr(ref("Quote")), "timexes": arr(ref("Span")), "positions": arr(ref("Span"))}),
 	"SearchHit": object(obj{"kind": str("report or quote"), "report": ref("ReportSummary"), "quote": obj{"oneOf": []any{ref("Quote"), obj{"type": "null"}}},
 		"snippet": str("the matching passage; … marks cut text"), "highlights": arr(arr(integer("byte offset into snippet"))),
 		"rank": obj{"type": "number", "description": "BM25; lower is better"}}),

@@ -31,6 +31,7 @@ import (
 type Reader interface {
 	Stories(ctx context.Context, p sqlite.Page) ([]storyline.Story, string, error)
 	Story(ctx context.Context, id string) (*storyline.Story, error)
+	StoriesOf(ctx context.Context, report string) ([]storyline.Story, error)
 	Events(ctx context.Context, f sqlite.EventFilter, p sqlite.Page) ([]storyline.Event, string, error)
 	Event(ctx context.Context, id string) (*storyline.Event, error)
 	EventsByID(ctx context.Context, ids []string) ([]storyline.Event, error)

@@ -238,6 +238,7 @@ func (s *Server) pageReports(w http.ResponseWriter, r *http.Request, a args) err
 // reportView is the report page.
 type reportView struct {
 	R        *storyline.Report
+	Stories  []storyRef
 	Text     template.HTML
 	Entities []entityRow
 	Quotes   []storyline.Quote
@@ -257,7 +258,11 @@ func (s *Server) pageReport(w http.ResponseWriter, r *http.Request, a args) erro
 	if err != nil {
 		return err
 	}
-	v := reportView{R: &an.Report, Text: highlight(s.pages.policy, an), Quotes: an.Quotes, Timexes: an.Timexes, URL: webURL(an.Report.URL)}
+	sts, err := s.rd.StoriesOf(r.Context(), an.Report.ID)
+	if err != nil {
+		return err
+	}
+	v := reportView{R: &an.Report, Stories: storyRefs(sts), Text: highlight(s.pages.policy, an), Quotes: an.Quotes, Timexes: an.Timexes, URL: webURL(an.Report.URL)}
 	idx := map[string]int{}
 	for _, m := range an.Mentions {
 		k := string(m.Kind) + "\x00" + m.Surface

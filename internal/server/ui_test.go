@@ -24,7 +24,7 @@ func TestPages(t *testing.T) {
 		{"/actors/a1", 200, []string{"Kestorian foreign minister", "We will not negotiate under threat", `href="/reports/r1#q0"`}},
 		{"/reports", 200, []string{`href="/reports/r1"`, `href="/reports/rx"`}},
 		{"/reports?outlet=Kestoria+Today&from=&to=", 200, []string{`href="/reports/r1"`}},
-		{"/reports/r1", 200, []string{`<mark class="quote q-direct" id="q0"`, `<mark class="speaker"`, `<a class="ent ent-person" href="/actors/a1"`, `<mark class="date" title="date: 2026-02-24">Tuesday</mark>`}},
+		{"/reports/r1", 200, []string{`<a href="/stories/s1">The Marisol Dawn seizure</a>`, `<mark class="quote q-direct" id="q0"`, `<mark class="speaker"`, `<a class="ent ent-person" href="/actors/a1"`, `<mark class="date" title="date: 2026-02-24">Tuesday</mark>`}},
 		{"/search?q=negotiate", 200, []string{`<mark class="hit">negotiate</mark>`, `class="hit-quote"`, `class="hit-report"`}},
 		{"/search?q=negotiate&actor=mira", 200, []string{`value="Mira Holt"`, `class="hit-quote"`}},
 		{"/search", 200, []string{`name="q"`}},

@@ -508,6 +508,30 @@ func (v *View) Actor(ctx context.Context, id string) (*storyline.Actor, error) {
 	return crossByID[storyline.Actor](ctx, v.db, "actor", id)
 }
 
+// StoriesOf returns the stories a report belongs to.
+func (v *View) StoriesOf(ctx context.Context, report string) ([]storyline.Story, error) {
+	quoted, _ := json.Marshal(report)
+	rows, err := v.db.QueryContext(ctx, `SELECT data FROM cross_records WHERE type = 'story'
+		AND instr(data, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(data, '$.reports') WHERE value = ?) ORDER BY n`, string(quoted), report)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []storyline.Story
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			return nil, err
+		}
+		var st storyline.Story
+		if err := json.Unmarshal(b, &st); err != nil {
+			return nil, fmt.Errorf("story record: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
 // EventsByID returns the events with the given ids, in that order.
 func (v *View) EventsByID(ctx context.Context, ids []string) ([]storyline.Event, error) {
 	return crossByIDs(ctx, v.db, "event", ids, func(e *storyline.Event) string { return e.ID })
