@@ -474,7 +474,7 @@ func isVerbish(w string) bool {
 // extract runs the passes: quotations in quote marks and their
 // attributions, then cue-anchored reported speech.
 func (d *doc) extract() []cand {
-	var out []cand
+	out := make([]cand, 0, len(d.toks)/10+8)
 	lastTok := -1 // last token covered by an accepted quote or attribution
 	lastPara := -1
 	for ri := 0; ri < len(d.regs); ri++ {
@@ -722,7 +722,7 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 		return len(d.text)
 	}
-	var add []cand
+	add := make([]cand, 0, len(d.toks)/20+8)
 	for c := 0; c < len(d.toks); c++ {
 		if !d.isCue(c, cueRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
 			continue
