@@ -64,7 +64,6 @@ type local struct {
 	ms      []int // indexes into the report's mentions
 	best    *mention
 	kind    storyline.MentionKind
-	name    string
 	descs   []string
 	actor   int
 	country string // for a government, a country or a demonym
