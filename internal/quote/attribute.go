@@ -203,8 +203,10 @@ func (d *doc) after1(r region) attr {
 		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 && d.flags[c-1]&fAux != 0) {
-			// “...” Bills were introduced ...: a passive, a new sentence.
+		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 || c+1 < len(d.toks) && d.toks[c+1].Text == ":") {
+			// “...” Bills were introduced ...; “...” His manager struck a
+			// similar tune; “...” Mr. Zahed said: “...”: a new sentence,
+			// not this quote's attribution.
 			return a
 		}
 		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) && !d.adjunctAt(c+1) {
