@@ -134,7 +134,7 @@ func TestSeedsActors(t *testing.T) {
 	}{
 		{"Zelensky", []string{"Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelenskyy", "Zelensky", "Mr. Zelensky"}},
 		{"Lavrov", []string{"Sergei Lavrov", "Sergey Lavrov"}},
-		{"Rutte", []string{"Mark Rutte", "Rutte", "The alliance leader", "The head of NATO"}},
+		{"Rutte", []string{"Mark Rutte", "Rutte", "The alliance leader", "The head of NATO", "NATO chief"}},
 		{"Peskov", []string{"Dmitry Peskov", "Mr. Peskov"}},
 		{"Putin", []string{"Vladimir Putin", "President Putin"}},
 	}
