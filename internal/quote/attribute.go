@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"storyline"
@@ -660,7 +661,7 @@ func (d *doc) bridge(from int, r2 region) bool {
 		}
 	}
 	if to-1 >= from {
-		b := strings.TrimRight(d.text[d.toks[from].Start:r2.s], " \t\"”’'»")
+		b := strings.TrimRightFunc(d.text[d.toks[from].Start:r2.s], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
 		if b == "" || !strings.ContainsRune(",.:;", rune(b[len(b)-1])) {
 			return false
 		}
@@ -976,7 +977,7 @@ func (d *doc) embedded(r region) bool {
 func countWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' {
+		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {
 			in = true

@@ -213,7 +213,7 @@ func (d *doc) cueScore(i int) float64 {
 	}
 	w := d.lower(i)
 	v := 0.0
-	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") && d.flags[i]&fAux == 0 {
+	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") && d.flags[i]&fAux == 0 && !(strings.HasSuffix(w, "ly") && d.flags[i]&fSpeech == 0) {
 		if d.flags[i]&fSpeech != 0 {
 			v = 1
 		} else {
