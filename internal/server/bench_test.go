@@ -289,6 +289,11 @@ func BenchmarkServe(b *testing.B) {
 		url  func(r *rand.Rand) string
 	}{
 		{"story_page", func(r *rand.Rand) string { return fmt.Sprintf("/stories/s%d", 1+r.IntN(nStories)) }},
+		// Readers crowd on a few stories: Zipf-distributed story
+		// choice, which the story cache serves.
+		{"story_page_popular", func(r *rand.Rand) string {
+			return fmt.Sprintf("/stories/s%d", 1+rand.NewZipf(r, 1.2, 1, uint64(nStories-1)).Uint64())
+		}},
 		{"story_api", func(r *rand.Rand) string { return fmt.Sprintf("/api/v1/stories/s%d", 1+r.IntN(nStories)) }},
 		{"quotes_api", func(r *rand.Rand) string {
 			return fmt.Sprintf("/api/v1/quotes?actor=a%d&limit=50", 1+r.IntN(len(syn.actors)))
