@@ -665,6 +665,14 @@ func (d *doc) bridge(from int, r2 region) bool {
 		if b == "" || !strings.ContainsRune(",.:;", rune(b[len(b)-1])) {
 			return false
 		}
+		// "..., adding: “B”", "He responds, “B”": B has a cue of its own.
+		k := to - 1
+		for k >= from && (d.tokReg[k] >= 0 || d.toks[k].Text == "," || d.toks[k].Text == ":") {
+			k--
+		}
+		if k > from && d.isCue(k, nearQuoteRate) && isLowerWord(d.toks[k].Text) && (d.flags[k]&fSpeech != 0 || d.cueScore(k) >= cueRate) {
+			return false
+		}
 	}
 	return true
 }
