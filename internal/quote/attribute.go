@@ -221,17 +221,32 @@ func (d *doc) after1(r region) attr {
 	// after a quote that ends in a comma is a cue.
 	if strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
 		k := t
-		if pronouns[d.lower(t)] {
+		switch {
+		case pronouns[d.lower(t)]:
 			k = t + 1
-		} else {
+		case d.flags[t]&fDet != 0:
+			// “Oh, my God,” a young woman exclaimed
+			k = t + 1
+			for k < hi && k < t+5 && d.npTokOK(k) && !d.verbish(k) {
+				k++
+			}
+		default:
 			for k < hi && k < t+4 && isCap(d.toks[k].Text) && d.npTokOK(k) {
 				k++
 			}
 		}
-		if k > t && k < hi {
+		unknownVerb := func(k int) bool {
 			v := d.lower(k)
-			if isLowerWord(d.toks[k].Text) && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s")) && !npStop[v] && !aux[v] && d.endsSentence(k+1, min(hi, k+6)) {
-				a.cue, a.spkA, a.spkB, a.end = k, t, k, k+1
+			return isLowerWord(d.toks[k].Text) && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s")) && d.flags[k]&(fStop|fAux|fDet|fPron) == 0
+		}
+		if k > t && k < hi && unknownVerb(k) && (d.endsSentence(k+1, min(hi, k+6)) || d.adjunctAt(k+1)) {
+			a.cue, a.spkA, a.spkB, a.end = k, t, k, k+1
+			return a
+		}
+		// “...,” exhorted Clinton's introducer, Jamie Lee Curtis.
+		if unknownVerb(t) && strings.HasSuffix(inner, ",") {
+			if s, e, ok := d.npRight(t+1, hi); ok && (isCap(d.toks[s].Text) || d.flags[s]&fDet != 0) {
+				a.cue, a.spkA, a.spkB, a.end = t, s, e, e
 			}
 		}
 	}
