@@ -34,7 +34,7 @@ func (d *doc) newlineBetween(a, b int) bool {
 // sentence-final mark.
 func (d *doc) clauseLimit(t int, e int) int {
 	hi := t
-	for hi < len(d.toks) && hi < t+16 {
+	for hi < len(d.toks) && hi < t+40 {
 		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) || d.newlineBetween(e, d.toks[hi].Start) {
 			break
 		}
@@ -1158,11 +1158,13 @@ func (d *doc) appositiveSubject(t, end int) bool {
 	if !ok || e >= end || d.toks[e].Text != "," {
 		return false
 	}
+	inRel := false // inside a relative clause: "who was among those polled"
 	for k := e + 1; k < end; k++ {
-		if d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) || d.low[k] == "is" || d.low[k] == "was" || d.low[k] == "said" {
-			return false
+		if d.low[k] == "who" || d.low[k] == "which" {
+			inRel = true
 		}
-		if d.verbish(k) && !(k > 0 && (d.low[k-1] == "who" || d.low[k-1] == "has" || d.low[k-1] == "had")) {
+		rel := inRel || k > 0 && (d.low[k-1] == "has" || d.low[k-1] == "had")
+		if (d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) || d.low[k] == "is" || d.low[k] == "was" || d.verbish(k)) && !rel {
 			return false
 		}
 	}
