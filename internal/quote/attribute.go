@@ -134,8 +134,7 @@ func (d *doc) after1(r region) attr {
 	}
 	// The quote must end like speech: punctuation inside the marks, a
 	// comma after them, or an attribution running to the sentence end.
-	inner := strings.TrimRight(d.text[r.s:r.e], "\"”’'»")
-	inner = strings.TrimSpace(inner)
+	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
 	lastR, _ := utf8.DecodeLastRuneInString(inner)
 	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
 	sentenceEnd := strings.ContainsRune(".?!", lastR)
@@ -201,7 +200,7 @@ func (d *doc) after1(r region) attr {
 				s, e = t, k
 			}
 		}
-		if !speechEnd && !d.endsSentence(c+1, hi) || d.cueScore(c) < cueRate && !speechEnd {
+		if !speechEnd && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
 		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 || c+1 < len(d.toks) && d.toks[c+1].Text == ":") {
@@ -503,8 +502,8 @@ func (d *doc) extract() []cand {
 		lo := lastTok + 1
 		af := d.after(r)
 		bf := d.before(r, lo)
-		inner := strings.TrimRight(d.text[r.s:r.e], "\"”’'»")
-		endsComma := strings.HasSuffix(strings.TrimSpace(inner), ",")
+		inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+		endsComma := strings.HasSuffix(inner, ",")
 		var use attr
 		switch {
 		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
