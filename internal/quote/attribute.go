@@ -99,7 +99,7 @@ func (d *doc) afterFar(r region) attr {
 			}
 			continue
 		}
-		if s, e, ok := d.subjectAt(c, sb); ok && e < sb && d.flags[e]&fSpeech != 0 && d.isCue(e, nearQuoteRate) && d.endsSentence(e+1, min(sb, e+8)) {
+		if s, e, ok := d.subjectAt(c, sb); ok && e < sb && d.flags[e]&fSpeech != 0 && d.isCue(e, nearQuoteRate) && (d.endsSentence(e+1, min(sb, e+8)) || d.adjunctAt(e+1)) {
 			a.cue, a.spkA, a.spkB, a.end, a.extendTo = e, s, e, e+1, k
 			return a
 		}
