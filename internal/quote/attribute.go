@@ -362,16 +362,11 @@ func (d *doc) before(r region, lo int) attr {
 			a.partialAt = p
 		}
 		d.speakerOf(&a, c, lo)
-		if false && gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && !a.subject && d.hasFiniteVerb(lo, a.spkA-1) {
-			// Sooner or later, the governor told reporters, “it starts to
-			// pay off.”: the attribution interrupts one reported clause.
-			p := lo
-			for p < a.spkA && connectives[d.lower(p)] {
-				p++
-			}
-			if p < a.spkA-1 {
-				a.partialAt = p
-			}
+		if gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && !a.subject && startsLower(d.text[r.s:r.e]) {
+			// "Instead, Axelrod said, “she started as ...”", "There was,
+			// she said, “an implicit bargain.”": the quoted words go on
+			// with a clause begun before the attribution.
+			a.partialAt = lo
 		}
 		return a
 	}
@@ -936,14 +931,15 @@ func (d *doc) clauseStart(r region, lo int) int {
 		return r.s
 	}
 	sa := max(d.clauseLo(t), lo)
-	for sa < t && (connectives[d.lower(sa)] || d.tokReg[sa] >= 0) {
+	lower := startsLower(d.text[r.s:r.e])
+	for sa < t && (connectives[d.lower(sa)] && !lower || d.tokReg[sa] >= 0) {
 		sa++
 	}
 	if sa >= t || d.newlineBetween(d.toks[sa].Start, r.s) {
 		return r.s
 	}
 	x := d.toks[t-1].Text
-	if x == ":" || x == "," || x == "—" || x == "–" {
+	if (x == ":" || x == "," || x == "—" || x == "–") && !lower {
 		return r.s
 	}
 	return d.toks[sa].Start
@@ -1187,6 +1183,20 @@ func (d *doc) attributedAhead(ri int) bool {
 			return true
 		}
 		if r2.closed {
+			return false
+		}
+	}
+	return false
+}
+
+// startsLower reports whether the first letter inside a quotation is
+// lower-case: the quoted words continue a sentence begun outside.
+func startsLower(q string) bool {
+	for _, r := range q {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
 			return false
 		}
 	}
