@@ -143,7 +143,7 @@ func linkQuotes(order []*storyline.Analysis, cross *store.Cross) {
 		cr.Quotes = quotes
 		cross.Reports[a.Report.ID] = cr
 	}
-	groups := quote.Group(items)
+	groups := groupQuotes(items)
 	// A group id is stable: the group's first quote's report and offset.
 	first := map[int]string{}
 	for k, g := range groups {

@@ -1,0 +1,154 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+
+	"storyline/internal/quote"
+)
+
+// maxBucket is the largest set of quotes one blocking key may join: a key
+// shared by more is too common to be evidence of one statement.
+const maxBucket = 40
+
+// groupQuotes assigns a group index to every item, like quote.Group, but
+// compares only quotes that could carry the same statement: those that
+// share a pair of neighbouring content words (the evidence quote.Group
+// requires anyway) with a compatible speaker. Candidates are found through
+// an index of those pairs, so the cost grows with the number of quotes,
+// not its square.
+func groupQuotes(items []quote.GroupItem) []int {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		if ra, rb := find(a), find(b); ra != rb {
+			if ra < rb {
+				parent[rb] = ra
+			} else {
+				parent[ra] = rb
+			}
+		}
+	}
+	// Quotes with a known speaker meet in buckets of (speaker, pair);
+	// quotes with none meet every quote sharing the pair.
+	known := map[string][]int{}
+	anyone := map[string][]int{}
+	unknown := map[string][]int{}
+	for i, it := range items {
+		sk := speakerKey(it.Speaker)
+		for _, p := range contentPairs(it.Text) {
+			anyone[p] = append(anyone[p], i)
+			if sk == "" {
+				unknown[p] = append(unknown[p], i)
+			} else {
+				known[sk+"\x00"+p] = append(known[sk+"\x00"+p], i)
+			}
+		}
+	}
+	join := func(ids []int) {
+		if len(ids) < 2 || len(ids) > maxBucket {
+			return
+		}
+		for _, j := range ids[1:] {
+			union(ids[0], j)
+		}
+	}
+	for _, ids := range known {
+		join(ids)
+	}
+	for p, ids := range unknown {
+		if all := anyone[p]; len(all) <= maxBucket {
+			join(all)
+		} else {
+			join(ids)
+		}
+	}
+	// Group each component on its own.
+	comps := map[int][]int{}
+	var roots []int
+	for i := range items {
+		r := find(i)
+		if _, ok := comps[r]; !ok {
+			roots = append(roots, r)
+		}
+		comps[r] = append(comps[r], i)
+	}
+	out := make([]int, len(items))
+	next := 0
+	for _, r := range roots {
+		ids := comps[r]
+		sub := make([]quote.GroupItem, len(ids))
+		for k, i := range ids {
+			sub[k] = items[i]
+		}
+		local := quote.Group(sub)
+		base, most := next, -1
+		for k, g := range local {
+			out[ids[k]] = base + g
+			most = max(most, g)
+		}
+		next = base + most + 1
+	}
+	return out
+}
+
+// speakerKey folds a speaker's surname so that spellings of one name
+// meet: lower case, letters only, doubled letters and a final y/i folded.
+func speakerKey(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	var last rune
+	for _, r := range strings.ToLower(f[len(f)-1]) {
+		if !unicode.IsLetter(r) || r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return strings.TrimRight(b.String(), "yi")
+}
+
+var pairStop = map[string]bool{
+	"the": true, "and": true, "that": true, "this": true, "with": true, "for": true, "are": true,
+	"was": true, "were": true, "will": true, "have": true, "has": true, "not": true, "but": true,
+	"our": true, "their": true, "they": true, "what": true, "who": true, "which": true, "from": true,
+	"can": true, "should": true, "would": true, "been": true, "its": true, "it's": true, "his": true,
+	"her": true, "there": true, "all": true, "any": true, "into": true, "than": true, "then": true,
+	"also": true, "very": true, "about": true, "those": true, "these": true, "such": true, "you": true,
+}
+
+// contentPairs returns the distinct pairs of neighbouring content words.
+func contentPairs(s string) []string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	var content []string
+	for _, w := range words {
+		if len(w) >= 3 && !pairStop[w] {
+			content = append(content, w)
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i := 1; i < len(content); i++ {
+		p := content[i-1] + " " + content[i]
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
