@@ -250,7 +250,8 @@ func dropSignOffs(lines []string) []string {
 
 // signOffMarks is a cheap filter before gluedSignOffRE: one of these must
 // stand in the tail of the text.
-var signOffMarks = []string{"--", "(", "AFP", "Reuters", "AP", "dpa", "Subscribe", "Sign up", "Follow us", "Share this", "Read more", "Click here"}
+var signOffMarks = []string{"--", "(Reporting", "(reporting", "(Writing", "(Editing", "(Additional", "(Compiled",
+	"AFP", "Reuters", "- AP", "— AP", "– AP", "dpa", "Subscribe to", "Sign up for", "Follow us", "Share this", "Read more", "Click here"}
 
 func maySignOff(tail string) bool {
 	for _, m := range signOffMarks {

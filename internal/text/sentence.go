@@ -98,7 +98,7 @@ func splitLine(out []Sentence, text string, from, to int) []Sentence {
 			if i+1 < len(toks) && (endAbbrevs[body] || isDotted(t[:len(t)-1]) && len(t) > 2) && starters[toks[i+1].Text] {
 				flush(i + 1)
 			}
-		case runStarters[t] && i > start && i+1 < len(toks):
+		case i > start && i+1 < len(toks) && t[0] >= 'A' && t[0] <= 'Z' && runStarters[t]:
 			prev, next := toks[i-1].Text, toks[i+1].Text
 			if isLowerWord(prev) && isLowerWord(next) && toks[i-1].End < toks[i].Start {
 				flush(i)

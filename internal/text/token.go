@@ -232,7 +232,9 @@ var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’
 
 func appendWord(toks []Token, s string, i, j int) []Token {
 	w := s[i:j]
-	if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
+	// A clitic needs an apostrophe: ' (one byte) or ’ (0xE2 0x80 0x99).
+	tail := w[max(0, len(w)-6):]
+	if strings.IndexByte(tail, '\'') >= 0 || strings.IndexByte(tail, 0x99) >= 0 {
 		for _, c := range clitics {
 			if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
 				k := j - len(c)
