@@ -234,8 +234,20 @@ func (d *doc) cueScore(i int) float64 {
 			v = 0
 		}
 	}
+	if v == 0 && isCap(d.toks[i].Text) && i > 0 && !d.breakBefore(i) && headlineVerbs[w] {
+		// a headline in title case: "Trump Says ‘...’", "NATO Chief Calls for ..."
+		v = 1
+	}
 	d.cueMemo[i] = float32(v)
 	return v
+}
+
+// headlineVerbs are reporting verbs recognised in title case inside a
+// sentence, as headlines write them.
+var headlineVerbs = map[string]bool{
+	"says": true, "said": true, "tells": true, "told": true, "calls": true, "warns": true,
+	"vows": true, "urges": true, "slams": true, "blasts": true, "claims": true, "admits": true,
+	"denies": true, "insists": true, "asks": true, "declares": true, "praises": true, "accuses": true,
 }
 
 func (d *doc) isCue(i int, th float64) bool {
