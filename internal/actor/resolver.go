@@ -212,7 +212,7 @@ func displayName(m *mention) string {
 	for len(ws) > 1 && (titles[ws[0]] || honorifics[ws[0]] || demonyms[ws[0]] != "") {
 		raw, ws = raw[1:], ws[1:]
 	}
-	return strings.Join(raw, " ")
+	return strings.Clone(strings.Join(raw, " "))
 }
 
 func followedBySpeech(text string, end int) bool {
@@ -595,6 +595,7 @@ func (r *Resolver) addAlias(ai int, s string) {
 	if s == "" || a.aliasSeen[s] {
 		return
 	}
+	s = strings.Clone(s) // not a window on the whole report text
 	a.aliasSeen[s] = true
 	a.aliases = append(a.aliases, s)
 	// index the alias so that later reports find the actor under it
@@ -616,6 +617,7 @@ func (r *Resolver) addDescriptor(ai int, d string) {
 		return
 	}
 	a.descSeen[d] = true
+	d = strings.Clone(d)
 	a.descriptors = append(a.descriptors, d)
 	for _, k := range descriptorKeys(d) {
 		r.index["d:"+k] = appendUnique(r.index["d:"+k], ai)

@@ -67,7 +67,7 @@ func (ix *Index) Len() int { return len(ix.ids) }
 func (ix *Index) Add(id, text string) (duplicateOf string, ok bool) {
 	ws := Words(text)
 	n := int32(len(ix.ids))
-	ix.ids = append(ix.ids, id)
+	ix.ids = append(ix.ids, strings.Clone(id))
 	h := hashWords(ws)
 	if j, seen := ix.exact[h]; seen {
 		ix.root = append(ix.root, ix.root[j])

@@ -218,7 +218,10 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	c.eventSize[ev]++
 
 	keep := topTerms(q, c.opt.KeepTerms)
-	r := report{id: d.ID, title: d.Title, date: d.Published, edges: edges, story: st, event: ev, vec: make([]tw, len(keep))}
+	// cloned so that a stored report does not keep the caller's whole
+	// text alive through a substring
+	id := strings.Clone(d.ID)
+	r := report{id: id, title: strings.Clone(d.Title), date: d.Published, edges: edges, story: st, event: ev, vec: make([]tw, len(keep))}
 	for i, t := range keep {
 		r.vec[i] = tw{t, float32(tf[t])}
 	}
@@ -227,7 +230,7 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	}
 	ri := int32(len(c.reports))
 	c.reports = append(c.reports, r)
-	c.byID[d.ID] = ri
+	c.byID[id] = ri
 	for _, t := range terms {
 		c.index[t] = append(c.index[t], ri)
 	}

@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -184,12 +186,20 @@ func BenchmarkPipeline(b *testing.B) {
 	for b.Loop() {
 		g := &gen{r: rand.New(rand.NewPCG(1, 2)), bases: bases}
 		ix, res, cl := dedup.New(), actor.NewResolver(), story.NewClusterer()
-		var at10k, atEnd time.Duration
+		var at10k, atEnd, cpu10k, cpuEnd time.Duration
 		var peak uint64
 		var ms runtime.MemStats
 		dups := 0
 		for i := 0; i < n; i++ {
 			d := g.next(i)
+			if i == 9000 || i == n-1000 {
+				c0 := cpuTime()
+				if i == 9000 {
+					cpu10k = -c0
+				} else {
+					cpuEnd = -c0
+				}
+			}
 			t0 := time.Now()
 			if _, dup := ix.Add(d.ID, d.Title+"\n"+d.Text); dup {
 				dups++
@@ -204,16 +214,42 @@ func BenchmarkPipeline(b *testing.B) {
 			if i >= n-1000 {
 				atEnd += el
 			}
+			if i == 9999 {
+				cpu10k += cpuTime()
+			}
+			if i == n-1 {
+				cpuEnd += cpuTime()
+			}
 			if i%1000 == 999 {
 				runtime.ReadMemStats(&ms)
 				peak = max(peak, ms.HeapInuse)
 			}
 		}
-		b.ReportMetric(float64(at10k.Microseconds())/1000, "µs/report@10k")
-		b.ReportMetric(float64(atEnd.Microseconds())/1000, fmt.Sprintf("µs/report@%dk", n/1000))
+		if path := os.Getenv("STORYLINE_BENCH_HEAP"); path != "" {
+			runtime.GC()
+			if f, err := os.Create(path); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+		b.ReportMetric(float64(at10k.Microseconds())/1000, "wall-µs/report@10k")
+		b.ReportMetric(float64(atEnd.Microseconds())/1000, fmt.Sprintf("wall-µs/report@%dk", n/1000))
+		b.ReportMetric(float64(cpu10k.Microseconds())/1000, "cpu-µs/report@10k")
+		b.ReportMetric(float64(cpuEnd.Microseconds())/1000, fmt.Sprintf("cpu-µs/report@%dk", n/1000))
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 		b.ReportMetric(float64(dups), "duplicates")
 		b.ReportMetric(float64(len(cl.Stories())), "stories")
 		b.ReportMetric(float64(len(res.Actors())), "actors")
 	}
+}
+
+// cpuTime is the CPU time (user and system, all threads, garbage
+// collection included) the process has used so far: unlike wall time it
+// does not count the time other programs on the machine take.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
