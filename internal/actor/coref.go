@@ -57,6 +57,9 @@ type Options struct {
 	MinShare float64
 	// Appositive links adjacent mentions joined by a comma or a copula.
 	Appositive bool
+	// SoloPerson links definite common nouns of people to the only person
+	// a document names.
+	SoloPerson bool
 	// NamedNominalsStay keeps common nouns that a document already tied
 	// to a name out of cross-document head matching.
 	NamedNominalsStay bool
@@ -64,7 +67,7 @@ type Options struct {
 
 // DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true}
 }
 
 type pronoun struct {
@@ -468,6 +471,26 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			}
 		}
 	}
+	// "the woman" in a report that names one person only: that person
+	if opt.SoloPerson {
+		named := map[int]bool{}
+		for _, a := range dm {
+			if a.proper && a.pron == nil && a.class == ClassPerson {
+				named[uf.find(a.i)] = true
+			}
+		}
+		if len(named) == 1 {
+			var only int
+			for r := range named {
+				only = r
+			}
+			for _, m := range dm {
+				if m.pron == nil && !m.proper && m.class == ClassPerson && m.ref.Sub == "" && !isPluralNoun(m) {
+					uf.union(only, m.i)
+				}
+			}
+		}
+	}
 	// pronouns: nearest compatible antecedent in this or the two previous
 	// sentences
 	for j, m := range dm {
@@ -475,6 +498,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			continue
 		}
 		p := m.pron
+		linked := false
 		for k := j - 1; k >= 0; k-- {
 			a := dm[k]
 			if m.ref.Sentence-a.ref.Sentence > 2 {
@@ -493,7 +517,28 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 				continue // "he" is no country or acronym
 			}
 			if uf.union(a.i, m.i) {
+				linked = true
 				break
+			}
+		}
+		// "he" or "she" with no antecedent near: the document's most
+		// mentioned named person so far
+		if !linked && p.person && p.singular && !p.first && !p.relative {
+			count := map[int]int{}
+			best, bestN := -1, 0
+			for k := 0; k < j; k++ {
+				a := dm[k]
+				if a.pron != nil || !a.proper || a.class != ClassPerson && !(a.class == ClassUnknown && a.first != "") {
+					continue
+				}
+				r := uf.find(a.i)
+				count[r]++
+				if count[r] > bestN || count[r] == bestN && r < best {
+					best, bestN = r, count[r]
+				}
+			}
+			if best >= 0 {
+				uf.union(best, m.i)
 			}
 		}
 	}
