@@ -52,8 +52,9 @@ type doc struct {
 	flags       []uint16 // wordFlags of each token
 	lx          *CueLexicon
 	cueMemo     []float32
-	low         []string // lower-cased token texts
-	nameMemo    []uint8  // isName per token: 0 unknown, 1 no, 2 yes
+	low         []string    // lower-cased token texts
+	lex         []*lexEntry // cue-lexicon entry of each token, nil when none
+	nameMemo    []uint8     // isName per token: 0 unknown, 1 no, 2 yes
 	modMemo     []uint8
 	sentA       []int32 // sentence bounds per token (indexSentences)
 	sentB       []int32
@@ -129,13 +130,18 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	clear(bytes)
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	wf := loadWordFlags()
+	d.lex = grow(buf.lex, n)
+	buf.lex = d.lex
 	lowText := asciiLower(txt)
 	for i, t := range d.toks {
 		d.cueMemo[i] = -1
 		d.low[i] = lowerTok(lowText, t)
 		d.flags[i] = 0
+		d.lex[i] = nil
 		if w := d.low[i]; len(w) < 32 && w != "" && wf.maybe[w[0]]&(1<<len(w)) != 0 {
-			d.flags[i] = wf.m[w]
+			if e, ok := wf.m[w]; ok {
+				d.flags[i], d.lex[i] = e.flags, e.lex
+			}
 		}
 	}
 	return d
@@ -145,6 +151,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 // that a stream of reports does not reallocate them (and the collector
 // does not rescan them) for every report.
 type buffers struct {
+	lex      []*lexEntry
 	toks     []text.Token
 	ints     []int32
 	cue      []float32
@@ -159,6 +166,7 @@ var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 // release drops references into the last text and returns b to the pool.
 func (b *buffers) release() {
 	clear(b.low)
+	clear(b.lex)
 	clear(b.toks)
 	bufPool.Put(b)
 }
@@ -217,7 +225,7 @@ func (d *doc) cueScore(i int) float64 {
 		if d.flags[i]&fSpeech != 0 {
 			v = 1
 		} else {
-			if e := d.lx.fast[w]; e != nil {
+			if e := d.lex[i]; e != nil {
 				v = max(e.word, 0)
 				if len(e.cls) > 0 && e.top >= nearQuoteRate {
 					next := "$"
@@ -234,7 +242,7 @@ func (d *doc) cueScore(i int) float64 {
 			v = 0
 		}
 	}
-	if v == 0 && isCap(d.toks[i].Text) && i > 0 && !d.breakBefore(i) && headlineVerbs[w] {
+	if v == 0 && d.flags[i]&fHeadline != 0 && isCap(d.toks[i].Text) && i > 0 && !d.breakBefore(i) {
 		// a headline in title case: "Trump Says ‘...’", "NATO Chief Calls for ..."
 		v = 1
 	}
@@ -599,11 +607,15 @@ const (
 	fOpener // a capitalised form opens sentences, not names
 	fTitle
 	fRole
+	fHeadline
 )
 
 // loadWordFlags builds the word-class table once; it is read-only after.
 var loadWordFlags = sync.OnceValue(func() *wordFlags {
 	m := map[string]uint16{}
+	for w := range headlineVerbs {
+		m[w] |= fHeadline
+	}
 	for _, set := range []struct {
 		words map[string]bool
 		flag  uint16
@@ -624,21 +636,34 @@ var loadWordFlags = sync.OnceValue(func() *wordFlags {
 			m[w] |= fRole
 		}
 	}
-	wf := &wordFlags{m: m}
-	for w := range m {
+	wf := &wordFlags{m: map[string]wordInfo{}}
+	for w, f := range m {
+		wf.m[w] = wordInfo{flags: f}
+	}
+	for w, e := range loadLexicon().fast {
+		wi := wf.m[w]
+		wi.lex = e
+		wf.m[w] = wi
+	}
+	for w := range wf.m {
 		if len(w) < 32 && w != "" {
 			wf.maybe[w[0]] |= 1 << len(w)
-		} else {
-			panic("quote: word class entry too long: " + w)
 		}
 	}
 	return wf
 })
 
+// wordInfo is what one table lookup tells about a lower-cased word: its
+// word classes and its cue-lexicon entry.
+type wordInfo struct {
+	flags uint16
+	lex   *lexEntry
+}
+
 // wordFlags is the word-class table with a prefilter: maybe[b] has bit n
 // set when some entry of length n starts with byte b, so most words skip
 // the map lookup.
 type wordFlags struct {
-	m     map[string]uint16
+	m     map[string]wordInfo
 	maybe [256]uint32
 }
