@@ -486,7 +486,7 @@ func isVerbish(w string) bool {
 // extract runs the passes: quotations in quote marks and their
 // attributions, then cue-anchored reported speech.
 func (d *doc) extract() []cand {
-	out := make([]cand, 0, len(d.toks)/10+8)
+	out := make([]cand, 0, 16)
 	lastTok := -1 // last token covered by an accepted quote or attribution
 	lastPara := -1
 	for ri := 0; ri < len(d.regs); ri++ {
@@ -742,7 +742,7 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 		return len(d.text)
 	}
-	add := make([]cand, 0, len(d.toks)/20+8)
+	add := make([]cand, 0, 16)
 	for c := 0; c < len(d.toks); c++ {
 		if !d.isCue(c, cueRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
 			continue
