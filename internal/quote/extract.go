@@ -338,6 +338,9 @@ var sentenceOpeners = map[string]bool{
 }
 
 func isCap(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0] >= 'A' && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
