@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,9 +16,7 @@ type actorRec struct {
 	name        string
 	kind        storyline.MentionKind
 	aliases     []string
-	aliasSeen   map[string]bool
 	descriptors []string
-	descSeen    map[string]bool
 	firsts      map[string]bool // first-name keys
 	surname     string
 	mentions    int
@@ -191,6 +190,9 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 			r.addDescriptor(l.actor, d)
 		}
 		if l.best.first != "" && a.kind == storyline.Person {
+			if a.firsts == nil {
+				a.firsts = map[string]bool{}
+			}
 			a.firsts[firstKey(l.best.first)] = true
 		}
 		if l.best.proper && len(l.best.raw) > 0 && betterName(l.best, a) {
@@ -523,8 +525,7 @@ func (r *Resolver) first(k string) int {
 func (r *Resolver) create(l *local) int {
 	m := l.best
 	ai := len(r.actors)
-	a := &actorRec{id: "a" + strconv.Itoa(ai+1), kind: l.kind, aliasSeen: map[string]bool{}, descSeen: map[string]bool{},
-		firsts: map[string]bool{}, surname: m.surname}
+	a := &actorRec{id: "a" + strconv.Itoa(ai+1), kind: l.kind, surname: m.surname}
 	a.name = displayName(m)
 	if l.country != "" {
 		a.name = titleCase(l.country)
@@ -592,11 +593,10 @@ func titleCase(s string) string {
 func (r *Resolver) addAlias(ai int, s string) {
 	a := r.actors[ai]
 	s = strings.TrimSpace(s)
-	if s == "" || a.aliasSeen[s] {
+	if s == "" || slices.Contains(a.aliases, s) {
 		return
 	}
 	s = strings.Clone(s) // not a window on the whole report text
-	a.aliasSeen[s] = true
 	a.aliases = append(a.aliases, s)
 	// index the alias so that later reports find the actor under it
 	m := analyse(&Ref{Text: s}, 0)
@@ -613,10 +613,9 @@ func (r *Resolver) addAlias(ai int, s string) {
 
 func (r *Resolver) addDescriptor(ai int, d string) {
 	a := r.actors[ai]
-	if a.descSeen[d] {
+	if slices.Contains(a.descriptors, d) {
 		return
 	}
-	a.descSeen[d] = true
 	d = strings.Clone(d)
 	a.descriptors = append(a.descriptors, d)
 	for _, k := range descriptorKeys(d) {
