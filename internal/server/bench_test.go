@@ -28,6 +28,14 @@ import (
 // (default 100,000) in $STORYLINE_BENCH_DB (default a file under the
 // system's temporary directory, kept between runs because it takes
 // minutes to build).
+// benchSeed varies the requests between runs ($STORYLINE_BENCH_SEED):
+// against a long-running server, the same requests again would find
+// its cache warm.
+func benchSeed() uint64 {
+	n, _ := strconv.ParseUint(os.Getenv("STORYLINE_BENCH_SEED"), 10, 64)
+	return n
+}
+
 // benchClients is the number of concurrent clients of BenchmarkServe:
 // 20, or $STORYLINE_BENCH_CLIENTS.
 func benchClients() int {
@@ -251,6 +259,7 @@ func benchStore(b *testing.B) (path string, n int) {
 // that many requests per second (latency counts from when a request was
 // due, so a slow answer delays the next one without hiding it). 0 runs
 // them back to back, which measures the server saturated.
+// $STORYLINE_BENCH_SEED varies the requests between runs.
 // $STORYLINE_BENCH_CLIENTS changes the number of clients (1 measures
 // each request alone). $STORYLINE_BENCH_URL sends the requests to a server in another
 // process (storyline serve --db the same file) instead of one in this
@@ -275,6 +284,7 @@ func BenchmarkServe(b *testing.B) {
 	}
 	base = strings.TrimSuffix(base, "/")
 	clients := benchClients()
+	seed0 := benchSeed()
 	rate := 0.0
 	if r, err := strconv.ParseFloat(os.Getenv("STORYLINE_BENCH_RATE"), 64); err == nil && r > 0 {
 		rate = r
@@ -329,7 +339,7 @@ func BenchmarkServe(b *testing.B) {
 			b.RunParallel(func(pb *testing.PB) {
 				mu.Lock()
 				seed++
-				r := rand.New(rand.NewPCG(seed, 7))
+				r := rand.New(rand.NewPCG(seed, seed0))
 				mu.Unlock()
 				var mine []time.Duration
 				due := time.Now()
