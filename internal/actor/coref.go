@@ -717,7 +717,7 @@ func ClusterEvents(refs []Ref) []int {
 	first := map[string]int{}
 	for i := range refs {
 		m := analyse(&refs[i], i)
-		k := refs[i].Group + "\x00" + m.head
+		k := refs[i].Group + "\x00" + eventLemma(m)
 		if j, ok := first[k]; ok {
 			uf.union(j, i)
 		} else {
@@ -1024,3 +1024,29 @@ func modifiers(raw, ws []string) map[string]bool {
 	}
 	return out
 }
+
+// eventLemma reduces an event mention to a crude verb or noun stem: the
+// first content word ("fired", "firing", "fires" → "fir"), so that
+// inflections of one predicate meet.
+func eventLemma(m *mention) string {
+	w := m.head
+	for _, x := range m.ws {
+		if !leadDrop[x] && !auxiliaries[x] {
+			w = x
+			break
+		}
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s", "e"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if n := len(w); n > 3 && w[n-1] == w[n-2] {
+		w = w[:n-1] // "stopped" → "stopp" → "stop"
+	}
+	return w
+}
+
+var auxiliaries = set("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+	"did", "do", "does", "not", "n't", "to")
