@@ -1037,7 +1037,7 @@ func eventLemma(m *mention) string {
 		}
 	}
 	for _, suf := range []string{"ing", "ed", "es", "s", "e"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+		if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
 			w = w[:len(w)-len(suf)]
 			break
 		}
