@@ -126,6 +126,7 @@ type Clusterer struct {
 	storySize   map[int32]int32
 	eventSize   map[int32]int32
 	sinceRepair int
+	changed     map[int32]struct{} // reports a repair moved, for TakeChanged
 }
 
 // NewClusterer returns a Clusterer with DefaultOptions.
@@ -133,7 +134,7 @@ func NewClusterer() *Clusterer { return NewClustererWith(DefaultOptions()) }
 
 // NewClustererWith returns a Clusterer with the given options.
 func NewClustererWith(opt Options) *Clusterer {
-	return &Clusterer{opt: opt, terms: map[string]int32{}, byID: map[string]int32{},
+	return &Clusterer{opt: opt, terms: map[string]int32{}, byID: map[string]int32{}, changed: map[int32]struct{}{},
 		storySize: map[int32]int32{}, eventSize: map[int32]int32{}}
 }
 

@@ -119,6 +119,23 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+func TestTakeChanged(t *testing.T) {
+	c := NewClustererWith(func() Options { o := DefaultOptions(); o.RepairEvery = 0; return o }())
+	words := "Alpha Beta storm coast flood"
+	for i := 0; i < 6; i++ {
+		c.Add(synthetic(string(rune('a'+i)), words+" shared", words))
+	}
+	c.Repair()
+	for _, id := range c.TakeChanged() {
+		if _, _, ok := c.Assignment(id); !ok {
+			t.Errorf("changed id %q is not stored", id)
+		}
+	}
+	if got := c.TakeChanged(); got != nil {
+		t.Errorf("second TakeChanged = %v, want nil", got)
+	}
+}
+
 func TestDatesSeparateEvents(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2025, 8, d, 0, 0, 0, 0, time.UTC) }
 	words := "Rutte Kyiv NATO security guarantees visit Zelenskyy press conference"

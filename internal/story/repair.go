@@ -2,6 +2,7 @@ package story
 
 import (
 	"container/heap"
+	"slices"
 	"sort"
 )
 
@@ -295,6 +296,7 @@ func (c *Clusterer) moveStory(i, s int32) {
 	}
 	r.story = s
 	c.storySize[s]++
+	c.changed[i] = struct{}{}
 }
 
 // moveEvent puts report i in event e, keeping the event sizes.
@@ -308,6 +310,27 @@ func (c *Clusterer) moveEvent(i, e int32) {
 	}
 	r.event = e
 	c.eventSize[e]++
+	c.changed[i] = struct{}{}
+}
+
+// TakeChanged returns the ids of the stored reports whose event or story
+// a repair has changed since the last call, each once, in arrival order,
+// and forgets them. A store that keeps assignments rewrites these.
+func (c *Clusterer) TakeChanged() []string {
+	if len(c.changed) == 0 {
+		return nil
+	}
+	idx := make([]int32, 0, len(c.changed))
+	for i := range c.changed {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	ids := make([]string, len(idx))
+	for k, i := range idx {
+		ids[k] = c.reports[i].id
+	}
+	clear(c.changed)
+	return ids
 }
 
 func (c *Clusterer) repairEvents(lo, n int32) {
