@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/zeebo/xxh3"
 
 	"storyline"
 	"storyline/internal/actor"
@@ -43,18 +46,35 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 	res := actor.NewResolver()
 	cl := story.NewClusterer()
 	dupOf := map[string]string{}
+	// speakers holds, per report, the actor of each quote's speaker phrase.
+	speakers := map[string][]string{}
 	for _, a := range order {
 		r := &a.Report
 		cr := store.CrossReport{}
 		if dd != nil {
-			if orig, ok := dd.Add(r.ID, r.Text); ok {
+			// The same copy under another headline is still a copy.
+			if orig, ok := dd.Add(r.ID, withoutTitle(r.Title, r.Text)); ok {
 				cr.DuplicateOf = orig
 				dupOf[r.ID] = orig
 			}
 		}
 		mentions := slices.Clone(a.Mentions)
 		if cr.DuplicateOf == "" {
-			mentions = res.Add(r.ID, r.Text, mentions)
+			// Quote speaker phrases ("the alliance leader") go to the
+			// resolver as person mentions, so that descriptions resolve
+			// to the actor they name; they are not stored as mentions.
+			withSpeakers, idx := addSpeakerMentions(r.Text, mentions, a.Quotes)
+			resolved := res.Add(r.ID, r.Text, withSpeakers)
+			for i := range mentions {
+				mentions[i].ActorID = resolved[i].ActorID
+			}
+			sp := make([]string, len(a.Quotes))
+			for qi, mi := range idx {
+				if mi >= 0 {
+					sp[qi] = resolved[mi].ActorID
+				}
+			}
+			speakers[r.ID] = sp
 			cl.Add(story.Doc{ID: r.ID, Title: r.Title, Text: r.Text, Published: PublishedTime(r.Published), Mentions: mentions})
 		}
 		cr.Mentions = mentions
@@ -78,8 +98,68 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 		}
 		cross.Reports[id] = cr
 	}
-	linkQuotes(order, cross)
+	linkQuotes(order, cross, speakers)
+	stableIDs(cross)
+	pruneUnchanged(all, cross)
 	return cross
+}
+
+// pruneUnchanged drops from cross.Reports the reports whose cross-report
+// fields are what is stored already, so that saving rewrites only what a
+// new report changed.
+func pruneUnchanged(all []*storyline.Analysis, cross *store.Cross) {
+	for _, a := range all {
+		cr, ok := cross.Reports[a.Report.ID]
+		if !ok || cr.DuplicateOf != a.Report.DuplicateOf || !slices.Equal(cr.Mentions, a.Mentions) || !slices.EqualFunc(cr.Quotes, a.Quotes, sameQuote) {
+			continue
+		}
+		delete(cross.Reports, a.Report.ID)
+	}
+}
+
+func sameQuote(x, y storyline.Quote) bool {
+	return x.Span == y.Span && x.Speaker == y.Speaker && x.SpeakerID == y.SpeakerID && x.Group == y.Group && x.Date == y.Date
+}
+
+// withoutTitle drops a headline that opens the text.
+func withoutTitle(title, text string) string {
+	if title != "" && strings.HasPrefix(text, title) {
+		return strings.TrimLeft(text[len(title):], "\n ")
+	}
+	return text
+}
+
+// addSpeakerMentions returns the mentions with a person mention added for
+// every quote's speaker phrase that no mention covers, in text order, and
+// for each quote the index of the mention that stands for its speaker
+// (-1 for none). The report's own mentions keep their indexes first.
+func addSpeakerMentions(text string, mentions []storyline.Mention, quotes []storyline.Quote) ([]storyline.Mention, []int) {
+	out := slices.Clone(mentions)
+	idx := make([]int, len(quotes))
+	for qi, q := range quotes {
+		idx[qi] = -1
+		// Only phrases the quote stage resolved inside the report: an
+		// unresolved phrase ("officials") must not become an actor.
+		if q.SpeakerSpan == nil || q.Speaker == "" || !q.SpeakerSpan.Valid(len(text)) {
+			continue
+		}
+		sp := *q.SpeakerSpan
+		for mi, m := range out {
+			// A person named in the phrase, or a mention that is the
+			// whole phrase ("Moscow insists"), stands for the speaker; a
+			// name inside a description ("NATO chief") does not.
+			if m.Span.Overlaps(sp) && (m.Kind == storyline.Person || m.Span == sp) {
+				idx[qi] = mi
+				break
+			}
+		}
+		if idx[qi] >= 0 {
+			continue
+		}
+		out = append(out, storyline.Mention{Span: sp, Surface: text[sp.Start:sp.End], Kind: storyline.Person})
+		idx[qi] = len(out) - 1
+	}
+	return out, idx
 }
 
 // joinDuplicates adds each duplicate to the event and story of the report
@@ -120,7 +200,7 @@ func joinDuplicates(cross *store.Cross, dupOf map[string]string) {
 
 // linkQuotes sets each quote's speaker actor and its group across
 // reports.
-func linkQuotes(order []*storyline.Analysis, cross *store.Cross) {
+func linkQuotes(order []*storyline.Analysis, cross *store.Cross, speakers map[string][]string) {
 	actorName := map[string]string{}
 	for _, a := range cross.Actors {
 		actorName[a.ID] = a.Name
@@ -136,7 +216,11 @@ func linkQuotes(order []*storyline.Analysis, cross *store.Cross) {
 		quotes := slices.Clone(a.Quotes)
 		for i := range quotes {
 			q := &quotes[i]
-			q.SpeakerID = speakerActor(q, cr.Mentions)
+			if sp := speakers[a.Report.ID]; i < len(sp) && sp[i] != "" {
+				q.SpeakerID = sp[i]
+			} else {
+				q.SpeakerID = speakerActor(q, cr.Mentions)
+			}
 			items = append(items, quote.GroupItem{Key: a.Report.ID, Speaker: q.Speaker, Text: q.Text})
 			refs = append(refs, ref{a.Report.ID, i})
 		}
@@ -210,4 +294,62 @@ func PublishedTime(p string) time.Time {
 		return t
 	}
 	return time.Time{}
+}
+
+// stableIDs renames actors, events and stories with ids derived from what
+// they are (an actor's kind and name, an event's or story's first
+// report), so that adding a report does not renumber everything stored.
+func stableIDs(cross *store.Cross) {
+	actorID := map[string]string{}
+	used := map[string]bool{}
+	for i := range cross.Actors {
+		a := &cross.Actors[i]
+		id := "a" + fmt.Sprintf("%012x", xxh3.HashString(string(a.Kind)+"\x00"+a.Name))[:12]
+		for n := 2; used[id]; n++ {
+			id = fmt.Sprintf("a%012x", xxh3.HashString(fmt.Sprintf("%s\x00%s\x00%d", a.Kind, a.Name, n)))[:13]
+		}
+		used[id] = true
+		actorID[a.ID] = id
+		a.ID = id
+	}
+	storyID := map[string]string{}
+	for i := range cross.Stories {
+		s := &cross.Stories[i]
+		id := "s" + firstOf(s.Reports, s.ID)
+		storyID[s.ID] = id
+		s.ID = id
+	}
+	eventID := map[string]string{}
+	for i := range cross.Events {
+		e := &cross.Events[i]
+		id := "e" + firstOf(e.Reports, e.ID)
+		eventID[e.ID] = id
+		e.ID = id
+		e.Story = storyID[e.Story]
+	}
+	for i := range cross.Stories {
+		for j, e := range cross.Stories[i].Events {
+			cross.Stories[i].Events[j] = eventID[e]
+		}
+	}
+	for id, cr := range cross.Reports {
+		for i := range cr.Mentions {
+			if cr.Mentions[i].ActorID != "" {
+				cr.Mentions[i].ActorID = actorID[cr.Mentions[i].ActorID]
+			}
+		}
+		for i := range cr.Quotes {
+			if cr.Quotes[i].SpeakerID != "" {
+				cr.Quotes[i].SpeakerID = actorID[cr.Quotes[i].SpeakerID]
+			}
+		}
+		cross.Reports[id] = cr
+	}
+}
+
+func firstOf(ids []string, fallback string) string {
+	if len(ids) == 0 {
+		return fallback
+	}
+	return ids[0]
 }

@@ -19,7 +19,7 @@ func tokenTexts(toks []Token) []string {
 func TestTokenize(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"words and punctuation", "Hello, world!", []string{"Hello", ",", "world", "!"}},
 		{"title abbreviation", "Mr. Peskov said", []string{"Mr.", "Peskov", "said"}},
@@ -53,7 +53,7 @@ func TestTokenize(t *testing.T) {
 func TestSplit(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"two sentences", "He came. She left.", []string{"He came.", "She left."}},
 		{"title abbreviation", "Mr. Peskov spoke. Gen. Smith did not.", []string{"Mr. Peskov spoke.", "Gen. Smith did not."}},
