@@ -210,7 +210,11 @@ var (
 		`|(?:with|additional) (?:agencies|reporting from [^\n]{2,80})` +
 		`|copyright [^\n]{0,120}|all rights reserved\.?|©[^\n]{0,120}` +
 		`)\.?$`)
-	gluedSignOffRE = regexp.MustCompile(`(?:\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*|\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)|\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa)|[.!?”"]\s+(?:Subscribe to|Sign up for|Follow us on|Share this article|Read more:|Click here)[^.!?]{0,120})\s*$`)
+	// Endings glued to the last line, each matched on a short tail.
+	gluedWireRE     = regexp.MustCompile(`\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*\s*$`)
+	gluedCreditRE   = regexp.MustCompile(`^\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)\s*$`)
+	gluedAgencyRE   = regexp.MustCompile(`\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa)\s*$`)
+	gluedPromptRE   = regexp.MustCompile(`^\s+(?:Subscribe to|Sign up for|Follow us on|Share this article|Read more:|Click here)[^.!?]{0,120}$`)
 )
 
 // dropSignOffs removes sign-off lines at the end of the text (and any
@@ -219,47 +223,73 @@ var (
 func dropSignOffs(lines []string) []string {
 	for len(lines) > 0 {
 		last := lines[len(lines)-1]
-		if last == "" || (len(last) < 260 && (!endsLikeSentence(last) || parenthesised(last)) && signOffLineRE.MatchString(last)) {
+		if last == "" || (len(last) < 260 && (!endsLikeSentence(last) || parenthesised(last)) && maySignOffLine(last) && signOffLineRE.MatchString(last)) {
 			lines = lines[:len(lines)-1]
 			continue
 		}
 		break
 	}
 	if n := len(lines); n > 0 {
-		last := lines[n-1]
-		off := max(0, len(last)-260)
-		for off > 0 && !utf8.RuneStart(last[off]) {
-			off--
-		}
-		if !maySignOff(last[off:]) {
-			return lines
-		}
-		if loc := gluedSignOffRE.FindStringIndex(last[off:]); loc != nil && off+loc[0] > 0 {
-			cut := off + loc[0]
-			// Keep the sentence's closing mark when the match began on it.
-			if c := last[cut]; c == '.' || c == '!' || c == '?' || c == '"' {
-				cut++
-			} else if strings.HasPrefix(last[cut:], "”") {
-				cut += len("”")
-			}
-			lines[n-1] = strings.TrimSpace(last[:cut])
+		if cut := gluedEnding(lines[n-1]); cut > 0 {
+			lines[n-1] = strings.TrimSpace(lines[n-1][:cut])
 		}
 	}
 	return lines
 }
 
-// signOffMarks is a cheap filter before gluedSignOffRE: one of these must
-// stand in the tail of the text.
-var signOffMarks = []string{"--", "(Reporting", "(reporting", "(Writing", "(Editing", "(Additional", "(Compiled",
-	"AFP", "Reuters", "- AP", "— AP", "– AP", "dpa", "Subscribe to", "Sign up for", "Follow us", "Share this", "Read more", "Click here"}
-
-func maySignOff(tail string) bool {
-	for _, m := range signOffMarks {
-		if strings.Contains(tail, m) {
-			return true
+// gluedEnding returns where a sign-off, credit line, agency tag or
+// subscribe prompt glued to the end of the last line starts, or -1.
+func gluedEnding(last string) int {
+	tail := func(n int) (string, int) {
+		off := max(0, len(last)-n)
+		for off > 0 && !utf8.RuneStart(last[off]) {
+			off--
+		}
+		return last[off:], off
+	}
+	if strings.Contains(last[max(0, len(last)-48):], "--") {
+		if t, off := tail(48); true {
+			if loc := gluedWireRE.FindStringIndex(t); loc != nil && off+loc[0] > 0 {
+				return off + loc[0]
+			}
 		}
 	}
-	return false
+	if strings.HasSuffix(strings.TrimSpace(last), ")") {
+		if k := strings.LastIndexByte(last, '('); k > 0 && gluedCreditRE.MatchString(last[k:]) {
+			return k
+		}
+	}
+	if t, off := tail(20); strings.ContainsAny(t, "-—–") {
+		if loc := gluedAgencyRE.FindStringIndex(t); loc != nil && off+loc[0] > 0 {
+			return off + loc[0]
+		}
+	}
+	// A prompt sentence after the last sentence's end.
+	t, off := tail(140)
+	for _, m := range []string{". ", "! ", "? ", "” ", "\" "} {
+		if k := strings.LastIndex(t, m); k >= 0 {
+			rest := t[k+len(m)-1:]
+			if gluedPromptRE.MatchString(rest) {
+				return off + k + len(m) - 1
+			}
+		}
+	}
+	return -1
+}
+
+// maySignOffLine is a cheap filter before signOffLineRE.
+func maySignOffLine(ln string) bool {
+	if strings.Contains(ln, "--") || strings.Contains(ln, "©") || strings.Count(ln, " ") < 4 {
+		return true
+	}
+	switch ln[0] {
+	case '(', '-', 0xE2: // "(Reporting by", "- AFP", "— AFP"
+		return true
+	}
+	l := strings.ToLower(ln[:min(len(ln), 12)])
+	return strings.HasPrefix(l, "copyright") || strings.HasPrefix(l, "all rights") || strings.HasPrefix(l, "with ") ||
+		strings.HasPrefix(l, "additional") || strings.HasPrefix(l, "reporting") || strings.HasPrefix(l, "writing") ||
+		strings.HasPrefix(l, "editing") || strings.HasPrefix(l, "compiled") || strings.HasPrefix(l, "edited") || strings.HasPrefix(l, "produced")
 }
 
 func parenthesised(s string) bool { return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") }
@@ -374,6 +404,14 @@ func hasClock(s string) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// datePrefixes are the lower-cased first three letters of month and
+// weekday names.
+var datePrefixes = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "wed": true, "thu": true,
+	"fri": true, "sat": true, "sun": true,
+}
+
 var headerWords = []string{"date", "published", "posted", "updated", "last updated", "first published"}
 
 // mayStartWithDate is a cheap filter before the date regular expressions:
@@ -385,18 +423,15 @@ func mayStartWithDate(ln string) bool {
 	if isDigit(ln[0]) {
 		return true
 	}
-	head := strings.ToLower(ln[:min(len(ln), 16)])
 	for _, w := range headerWords {
-		if strings.HasPrefix(head, w) {
+		if len(ln) >= len(w) && strings.EqualFold(ln[:len(w)], w) {
 			return true
 		}
 	}
-	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
-		if strings.HasPrefix(head, m) {
-			return len(ln) < 80
-		}
+	if len(ln) < 3 || len(ln) >= 80 {
+		return false
 	}
-	return false
+	return datePrefixes[string([]byte{ln[0] | 0x20, ln[1] | 0x20, ln[2] | 0x20})]
 }
 
 var dateLayouts = []string{

@@ -100,7 +100,7 @@ func appendTokens(toks []Token, s string, from, to int) []Token {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:to])
-		} else if r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' {
+		} else if asciiWord[s[i]] {
 			j := scanWord(s, i, to)
 			toks = appendWord(toks, s, i, j)
 			i = j
@@ -128,6 +128,17 @@ func appendTokens(toks []Token, s string, from, to int) []Token {
 	return toks
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
@@ -143,14 +154,23 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func scanWord(s string, i, to int) int {
 	j := i
 	for j < to {
-		if c := s[j]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
+		if asciiWord[s[j]] {
 			j++
+			for j < to && asciiWord[s[j]] {
+				j++
+			}
 			continue
+		}
+		if c := s[j]; c == ' ' || c == ',' && (j+1 >= to || !asciiWord[s[j+1]]) || c == '\n' || c == '"' || c == ')' || c == ';' || c == '?' || c == '!' {
+			break // the common word ends: no joiner to look at
 		}
 		r, n := utf8.DecodeRuneInString(s[j:to])
 		if isWordRune(r) {
 			j += n
 			continue
+		}
+		if !isJoiner(r) {
+			break
 		}
 		// A joiner counts only when a word rune follows it.
 		if j+n >= to {
@@ -197,6 +217,15 @@ func digitFollows(s string, i, to int) bool {
 		i++
 	}
 	return i < to && s[i] >= '0' && s[i] <= '9'
+}
+
+// isJoiner reports the marks that may join two parts of one word.
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '‐', '&', '\'', '’', '.', ',', '/', ':':
+		return true
+	}
+	return false
 }
 
 func digitsAfter(s string, i, to int) int {
