@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -11,12 +12,16 @@ import (
 // shared by more is too common to be evidence of one statement.
 const maxBucket = 40
 
-// groupQuotes assigns a group index to every item, like quote.Group, but
-// compares only quotes that could carry the same statement: those that
-// share a pair of neighbouring content words (the evidence quote.Group
-// requires anyway) with a compatible speaker. Candidates are found through
-// an index of those pairs, so the cost grows with the number of quotes,
-// not its square.
+// maxCandidates is the most earlier quotes one quote is compared with.
+const maxCandidates = 64
+
+// groupQuotes assigns a group index to every item, as quote.Group does,
+// but compares only quotes that could carry the same statement: those
+// that share a pair of neighbouring content words (the evidence
+// quote.Group requires anyway) with a compatible speaker, found through an
+// index of those pairs, and at most maxCandidates of them per quote. Each
+// candidate pair is decided by quote.Group and linked pairs are joined, so
+// the cost grows with the number of quotes, not its square.
 func groupQuotes(items []quote.GroupItem) []int {
 	parent := make([]int, len(items))
 	for i := range parent {
@@ -54,49 +59,57 @@ func groupQuotes(items []quote.GroupItem) []int {
 			}
 		}
 	}
-	join := func(ids []int) {
+	// Each quote is compared with at most maxCandidates earlier quotes
+	// that share a bucket with it, one pair at a time; a pair quote.Group
+	// puts together is linked, and linked quotes form a group.
+	cands := make([][]int, len(items))
+	add := func(ids []int) {
 		if len(ids) < 2 || len(ids) > maxBucket {
 			return
 		}
-		for _, j := range ids[1:] {
-			union(ids[0], j)
+		for k, i := range ids {
+			for _, j := range ids[:k] {
+				if len(cands[i]) < maxCandidates {
+					cands[i] = append(cands[i], j)
+				}
+			}
 		}
 	}
 	for _, ids := range known {
-		join(ids)
+		add(ids)
 	}
 	for p, ids := range unknown {
 		if all := anyone[p]; len(all) <= maxBucket {
-			join(all)
+			add(all)
 		} else {
-			join(ids)
+			add(ids)
 		}
 	}
-	// Group each component on its own.
-	comps := map[int][]int{}
-	var roots []int
+	pair := make([]quote.GroupItem, 2)
+	for i := range items {
+		slices.Sort(cands[i])
+		cands[i] = slices.Compact(cands[i])
+		for _, j := range cands[i] {
+			if find(i) == find(j) {
+				continue
+			}
+			pair[0], pair[1] = items[j], items[i]
+			if g := quote.Group(pair); g[0] == g[1] {
+				union(i, j)
+			}
+		}
+	}
+	// Number the groups in order of first appearance.
+	out := make([]int, len(items))
+	num := map[int]int{}
 	for i := range items {
 		r := find(i)
-		if _, ok := comps[r]; !ok {
-			roots = append(roots, r)
+		n, ok := num[r]
+		if !ok {
+			n = len(num)
+			num[r] = n
 		}
-		comps[r] = append(comps[r], i)
-	}
-	out := make([]int, len(items))
-	next := 0
-	for _, r := range roots {
-		ids := comps[r]
-		sub := make([]quote.GroupItem, len(ids))
-		for k, i := range ids {
-			sub[k] = items[i]
-		}
-		local := quote.Group(sub)
-		base, most := next, -1
-		for k, g := range local {
-			out[ids[k]] = base + g
-			most = max(most, g)
-		}
-		next = base + most + 1
+		out[i] = n
 	}
 	return out
 }
