@@ -101,8 +101,12 @@ func appendTokens(toks []Token, s string, from, to int) []Token {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:to])
 		} else if asciiWord[s[i]] {
-			j := scanWord(s, i, to)
-			toks = appendWord(toks, s, i, j)
+			j, apos := scanWord(s, i, to)
+			if apos {
+				toks = appendWord(toks, s, i, j)
+			} else {
+				toks = append(toks, Token{i, j, s[i:j]})
+			}
 			i = j
 			continue
 		}
@@ -110,8 +114,12 @@ func appendTokens(toks []Token, s string, from, to int) []Token {
 		case unicode.IsSpace(r):
 			i += n
 		case isWordRune(r):
-			j := scanWord(s, i, to)
-			toks = appendWord(toks, s, i, j)
+			j, apos := scanWord(s, i, to)
+			if apos {
+				toks = appendWord(toks, s, i, j)
+			} else {
+				toks = append(toks, Token{i, j, s[i:j]})
+			}
 			i = j
 		case r == '.' || r == '-':
 			j := i + 1
@@ -151,7 +159,7 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by single inner hyphens, apostrophes, full stops (dotted
 // abbreviations, decimals) or, between digits, commas and slashes.
-func scanWord(s string, i, to int) int {
+func scanWord(s string, i, to int) (end int, apos bool) {
 	j := i
 	for j < to {
 		if asciiWord[s[j]] {
@@ -184,6 +192,7 @@ func scanWord(s string, i, to int) int {
 			joined = isWordRune(next)
 		case isApostrophe(r):
 			joined = unicode.IsLetter(next) && unicode.IsLetter(prev)
+			apos = apos || joined
 		case r == '.':
 			// "3.5", "U.S", "a.m"; not "end.Next" joined by accident
 			// unless both sides are single letters or digits.
@@ -206,7 +215,7 @@ func scanWord(s string, i, to int) int {
 			j++
 		}
 	}
-	return j
+	return j, apos
 }
 
 // numberAbbrevs are abbreviations only before a number ("No. 5", "p. 12").
