@@ -211,10 +211,10 @@ var (
 		`|copyright [^\n]{0,120}|all rights reserved\.?|©[^\n]{0,120}` +
 		`)\.?$`)
 	// Endings glued to the last line, each matched on a short tail.
-	gluedWireRE     = regexp.MustCompile(`\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*\s*$`)
-	gluedCreditRE   = regexp.MustCompile(`^\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)\s*$`)
-	gluedAgencyRE   = regexp.MustCompile(`\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa)\s*$`)
-	gluedPromptRE   = regexp.MustCompile(`^\s+(?:Subscribe to|Sign up for|Follow us on|Share this article|Read more:|Click here)[^.!?]{0,120}$`)
+	gluedWireRE   = regexp.MustCompile(`\s+[A-Z][\p{L}.'’]{0,30}--[A-Z]{2,5}(?:/[A-Z]{2,5})*\s*$`)
+	gluedCreditRE = regexp.MustCompile(`^\s*\((?i:reporting|writing|editing|additional reporting) by [^()]{2,200}\)\s*$`)
+	gluedAgencyRE = regexp.MustCompile(`\s+[-—–]+\s*(?:AFP|Reuters|AP|dpa)\s*$`)
+	gluedPromptRE = regexp.MustCompile(`^\s+(?:Subscribe to|Sign up for|Follow us on|Share this article|Read more:|Click here)[^.!?]{0,120}$`)
 )
 
 // dropSignOffs removes sign-off lines at the end of the text (and any
