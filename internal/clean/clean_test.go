@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,9 +180,9 @@ func TestSeeds(t *testing.T) {
 		published string
 	}{
 		{"000_a531c5a8eb060f59.txt", 15, "", ""},
-		{"001_a4e5bec81c731aa4.txt", 14, "NATO chief calls for 'robust security guarantees' on Ukraine visit", ""},
-		{"002_5302ef9ff5af7681.txt", 20, "Zelensky Setting Expectations for Ukraine Ahead of Friday's Oval Office Meeting With Trump", "2025-02-27"},
-		{"003_a3fd21c625f423a6.txt", 35, "Trump tells Zelenskyy US will be involved in security guarantees for Ukraine", ""},
+		{"001_a4e5bec81c731aa4.txt", 14, "sha256:5e13ab3758bcb19e", ""},
+		{"002_5302ef9ff5af7681.txt", 20, "sha256:e1dd1f3e159e18f7", "2025-02-27"},
+		{"003_a3fd21c625f423a6.txt", 35, "sha256:932743c376b2e430", ""},
 		{"004_162ec9d7dd0c448a.txt", 18, "", ""},
 	}
 	for _, tt := range tests {
@@ -198,8 +200,9 @@ func TestSeeds(t *testing.T) {
 			if n := len(text.Split(got.Text)); n != tt.sentences {
 				t.Errorf("%d sentences, hand count %d", n, tt.sentences)
 			}
-			if got.Title != tt.title {
-				t.Errorf("title %q, want %q", got.Title, tt.title)
+			// Titles are pinned by hash: the seeds' words stay in ../shared.
+			if title := titleKey(got.Title); title != tt.title {
+				t.Errorf("title %q (%s), want %s", got.Title, title, tt.title)
 			}
 			if got.Published != tt.published {
 				t.Errorf("published %q, want %q", got.Published, tt.published)
@@ -207,6 +210,14 @@ func TestSeeds(t *testing.T) {
 			assertWordsKept(t, string(b), got.Text)
 		})
 	}
+}
+
+func titleKey(title string) string {
+	if title == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(title))
+	return "sha256:" + hex.EncodeToString(sum[:])[:16]
 }
 
 // assertWordsKept checks that every token of the cleaned text appears in
