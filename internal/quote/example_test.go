@@ -56,9 +56,9 @@ func ExampleExtract() {
 
 func ExampleGroup() {
 	g := Group([]GroupItem{
-		{Key: "report-a", Speaker: "Volodymyr Zelenskyy", Text: "Guarantees consist of what our partners can give Ukraine and what our army should be like."},
-		{Key: "report-b", Speaker: "Zelensky", Text: "the guarantees consist of what partners can give Ukraine, as well as what the army in Ukraine should be like"},
-		{Key: "report-b", Speaker: "Zelensky", Text: "We are ready for a meeting with any leader."},
+		{Key: "report-a", Speaker: "Dmitriy Orlanov", Text: "Security depends on what our allies can send to the coast and on how strong our navy becomes."},
+		{Key: "report-b", Speaker: "Dmitry Orlanov", Text: "security depends on what the allies can send to the coast, as well as on how strong the navy becomes"},
+		{Key: "report-b", Speaker: "Dmitry Orlanov", Text: "We are ready to meet the mediator in Castelmar next week."},
 	})
 	fmt.Println(g)
 	// Output: [0 0 1]

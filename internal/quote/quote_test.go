@@ -49,8 +49,8 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name: "partial quote spans the reported clause",
-			text: `Foreign Minister Ivo Leck said that talks without his country were "a road to nowhere".`,
-			want: []want{{`that talks without his country were "a road to nowhere`, storyline.Partial, "Foreign Minister Ivo Leck", "Ivo Leck"}},
+			text: `Foreign Minister Ivo Leck said that any deal without his country would be "a ship without a rudder".`,
+			want: []want{{`that any deal without his country would be "a ship without a rudder`, storyline.Partial, "Foreign Minister Ivo Leck", "Ivo Leck"}},
 		},
 		{
 			name: "single quote marks in a headline",
