@@ -52,8 +52,8 @@ func TestGroup(t *testing.T) {
 		{
 			name: "surnames compared loosely",
 			items: []GroupItem{
-				{"a", "Volodymyr Zelenskyy", "Ukraine is not afraid of any meeting with leaders."},
-				{"b", "Zelensky", "Ukraine is not afraid of any meeting with the leaders."},
+				{"a", "Dmitriy Orlanov", "Varnia is not afraid of any talks with its neighbours."},
+				{"b", "Dmitry Orlanov", "Varnia is not afraid of any talks with the neighbours."},
 			},
 			same: [][2]int{{0, 1}},
 		},
