@@ -20,29 +20,9 @@ const maxCandidates = 64
 // that share a pair of neighbouring content words (the evidence
 // quote.Group requires anyway) with a compatible speaker, found through an
 // index of those pairs, and at most maxCandidates of them per quote. Each
-// candidate pair is decided by quote.Group and linked pairs are joined, so
-// the cost grows with the number of quotes, not its square.
+// candidate pair is decided by quote's rules and linked pairs are joined,
+// so the cost grows with the number of quotes, not its square.
 func groupQuotes(items []quote.GroupItem) []int {
-	parent := make([]int, len(items))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		if ra, rb := find(a), find(b); ra != rb {
-			if ra < rb {
-				parent[rb] = ra
-			} else {
-				parent[ra] = rb
-			}
-		}
-	}
 	// Quotes with a known speaker meet in buckets of (speaker, pair);
 	// quotes with none meet every quote sharing the pair.
 	known := map[string][]int{}
@@ -60,8 +40,8 @@ func groupQuotes(items []quote.GroupItem) []int {
 		}
 	}
 	// Each quote is compared with at most maxCandidates earlier quotes
-	// that share a bucket with it, one pair at a time; a pair quote.Group
-	// puts together is linked, and linked quotes form a group.
+	// that share a bucket with it; quote.GroupCandidates links the pairs
+	// that carry one statement, and linked quotes form a group.
 	cands := make([][]int, len(items))
 	add := func(ids []int) {
 		if len(ids) < 2 || len(ids) > maxBucket {
@@ -85,33 +65,11 @@ func groupQuotes(items []quote.GroupItem) []int {
 			add(ids)
 		}
 	}
-	pair := make([]quote.GroupItem, 2)
-	for i := range items {
+	for i := range cands {
 		slices.Sort(cands[i])
 		cands[i] = slices.Compact(cands[i])
-		for _, j := range cands[i] {
-			if find(i) == find(j) {
-				continue
-			}
-			pair[0], pair[1] = items[j], items[i]
-			if g := quote.Group(pair); g[0] == g[1] {
-				union(i, j)
-			}
-		}
 	}
-	// Number the groups in order of first appearance.
-	out := make([]int, len(items))
-	num := map[int]int{}
-	for i := range items {
-		r := find(i)
-		n, ok := num[r]
-		if !ok {
-			n = len(num)
-			num[r] = n
-		}
-		out[i] = n
-	}
-	return out
+	return quote.GroupCandidates(items, cands)
 }
 
 // speakerKey folds a speaker's surname so that spellings of one name

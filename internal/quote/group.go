@@ -71,6 +71,68 @@ func Group(items []GroupItem) []int {
 	return out
 }
 
+// GroupCandidates groups like Group but compares item i only with the
+// items cands[i] lists (the caller's index of plausible pairs, for large
+// inputs), computing each item's words once. With every earlier item as a
+// candidate it gives the same groups as Group.
+func GroupCandidates(items []GroupItem, cands [][]int) []int {
+	n := len(items)
+	bags := make([]bag, n)
+	done := make([]bool, n)
+	bagAt := func(i int) bag {
+		if !done[i] {
+			bags[i], done[i] = bagOf(items[i].Text), true
+		}
+		return bags[i]
+	}
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := 0; i < n && i < len(cands); i++ {
+		for _, j := range cands[i] {
+			if j < 0 || j >= n || j == i || find(i) == find(j) {
+				continue
+			}
+			known := items[i].Speaker != "" && items[j].Speaker != ""
+			if known && !sameSpeaker(items[i].Speaker, items[j].Speaker) {
+				continue
+			}
+			th := 0.6
+			if !known {
+				th = 0.75
+			}
+			if similar(bagAt(min(i, j)), bagAt(max(i, j))) >= th {
+				a, b := find(i), find(j)
+				if a < b {
+					parent[b] = a
+				} else {
+					parent[a] = b
+				}
+			}
+		}
+	}
+	out := make([]int, n)
+	ids := map[int]int{}
+	for i := range items {
+		r := find(i)
+		id, ok := ids[r]
+		if !ok {
+			id = len(ids)
+			ids[r] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
 // sameSpeaker compares two speaker names by surname, loosely: letters
 // only, a doubled final letter dropped, then one edit (two for long
 // names) allowed.

@@ -80,3 +80,28 @@ func TestGroup(t *testing.T) {
 		})
 	}
 }
+
+func TestGroupCandidatesMatchesGroup(t *testing.T) {
+	items := []GroupItem{
+		{"a", "Dmitriy Orlanov", "Varnia is not afraid of any talks with its neighbours."},
+		{"b", "Dmitry Orlanov", "Varnia is not afraid of any talks with the neighbours."},
+		{"c", "Johanna Keel", "The crew must come home before any talks begin."},
+		{"d", "", "the crew must come home before any talks begin"},
+		{"e", "Johanna Keel", "We will not pay a single coin for passage through the strait."},
+	}
+	all := make([][]int, len(items))
+	for i := range items {
+		for j := 0; j < i; j++ {
+			all[i] = append(all[i], j)
+		}
+	}
+	got, want := GroupCandidates(items, all), Group(items)
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("GroupCandidates %v, Group %v", got, want)
+		}
+	}
+	if none := GroupCandidates(items, nil); none[0] == none[1] {
+		t.Errorf("items with no candidates were grouped: %v", none)
+	}
+}
