@@ -23,58 +23,20 @@ type GroupItem struct {
 // second rendering of one statement from another statement on the same
 // topic. Indexes run from 0 in order of first appearance.
 func Group(items []GroupItem) []int {
-	n := len(items)
-	bags := make([]bag, n)
-	for i, it := range items {
-		bags[i] = bagOf(it.Text)
-	}
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if find(i) == find(j) {
-				continue
-			}
-			known := items[i].Speaker != "" && items[j].Speaker != ""
-			if known && !sameSpeaker(items[i].Speaker, items[j].Speaker) {
-				continue
-			}
-			th := 0.6
-			if !known {
-				th = 0.75
-			}
-			if similar(bags[i], bags[j]) >= th {
-				parent[find(j)] = find(i)
-			}
-		}
-	}
-	out := make([]int, n)
-	ids := map[int]int{}
+	cands := make([][]int, len(items))
 	for i := range items {
-		r := find(i)
-		id, ok := ids[r]
-		if !ok {
-			id = len(ids)
-			ids[r] = id
+		cands[i] = make([]int, i)
+		for j := range i {
+			cands[i][j] = j
 		}
-		out[i] = id
 	}
-	return out
+	return GroupCandidates(items, cands)
 }
 
 // GroupCandidates groups like Group but compares item i only with the
 // items cands[i] lists (the caller's index of plausible pairs, for large
-// inputs), computing each item's words once. With every earlier item as a
-// candidate it gives the same groups as Group.
+// inputs), computing each item's words once. Group is GroupCandidates
+// with every earlier item as a candidate.
 func GroupCandidates(items []GroupItem, cands [][]int) []int {
 	n := len(items)
 	bags := make([]bag, n)
