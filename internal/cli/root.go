@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -34,6 +35,15 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 func Main(ctx context.Context, args []string, env Env) int {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if path := os.Getenv("STORYLINE_CPUPROFILE"); path != "" {
+		// A CPU profile of the whole command, for docs/PERFORMANCE.md.
+		if f, err := os.Create(path); err == nil {
+			defer f.Close()
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	root := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)

@@ -1,11 +1,17 @@
 // Package langid identifies the language of a report as an ISO 639-1
 // code, with lingua-go in its low-accuracy mode over the languages news in
 // storyline's reach is written in (fast to load, small in memory).
+//
+// Most reports are English, and lingua costs about 1.8 ms for each, more
+// than the entity tagger: a text whose opening words are plainly English
+// (function words no other language here shares make up a fifth of them,
+// and its letters are Latin) is called English without asking lingua.
 package langid
 
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/pemistahl/lingua-go"
 )
@@ -45,9 +51,44 @@ func (d *Detector) Detect(text string) string {
 	if len(strings.Fields(text)) < 3 {
 		return "und"
 	}
+	if plainEnglish(text) {
+		return "en"
+	}
 	lang, ok := d.det.DetectLanguageOf(text)
 	if !ok {
 		return "und"
 	}
 	return strings.ToLower(lang.IsoCode639_1().String())
+}
+
+// englishWords are frequent English function words that are not also
+// common words of the other languages Detect knows ("in", "a", "an",
+// "on", "de", "die" are left out).
+var englishWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "that": true, "for": true,
+	"with": true, "was": true, "said": true, "by": true, "from": true, "his": true,
+	"has": true, "have": true, "were": true, "will": true, "this": true, "which": true,
+	"who": true, "its": true, "their": true, "they": true, "after": true, "had": true,
+	"been": true, "it": true, "he": true, "she": true, "are": true, "not": true,
+	"but": true, "would": true, "about": true, "there": true, "or": true, "be": true,
+}
+
+// plainEnglish reports whether at least 40 words of text are mostly
+// Latin-letter words of which a fifth or more are English function words.
+func plainEnglish(text string) bool {
+	words, english := 0, 0
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	}) {
+		for _, r := range w {
+			if r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+				return false
+			}
+		}
+		words++
+		if len(w) <= 5 && englishWords[strings.ToLower(w)] {
+			english++
+		}
+	}
+	return words >= 40 && english*5 >= words
 }

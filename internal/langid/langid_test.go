@@ -19,6 +19,33 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+// Paragraphs of 40 words and more take the English fast path or go to
+// lingua; either way the answer must be the paragraph's language.
+func TestDetectParagraphs(t *testing.T) {
+	d := New()
+	tests := []struct {
+		name, text, want string
+		fast             bool
+	}{
+		{"english", "The mayor of Selm said on Tuesday that the harbour would stay closed to foreign trawlers until the talks with Kestoria were over, and that the city had been promised compensation by the government for the weeks of lost trade. Fishermen who gathered outside the town hall were not convinced.", "en", true},
+		{"german", "Der Bürgermeister von Selm sagte am Dienstag, dass der Hafen für ausländische Trawler geschlossen bleibe, bis die Gespräche mit Kestoria beendet seien, und dass der Stadt von der Regierung eine Entschädigung für die Wochen des verlorenen Handels versprochen worden sei. Die Fischer vor dem Rathaus waren nicht überzeugt.", "de", false},
+		{"french", "Le maire de Selm a déclaré mardi que le port resterait fermé aux chalutiers étrangers jusqu'à la fin des pourparlers avec la Kestorie, et que le gouvernement avait promis à la ville une compensation pour les semaines de commerce perdues. Les pêcheurs réunis devant la mairie n'étaient pas convaincus.", "fr", false},
+		{"dutch", "De burgemeester van Selm zei dinsdag dat de haven gesloten blijft voor buitenlandse trawlers tot de gesprekken met Kestoria voorbij zijn, en dat de regering de stad een vergoeding heeft beloofd voor de weken van verloren handel. De vissers die zich voor het stadhuis hadden verzameld, waren niet overtuigd.", "nl", false},
+		{"spanish", "El alcalde de Selm dijo el martes que el puerto seguiría cerrado a los arrastreros extranjeros hasta que terminaran las conversaciones con Kestoria, y que el gobierno había prometido a la ciudad una compensación por las semanas de comercio perdidas. Los pescadores reunidos frente al ayuntamiento no estaban convencidos.", "es", false},
+		{"russian", "Мэр Сельма заявил во вторник, что порт останется закрытым для иностранных траулеров до окончания переговоров с Кесторией, и что правительство пообещало городу компенсацию за недели потерянной торговли. Рыбаки, собравшиеся у мэрии, не были убеждены, что обещание будет выполнено в срок и полностью.", "ru", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := plainEnglish(tt.text); got != tt.fast {
+				t.Errorf("plainEnglish = %v, want %v", got, tt.fast)
+			}
+			if got := d.Detect(tt.text); got != tt.want {
+				t.Errorf("Detect = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func BenchmarkDetect(b *testing.B) {
 	d := New()
 	text := "Negotiators from Varnia and Kestoria sat down again on Tuesday in the port city of Selm, two weeks after the talks collapsed over fishing quotas. The mediator said the talks were the last chance before the summer, when the boats go out. "
