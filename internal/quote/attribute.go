@@ -200,7 +200,10 @@ func (d *doc) after1(r region) attr {
 				s, e = t, k
 			}
 		}
-		if !speechEnd && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
+		// "...-H" Clinton tweeted, quoting ...: a speech verb closed by a
+		// comma attributes a quote that ends without punctuation.
+		commaAfter := c+1 < len(d.toks) && d.toks[c+1].Text == "," && d.flags[c]&fSpeech != 0 && isCap(d.toks[s].Text)
+		if !speechEnd && !commaAfter && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
 		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 || c+1 < len(d.toks) && d.toks[c+1].Text == ":") {
@@ -328,29 +331,12 @@ func (d *doc) before(r region, lo int) attr {
 		if !d.isCue(c, cueRate) {
 			continue
 		}
-		gapDirect := true
 		ce := d.cueSpanEndTok(c)
-		for g := ce + 1; g <= tp; g++ {
-			if !gapOK[d.lower(g)] {
-				gapDirect = false
-				break
-			}
-		}
-		if !gapDirect && tp-ce <= 14 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") {
-			// he told reporters in Nashua last week, “...”; he said in a
-			// statement: “...”
-			gapDirect = true
-			for g := ce + 1; g < tp; g++ {
-				if w := d.lower(g); w == "that" || d.toks[tp].Text == "," && (d.verbish(g) || d.isCue(g, cueRate) && d.flags[g]&fSpeech != 0) {
-					gapDirect = false
-					break
-				}
-			}
-		}
+		gapDirect := d.gapDirect(ce, tp)
 		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)]) {
 			c = first
 			ce = d.cueSpanEndTok(c)
-			gapDirect = false
+			gapDirect = d.gapDirect(ce, tp)
 		}
 		a.cue = c
 		a.end = ce + 1
@@ -395,6 +381,30 @@ func (d *doc) before(r region, lo int) attr {
 		}
 	}
 	return a
+}
+
+// gapDirect reports whether the tokens after a cue ending at token ce,
+// up to token tp right before a quotation, leave the quotation the cue's
+// direct object: nothing but a comma, colon or dash ("said: “...”"), or
+// a short adjunct closed by a comma or colon ("he told reporters in
+// Nashua last week, “...”", "he said in a statement: “...”").
+func (d *doc) gapDirect(ce, tp int) bool {
+	direct := true
+	for g := ce + 1; g <= tp; g++ {
+		if !gapOK[d.lower(g)] {
+			direct = false
+			break
+		}
+	}
+	if !direct && tp-ce <= 14 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") {
+		direct = true
+		for g := ce + 1; g < tp; g++ {
+			if w := d.lower(g); w == "that" || d.toks[tp].Text == "," && (d.verbish(g) || d.isCue(g, cueRate) && d.flags[g]&fSpeech != 0) {
+				return false
+			}
+		}
+	}
+	return direct
 }
 
 // speakerOf fills the speaker phrase of the cue at token c, searching no
@@ -596,6 +606,7 @@ func (d *doc) extract() []cand {
 				{
 					out[len(out)-1].e = r.e
 					lastTok = d.tokAt(r.e) - 1
+					lastPara = d.paraIndex(r.e)
 					continue
 				}
 			case ps == r.s && quoteLike(d.text[r.s:r.e]) && (strings.Count(d.text[r.s:r.e], " ") >= 6):
