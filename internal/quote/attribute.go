@@ -139,7 +139,7 @@ func (d *doc) after1(r region) attr {
 	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
 	sentenceEnd := strings.ContainsRune(".?!", lastR)
 	// A word or two in quote marks inside a sentence is a scare quote.
-	if !quoteLike(d.text[r.s:r.e]) && !d.startsClause(r) {
+	if !quoteLike(d.text[r.s:r.e]) && !d.startsClause(r) || d.namedLabel(r) {
 		return a
 	}
 	if d.lower(t) == "according" && d.isCue(t, cueRate) && speechEnd {
@@ -333,7 +333,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)]) {
+		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)] && !d.ownSubject(c, lo)) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -348,7 +348,7 @@ func (d *doc) before(r region, lo int) attr {
 			a.partialAt = p
 		}
 		d.speakerOf(&a, c, lo)
-		if gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && !a.subject && startsLower(d.text[r.s:r.e]) {
+		if gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && d.toks[tp].Text == "," && !a.subject && startsLower(d.text[r.s:r.e]) {
 			// "Instead, Axelrod said, “she started as ...”", "There was,
 			// she said, “an implicit bargain.”": the quoted words go on
 			// with a clause begun before the attribution.
@@ -381,6 +381,38 @@ func (d *doc) before(r region, lo int) attr {
 		}
 	}
 	return a
+}
+
+// namedLabel reports whether region r is a short label given by a naming
+// verb a few words before it ("calling Christie “New Jersey's Biggest
+// Loser,” the protesters chanted ..."): a name, not speech that an
+// attribution after it could introduce.
+func (d *doc) namedLabel(r region) bool {
+	if countWords(d.text[r.s:r.e]) > 5 || d.startsClause(r) {
+		return false
+	}
+	t := d.tokAt(r.s)
+	for k := t - 1; k >= 0 && k >= t-4; k-- {
+		if d.breakBefore(k+1) || d.tokReg[k] >= 0 {
+			return false
+		}
+		if namingVerbs[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownSubject reports whether the cue at token c has a subject phrase of
+// its own right before it, after a comma or clause opener ("..., a man
+// yelled"): a clause of its own, not part of an earlier reported clause.
+func (d *doc) ownSubject(c, lo int) bool {
+	s, e, ok := d.npLeft(c, lo)
+	if !ok || e != c || s <= lo {
+		return false
+	}
+	x := d.toks[s-1].Text
+	return x == "," || x == ";" || d.flags[s-1]&fConn != 0
 }
 
 // gapDirect reports whether the tokens after a cue ending at token ce,
