@@ -383,6 +383,42 @@ func (d *doc) before(r region, lo int) attr {
 	return a
 }
 
+// titleWords are the short words a title in title case keeps lower-case.
+var titleSmall = map[string]bool{
+	"of": true, "the": true, "a": true, "an": true, "and": true, "to": true, "in": true, "for": true,
+	"on": true, "with": true, "at": true, "by": true, "from": true, "is": true, "or": true,
+}
+
+// titleLike reports whether region r is a title in title case inside a
+// sentence (''A Time for Truth,'', “Celebrity Apprentice”): every word
+// but a few short ones capitalised, at most eight words, not opening its
+// sentence. Such marks name a work or a slogan; when they belong to an
+// attribution at all, it is as part of a reported clause.
+func (d *doc) titleLike(r region) bool {
+	if d.startsClause(r) {
+		return false
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(d.text[r.s:r.e]) {
+		w = strings.TrimFunc(w, func(r rune) bool { return isQuoteRune(r) || unicode.IsPunct(r) })
+		if w == "" {
+			continue
+		}
+		words++
+		if words > 8 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case !titleSmall[w]:
+			return false
+		}
+	}
+	return words >= 2 && caps >= 2
+}
+
 // namedLabel reports whether region r is a short label given by a naming
 // verb a few words before it ("calling Christie “New Jersey's Biggest
 // Loser,” the protesters chanted ..."): a name, not speech that an
@@ -533,7 +569,7 @@ func (d *doc) extract() []cand {
 	lastPara := -1
 	for ri := 0; ri < len(d.regs); ri++ {
 		r := d.regs[ri]
-		if r.s < d.endByte(lastTok) {
+		if r.s < d.endByte(lastTok) || d.titleLike(r) {
 			continue
 		}
 		lo := lastTok + 1
