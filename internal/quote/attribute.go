@@ -390,7 +390,7 @@ var titleSmall = map[string]bool{
 }
 
 // titleLike reports whether region r is a title in title case inside a
-// sentence (''A Time for Truth,'', “Celebrity Apprentice”): every word
+// sentence (”A Time for Truth,”, “Celebrity Apprentice”): every word
 // but a few short ones capitalised, at most eight words, not opening its
 // sentence. Such marks name a work or a slogan; when they belong to an
 // attribution at all, it is as part of a reported clause.
