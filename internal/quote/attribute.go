@@ -383,7 +383,7 @@ func (d *doc) before(r region, lo int) attr {
 	return a
 }
 
-// titleWords are the short words a title in title case keeps lower-case.
+// titleSmall are the short words a title in title case keeps lower-case.
 var titleSmall = map[string]bool{
 	"of": true, "the": true, "a": true, "an": true, "and": true, "to": true, "in": true, "for": true,
 	"on": true, "with": true, "at": true, "by": true, "from": true, "is": true, "or": true,

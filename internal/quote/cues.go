@@ -51,17 +51,33 @@ func (lx *CueLexicon) index() {
 		return e
 	}
 	for k, t := range lx.total {
-		w, cls, pair := strings.Cut(k, "|")
-		switch {
-		case pair && t >= 4:
-			e := get(w)
-			if e.cls == nil {
-				e.cls = map[string]float64{}
-			}
-			e.cls[cls] = float64(lx.cue[k]) / float64(t)
-		case !pair && t >= 3:
+		if w, _, pair := strings.Cut(k, "|"); !pair && t >= 3 {
 			get(w).word = float64(lx.cue[k]) / float64(t)
 		}
+	}
+	// A pair's rate is shrunk towards the word's own rate by pairPrior
+	// pseudo-occurrences, so that a pair seen a few times counts for what
+	// it is worth ("continues" is a cue in 10 of 67 uses, "continues ,"
+	// in 2 of 3).
+	for k, t := range lx.total {
+		w, cls, pair := strings.Cut(k, "|")
+		if !pair || t < 2 {
+			continue
+		}
+		e := get(w)
+		prior := max(e.word, 0)
+		if e.word < 0 && t < 4 {
+			continue
+		}
+		if e.cls == nil {
+			e.cls = map[string]float64{}
+		}
+		r := (float64(lx.cue[k]) + pairPrior*prior) / (float64(t) + pairPrior)
+		if lx.cue[k] < 2 {
+			// one sighting may lower a word's rate, never raise it
+			r = min(r, prior)
+		}
+		e.cls[cls] = r
 	}
 	for _, e := range lx.fast {
 		e.top = e.word
@@ -70,6 +86,10 @@ func (lx *CueLexicon) index() {
 		}
 	}
 }
+
+// pairPrior is the weight, in occurrences, of a word's own cue rate in
+// the rate of the word followed by a class of token.
+const pairPrior = 1
 
 // loadLexicon parses the embedded model once; the result is read-only.
 var loadLexicon = sync.OnceValue(func() *CueLexicon {
