@@ -91,10 +91,18 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 	of := make([]*local, len(out))
 	for _, i := range order {
 		m := ms[i]
+		if m.pron != nil && upperName(out[i].Surface) && m.alias != "" {
+			m.pron = nil // "US" is the country, "us" the pronoun
+		}
 		if m.pron != nil || m.norm == "" {
 			continue
 		}
 		kind := out[i].Kind
+		if weakOrg(m, kind) && r.personNamed(m, locals) {
+			// a bare surname the tagger took for an organisation ("Rutte
+			// said") where a person of that surname is known
+			kind = storyline.Person
+		}
 		country := ""
 		gov := false
 		// governments: "Moscow insists", "the Kremlin said"
@@ -424,6 +432,18 @@ func (r *Resolver) match(l *local) int {
 		}
 		return best
 	}
+	if l.kind == storyline.Person && m.proper && len(m.ws) > 0 {
+		// a bare surname the tagger took for an organisation in an
+		// earlier report ("Rutte said"), before the person's full name
+		// was seen: the actor is that person
+		for _, ai := range r.index["n:"+m.ws[len(m.ws)-1]] {
+			if a := r.actors[ai]; weakOrgActor(a) && translit(fold(a.name)) == m.surname {
+				a.kind = storyline.Person
+				a.surname = m.surname
+				r.index["s:"+m.surname] = appendUnique(r.index["s:"+m.surname], ai)
+			}
+		}
+	}
 	if l.kind == storyline.Person || l.kind == storyline.Other && m.surname != "" && len(m.ws) > 1 {
 		cands := r.index["s:"+m.surname]
 		best := -1
@@ -654,3 +674,60 @@ func (r *Resolver) Actors() []storyline.Actor {
 }
 
 var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame")
+
+// upperName tells whether a surface is written in capitals ("US", "UN"):
+// a name, never a pronoun.
+func upperName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// weakOrg tells whether a mention is an organisation only by the tagger's
+// word: one capitalised word that no table, acronym or company suffix
+// makes an organisation, so that it may be a person's surname.
+func weakOrg(m *mention, kind storyline.MentionKind) bool {
+	return kind == storyline.Organisation && m.proper && len(m.ws) == 1 && m.alias == "" && !upperName(m.raw[0]) &&
+		!orgHeads[m.head] && !countryNames[m.norm] && seats[m.norm] == ""
+}
+
+// weakOrgActor tells whether an actor is an organisation only by such
+// mentions: a one-word name, no descriptors, no alias of several words or
+// in capitals.
+func weakOrgActor(a *actorRec) bool {
+	if a.kind != storyline.Organisation || len(a.descriptors) > 0 || strings.ContainsRune(a.name, ' ') || upperName(a.name) {
+		return false
+	}
+	for _, al := range a.aliases {
+		if strings.ContainsRune(strings.TrimSpace(al), ' ') || upperName(al) {
+			return false
+		}
+	}
+	return true
+}
+
+// personNamed tells whether a one-word mention is the surname of a person
+// named earlier in the report or of a stored person actor.
+func (r *Resolver) personNamed(m *mention, locals []*local) bool {
+	if m.surname == "" {
+		return false
+	}
+	for _, l := range locals {
+		if l.kind == storyline.Person && l.best.proper && l.best.surname == m.surname {
+			return true
+		}
+	}
+	for _, ai := range recent(r.index["s:"+m.surname]) {
+		if r.actors[ai].kind == storyline.Person {
+			return true
+		}
+	}
+	return false
+}

@@ -62,7 +62,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		StoryThreshold:  0.09,
-		EventThreshold:  0.25,
+		EventThreshold:  0.12,
 		NameWeight:      3.0,
 		StoryDays:       30,
 		EventDays:       3,
@@ -103,6 +103,12 @@ type report struct {
 	edges []edge
 	story int32
 	event int32
+	// wday is the weekday the report names for its happening (0 Sunday
+	// … 6 Saturday), -1 when it names none
+	wday int8
+	// quotes are hashes of the word 4-grams inside its quotation marks,
+	// sorted: two reports that quote the same words report one happening
+	quotes []uint32
 }
 
 // Clusterer assigns each new report to an event and a story. A report
@@ -113,18 +119,22 @@ type report struct {
 // average link over the same edges, which heals early mistakes (a report
 // that bridged two sibling events, a story split in two) at a bounded cost.
 type Clusterer struct {
-	opt         Options
-	terms       map[string]int32
-	df          []int32
-	logDF       []float64 // log of df, kept with it so that idf costs no logarithm
-	logN        float64   // log of the idf numerator for the report being added
-	reports     []report
-	byID        map[string]int32
-	index       [][]int32 // term → report indexes, oldest first
-	nStories    int32
-	nEvents     int32
-	storySize   map[int32]int32
-	eventSize   map[int32]int32
+	opt       Options
+	terms     map[string]int32
+	df        []int32
+	logDF     []float64 // log of df, kept with it so that idf costs no logarithm
+	logN      float64   // log of the idf numerator for the report being added
+	reports   []report
+	byID      map[string]int32
+	index     [][]int32 // term → report indexes, oldest first
+	nStories  int32
+	nEvents   int32
+	storySize map[int32]int32
+	eventSize map[int32]int32
+	// storyDF counts, per story, its reports whose leads hold a term:
+	// what a story's reports share is its background, not what tells its
+	// events apart.
+	storyDF     map[int32]map[int32]int32
 	sinceRepair int
 	changed     map[int32]struct{} // reports a repair moved, for TakeChanged
 }
@@ -135,7 +145,7 @@ func NewClusterer() *Clusterer { return NewClustererWith(DefaultOptions()) }
 // NewClustererWith returns a Clusterer with the given options.
 func NewClustererWith(opt Options) *Clusterer {
 	return &Clusterer{opt: opt, terms: map[string]int32{}, byID: map[string]int32{}, changed: map[int32]struct{}{},
-		storySize: map[int32]int32{}, eventSize: map[int32]int32{}}
+		storySize: map[int32]int32{}, eventSize: map[int32]int32{}, storyDF: map[int32]map[int32]int32{}}
 }
 
 func (c *Clusterer) termID(t string) int32 {
@@ -171,7 +181,14 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	ltf := map[int32]float64{}
 	lraw := leadFeatures(d, c.opt.NameWeight)
 	for _, t := range sortedTerms(lraw) {
-		ltf[c.termID(t)] = lraw[t]
+		id := c.termID(t)
+		if _, ok := tf[id]; !ok {
+			// a term only the lead has (an actor id) still needs its
+			// document frequency, or it would weigh as the rarest of all
+			c.df[id]++
+			c.logDF[id] = math.Log(float64(c.df[id]))
+		}
+		ltf[id] = lraw[t]
 	}
 	c.logN = math.Log(float64(len(c.reports)+1) + c.opt.IDFPrior)
 	q := c.weigh(tf)
@@ -190,7 +207,7 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 		if !d.Published.IsZero() && !r.date.IsZero() {
 			day = float32(math.Abs(d.Published.Sub(r.date).Hours() / 24))
 		}
-		edges = append(edges, edge{to: ri, sim: float32(sim), lsim: float32(c.cosine(lq, r.lead)), day: day})
+		edges = append(edges, edge{to: ri, sim: float32(sim), day: day})
 	}
 	sort.Slice(edges, func(i, j int) bool {
 		if edges[i].sim != edges[j].sim {
@@ -210,25 +227,36 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 		st = c.nStories
 		c.nStories++
 	}
-	ev := c.bestGroup(leadEdges(edges), func(r *report) int32 { return r.event }, c.eventSize, c.opt.EventDays, c.opt.EventThreshold, st)
-	if ev < 0 {
-		ev = c.nEvents
-		c.nEvents++
-	}
 	c.storySize[st]++
-	c.eventSize[ev]++
 
 	keep := topTerms(q, c.opt.KeepTerms)
 	// cloned so that a stored report does not keep the caller's whole
 	// text alive through a substring
 	id := strings.Clone(d.ID)
-	r := report{id: id, title: strings.Clone(d.Title), date: d.Published, edges: edges, story: st, event: ev, vec: make([]tw, len(keep))}
+	r := report{id: id, title: strings.Clone(d.Title), date: d.Published, edges: edges, story: st, vec: make([]tw, len(keep)),
+		wday: happeningWeekday(d.Title, d.Text), quotes: quoteShingles(d.Text)}
 	for i, t := range keep {
 		r.vec[i] = tw{t, float32(tf[t])}
 	}
 	for _, t := range topTerms(lq, c.opt.KeepTerms/2) {
 		r.lead = append(r.lead, tw{t, float32(ltf[t])})
 	}
+	slices.SortFunc(r.lead, byTerm)
+	c.addStoryTerms(&r, st, 1)
+	// the event: compared with the story's reports on what sets each pair
+	// apart from the rest of the story
+	for i := range edges {
+		if to := &c.reports[edges[i].to]; to.story == st {
+			edges[i].lsim = float32(c.eventSim(&r, to, st))
+		}
+	}
+	ev := c.bestGroup(leadEdges(edges), func(r *report) int32 { return r.event }, c.eventSize, c.opt.EventDays, c.opt.EventThreshold, st)
+	if ev < 0 {
+		ev = c.nEvents
+		c.nEvents++
+	}
+	c.eventSize[ev]++
+	r.event = ev
 	ri := int32(len(c.reports))
 	c.reports = append(c.reports, r)
 	c.byID[id] = ri
@@ -433,11 +461,30 @@ func leadFeatures(d Doc, nameWeight float64) map[string]float64 {
 			lead.Mentions = append(lead.Mentions, m)
 		}
 	}
-	v := features(lead, nameWeight)
+	// a mention with an actor counts as that actor, whatever its spelling
+	// ("Zelensky", "Zelenskyy"; "Ukrainian" for Ukraine), so that its
+	// document frequency is the actor's; other mentions count by their
+	// words
+	actors := map[string]float64{}
+	var named []storyline.Mention
 	for _, m := range lead.Mentions {
-		if m.ActorID != "" && (m.Kind == storyline.Person || m.Kind == storyline.Organisation) {
-			v["a:"+m.ActorID] += nameWeight
+		if m.ActorID != "" {
+			actors["a:"+m.ActorID]++
+		} else {
+			named = append(named, m)
 		}
+	}
+	v := features(Doc{Title: lead.Title, Text: lead.Text, Mentions: named}, nameWeight)
+	if len(named) == 0 && len(lead.Mentions) > 0 {
+		// every name has its actor: not the capitalised-word stand-in
+		for t := range v {
+			if strings.HasPrefix(t, "n:") {
+				delete(v, t)
+			}
+		}
+	}
+	for a, f := range actors {
+		v[a] += nameWeight * (1 + math.Log(f))
 	}
 	return v
 }
@@ -558,8 +605,10 @@ year years day days last first week weeks time mr mrs ms http https www com html
 }()
 
 // Events returns every event in creation order, with its reports in
-// the order they arrived.
+// the order they arrived. It first repairs the recent window when reports
+// were added since the last repair, so that what it returns is settled.
 func (c *Clusterer) Events() []storyline.Event {
+	c.settle()
 	byEvent := map[int32]*storyline.Event{}
 	var order []int32
 	first := map[int32]time.Time{}
@@ -586,8 +635,9 @@ func (c *Clusterer) Events() []storyline.Event {
 }
 
 // Stories returns every story in creation order, with its events and
-// reports in the order they arrived.
+// reports in the order they arrived, after the same repair as Events.
 func (c *Clusterer) Stories() []storyline.Story {
+	c.settle()
 	byStory := map[int32]*storyline.Story{}
 	seenEv := map[int32]bool{}
 	var order []int32
@@ -626,4 +676,99 @@ func day(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
+}
+
+func byTerm(a, b tw) int { return int(a.term - b.term) }
+
+// addStoryTerms adds (n = 1) or removes (n = -1) a report's lead terms
+// to the document frequencies of story s.
+func (c *Clusterer) addStoryTerms(r *report, s int32, n int32) {
+	df := c.storyDF[s]
+	if df == nil {
+		if n < 0 {
+			return
+		}
+		df = map[int32]int32{}
+		c.storyDF[s] = df
+	}
+	for _, x := range r.lead {
+		if df[x.term] += n; df[x.term] <= 0 {
+			delete(df, x.term)
+		}
+	}
+	if len(df) == 0 {
+		delete(c.storyDF, s)
+	}
+}
+
+// eventSim is the event similarity of two reports of story s: the cosine
+// of their leads on what they share and the rest of the story does not
+// (each term's tf-idf weight scaled by the share of the story's other
+// reports whose leads lack it, so that the story's background, such as
+// the country at war or the president every report names, does not make
+// every pair one event); raised when they quote the same words, lowered
+// when they name different weekdays for their happenings.
+func (c *Clusterer) eventSim(a, b *report, s int32) float64 {
+	df := c.storyDF[s]
+	others := float64(max(c.storySize[s]-2, 0))
+	weight := func(t int32, tf float32, shared bool) float64 {
+		o := float64(df[t]) - 1
+		if shared {
+			o--
+		}
+		f := (others - max(o, 0) + 1) / (others + 1)
+		return float64(tf) * c.idf(t) * f
+	}
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a.lead) || j < len(b.lead) {
+		switch {
+		case j == len(b.lead) || i < len(a.lead) && a.lead[i].term < b.lead[j].term:
+			w := weight(a.lead[i].term, a.lead[i].tf, false)
+			na += w * w
+			i++
+		case i == len(a.lead) || b.lead[j].term < a.lead[i].term:
+			w := weight(b.lead[j].term, b.lead[j].tf, false)
+			nb += w * w
+			j++
+		default:
+			wa, wb := weight(a.lead[i].term, a.lead[i].tf, true), weight(b.lead[j].term, b.lead[j].tf, true)
+			dot += wa * wb
+			na += wa * wa
+			nb += wb * wb
+			i++
+			j++
+		}
+	}
+	sim := 0.0
+	if na > 0 && nb > 0 {
+		sim = dot / math.Sqrt(na*nb)
+	}
+	// the same words quoted: one statement, so one happening
+	if k := sharedQuotes(a.quotes, b.quotes); k >= minSharedQuote {
+		q := min(0.6, 0.06*float64(k))
+		sim = 1 - (1-sim)*(1-q)
+	}
+	// another day of the week named for the happening
+	if a.wday >= 0 && b.wday >= 0 && a.wday != b.wday {
+		sim *= otherWeekday
+	}
+	return sim
+}
+
+// minSharedQuote is the least number of quotation 4-grams (a passage of
+// seven words) two reports share for it to count as one quote.
+const minSharedQuote = 4
+
+// otherWeekday scales the event similarity of two reports that name
+// different weekdays for their happenings.
+const otherWeekday = 0.25
+
+// settle repairs the recent window if reports were added since the last
+// repair: the online step decides an event before the story's background
+// is known, the repair decides it again with all the window's reports.
+func (c *Clusterer) settle() {
+	if c.sinceRepair > 0 {
+		c.Repair()
+	}
 }

@@ -294,8 +294,10 @@ func (c *Clusterer) moveStory(i, s int32) {
 	if c.storySize[r.story]--; c.storySize[r.story] <= 0 {
 		delete(c.storySize, r.story)
 	}
+	c.addStoryTerms(r, r.story, -1)
 	r.story = s
 	c.storySize[s]++
+	c.addStoryTerms(r, s, 1)
 	c.changed[i] = struct{}{}
 }
 
@@ -366,11 +368,15 @@ func (c *Clusterer) repairEvents(lo, n int32) {
 		var anchorEvent []int32
 		var links []link
 		for k, ri := range rs {
-			for _, e := range c.reports[ri].edges {
+			for ei := range c.reports[ri].edges {
+				e := &c.reports[ri].edges[ei]
 				t := &c.reports[e.to]
 				if t.story != s {
 					continue
 				}
+				// the story's background is better known now than when
+				// the edge was made
+				e.lsim = float32(c.eventSim(&c.reports[ri], t, s))
 				var b int
 				if e.to >= lo {
 					b = local[e.to]
@@ -387,8 +393,9 @@ func (c *Clusterer) repairEvents(lo, n int32) {
 					sizes = append(sizes, sz)
 					fixed = append(fixed, true)
 				}
-				e.sim = e.lsim
-				links = append(links, link{a: k, b: b, w: edgeSim(e, c.opt.EventDays)})
+				le := *e
+				le.sim = e.lsim
+				links = append(links, link{a: k, b: b, w: edgeSim(le, c.opt.EventDays)})
 			}
 		}
 		root := agglomerate(sizes, fixed, links, c.opt.EventThreshold, c.norm)
