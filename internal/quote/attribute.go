@@ -206,10 +206,16 @@ func (d *doc) after1(r region) attr {
 		if !speechEnd && !commaAfter && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 || c+1 < len(d.toks) && d.toks[c+1].Text == ":") {
+		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embedded(d.regs[d.tokReg[c+2]])
+		if introducesNext && d.embedded(r) {
+			// “down the line” he warned: “...”: the clause introduces
+			// the next quotation, not these few quoted words.
+			return a
+		}
+		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 || c+1 < len(d.toks) && d.toks[c+1].Text == ":" || introducesNext) {
 			// “...” Bills were introduced ...; “...” His manager struck a
-			// similar tune; “...” Mr. Zahed said: “...”: a new sentence,
-			// not this quote's attribution.
+			// similar tune; “...” Mr. Zahed said: “...”; “...” He adds,
+			// “...”: a new sentence, not this quote's attribution.
 			return a
 		}
 		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) && !d.adjunctAt(c+1) {
