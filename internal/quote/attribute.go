@@ -344,6 +344,12 @@ func (d *doc) before(r region, lo int) attr {
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
 		}
+		if !gapDirect && d.flags[c]&fSpeech != 0 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") && !startsLower(d.text[r.s:r.e]) && quoteLike(d.text[r.s:r.e]) && d.noThat(ce+1, tp) {
+			// “said on Twitter on Monday, in reference to her first
+			// child, “Next summer ...”": a speech verb, a longer adjunct,
+			// and a quotation that opens a sentence of its own.
+			gapDirect = true
+		}
 		a.cue = c
 		a.end = ce + 1
 		if !gapDirect {
@@ -455,6 +461,20 @@ func (d *doc) ownSubject(c, lo int) bool {
 	}
 	x := d.toks[s-1].Text
 	return x == "," || x == ";" || d.flags[s-1]&fConn != 0
+}
+
+// noThat reports whether tokens [a, b) hold no "that" and no other cue
+// of speech: nothing that opens a reported clause of its own.
+func (d *doc) noThat(a, b int) bool {
+	if b-a > 30 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if d.low[k] == "that" || d.tokReg[k] >= 0 || d.flags[k]&fSpeech != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // gapDirect reports whether the tokens after a cue ending at token ce,
