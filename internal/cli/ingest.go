@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -88,19 +89,27 @@ changes nothing; the same URL or file with new content replaces it.`,
 				},
 				OnStored: func(*storyline.Report, store.Outcome) {},
 			}
+			t0 := time.Now()
 			stats, err := pipeline.Run(ctx, src, st, cfg)
+			tRun := time.Since(t0)
 			if bar != nil {
 				bar.Finish()
 			}
 			if err != nil {
 				return err
 			}
+			t1 := time.Now()
 			if err := finishIngest(ctx, st); err != nil {
 				return err
 			}
+			tCross := time.Since(t1)
 			if !quiet && (env.IsTerminal || verbose) {
 				fmt.Fprintf(env.Stderr, "storyline: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
 					stats.Added, stats.Replaced, stats.Unchanged, stats.Failed, db)
+			}
+			if verbose {
+				fmt.Fprintf(env.Stderr, "storyline: %.2f s reading, analysing and storing (store writes %.2f s), %.2f s across reports\n",
+					tRun.Seconds(), stats.Store.Seconds(), tCross.Seconds())
 			}
 			if stats.Failed > 0 {
 				return exitError{1}

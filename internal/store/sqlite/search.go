@@ -246,7 +246,7 @@ func (f ReportFilter) apply(q *query) {
 		q.add("r.source = ?", f.Outlet)
 	}
 	if f.Actor != "" {
-		q.add(`r.id IN (SELECT report_id FROM annotations WHERE type = 'mention' AND json_extract(data, '$.actor_id') = ?)`, f.Actor)
+		q.add(`r.id IN (SELECT report_id FROM annotations WHERE type = 'mention' AND actor = ?)`, f.Actor)
 	}
 	if f.IDs != nil {
 		q.add("r.id IN (SELECT value FROM json_each(?))", jsonList(f.IDs))
@@ -347,10 +347,10 @@ type QuoteFilter struct {
 func (f QuoteFilter) apply(q *query) {
 	q.add("a.type = 'quote'")
 	if f.Speaker != "" {
-		q.add("json_extract(a.data, '$.speaker_id') = ?", f.Speaker)
+		q.add("a.actor = ?", f.Speaker)
 	}
 	if f.Group != "" {
-		q.add("json_extract(a.data, '$.group') = ?", f.Group)
+		q.add("a.grp = ?", f.Group)
 	}
 	if f.Kind != "" {
 		q.add("json_extract(a.data, '$.kind') = ?", f.Kind)
@@ -417,12 +417,12 @@ func (v *View) Quotes(ctx context.Context, f QuoteFilter, p Page) ([]QuoteRow, s
 // MentionCounts returns, for the given reports, how many of their mentions
 // resolve to each actor.
 func (v *View) MentionCounts(ctx context.Context, reports []string) (map[string]int, error) {
-	// The covering index answers without parsing any mention's JSON. A
+	// The covering index answers without reading any mention's JSON. A
 	// store migrated by an early build of migration 00003 lacks it.
-	const q = `SELECT json_extract(data, '$.actor_id') AS actor, count(*)
+	const q = `SELECT actor, count(*)
 		FROM annotations %s
 		WHERE type = 'mention' AND report_id IN (SELECT value FROM json_each(?))
-		AND actor IS NOT NULL AND actor != '' GROUP BY actor`
+		AND actor != '' GROUP BY actor`
 	rows, err := v.db.QueryContext(ctx, fmt.Sprintf(q, "INDEXED BY annotations_report_actor"), jsonList(reports))
 	if err != nil && strings.Contains(err.Error(), "no such index") {
 		rows, err = v.db.QueryContext(ctx, fmt.Sprintf(q, ""), jsonList(reports))

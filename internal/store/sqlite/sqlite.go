@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"slices"
 
 	"github.com/pressly/goose/v3"
@@ -27,9 +28,12 @@ import (
 var migrations embed.FS
 
 // Store is a SQLite-backed store. It is safe for concurrent use; writes
-// are serialised on one connection.
+// are serialised on one connection, and the checks workers make while a
+// batch is being written go through a pool of read-only connections (WAL
+// lets them read what is committed without waiting for the writer).
 type Store struct {
-	db *sql.DB
+	db    *sql.DB
+	reads *sql.DB
 }
 
 var (
@@ -72,11 +76,28 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	s := &Store{db: db, reads: db}
+	r := url.Values{}
+	r.Add("_pragma", "busy_timeout(10000)")
+	r.Add("_pragma", "query_only(1)")
+	if reads, err := sql.Open("sqlite", "file:"+path+"?"+r.Encode()); err == nil {
+		reads.SetMaxOpenConns(runtime.GOMAXPROCS(0))
+		if reads.PingContext(ctx) == nil {
+			s.reads = reads
+		} else {
+			reads.Close()
+		}
+	}
+	return s, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.reads != s.db {
+		s.reads.Close()
+	}
+	return s.db.Close()
+}
 
 // DB returns the underlying database, for packages layered on this store
 // (search, cross-report tables).
@@ -85,7 +106,7 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Has reports whether key is stored with this content hash.
 func (s *Store) Has(ctx context.Context, key, hash string) (bool, error) {
 	var h string
-	err := s.db.QueryRowContext(ctx, `SELECT hash FROM reports WHERE key = ?`, key).Scan(&h)
+	err := s.reads.QueryRowContext(ctx, `SELECT hash FROM reports WHERE key = ?`, key).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -121,12 +142,43 @@ func (s *Store) PutBatch(ctx context.Context, keys []string, as []*storyline.Ana
 		}
 	}()
 	outs = make([]store.Outcome, len(as))
+	var written []string
 	for i := range as {
 		if outs[i], err = putTx(ctx, tx, keys[i], as[i]); err != nil {
 			return nil, err
 		}
+		if outs[i] != store.Unchanged {
+			written = append(written, as[i].Report.ID)
+		}
+	}
+	if err := indexSearch(ctx, tx, written); err != nil {
+		return nil, err
 	}
 	return outs, tx.Commit()
+}
+
+// indexSearch adds the reports written in a transaction, and their
+// quotes, to the full-text indexes, in one statement each (see migration
+// 00004 for why not a trigger per row).
+func indexSearch(ctx context.Context, tx *sql.Tx, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO reports_fts (rowid, title, text)
+		SELECT rowid, title, text FROM reports WHERE id IN (SELECT value FROM json_each(?))`, list); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts (rowid, text, speaker)
+		SELECT rowid, json_extract(data, '$.text'),
+		       coalesce(json_extract(data, '$.speaker'), json_extract(data, '$.speaker_text'), '')
+		FROM annotations WHERE type = 'quote' AND report_id IN (SELECT value FROM json_each(?))`, list); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	return nil
 }
 
 func putTx(ctx context.Context, tx *sql.Tx, key string, a *storyline.Analysis) (store.Outcome, error) {
@@ -173,42 +225,44 @@ func putTx(ctx context.Context, tx *sql.Tx, key string, a *storyline.Analysis) (
 }
 
 func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO annotations (report_id, type, n, start, end, data) VALUES (?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO annotations (report_id, type, n, start, end, data, actor, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	id := a.Report.ID
 	sortAnnotations(a)
-	put := func(typ string, n int, sp storyline.Span, v any) error {
+	put := func(typ string, n int, sp storyline.Span, v any, actor, group string) error {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
 		}
-		_, err = stmt.ExecContext(ctx, id, typ, n, sp.Start, sp.End, b)
+		_, err = stmt.ExecContext(ctx, id, typ, n, sp.Start, sp.End, b, actor, group)
 		return err
 	}
 	for i := range a.Mentions {
-		a.Mentions[i].Report = id
-		if err := put("mention", i, a.Mentions[i].Span, a.Mentions[i]); err != nil {
+		m := &a.Mentions[i]
+		m.Report = id
+		if err := put("mention", i, m.Span, m, m.ActorID, ""); err != nil {
 			return err
 		}
 	}
 	for i := range a.Quotes {
-		a.Quotes[i].Report = id
-		if err := put("quote", i, a.Quotes[i].Span, a.Quotes[i]); err != nil {
+		q := &a.Quotes[i]
+		q.Report = id
+		if err := put("quote", i, q.Span, q, q.SpeakerID, q.Group); err != nil {
 			return err
 		}
 	}
 	for i := range a.Timexes {
 		a.Timexes[i].Report = id
-		if err := put("timex", i, a.Timexes[i].Span, a.Timexes[i]); err != nil {
+		if err := put("timex", i, a.Timexes[i].Span, a.Timexes[i], "", ""); err != nil {
 			return err
 		}
 	}
 	for i := range a.Positions {
 		a.Positions[i].Report = id
-		if err := put("position", i, a.Positions[i].Span, a.Positions[i]); err != nil {
+		if err := put("position", i, a.Positions[i].Span, a.Positions[i], "", ""); err != nil {
 			return err
 		}
 	}
@@ -248,7 +302,7 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	upd, err := tx.PrepareContext(ctx, `UPDATE annotations SET data = ? WHERE report_id = ? AND type = ? AND n = ?`)
+	upd, err := tx.PrepareContext(ctx, `UPDATE annotations SET data = ?, actor = ?, grp = ? WHERE report_id = ? AND type = ? AND n = ?`)
 	if err != nil {
 		return err
 	}
@@ -263,7 +317,7 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 			if err != nil {
 				return err
 			}
-			if _, err := upd.ExecContext(ctx, b, id, "mention", i); err != nil {
+			if _, err := upd.ExecContext(ctx, b, m.ActorID, "", id, "mention", i); err != nil {
 				return err
 			}
 		}
@@ -272,7 +326,7 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 			if err != nil {
 				return err
 			}
-			if _, err := upd.ExecContext(ctx, b, id, "quote", i); err != nil {
+			if _, err := upd.ExecContext(ctx, b, q.SpeakerID, q.Group, id, "quote", i); err != nil {
 				return err
 			}
 		}
