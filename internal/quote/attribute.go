@@ -541,6 +541,16 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		return
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
+		if s > lo && isLowerWord(d.toks[s].Text) && d.flags[s]&(fPron|fDet) == 0 && d.flags[s-1]&fAux != 0 && isLowerWord(d.toks[s-1].Text) {
+			// "The American Legion has twice complained", "have in
+			// particular noted": words after an auxiliary are no
+			// subject; the clause's subject is.
+			sa, _ := d.sentBounds(c)
+			if s2, e2, ok := d.clauseSubject(max(sa, lo), s-1); ok && e2 <= s-1 {
+				a.spkA, a.spkB = s2, e2
+			}
+			return
+		}
 		a.spkA, a.spkB = s, e
 		return
 	}
@@ -1191,6 +1201,16 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	if t := d.toks[k-1].Text; t == "'s" || t == "’s" {
 		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m); m++ {
 			k = m + 1
+		}
+	} else {
+		// "European leaders have made clear": lower-case nouns after
+		// the capitalised words, up to the verb.
+		m := k
+		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && d.flags[m]&(fAux|fDet|fPron) == 0 {
+			m++
+		}
+		if m > k && (m == hi || m < len(d.toks) && (d.flags[m]&fAux != 0 || d.verbish(m))) {
+			k = m
 		}
 	}
 	return sa, k, true
