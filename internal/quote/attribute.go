@@ -515,7 +515,20 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		return
 	case isParticiple(w):
 		a.subject = true
-		sa, _ := d.sentBounds(c)
+		sa, sb := d.sentBounds(c)
+		if c-1 == sa && clauseOpeners[d.low[c-1]] {
+			// "After thanking the crowd, Trump said": the subject of
+			// the main clause, after the comma.
+			for k := c + 1; k < sb && k < c+30; k++ {
+				if d.toks[k].Text == "," {
+					if s, e, ok := d.subjectAt(k+1, sb); ok {
+						a.spkA, a.spkB = s, e
+					}
+					return
+				}
+			}
+			return
+		}
 		// "a sign saying", "the share of Republicans saying": the phrase
 		// right before the participle.
 		if c-1 >= lo && d.toks[c-1].Text != "," {
