@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -75,6 +76,11 @@ type local struct {
 func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []storyline.Mention {
 	r.seq++
 	out := append([]storyline.Mention(nil), mentions...)
+	// descriptions of a person the tagger does not mark ("the alliance
+	// leader") take part too, as aliases of the person they resolve to;
+	// they are not returned
+	given := len(out)
+	out = append(out, descriptions(text, mentions)...)
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
@@ -169,7 +175,14 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 	var kept []*local
 	for _, l := range locals {
 		if l.kind == storyline.Person && !l.best.proper && l.country == "" {
-			if t := r.describedPerson(l, locals, out); t != nil {
+			if t := r.describedPerson(l, locals, out, slices.Min(l.ms) >= given); t != nil {
+				if t.kind != storyline.Person {
+					// a bare surname the tagger took for an organisation,
+					// described as a person: "Rutte said … The alliance
+					// leader was in the Ukrainian capital"
+					t.kind = storyline.Person
+					r.toPerson(t.actor, t.best.surname)
+				}
 				t.ms = append(t.ms, l.ms...)
 				t.descs = appendNew(t.descs, l.best.norm)
 				continue
@@ -180,6 +193,9 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 	}
 	locals = kept
 	for _, l := range locals {
+		if l.actor < 0 && slices.Min(l.ms) >= given {
+			continue // only descriptions found in the text, resolved to no one
+		}
 		if l.actor < 0 {
 			l.actor = r.create(l)
 		}
@@ -190,7 +206,9 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 		}
 		a.lastSeq = r.seq
 		for _, i := range l.ms {
-			a.mentions++
+			if i < given {
+				a.mentions++
+			}
 			r.addAlias(l.actor, out[i].Surface)
 			out[i].ActorID = a.id
 		}
@@ -206,6 +224,31 @@ func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []st
 		if l.best.proper && len(l.best.raw) > 0 && betterName(l.best, a) {
 			a.name = displayName(l.best)
 		}
+	}
+	return out[:given]
+}
+
+// descriptionRE finds definite descriptions of a person by role and place
+// or organisation: "the alliance leader", "The head of NATO", "the
+// Ukrainian president".
+var descriptionRE = regexp.MustCompile(`\b[Tt]he ((?:[A-Z][\p{L}.-]*|alliance|bloc) )?(leader|chief|head|president|prime minister|foreign minister|secretary-general|spokesman|spokeswoman)( of (?:the )?[A-Z][\p{L}]*)?\b`)
+
+// descriptions returns person mentions for the descriptions in text that
+// name both a role and a place or organisation and that no mention
+// overlaps.
+func descriptions(text string, mentions []storyline.Mention) []storyline.Mention {
+	var out []storyline.Mention
+	for _, ix := range descriptionRE.FindAllStringIndex(text, -1) {
+		sp := storyline.Span{Start: ix[0], End: ix[1]}
+		place, role := false, false
+		for _, k := range descriptorKeys(fold(text[ix[0]:ix[1]])) {
+			place = place || strings.HasPrefix(k, "p:")
+			role = role || strings.HasPrefix(k, "r:")
+		}
+		if !place || !role || slices.ContainsFunc(mentions, func(m storyline.Mention) bool { return m.Span.Overlaps(sp) }) {
+			continue
+		}
+		out = append(out, storyline.Mention{Span: sp, Surface: text[ix[0]:ix[1]], Kind: storyline.Person})
 	}
 	return out
 }
@@ -351,7 +394,7 @@ func descriptorMatch(keys []string, descs []string) bool {
 // descriptor phrase most likely names: one whose known descriptors fit it,
 // else the nearest named person before it (after it, failing that) whose
 // descriptors name no other place or organisation.
-func (r *Resolver) describedPerson(l *local, locals []*local, out []storyline.Mention) *local {
+func (r *Resolver) describedPerson(l *local, locals []*local, out []storyline.Mention, scanned bool) *local {
 	keys := descriptorKeys(l.best.norm)
 	var place string
 	for _, k := range keys {
@@ -375,6 +418,27 @@ func (r *Resolver) describedPerson(l *local, locals []*local, out []storyline.Me
 		}
 	}
 	at := out[l.ms[0]].Span.Start
+	if scanned {
+		// a description found in the text only, which no known
+		// descriptor fits: the nearest bare surname before it that the
+		// tagger could not tell for a person ("Rutte said … The alliance
+		// leader was in Kyiv"), else no one; a named person with no
+		// descriptor is too weak a guess for a phrase no quote backs
+		var near *local
+		nearAt := -1
+		for _, c := range locals {
+			weak := weakOrg(c.best, c.kind) && c.actor >= 0 && weakOrgActor(r.actors[c.actor])
+			if c == l || !weak || conflicts(place, descsOf(c)) || roleConflict(keys, descsOf(c)) {
+				continue
+			}
+			for _, i := range c.ms {
+				if s := out[i].Span.Start; s < at && s > nearAt {
+					near, nearAt = c, s
+				}
+			}
+		}
+		return near
+	}
 	var before, after *local
 	bestB, bestA := -1, -1
 	for _, c := range locals {
@@ -395,6 +459,50 @@ func (r *Resolver) describedPerson(l *local, locals []*local, out []storyline.Me
 		return before
 	}
 	return after
+}
+
+// roleConflict tells whether a person's descriptors give roles and none
+// fits the description's role: "the alliance chief" is not the person
+// known as foreign minister.
+func roleConflict(keys []string, descs []string) bool {
+	role := ""
+	for _, k := range keys {
+		if strings.HasPrefix(k, "r:") {
+			role = k
+		}
+	}
+	if role == "" || role == "r:leader" {
+		return false
+	}
+	any := false
+	for _, d := range descs {
+		for _, k := range descriptorKeys(d) {
+			if !strings.HasPrefix(k, "r:") {
+				continue
+			}
+			any = true
+			if k == role || role == "r:head" && !headless[k] {
+				return false
+			}
+		}
+	}
+	return any
+}
+
+// headless are the roles that "head" and "chief" do not describe.
+var headless = set("r:spokesman", "r:foreign", "r:minister", "r:pm")
+
+// toPerson makes an actor stored as an organisation a person.
+func (r *Resolver) toPerson(ai int, surname string) {
+	if ai < 0 {
+		return
+	}
+	a := r.actors[ai]
+	a.kind = storyline.Person
+	if surname != "" {
+		a.surname = surname
+		r.index["s:"+surname] = appendUnique(r.index["s:"+surname], ai)
+	}
 }
 
 // conflicts tells whether descriptors tie a person to another place or
@@ -438,9 +546,7 @@ func (r *Resolver) match(l *local) int {
 		// was seen: the actor is that person
 		for _, ai := range r.index["n:"+m.ws[len(m.ws)-1]] {
 			if a := r.actors[ai]; weakOrgActor(a) && translit(fold(a.name)) == m.surname {
-				a.kind = storyline.Person
-				a.surname = m.surname
-				r.index["s:"+m.surname] = appendUnique(r.index["s:"+m.surname], ai)
+				r.toPerson(ai, m.surname)
 			}
 		}
 	}
