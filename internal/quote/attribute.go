@@ -920,8 +920,16 @@ func (d *doc) reported(qs []cand) []cand {
 			var a attr = noAttr()
 			d.speakerOf(&a, c, sa)
 			// "..., X said." / "..., said X." at the end of the sentence.
+			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.low[ce+1]) && d.flags[ce+1]&fConn == 0 && !d.hasThatOrCue(ce+1, sb) {
+				// "The argument would be aided, Devine said, by the
+				// calendar": the reported clause runs on both sides of
+				// the attribution; its span covers both.
+				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
+				q.s, q.e = ls, d.contentEnd(ls, min(d.toks[sb-1].End, nextStart(d.toks[ce].End)))
+				break
+			}
 			tail := sb - ce
-			final := tail <= 6 && !d.hasThatOrCue(ce, sb)
+			final := tail <= 6 && !d.hasThatOrCue(ce, sb) && (ce >= sb || d.adjunctAt(ce) || !isWordTok(d.low[ce]))
 			if final && a.spkA > sa && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) {
 				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[a.spkA-1].Start)
@@ -971,6 +979,16 @@ func (d *doc) reported(qs []cand) []cand {
 				}
 				if d.lower(k) == "according" && d.toks[k-1].Text == "," {
 					end = d.toks[k-1].Start
+					break
+				}
+				if (d.low[k-1] == "and" || d.low[k-1] == "but") && d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) {
+					// "said A and said that B": the second cue heads a
+					// clause of its own.
+					cut := k - 1
+					if cut-1 >= p && d.toks[cut-1].Text == "," {
+						cut--
+					}
+					end = d.toks[cut].Start
 					break
 				}
 			}
