@@ -444,7 +444,7 @@ func topTerms(v map[int32]float64, n int) []int32 {
 }
 
 // leadWords is the length of a report's lead, in words of its text.
-const leadWords = 60
+const leadWords = 80
 
 // leadFeatures returns the sublinear term frequencies of the lead: the
 // title and the first leadWords words of the text, their names, and the

@@ -29,7 +29,7 @@ func firstWeekday(s string) int8 {
 		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		if d, ok := weekdays[lw]; ok && unicode.IsUpper([]rune(w)[0]) {
 			switch prev {
-			case "last", "next", "previous", "since", "until", "every", "coming":
+			case "last", "next", "previous", "since", "until", "till", "every", "coming", "from", "by", "before", "after", "through", "this":
 			default:
 				return d
 			}
