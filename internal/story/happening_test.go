@@ -14,6 +14,7 @@ func TestHappeningWeekday(t *testing.T) {
 		{"lead", "", "The head of NATO on Friday called for guarantees.", 5},
 		{"possessive", "", "During Thursday’s meeting, he spoke.", 4},
 		{"other week skipped", "", "After the summit last Friday, talks resumed on Monday.", 1},
+		{"a date it takes effect is not the happening's", "", "The strait is closed for two weeks from Wednesday, March 4, he said in an address on Monday evening.", 1},
 		{"none", "", "Talks resumed after the holiday.", -1},
 		{"lower case is no weekday name", "", "a monday-morning feeling", -1},
 	}
