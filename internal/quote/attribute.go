@@ -998,6 +998,9 @@ func (d *doc) reported(qs []cand) []cand {
 		if q.e <= q.s || q.e-q.s < 4 {
 			continue
 		}
+		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e]) <= 3 {
+			continue // "had discussed since last week": an adjunct, no content
+		}
 		// Quoted words inside make it partial; take in the whole region.
 		hasQ := false
 		for _, r := range d.regs {
