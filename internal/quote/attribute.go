@@ -955,6 +955,19 @@ func (d *doc) reported(qs []cand) []cand {
 			for p < sb && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
 				p++
 			}
+			if p < sb && d.adjunctAt(p) {
+				// "said in an interview with the AP last week that ...":
+				// the content starts at "that".
+				for k := p + 1; k < sb && k < p+20; k++ {
+					if d.low[k] == "that" {
+						p = k
+						break
+					}
+					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 {
+						break
+					}
+				}
+			}
 			if sb-p < 2 {
 				continue
 			}
@@ -978,6 +991,12 @@ func (d *doc) reported(qs []cand) []cand {
 					}
 				}
 				if d.lower(k) == "according" && d.toks[k-1].Text == "," {
+					end = d.toks[k-1].Start
+					break
+				}
+				if isParticiple(d.low[k]) && d.toks[k-1].Text == "," && d.flags[k]&fSpeech != 0 {
+					// "said A, telling reporters that B": the participle
+					// heads an attribution of its own.
 					end = d.toks[k-1].Start
 					break
 				}
