@@ -151,6 +151,12 @@ func (d *doc) after1(r region) attr {
 		return a
 	}
 	if d.isCue(t, nearQuoteRate) && d.lower(t) != "according" {
+		if isParticiple(d.low[t]) && !d.startsClause(r) {
+			// “defense of “New York values,” saying the city ...”: a
+			// participle after quoted words inside a clause reports
+			// content of its own.
+			return a
+		}
 		a.cue = t
 		ce := t + 1
 		if ce < hi && (d.lower(ce) == "out" || d.lower(ce) == "for") && d.cueSpanEndTok(t) > t {
