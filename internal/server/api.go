@@ -99,30 +99,18 @@ func (s *Server) apiStories(r *http.Request, a args) (any, error) {
 }
 
 func (s *Server) apiStory(r *http.Request, a args) (any, error) {
-	id := r.PathValue("id")
-	b, err := s.cached(r.Context(), "api:story:"+id, func() ([]byte, error) {
-		sv, err := s.loadStory(r, id)
-		if err != nil {
-			return nil, err
-		}
-		return json.Marshal(sv)
-	})
-	return rawJSON(b), err
+	return s.loadStory(r, r.PathValue("id"))
 }
 
 func (s *Server) apiTimeline(r *http.Request, a args) (any, error) {
-	id := r.PathValue("id")
-	b, err := s.cached(r.Context(), "api:timeline:"+id, func() ([]byte, error) {
-		sv, err := s.loadStory(r, id)
-		if err != nil {
-			return nil, err
-		}
-		return json.Marshal(struct {
-			Story    string        `json:"story"`
-			Timeline []timelineRow `json:"timeline"`
-		}{sv.Story.ID, sv.Timeline})
-	})
-	return rawJSON(b), err
+	sv, err := s.loadStory(r, r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		Story    string        `json:"story"`
+		Timeline []timelineRow `json:"timeline"`
+	}{sv.Story.ID, sv.Timeline}, nil
 }
 
 func (s *Server) apiEvents(r *http.Request, a args) (any, error) {
@@ -492,9 +480,12 @@ func (s *Server) loadStory(r *http.Request, id string) (*storyView, error) {
 		sv.Timeline = append(sv.Timeline, row)
 	}
 
-	quotes, _, err := s.rd.Quotes(ctx, sqlite.QuoteFilter{Reports: nonNil(st.Reports)}, sqlite.Page{Limit: -1})
+	quotes, err := s.rd.QuotesOfReports(ctx, nonNil(st.Reports))
 	if err != nil {
 		return nil, err
+	}
+	for i := range quotes {
+		quotes[i].Source = byID[quotes[i].Source.ID]
 	}
 	sv.Speakers = groupSpeakers(quotes)
 	quoteCount := map[string]int{}

@@ -485,7 +485,7 @@ func TestStoryCacheFollowsWrites(t *testing.T) {
 			}
 		}
 	}
-	if n := len(s.cache.m); n != 3 {
+	if n := s.cache.len(); n != 3 {
 		t.Errorf("cache holds %d answers, want 3", n)
 	}
 	// The cross-report stage renames the story: the next answers say so.

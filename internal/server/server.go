@@ -42,6 +42,7 @@ type Reader interface {
 	ReportSummaries(ctx context.Context, ids []string) ([]sqlite.ReportSummary, error)
 	Report(ctx context.Context, id string) (*storyline.Analysis, error)
 	Quotes(ctx context.Context, f sqlite.QuoteFilter, p sqlite.Page) ([]sqlite.QuoteRow, string, error)
+	QuotesOfReports(ctx context.Context, reports []string) ([]sqlite.QuoteRow, error)
 	MentionCounts(ctx context.Context, reports []string) (map[string]int, error)
 	Search(ctx context.Context, f sqlite.SearchFilter, p sqlite.Page) ([]sqlite.Hit, string, error)
 	// Generation changes whenever the store changes; ok is false when the
@@ -87,7 +88,10 @@ type Config struct {
 	Loopback bool
 	// MaxBody caps a request body, in bytes (default 32 MiB).
 	MaxBody int64
-	Logger  *slog.Logger
+	// CacheBytes bounds the answers kept until the store changes, in
+	// compressed bytes (default 64 MiB; negative: keep none).
+	CacheBytes int64
+	Logger     *slog.Logger
 }
 
 // Server is the HTTP handler. It is safe for concurrent use.
@@ -98,7 +102,7 @@ type Server struct {
 	pages   *pages
 	openapi []byte
 	csrf    *http.CrossOriginProtection
-	cache   *pageCache
+	cache   *answerCache // nil: none
 }
 
 // New makes a Server.
@@ -112,11 +116,17 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = 64 << 20
+	}
 	pg, err := loadPages()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, rd: cfg.Reader, mux: http.NewServeMux(), pages: pg, csrf: http.NewCrossOriginProtection(), cache: newPageCache(512)}
+	s := &Server{cfg: cfg, rd: cfg.Reader, mux: http.NewServeMux(), pages: pg, csrf: http.NewCrossOriginProtection()}
+	if cfg.CacheBytes > 0 {
+		s.cache = newAnswerCache(cfg.CacheBytes)
+	}
 	s.openapi, err = openAPI(routes)
 	if err != nil {
 		return nil, err
@@ -138,6 +148,9 @@ type route struct {
 	// write routes change the store: they need the token and refuse
 	// cross-origin browser requests.
 	write bool
+	// cache keeps the route's answers until the store changes (costly
+	// reads only).
+	cache bool
 	// result names the OpenAPI schema of an API route's answer.
 	result string
 	api    func(s *Server, r *http.Request, a args) (any, error)
@@ -150,9 +163,9 @@ var routes = []route{
 	{method: "GET", pattern: "/api/v1/stories", summary: "Stories, most recently seen first",
 		params: []param{pmLimit, pmCursor}, api: (*Server).apiStories, result: "StoryList"},
 	{method: "GET", pattern: "/api/v1/stories/{id}", summary: "One story: its events, reports, actors, who said what, coverage by outlet",
-		api: (*Server).apiStory, result: "StoryDetail"},
+		api: (*Server).apiStory, result: "StoryDetail", cache: true},
 	{method: "GET", pattern: "/api/v1/stories/{id}/timeline", summary: "A story's timeline: its events by date, with their reports",
-		api: (*Server).apiTimeline, result: "Timeline"},
+		api: (*Server).apiTimeline, result: "Timeline", cache: true},
 	{method: "GET", pattern: "/api/v1/events", summary: "Events, latest first",
 		params: []param{pmStory, pmFrom, pmTo, pmLimit, pmCursor}, api: (*Server).apiEvents, result: "EventList"},
 	{method: "GET", pattern: "/api/v1/events/{id}", summary: "One event with its reports", api: (*Server).apiEvent, result: "EventDetail"},
@@ -171,17 +184,17 @@ var routes = []route{
 		params: []param{{name: "actor", doc: "the speaker's actor id"}, pmStory, {name: "report", doc: "a report id"},
 			{name: "group", doc: "a quote group: the same statement across reports"},
 			{name: "kind", kind: pEnum, enum: quoteKinds, doc: "quote kind"}, pmOutlet, pmFrom, pmTo, pmLimit, pmCursor},
-		api: (*Server).apiQuotes, result: "QuoteList"},
+		api: (*Server).apiQuotes, result: "QuoteList", cache: true},
 	{method: "GET", pattern: "/api/v1/search", summary: "Ranked full-text search over reports and quotes, with snippets",
-		params: searchParams, api: (*Server).apiSearch, result: "SearchResults"},
+		params: searchParams, api: (*Server).apiSearch, result: "SearchResults", cache: true},
 
 	{method: "GET", pattern: "/{$}", summary: "Stories", params: []param{pmCursor}, page: (*Server).pageStories},
-	{method: "GET", pattern: "/stories/{id}", summary: "A story", page: (*Server).pageStory},
+	{method: "GET", pattern: "/stories/{id}", summary: "A story", page: (*Server).pageStory, cache: true},
 	{method: "GET", pattern: "/actors", summary: "Actors", params: []param{{name: "kind", kind: pEnum, enum: mentionKinds}, {name: "name"}, pmCursor}, page: (*Server).pageActors},
 	{method: "GET", pattern: "/actors/{id}", summary: "An actor", params: []param{pmCursor}, page: (*Server).pageActor},
 	{method: "GET", pattern: "/reports", summary: "Reports", params: []param{pmOutlet, pmActor, pmStory, pmFrom, pmTo, pmCursor}, page: (*Server).pageReports},
 	{method: "GET", pattern: "/reports/{id}", summary: "A report", page: (*Server).pageReport},
-	{method: "GET", pattern: "/search", summary: "Search", params: searchParams, page: (*Server).pageSearch},
+	{method: "GET", pattern: "/search", summary: "Search", params: searchParams, page: (*Server).pageSearch, cache: true},
 }
 
 var (
@@ -245,32 +258,42 @@ func (s *Server) handler(rt route) http.Handler {
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 		}
-		a, bad := parseArgs(r.URL.RawQuery, rt.params)
-		if bad != nil {
-			s.fail(w, r, &httpError{status: http.StatusBadRequest, code: "bad_parameter", param: bad.Param, msg: bad.Error()})
+		if rt.cache {
+			s.serveCached(w, r, func(w http.ResponseWriter) { s.serve(rt, w, r) })
 			return
 		}
-		if rt.api != nil {
-			v, err := rt.api(s, r, a)
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			status := http.StatusOK
-			if sc, ok := v.(interface{ status() int }); ok {
-				status = sc.status()
-			}
-			if b, ok := v.(rawJSON); ok {
-				writeRaw(w, status, b)
-				return
-			}
-			writeJSON(w, status, v)
-			return
-		}
-		if err := rt.page(s, w, r, a); err != nil {
-			s.fail(w, r, err)
-		}
+		s.serve(rt, w, r)
 	})
+}
+
+// serve answers one request of a route whose write rules have been
+// applied.
+func (s *Server) serve(rt route, w http.ResponseWriter, r *http.Request) {
+	a, bad := parseArgs(r.URL.RawQuery, rt.params)
+	if bad != nil {
+		s.fail(w, r, &httpError{status: http.StatusBadRequest, code: "bad_parameter", param: bad.Param, msg: bad.Error()})
+		return
+	}
+	if rt.api != nil {
+		v, err := rt.api(s, r, a)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		status := http.StatusOK
+		if sc, ok := v.(interface{ status() int }); ok {
+			status = sc.status()
+		}
+		if b, ok := v.(rawJSON); ok {
+			writeRaw(w, status, b)
+			return
+		}
+		writeJSON(w, status, v)
+		return
+	}
+	if err := rt.page(s, w, r, a); err != nil {
+		s.fail(w, r, err)
+	}
 }
 
 // authorise applies the token rule of write endpoints.

@@ -165,18 +165,11 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request, a args) err
 }
 
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request, a args) error {
-	id := r.PathValue("id")
-	b, err := s.cached(r.Context(), "page:story:"+id, func() ([]byte, error) {
-		sv, err := s.loadStory(r, id)
-		if err != nil {
-			return nil, err
-		}
-		return s.renderBytes("story", sv.Story.Title, "stories", sv)
-	})
+	sv, err := s.loadStory(r, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	return writeHTML(w, http.StatusOK, b)
+	return s.render(w, http.StatusOK, "story", sv.Story.Title, "stories", sv)
 }
 
 func (s *Server) pageActors(w http.ResponseWriter, r *http.Request, a args) error {

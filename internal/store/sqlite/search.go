@@ -43,6 +43,9 @@ type View struct {
 	// pin is a connection kept for Generation.
 	mu  sync.Mutex
 	pin *sql.Conn
+	// common caches commonTerm's answers for generation commonGen.
+	commonGen int64
+	common    map[string]bool
 }
 
 // View returns a View that reads through the store's own connection.
@@ -397,7 +400,7 @@ func (v *View) Quotes(ctx context.Context, f QuoteFilter, p Page) ([]QuoteRow, s
 		if err := rows.Scan(append([]any{&data, &row.N}, scanSummary(&row.Source)...)...); err != nil {
 			return nil, "", err
 		}
-		if err := json.Unmarshal(data, &row.Quote); err != nil {
+		if err := decodeQuote(data, &row.Quote); err != nil {
 			return nil, "", fmt.Errorf("quote of %s: %w", row.Source.ID, err)
 		}
 		out = append(out, row)
@@ -412,6 +415,32 @@ func (v *View) Quotes(ctx context.Context, f QuoteFilter, p Page) ([]QuoteRow, s
 		next = encodeCursor("quotes", last.Source.Published, last.Source.ID, last.N)
 	}
 	return out, next, nil
+}
+
+// QuotesOfReports returns every quote of the given reports, in no
+// particular order, each with only its report's id in Source: the
+// caller has the reports' summaries (a story page). It reads the quotes
+// alone, without the join and the sort of Quotes.
+func (v *View) QuotesOfReports(ctx context.Context, reports []string) ([]QuoteRow, error) {
+	rows, err := v.db.QueryContext(ctx, `SELECT a.report_id, a.n, a.data FROM annotations a
+		WHERE a.type = 'quote' AND a.report_id IN (SELECT value FROM json_each(?))`, jsonList(reports))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []QuoteRow
+	for rows.Next() {
+		var row QuoteRow
+		var data []byte
+		if err := rows.Scan(&row.Source.ID, &row.N, &data); err != nil {
+			return nil, err
+		}
+		if err := decodeQuote(data, &row.Quote); err != nil {
+			return nil, fmt.Errorf("quote of %s: %w", row.Source.ID, err)
+		}
+		out = append(out, row)
+	}
+	return out, rows.Err()
 }
 
 // MentionCounts returns, for the given reports, how many of their mentions
@@ -692,7 +721,11 @@ const (
 // must occur; "phrases" stay phrases; a trailing * asks for a prefix; OR
 // between two terms gives alternatives. Every term is quoted, so no
 // input is an FTS5 syntax error.
-func MatchQuery(s string) string {
+func MatchQuery(s string) string { return strings.Join(matchTerms(s), " ") }
+
+// matchTerms returns the terms of MatchQuery: quoted words and phrases,
+// each maybe with a trailing *, and OR between alternatives.
+func matchTerms(s string) []string {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
 			return ' '
@@ -740,7 +773,7 @@ func MatchQuery(s string) string {
 	if len(terms) > 0 && terms[len(terms)-1] == "OR" {
 		terms = terms[:len(terms)-1]
 	}
-	return strings.Join(terms, " ")
+	return terms
 }
 
 func hasWordChar(s string) bool {
@@ -757,7 +790,19 @@ func hasWordChar(s string) bool {
 // a common word in a large store would cost time in proportion to the
 // store; older matches are found by narrowing the search (dates,
 // outlet, actor, more words).
-const RankWindow = 1000
+const RankWindow = 250
+
+// A word is common when it occurs in more than one row in commonShare
+// (judged from the rows its commonSample newest matches span). BM25
+// weighs such a word by its IDF, at most ln(commonShare-1) ≈ 1.9
+// against 5 to 9 for the words that pick out a story, yet scoring it
+// costs a pass over every row that holds it, which for the commonest
+// words of a large store is most of it. So common words only select
+// rows; the other words of the query rank them.
+const (
+	commonShare  = 8
+	commonSample = 64
+)
 
 // searchKind is one of the two full-text indexes and how to read a hit
 // from it.
@@ -765,14 +810,17 @@ type searchKind struct {
 	name  string // "report" or "quote"
 	num   int    // order among kinds on equal rank
 	table string
-	from  string // the FROM clause joining the index to its rows
-	cols  string // extra columns read for a hit
+	// content is the table the index's rows come from and the start of
+	// a WHERE clause that keeps those rows, for counting them by rowid.
+	content string
+	from    string // the FROM clause joining the index to its rows
+	cols    string // extra columns read for a hit
 }
 
 var (
-	reportSearch = searchKind{name: "report", num: 0, table: "reports_fts",
+	reportSearch = searchKind{name: "report", num: 0, table: "reports_fts", content: "reports WHERE",
 		from: "reports_fts JOIN reports r ON r.rowid = reports_fts.rowid"}
-	quoteSearch = searchKind{name: "quote", num: 1, table: "quotes_fts",
+	quoteSearch = searchKind{name: "quote", num: 1, table: "quotes_fts", content: "annotations WHERE type = 'quote' AND",
 		from: "quotes_fts JOIN annotations a ON a.rowid = quotes_fts.rowid JOIN reports r ON r.id = a.report_id",
 		cols: ", a.data, a.n"}
 )
@@ -809,46 +857,17 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 		kinds = append(kinds, quoteSearch)
 	}
 	// First the order: rowids and scores only.
+	terms := matchTerms(f.Text)
 	var keys []searchKey
 	for _, k := range kinds {
-		var q query
-		v.searchFilter(k, f, &q)
-		rowid := k.table + ".rowid"
-		from := k.from
-		if len(q.conds) == 0 {
-			from = k.table // no filter: the index alone orders the hits
-		}
-		// The window: rowids at or above the RankWindow-th newest match.
-		bq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
-		bq.add(k.table+" MATCH ?", match)
-		bound := `coalesce((SELECT ` + rowid + ` FROM ` + from + bq.where() +
-			` ORDER BY ` + rowid + ` DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `), 0)`
-		q.add(k.table+" MATCH ?", match)
-		q.add(rowid+" >= "+bound, bq.args...)
-		if after != nil {
-			q.add("(rank > ? OR (rank = ? AND (? > ? OR (? = ? AND "+rowid+" > ?))))",
-				after.Rank, after.Rank, k.num, after.Kind, k.num, after.Kind, after.Rowid)
-		}
-		rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, rank FROM `+from+q.where()+
-			` ORDER BY rank, `+rowid+` LIMIT ?`, append(q.args, n+1)...)
+		ks, err := v.searchKeys(ctx, k, f, terms, match, after, n+1)
 		if err != nil {
-			return nil, "", searchErr(err)
+			return nil, "", err
 		}
-		for rows.Next() {
-			key := searchKey{Kind: k.num}
-			if err := rows.Scan(&key.Rowid, &key.Rank); err != nil {
-				rows.Close()
-				return nil, "", err
-			}
-			keys = append(keys, key)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, "", searchErr(err)
-		}
+		keys = append(keys, ks...)
 	}
 	slices.SortFunc(keys, func(a, b searchKey) int {
-		return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Rowid, b.Rowid))
+		return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(b.Rowid, a.Rowid))
 	})
 	var next string
 	if len(keys) > n {
@@ -873,10 +892,13 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 		if len(want) == 0 {
 			continue
 		}
+		// The range bounds the scan of the index; the unary + keeps the
+		// list out of it (FTS5 would run the match again per rowid).
 		ids, _ := json.Marshal(want)
 		rows, err := v.db.QueryContext(ctx, `SELECT `+k.table+`.rowid,
 			snippet(`+k.table+`, -1, '`+markOpen+`', '`+markClose+`', '…', 24), `+summaryCols+k.cols+`
-			FROM `+k.from+` WHERE `+k.table+` MATCH ? AND `+k.table+`.rowid IN (SELECT value FROM json_each(?))`, match, string(ids))
+			FROM `+k.from+` WHERE `+k.table+` MATCH ? AND +`+k.table+`.rowid IN (SELECT value FROM json_each(?))
+			AND `+k.table+`.rowid BETWEEN ? AND ?`, match, string(ids), slices.Min(want), slices.Max(want))
 		if err != nil {
 			return nil, "", searchErr(err)
 		}
@@ -894,7 +916,7 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 			h.Kind = k.name
 			if data != nil {
 				h.Quote = &storyline.Quote{}
-				if err := json.Unmarshal(data, h.Quote); err != nil {
+				if err := decodeQuote(data, h.Quote); err != nil {
 					rows.Close()
 					return nil, "", fmt.Errorf("quote of %s: %w", h.Report.ID, err)
 				}
@@ -909,6 +931,132 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 		}
 	}
 	return hits, next, nil
+}
+
+// searchKeys returns, for one kind, the best limit hits after the
+// cursor among the RankWindow newest matches of the filters and words,
+// best first: by BM25, then newest first.
+//
+// BM25 costs a pass over every row that holds each word of the query,
+// to count them (the IDF), however few rows are ranked. So common words
+// (see commonShare) only select the rows and are left out of the score;
+// when every word is common, the window is given newest first, all with
+// rank 0.
+func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, terms []string, match string, after *searchKey, limit int) ([]searchKey, error) {
+	var q query
+	v.searchFilter(k, f, &q)
+	rowid := k.table + ".rowid"
+	from := k.from
+	if len(q.conds) == 0 {
+		from = k.table // no filter: the index alone orders the hits
+	}
+	// The window: rowids at or above the RankWindow-th newest match.
+	bq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
+	bq.add(k.table+" MATCH ?", match)
+	var bound int64
+	err := v.db.QueryRowContext(ctx, `SELECT coalesce((SELECT `+rowid+` FROM `+from+bq.where()+
+		` ORDER BY `+rowid+` DESC LIMIT 1 OFFSET `+strconv.Itoa(RankWindow-1)+`), 0)`, bq.args...).Scan(&bound)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	rankMatch := match
+	if !slices.Contains(terms, "OR") {
+		var keep []string
+		for _, t := range terms {
+			common, err := v.commonTerm(ctx, k, t)
+			if err != nil {
+				return nil, searchErr(err)
+			}
+			if !common {
+				keep = append(keep, t)
+			}
+		}
+		rankMatch = strings.Join(keep, " ")
+	}
+	rank := "rank"
+	switch rankMatch {
+	case match:
+		q.add(k.table+" MATCH ?", match)
+	case "":
+		rank = "0"
+		q.add(k.table+" MATCH ?", match)
+	default:
+		q.add(k.table+" MATCH ?", rankMatch)
+		// The unary + keeps the list out of the index: FTS5 would run
+		// the match, and BM25's pass, again for every rowid of it.
+		q.add(`+`+rowid+` IN (SELECT m.rowid FROM `+k.table+` m WHERE m.`+k.table+` MATCH ? AND m.rowid >= ?)`, match, bound)
+	}
+	q.add(rowid+" >= ?", bound)
+	if after != nil {
+		q.add("("+rank+" > ? OR ("+rank+" = ? AND (? > ? OR (? = ? AND "+rowid+" < ?))))",
+			after.Rank, after.Rank, k.num, after.Kind, k.num, after.Kind, after.Rowid)
+	}
+	order := rank + ", " + rowid + " DESC"
+	if rank == "0" {
+		order = rowid + " DESC"
+	}
+	rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, `+rank+` FROM `+from+q.where()+
+		` ORDER BY `+order+` LIMIT ?`, append(q.args, limit)...)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	defer rows.Close()
+	var keys []searchKey
+	for rows.Next() {
+		key := searchKey{Kind: k.num}
+		if err := rows.Scan(&key.Rowid, &key.Rank); err != nil {
+			return nil, err
+		}
+		keys = append(keys, key)
+	}
+	return keys, searchErr(rows.Err())
+}
+
+// commonTerm tells whether a term occurs in more than one row in
+// commonShare of an index, judged from how many rows its commonSample
+// newest matches span. The answer is kept until the store changes.
+func (v *View) commonTerm(ctx context.Context, k searchKind, term string) (bool, error) {
+	gen, ok, err := v.Generation(ctx)
+	if err != nil {
+		return false, err
+	}
+	key := k.name + "\x00" + term
+	if ok {
+		v.mu.Lock()
+		if v.commonGen != gen || v.common == nil {
+			v.commonGen, v.common = gen, map[string]bool{}
+		}
+		c, hit := v.common[key]
+		v.mu.Unlock()
+		if hit {
+			return c, nil
+		}
+	}
+	var from int64
+	err = v.db.QueryRowContext(ctx, `SELECT rowid FROM `+k.table+` WHERE `+k.table+` MATCH ?
+		ORDER BY rowid DESC LIMIT 1 OFFSET `+strconv.Itoa(commonSample-1), term).Scan(&from)
+	common := false
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return false, err
+	default:
+		var rows int
+		span := commonShare * commonSample
+		if err := v.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+k.content+
+			` rowid >= ? LIMIT `+strconv.Itoa(span)+`)`, from).Scan(&rows); err != nil {
+			return false, err
+		}
+		common = rows < span
+	}
+	if ok {
+		v.mu.Lock()
+		if v.commonGen == gen {
+			v.common[key] = common
+		}
+		v.mu.Unlock()
+	}
+	return common, nil
 }
 
 // searchFilter adds the filters of f for one kind of hit.

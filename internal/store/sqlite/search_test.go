@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -187,6 +188,103 @@ func TestMentionCounts(t *testing.T) {
 		}
 		if len(got) != 1 || got["a1"] != 2 {
 			t.Errorf("dropped index %v: counts = %v, want a1: 2", drop, got)
+		}
+	}
+}
+
+// TestSearchCommonWords: a word in more than one report in commonShare
+// only selects them (scoring it would read every row that holds it); the
+// other words still rank; every page is disjoint and together they give
+// every match in the window.
+func TestSearchCommonWords(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	st, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const n = 300
+	var as []*storyline.Analysis
+	var keys []string
+	for i := range n {
+		id := fmt.Sprintf("r%03d", i)
+		text := "harbour news of the day."
+		switch {
+		case i%20 == 0:
+			text += " tanker tanker tanker seized."
+		case i%10 == 0:
+			text += " tanker seized, the pilot said, after a long night at the quay with the crew."
+		}
+		a := analysis(id, "Day "+id, text, "")
+		a.Report.Hash = id
+		as = append(as, a)
+		keys = append(keys, "file:"+id)
+	}
+	if _, err := st.PutBatch(ctx, keys, as); err != nil {
+		t.Fatal(err)
+	}
+	view, err := OpenView(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	for _, v := range []*View{st.View(), view} {
+		for _, tt := range []struct {
+			name   string
+			text   string
+			want   int  // hits in all
+			ranked bool // ranked by BM25 (else newest first, rank 0)
+		}{
+			{"common word alone: newest first", "harbour", RankWindow, false},
+			{"common and rare: rare word ranks", "harbour tanker", n / 10, true},
+			{"rare word", "tanker", n / 10, true},
+			{"alternatives rank as before", "harbour OR quay", RankWindow, true},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				var all []Hit
+				p := Page{Limit: 7}
+				for {
+					hs, next, err := v.Search(ctx, SearchFilter{Text: tt.text, Kind: "report"}, p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					all = append(all, hs...)
+					if next == "" {
+						break
+					}
+					p.Cursor = next
+				}
+				seen := map[string]bool{}
+				for _, h := range all {
+					if seen[h.Report.ID] {
+						t.Fatalf("%s given twice", h.Report.ID)
+					}
+					seen[h.Report.ID] = true
+				}
+				if len(all) != tt.want {
+					t.Fatalf("%d hits, want %d", len(all), tt.want)
+				}
+				if !tt.ranked {
+					for i, h := range all {
+						if h.Rank != 0 || i > 0 && h.Report.ID >= all[i-1].Report.ID {
+							t.Fatalf("hit %d: %s rank %g, not newest first with rank 0", i, h.Report.ID, h.Rank)
+						}
+					}
+					return
+				}
+				if all[0].Rank >= 0 {
+					t.Errorf("best rank %g, want a BM25 score (< 0)", all[0].Rank)
+				}
+				if tt.text != "harbour OR quay" && !strings.Contains(all[0].Snippet, "tanker\x03 \x02tanker") {
+					t.Errorf("best hit %s %q: not a report saying tanker three times", all[0].Report.ID, all[0].Snippet)
+				}
+				for i := 1; i < len(all); i++ {
+					if all[i].Rank < all[i-1].Rank {
+						t.Fatalf("hit %d ranks %g after %g", i, all[i].Rank, all[i-1].Rank)
+					}
+				}
+			})
 		}
 	}
 }
