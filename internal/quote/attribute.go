@@ -417,8 +417,14 @@ func (d *doc) titleLike(r region) bool {
 		return false
 	}
 	words, caps := 0, 0
-	for _, w := range strings.Fields(d.text[r.s:r.e]) {
-		w = strings.TrimFunc(w, func(r rune) bool { return isQuoteRune(r) || unicode.IsPunct(r) })
+	txt := d.text[r.s:r.e]
+	for len(txt) > 0 {
+		i := strings.IndexFunc(txt, unicode.IsSpace)
+		if i < 0 {
+			i = len(txt)
+		}
+		w := strings.TrimFunc(txt[:i], func(r rune) bool { return isQuoteRune(r) || unicode.IsPunct(r) })
+		txt = strings.TrimLeftFunc(txt[i:], unicode.IsSpace)
 		if w == "" {
 			continue
 		}
@@ -442,7 +448,7 @@ func (d *doc) titleLike(r region) bool {
 // Loser,” the protesters chanted ..."): a name, not speech that an
 // attribution after it could introduce.
 func (d *doc) namedLabel(r region) bool {
-	if countWords(d.text[r.s:r.e]) > 5 || d.startsClause(r) {
+	if countWords(d.text[r.s:r.e], 6) > 5 || d.startsClause(r) {
 		return false
 	}
 	t := d.tokAt(r.s)
@@ -1023,7 +1029,7 @@ func (d *doc) reported(qs []cand) []cand {
 		if q.e <= q.s || q.e-q.s < 4 {
 			continue
 		}
-		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e]) <= 3 {
+		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e], 4) <= 3 {
 			continue // "had discussed since last week": an adjunct, no content
 		}
 		// Quoted words inside make it partial; take in the whole region.
@@ -1163,17 +1169,33 @@ func (d *doc) gluedStop(i int) bool {
 // embedded reports whether region r is a few words quoted inside a
 // clause (a title, a scare quote) rather than a quotation of its own.
 func (d *doc) embedded(r region) bool {
-	return countWords(d.text[r.s:r.e]) < 5 && !d.startsClause(r)
+	return countWords(d.text[r.s:r.e], 5) < 5 && !d.startsClause(r)
 }
 
-func countWords(s string) int {
+// countWords counts the white-space separated words of s, stopping at
+// limit (the callers only compare with small numbers; quotations can be
+// paragraphs long).
+func countWords(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var sp bool
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += n
+		}
+		if sp {
 			in = false
 		} else if !in {
 			in = true
 			n++
+			if n >= limit {
+				return n
+			}
 		}
 	}
 	return n
