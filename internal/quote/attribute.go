@@ -475,6 +475,12 @@ func (d *doc) ownSubject(c, lo int) bool {
 	return x == "," || x == ";" || d.flags[s-1]&fConn != 0
 }
 
+// raisingVerbs report an impression rather than speech: their subject
+// is part of what is reported.
+var raisingVerbs = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+}
+
 // noThat reports whether tokens [a, b) hold no "that" and no other cue
 // of speech: nothing that opens a reported clause of its own.
 func (d *doc) noThat(a, b int) bool {
@@ -928,6 +934,16 @@ func (d *doc) reported(qs []cand) []cand {
 			} else {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c].Start)
 			}
+		case raisingVerbs[w] || w == "expected" && c > sa && (d.low[c-1] == "is" || d.low[c-1] == "are" || d.low[c-1] == "was" || d.low[c-1] == "were" || d.low[c-1] == "be"):
+			// "The Trump team appeared paralyzed", "X is expected to
+			// run": the subject belongs to the content, which PolNeAR
+			// most often annotates with no source at all.
+			s0, _, ok := d.npLeft(c, sa)
+			if !ok || d.toks[s0].Start < ls || ce >= sb {
+				continue
+			}
+			q.s = d.toks[s0].Start
+			q.e = d.contentEnd(q.s, min(d.toks[sb-1].End, nextStart(d.toks[ce].Start)))
 		default:
 			var a attr = noAttr()
 			d.speakerOf(&a, c, sa)
