@@ -372,6 +372,17 @@ func (d *doc) before(r region, lo int) attr {
 			// with a clause begun before the attribution.
 			a.partialAt = lo
 		}
+		if a.partialAt < 0 {
+			// "what aide Kevin Phillips called “...”", "which he declared
+			// “...”": the relative clause holding the quote is the content.
+			k := c - 1
+			if a.spkA >= 0 && a.spkB <= c {
+				k = a.spkA - 1
+			}
+			if k >= lo && (d.low[k] == "what" || d.low[k] == "which") {
+				a.partialAt = k
+			}
+		}
 		return a
 	}
 	// A headline or list line "Carly Fiorina: ‘...’", or a clause
