@@ -43,9 +43,11 @@ type View struct {
 	// pin is a connection kept for Generation.
 	mu  sync.Mutex
 	pin *sql.Conn
-	// common caches commonTerm's answers for generation commonGen.
+	// common caches commonTerm's answers for generation commonGen, and
+	// newest the rowid from which it counts, by kind.
 	commonGen int64
 	common    map[string]bool
+	newest    map[string]int64
 }
 
 // View returns a View that reads through the store's own connection.
@@ -790,17 +792,17 @@ func hasWordChar(s string) bool {
 // a common word in a large store would cost time in proportion to the
 // store; older matches are found by narrowing the search (dates,
 // outlet, actor, more words).
-const RankWindow = 250
+const RankWindow = 200
 
 // A word is common when it occurs in more than one row in commonShare
-// (judged from the rows its commonSample newest matches span). BM25
-// weighs such a word by its IDF, at most ln(commonShare-1) ≈ 1.9
+// (judged from the newest commonShare*commonSample rows). BM25
+// weighs such a word by its IDF, at most ln(commonShare-1) ≈ 2.7
 // against 5 to 9 for the words that pick out a story, yet scoring it
 // costs a pass over every row that holds it, which for the commonest
 // words of a large store is most of it. So common words only select
 // rows; the other words of the query rank them.
 const (
-	commonShare  = 8
+	commonShare  = 16
 	commonSample = 64
 )
 
@@ -1013,46 +1015,51 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 }
 
 // commonTerm tells whether a term occurs in more than one row in
-// commonShare of an index, judged from how many rows its commonSample
-// newest matches span. The answer is kept until the store changes.
+// commonShare of an index, judged from the commonShare*commonSample
+// newest rows: it is common when commonSample of them hold it. The
+// answer is kept until the store changes.
 func (v *View) commonTerm(ctx context.Context, k searchKind, term string) (bool, error) {
 	gen, ok, err := v.Generation(ctx)
 	if err != nil {
 		return false, err
 	}
 	key := k.name + "\x00" + term
+	var low int64
+	haveLow := false
 	if ok {
 		v.mu.Lock()
 		if v.commonGen != gen || v.common == nil {
-			v.commonGen, v.common = gen, map[string]bool{}
+			v.commonGen, v.common, v.newest = gen, map[string]bool{}, map[string]int64{}
 		}
 		c, hit := v.common[key]
+		low, haveLow = v.newest[k.name]
 		v.mu.Unlock()
 		if hit {
 			return c, nil
 		}
 	}
-	var from int64
-	err = v.db.QueryRowContext(ctx, `SELECT rowid FROM `+k.table+` WHERE `+k.table+` MATCH ?
-		ORDER BY rowid DESC LIMIT 1 OFFSET `+strconv.Itoa(commonSample-1), term).Scan(&from)
-	common := false
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-	case err != nil:
-		return false, err
-	default:
-		var rows int
-		span := commonShare * commonSample
-		if err := v.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+k.content+
-			` rowid >= ? LIMIT `+strconv.Itoa(span)+`)`, from).Scan(&rows); err != nil {
+	if !haveLow {
+		// The rowid of the commonShare*commonSample-th newest row.
+		err := v.db.QueryRowContext(ctx, `SELECT coalesce((SELECT rowid FROM `+k.content+` 1 ORDER BY rowid DESC LIMIT 1 OFFSET `+
+			strconv.Itoa(commonShare*commonSample-1)+`), 0)`).Scan(&low)
+		if err != nil {
 			return false, err
 		}
-		common = rows < span
 	}
+	// Ascending from low: FTS5 seeks there and reads no more than
+	// commonSample matches.
+	var n int
+	err = v.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+k.table+` WHERE `+k.table+` MATCH ?
+		AND rowid >= ? LIMIT `+strconv.Itoa(commonSample)+`)`, term, low).Scan(&n)
+	if err != nil {
+		return false, err
+	}
+	common := n == commonSample
 	if ok {
 		v.mu.Lock()
 		if v.commonGen == gen {
 			v.common[key] = common
+			v.newest[k.name] = low
 		}
 		v.mu.Unlock()
 	}
