@@ -492,6 +492,67 @@ var raisingVerbs = map[string]bool{
 	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
 }
 
+// headlineLabels end name-like phrases before a colon that label a
+// section or a series rather than name a speaker ("The Latest:",
+// "Editor's Note:").
+var headlineLabels = map[string]bool{
+	"latest": true, "note": true, "update": true, "daily": true, "report": true, "email": true,
+	"correction": true, "briefing": true, "live": true, "watch": true, "exclusive": true, "breaking": true,
+}
+
+// headline adds the attribution of a headline "Name: what they said"
+// ("Graham: Trump's rhetoric destroying GOP's chance"), the first line
+// of the text, when no quotation covers it yet.
+func (d *doc) headline(qs []cand) []cand {
+	nl := strings.IndexByte(d.text, '\n')
+	if nl < 0 {
+		nl = len(d.text)
+	}
+	k := 0
+	for k < len(d.toks) && k < 7 && d.toks[k].End <= nl && d.toks[k].Text != ":" {
+		k++
+	}
+	if k == 0 || k >= len(d.toks) || k >= 7 || d.toks[k].Text != ":" || d.toks[k].End > nl || determinerCap[d.toks[0].Text] {
+		return qs
+	}
+	for i := 0; i < k; i++ {
+		t := d.toks[i].Text
+		if d.tokReg[i] >= 0 || !(isCap(t) || t == "'s" || t == "’s" || t == "." || t == "&" || d.low[i] == "of") {
+			return qs
+		}
+	}
+	if headlineLabels[d.low[k-1]] {
+		return qs
+	}
+	c := k + 1
+	n := 0
+	for m := c; m < len(d.toks) && d.toks[m].End <= nl; m++ {
+		n++
+	}
+	if n < 3 {
+		return qs
+	}
+	s := d.toks[c].Start
+	e := d.contentEnd(s, nl)
+	for _, q := range qs {
+		if q.s < e && s < q.e {
+			return qs
+		}
+	}
+	q := cand{s: s, e: e, inheritFrom: -1, cueTok: k, firstRegion: -1}
+	q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
+	q.spkS, q.spkE = d.span(0, k)
+	hasQ := false
+	for _, r := range d.regs {
+		if r.s < e && s < r.e {
+			hasQ = true
+			q.e = max(q.e, r.e)
+		}
+	}
+	q.kind = d.kindOf(q.s, q.e, hasQ)
+	return append(qs, q)
+}
+
 // noThat reports whether tokens [a, b) hold no "that" and no other cue
 // of speech: nothing that opens a reported clause of its own.
 func (d *doc) noThat(a, b int) bool {
@@ -785,6 +846,7 @@ func (d *doc) extract() []cand {
 		}
 		lastPara = d.paraIndex(c.e)
 	}
+	out = d.headline(out)
 	out = d.reported(out)
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
 	// Quotes never overlap: keep the earlier.
