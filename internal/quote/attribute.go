@@ -553,6 +553,50 @@ func (d *doc) headline(qs []cand) []cand {
 	return append(qs, q)
 }
 
+// askedClauses adds the question of a sentence opening "Asked whether
+// ..., X said ...": the cue is "Asked", the content the question up to
+// the comma, and the asker is named only when the clause says so
+// ("Asked by Stephanopoulos to respond ...").
+func (d *doc) askedClauses(qs []cand) []cand {
+	var add []cand
+	for c := 0; c < len(d.toks); c++ {
+		if d.toks[c].Text != "Asked" || d.tokReg[c] >= 0 || !d.breakBefore(c) && !(c > 0 && d.flags[c-1]&fConn != 0 && d.breakBefore(c-1)) {
+			continue
+		}
+		_, sb := d.sentBounds(c)
+		p := c + 1
+		q := cand{spkS: -1, inheritFrom: -1, cueTok: c, firstRegion: -1}
+		if p < sb && d.low[p] == "by" {
+			if s, e, ok := d.npRight(p+1, sb); ok {
+				q.spkS, q.spkE = d.span(s, e)
+				p = e
+			}
+		}
+		k := p
+		for k < sb && k < p+40 && d.toks[k].Text != "," {
+			k++
+		}
+		if k >= sb || k-p < 2 || d.toks[k].Text != "," {
+			continue
+		}
+		q.s, q.e = d.toks[p].Start, d.contentEnd(d.toks[p].Start, d.toks[k].Start)
+		q.cueS, q.cueE = d.toks[c].Start, d.toks[c].End
+		hasQ := false
+		for _, r := range d.regs {
+			if r.s < q.e && q.s < r.e {
+				hasQ = true
+				q.s, q.e = min(q.s, r.s), max(q.e, r.e)
+			}
+		}
+		q.kind = d.kindOf(q.s, q.e, hasQ)
+		if overlapsAny(qs, q) {
+			continue
+		}
+		add = append(add, q)
+	}
+	return append(qs, add...)
+}
+
 // noThat reports whether tokens [a, b) hold no "that" and no other cue
 // of speech: nothing that opens a reported clause of its own.
 func (d *doc) noThat(a, b int) bool {
@@ -847,6 +891,7 @@ func (d *doc) extract() []cand {
 		lastPara = d.paraIndex(c.e)
 	}
 	out = d.headline(out)
+	out = d.askedClauses(out)
 	out = d.reported(out)
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
 	// Quotes never overlap: keep the earlier.
