@@ -597,6 +597,48 @@ func (d *doc) askedClauses(qs []cand) []cand {
 	return append(qs, add...)
 }
 
+// pollWords name the sources of "In a CNN poll released Monday, ...".
+var pollWords = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
+
+// pollClauses adds the findings of a sentence opening "In a ... poll
+// ..., X": the cue is "In", the poll its source, the rest of the
+// sentence the content.
+func (d *doc) pollClauses(qs []cand) []cand {
+	var add []cand
+	for c := 0; c+2 < len(d.toks); c++ {
+		if d.toks[c].Text != "In" || d.tokReg[c] >= 0 || !d.breakBefore(c) {
+			continue
+		}
+		_, sb := d.sentBounds(c)
+		k, poll := c+1, false
+		for k < sb && k < c+16 && d.toks[k].Text != "," && d.tokReg[k] < 0 {
+			poll = poll || pollWords[d.low[k]]
+			k++
+		}
+		if !poll || k+3 >= sb || d.toks[k].Text != "," {
+			continue
+		}
+		q := cand{inheritFrom: -1, cueTok: c, firstRegion: -1}
+		q.cueS, q.cueE = d.toks[c].Start, d.toks[c].End
+		q.spkS, q.spkE = d.span(c+1, k)
+		q.s = d.toks[k+1].Start
+		q.e = d.contentEnd(q.s, d.toks[sb-1].End)
+		hasQ := false
+		for _, r := range d.regs {
+			if r.s < q.e && q.s < r.e {
+				hasQ = true
+				q.s, q.e = min(q.s, r.s), max(q.e, r.e)
+			}
+		}
+		q.kind = d.kindOf(q.s, q.e, hasQ)
+		if overlapsAny(qs, q) {
+			continue
+		}
+		add = append(add, q)
+	}
+	return append(qs, add...)
+}
+
 // noThat reports whether tokens [a, b) hold no "that" and no other cue
 // of speech: nothing that opens a reported clause of its own.
 func (d *doc) noThat(a, b int) bool {
@@ -892,6 +934,7 @@ func (d *doc) extract() []cand {
 	}
 	out = d.headline(out)
 	out = d.askedClauses(out)
+	out = d.pollClauses(out)
 	out = d.reported(out)
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
 	// Quotes never overlap: keep the earlier.
