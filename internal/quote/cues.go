@@ -153,14 +153,28 @@ type TrainDoc struct {
 }
 
 // TrainCues counts, over docs, how often each word (and word with the
-// class of its next token) falls inside an annotated cue. Words seen once
-// and words never in a cue are dropped. The result is deterministic.
+// class of its next token) falls inside an annotated cue. Only words
+// outside quote marks count, as Extract looks for cues there only (a
+// "think" inside a quotation is never a cue). Words seen once and words
+// never in a cue are dropped. The result is deterministic.
 func TrainCues(docs []TrainDoc) *CueLexicon {
 	cue, total := map[string]int{}, map[string]int{}
 	for _, d := range docs {
 		toks := text.Tokenize(d.Text)
+		var ends []int
+		for _, s := range text.Split(d.Text) {
+			ends = append(ends, s.End)
+		}
+		regs := regions(d.Text, ends)
+		ri := 0
 		for i, t := range toks {
 			if !isWordTok(t.Text) {
+				continue
+			}
+			for ri < len(regs) && regs[ri].e <= t.Start {
+				ri++
+			}
+			if ri < len(regs) && regs[ri].s <= t.Start && t.End <= regs[ri].e {
 				continue
 			}
 			w := strings.ToLower(t.Text)

@@ -15,8 +15,8 @@ import (
 // text at cueRate, and right beside a quotation (where a cue is expected)
 // at nearQuoteRate.
 const (
-	cueRate       = 0.35
-	nearQuoteRate = 0.12
+	cueRate       = 0.40
+	nearQuoteRate = 0.15
 )
 
 // speechVerbs are reporting verbs accepted as cues whatever the lexicon
