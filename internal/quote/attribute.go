@@ -770,7 +770,9 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
+	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] && (d.flags[c]&fSpeech != 0 || e >= sb || !isWordTok(d.low[e])) || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
+		// (a phrase with a determiner after a verb that is no speech
+		// verb is its object: "reiterated his frustration")
 		a.spkA, a.spkB = s, e
 	}
 }
@@ -1479,7 +1481,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 // adverbial closed by a comma ("Last week, he ..."), a pronoun or a run
 // of capitalised words, or a determiner with a few words before a verb.
 func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
-	k := sa
+	k := d.skipDateline(sa, hi)
 	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
 		k++
 	}
@@ -1511,6 +1513,37 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// skipDateline returns the token after a dateline opening a sentence at
+// token sa ("LOS ANGELES (Reuters) —", "WASHINGTON -"), or sa.
+func (d *doc) skipDateline(sa, hi int) int {
+	k := sa
+	for k < hi && k < sa+4 && isCap(d.toks[k].Text) && len(d.toks[k].Text) > 1 && isUpperASCII(d.toks[k].Text) {
+		k++
+	}
+	if k == sa {
+		return sa
+	}
+	if k < hi && d.toks[k].Text == "," {
+		// "WASHINGTON, Dec. 8 (UPI) —"
+		for m := k + 1; m < hi && m < k+6; m++ {
+			if isDash(d.toks[m].Text) {
+				return m + 1
+			}
+		}
+		return sa
+	}
+	if k < hi && d.toks[k].Text == "(" {
+		for k < hi && k < sa+10 && d.toks[k].Text != ")" {
+			k++
+		}
+		k++
+	}
+	if k < hi && isDash(d.toks[k].Text) {
+		return k + 1
+	}
+	return sa
 }
 
 // adjunctAt reports whether token i opens an adjunct of an attribution
