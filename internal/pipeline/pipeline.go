@@ -174,6 +174,10 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	}
 	for res := range results {
 		handle(res)
+		// Wait a little for more: every transaction costs a commit and a
+		// flush of the search index, whose small segments SQLite then
+		// merges again.
+		linger := time.NewTimer(maxLinger)
 	drain:
 		for len(batch) < maxBatch {
 			select {
@@ -182,10 +186,11 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 					break drain
 				}
 				handle(more)
-			default:
+			case <-linger.C:
 				break drain
 			}
 		}
+		linger.Stop()
 		flush()
 		if storeErr != nil {
 			break
@@ -205,8 +210,12 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	return stats, parent.Err()
 }
 
-// maxBatch is the most reports stored in one transaction.
-const maxBatch = 64
+// maxBatch is the most reports stored in one transaction, and maxLinger
+// the longest the writer waits for a batch to fill.
+const (
+	maxBatch  = 128
+	maxLinger = 100 * time.Millisecond
+)
 
 // putBatch stores a batch in one transaction when the store can, else
 // one report at a time.

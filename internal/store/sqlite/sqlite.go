@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -143,13 +144,18 @@ func (s *Store) PutBatch(ctx context.Context, keys []string, as []*storyline.Ana
 	}()
 	outs = make([]store.Outcome, len(as))
 	var written []string
+	rows := newAnnotationRows()
+	defer rows.close()
 	for i := range as {
-		if outs[i], err = putTx(ctx, tx, keys[i], as[i]); err != nil {
+		if outs[i], err = putTx(ctx, tx, rows, keys[i], as[i]); err != nil {
 			return nil, err
 		}
 		if outs[i] != store.Unchanged {
 			written = append(written, as[i].Report.ID)
 		}
+	}
+	if err := rows.flush(ctx, tx); err != nil {
+		return nil, err
 	}
 	if err := indexSearch(ctx, tx, written); err != nil {
 		return nil, err
@@ -181,7 +187,7 @@ func indexSearch(ctx context.Context, tx *sql.Tx, ids []string) error {
 	return nil
 }
 
-func putTx(ctx context.Context, tx *sql.Tx, key string, a *storyline.Analysis) (store.Outcome, error) {
+func putTx(ctx context.Context, tx *sql.Tx, rows *rowBatch, key string, a *storyline.Analysis) (store.Outcome, error) {
 	r := &a.Report
 	var oldID, oldHash string
 	var out store.Outcome
@@ -218,18 +224,13 @@ func putTx(ctx context.Context, tx *sql.Tx, key string, a *storyline.Analysis) (
 	if err != nil {
 		return 0, fmt.Errorf("put %s: %w", r.Origin, err)
 	}
-	if err := putAnnotations(ctx, tx, a); err != nil {
+	if err := putAnnotations(ctx, tx, rows, a); err != nil {
 		return 0, fmt.Errorf("put %s: %w", r.Origin, err)
 	}
 	return out, nil
 }
 
-func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO annotations (report_id, type, n, start, end, data, actor, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+func putAnnotations(ctx context.Context, tx *sql.Tx, rows *rowBatch, a *storyline.Analysis) error {
 	id := a.Report.ID
 	sortAnnotations(a)
 	put := func(typ string, n int, sp storyline.Span, v any, actor, group string) error {
@@ -237,8 +238,7 @@ func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) erro
 		if err != nil {
 			return err
 		}
-		_, err = stmt.ExecContext(ctx, id, typ, n, sp.Start, sp.End, b, actor, group)
-		return err
+		return rows.add(ctx, tx, id, typ, n, sp.Start, sp.End, b, actor, group)
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
@@ -267,6 +267,79 @@ func putAnnotations(ctx context.Context, tx *sql.Tx, a *storyline.Analysis) erro
 		}
 	}
 	return nil
+}
+
+// newAnnotationRows collects annotation rows for insertion.
+func newAnnotationRows() *rowBatch {
+	return &rowBatch{head: `INSERT INTO annotations (report_id, type, n, start, end, data, actor, grp) VALUES `, cols: 8}
+}
+
+// rowBatch collects rows of one statement shape and runs them as
+// multi-row statements. With the pure-Go driver every statement costs
+// tens of microseconds before SQLite does any work, more than storing a
+// small row, and a report has a few dozen of them. The full-size
+// statement is prepared once per transaction.
+type rowBatch struct {
+	head, tail string // the statement around its VALUES rows
+	cols       int
+	args       []any
+	full       *sql.Stmt
+}
+
+// maxParams bounds the parameters of one statement: the driver matches
+// each parameter to its argument by a scan of all arguments, so a
+// statement's binding cost grows with the square of its parameters.
+const maxParams = 240
+
+func (b *rowBatch) add(ctx context.Context, tx *sql.Tx, vals ...any) error {
+	b.args = append(b.args, vals...)
+	if len(b.args)+b.cols > maxParams {
+		return b.flush(ctx, tx)
+	}
+	return nil
+}
+
+// flush runs the rows collected so far.
+func (b *rowBatch) flush(ctx context.Context, tx *sql.Tx) error {
+	n := len(b.args) / b.cols
+	if n == 0 {
+		return nil
+	}
+	var err error
+	if n == maxParams/b.cols {
+		if b.full == nil {
+			if b.full, err = tx.PrepareContext(ctx, b.query(n)); err != nil {
+				return err
+			}
+		}
+		_, err = b.full.ExecContext(ctx, b.args...)
+	} else {
+		_, err = tx.ExecContext(ctx, b.query(n), b.args...)
+	}
+	clear(b.args)
+	b.args = b.args[:0]
+	return err
+}
+
+func (b *rowBatch) query(rows int) string {
+	var q strings.Builder
+	q.WriteString(b.head)
+	row := "(?" + strings.Repeat(", ?", b.cols-1) + ")"
+	for i := range rows {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(row)
+	}
+	q.WriteString(b.tail)
+	return q.String()
+}
+
+// close releases the prepared statement.
+func (b *rowBatch) close() {
+	if b.full != nil {
+		b.full.Close()
+	}
 }
 
 // sortAnnotations puts each kind of annotation in text order, the order
@@ -302,14 +375,23 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	upd, err := tx.PrepareContext(ctx, `UPDATE annotations SET data = ?, actor = ?, grp = ? WHERE report_id = ? AND type = ? AND n = ?`)
-	if err != nil {
-		return err
+	// Rows are updated many to a statement, by their keys (see rowBatch).
+	links := &rowBatch{
+		head: `WITH v (rid, typ, n, data, actor, grp) AS (VALUES `,
+		tail: `) UPDATE annotations SET data = v.data, actor = v.actor, grp = v.grp FROM v
+			WHERE annotations.report_id = v.rid AND annotations.type = v.typ AND annotations.n = v.n`,
+		cols: 6,
 	}
-	defer upd.Close()
+	defer links.close()
+	dups := &rowBatch{
+		head: `WITH v (id, dup) AS (VALUES `,
+		tail: `) UPDATE reports SET duplicate_of = v.dup FROM v WHERE reports.id = v.id AND reports.duplicate_of IS NOT v.dup`,
+		cols: 2,
+	}
+	defer dups.close()
 	for _, id := range ids {
 		cr := c.Reports[id]
-		if _, err := tx.ExecContext(ctx, `UPDATE reports SET duplicate_of = ? WHERE id = ?`, cr.DuplicateOf, id); err != nil {
+		if err := dups.add(ctx, tx, id, cr.DuplicateOf); err != nil {
 			return err
 		}
 		for i, m := range cr.Mentions {
@@ -317,7 +399,7 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 			if err != nil {
 				return err
 			}
-			if _, err := upd.ExecContext(ctx, b, m.ActorID, "", id, "mention", i); err != nil {
+			if err := links.add(ctx, tx, id, "mention", i, b, m.ActorID, ""); err != nil {
 				return err
 			}
 		}
@@ -326,26 +408,28 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 			if err != nil {
 				return err
 			}
-			if _, err := upd.ExecContext(ctx, b, q.SpeakerID, q.Group, id, "quote", i); err != nil {
+			if err := links.add(ctx, tx, id, "quote", i, b, q.SpeakerID, q.Group); err != nil {
 				return err
 			}
 		}
 	}
+	if err := dups.flush(ctx, tx); err != nil {
+		return err
+	}
+	if err := links.flush(ctx, tx); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM cross_records`); err != nil {
 		return err
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO cross_records (type, n, id, data) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
+	records := &rowBatch{head: `INSERT INTO cross_records (type, n, id, data) VALUES `, cols: 4}
+	defer records.close()
 	put := func(typ string, n int, id string, v any) error {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
 		}
-		_, err = ins.ExecContext(ctx, typ, n, id, b)
-		return err
+		return records.add(ctx, tx, typ, n, id, b)
 	}
 	for i, a := range c.Actors {
 		if err := put("actor", i, a.ID, a); err != nil {
@@ -361,6 +445,9 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		if err := put("story", i, st.ID, st); err != nil {
 			return err
 		}
+	}
+	if err := records.flush(ctx, tx); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
