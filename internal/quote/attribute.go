@@ -973,8 +973,13 @@ func (d *doc) bridge(from int, r2 region) bool {
 	if d.newlineBetween(d.endByte(from-1), r2.s) {
 		return false
 	}
+	rel := false // inside a relative clause of the speaker: "who also said ..."
 	for i := from; i < to; i++ {
-		if w := d.lower(i); d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" && w != "according" && !(i > 0 && d.low[i-1] == "who") {
+		w := d.lower(i)
+		if w == "who" && i > 0 && d.toks[i-1].Text == "," {
+			rel = true
+		}
+		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
 	}
