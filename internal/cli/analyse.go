@@ -53,19 +53,29 @@ func (a *analyser) Analyse(ctx context.Context, r *storyline.Report) (*storyline
 	return out, nil
 }
 
+// crossTimes is where the cross-report stage spent its time.
+type crossTimes struct {
+	Load, Resolve, Save time.Duration
+}
+
 // finishIngest runs the cross-report stages over everything stored and
 // saves their results.
-func finishIngest(ctx context.Context, st *sqlite.Store) error {
+func finishIngest(ctx context.Context, st *sqlite.Store) (crossTimes, error) {
+	var ct crossTimes
+	t0 := time.Now()
 	var all []*storyline.Analysis
 	if err := st.Reports(ctx, func(a *storyline.Analysis) error {
 		all = append(all, a)
 		return nil
 	}); err != nil {
-		return fmt.Errorf("resolve: %w", err)
+		return ct, fmt.Errorf("resolve: %w", err)
 	}
+	t1 := time.Now()
 	cross := pipeline.Resolve(all, newDeduper())
+	t2 := time.Now()
 	if err := st.SaveCross(ctx, cross); err != nil {
-		return fmt.Errorf("resolve: %w", err)
+		return ct, fmt.Errorf("resolve: %w", err)
 	}
-	return nil
+	ct = crossTimes{Load: t1.Sub(t0), Resolve: t2.Sub(t1), Save: time.Since(t2)}
+	return ct, nil
 }

@@ -83,7 +83,8 @@ spent in each stage. The last line of stdout is one JSON object.`,
 			}
 			ingestWall := time.Since(start)
 			t1 := time.Now()
-			if err := finishIngest(ctx, st); err != nil {
+			ct, err := finishIngest(ctx, st)
+			if err != nil {
 				return err
 			}
 			resolve := time.Since(t1)
@@ -108,6 +109,9 @@ spent in each stage. The last line of stdout is one JSON object.`,
 					"store":                      round(stats.Store.Seconds()),
 					"ingest_wall":                round(ingestWall.Seconds()),
 					"dedup_resolve_cluster_wall": round(resolve.Seconds()),
+					"cross_load":                 round(ct.Load.Seconds()),
+					"cross_resolve":              round(ct.Resolve.Seconds()),
+					"cross_save":                 round(ct.Save.Seconds()),
 				},
 			}
 			fmt.Fprintf(env.Stdout, "stored %d reports (%d failed) in %s: %.1f reports/s, %.2f MB/s, peak RSS %.0f MB\n",

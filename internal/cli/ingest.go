@@ -98,18 +98,17 @@ changes nothing; the same URL or file with new content replaces it.`,
 			if err != nil {
 				return err
 			}
-			t1 := time.Now()
-			if err := finishIngest(ctx, st); err != nil {
+			ct, err := finishIngest(ctx, st)
+			if err != nil {
 				return err
 			}
-			tCross := time.Since(t1)
 			if !quiet && (env.IsTerminal || verbose) {
 				fmt.Fprintf(env.Stderr, "storyline: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
 					stats.Added, stats.Replaced, stats.Unchanged, stats.Failed, db)
 			}
 			if verbose {
-				fmt.Fprintf(env.Stderr, "storyline: %.2f s reading, analysing and storing (store writes %.2f s), %.2f s across reports\n",
-					tRun.Seconds(), stats.Store.Seconds(), tCross.Seconds())
+				fmt.Fprintf(env.Stderr, "storyline: %.2f s reading, analysing and storing (store writes %.2f s); across reports: load %.2f s, resolve %.2f s, save %.2f s\n",
+					tRun.Seconds(), stats.Store.Seconds(), ct.Load.Seconds(), ct.Resolve.Seconds(), ct.Save.Seconds())
 			}
 			if stats.Failed > 0 {
 				return exitError{1}

@@ -204,7 +204,7 @@ func (h *httpIngester) run(ctx context.Context, src *ingest.Source) (*server.Ing
 	}
 	res.Added, res.Replaced, res.Unchanged, res.Failed = stats.Added, stats.Replaced, stats.Unchanged, stats.Failed
 	if stats.Added+stats.Replaced > 0 {
-		if err := finishIngest(ctx, h.st); err != nil {
+		if _, err := finishIngest(ctx, h.st); err != nil {
 			return nil, err
 		}
 	}

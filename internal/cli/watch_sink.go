@@ -62,7 +62,7 @@ func (s *storeSink) resolve(ctx context.Context, force bool) error {
 	if !s.dirty || (!force && time.Since(s.resolved) < time.Minute) {
 		return nil
 	}
-	if err := finishIngest(ctx, s.st); err != nil {
+	if _, err := finishIngest(ctx, s.st); err != nil {
 		return err
 	}
 	s.dirty, s.resolved = false, time.Now()
