@@ -152,7 +152,7 @@ func (d *doc) after1(r region) attr {
 	}
 	if d.isCue(t, nearQuoteRate) && d.lower(t) != "according" {
 		if isParticiple(d.low[t]) && !d.startsClause(r) {
-			// “defense of “New York values,” saying the city ...”: a
+			// “a defence of “harbour values,” saying the port ...”: a
 			// participle after quoted words inside a clause reports
 			// content of its own.
 			return a
@@ -206,7 +206,7 @@ func (d *doc) after1(r region) attr {
 				s, e = t, k
 			}
 		}
-		// "...-H" Clinton tweeted, quoting ...: a speech verb closed by a
+		// “... -M” Meyer posted, quoting ...: a speech verb closed by a
 		// comma attributes a quote that ends without punctuation.
 		commaAfter := c+1 < len(d.toks) && d.toks[c+1].Text == "," && d.flags[c]&fSpeech != 0 && isCap(d.toks[s].Text)
 		if !speechEnd && !commaAfter && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
@@ -214,7 +214,7 @@ func (d *doc) after1(r region) attr {
 		}
 		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embedded(d.regs[d.tokReg[c+2]])
 		if introducesNext && d.embedded(r) {
-			// “down the line” he warned: “...”: the clause introduces
+			// “in the end” she warned: “...”: the clause introduces
 			// the next quotation, not these few quoted words.
 			return a
 		}
@@ -351,8 +351,8 @@ func (d *doc) before(r region, lo int) attr {
 			gapDirect = d.gapDirect(ce, tp)
 		}
 		if !gapDirect && d.flags[c]&fSpeech != 0 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") && !startsLower(d.text[r.s:r.e]) && quoteLike(d.text[r.s:r.e]) && d.noThat(ce+1, tp) {
-			// “said on Twitter on Monday, in reference to her first
-			// child, “Next summer ...”": a speech verb, a longer adjunct,
+			// "said on the radio on Monday, in answer to a caller
+			// from the docks, “Next spring ...”": a speech verb, a longer adjunct,
 			// and a quotation that opens a sentence of its own.
 			gapDirect = true
 		}
@@ -373,7 +373,7 @@ func (d *doc) before(r region, lo int) attr {
 			a.partialAt = lo
 		}
 		if a.partialAt < 0 {
-			// "what aide Kevin Phillips called “...”", "which he declared
+			// "what an aide to Meyer called “...”", "which she declared
 			// “...”": the relative clause holding the quote is the content.
 			k := c - 1
 			if a.spkA >= 0 && a.spkB <= c {
@@ -419,7 +419,7 @@ var titleSmall = map[string]bool{
 }
 
 // titleLike reports whether region r is a title in title case inside a
-// sentence (”A Time for Truth,”, “Celebrity Apprentice”): every word
+// sentence (“Harbour Lights,”, “The Long Tide”): every word
 // but a few short ones capitalised, at most eight words, not opening its
 // sentence. Such marks name a work or a slogan; when they belong to an
 // attribution at all, it is as part of a reported clause.
@@ -455,8 +455,8 @@ func (d *doc) titleLike(r region) bool {
 }
 
 // namedLabel reports whether region r is a short label given by a naming
-// verb a few words before it ("calling Christie “New Jersey's Biggest
-// Loser,” the protesters chanted ..."): a name, not speech that an
+// verb a few words before it ("calling Meyer “the Harbour's Worst
+// Boss,” the strikers chanted ..."): a name, not speech that an
 // attribution after it could introduce.
 func (d *doc) namedLabel(r region) bool {
 	if countWords(d.text[r.s:r.e], 6) > 5 || d.startsClause(r) {
@@ -501,7 +501,7 @@ var headlineLabels = map[string]bool{
 }
 
 // headline adds the attribution of a headline "Name: what they said"
-// ("Graham: Trump's rhetoric destroying GOP's chance"), the first line
+// ("Brandt: pension talks must start before spring"), the first line
 // of the text, when no quotation covers it yet.
 func (d *doc) headline(qs []cand) []cand {
 	nl := strings.IndexByte(d.text, '\n')
@@ -556,7 +556,7 @@ func (d *doc) headline(qs []cand) []cand {
 // askedClauses adds the question of a sentence opening "Asked whether
 // ..., X said ...": the cue is "Asked", the content the question up to
 // the comma, and the asker is named only when the clause says so
-// ("Asked by Stephanopoulos to respond ...").
+// ("Asked by the host to respond ...").
 func (d *doc) askedClauses(qs []cand) []cand {
 	var add []cand
 	for c := 0; c < len(d.toks); c++ {
@@ -597,7 +597,7 @@ func (d *doc) askedClauses(qs []cand) []cand {
 	return append(qs, add...)
 }
 
-// pollWords name the sources of "In a CNN poll released Monday, ...".
+// pollWords name the sources of "In a Coastline Daily poll released Monday, ...".
 var pollWords = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
 
 // pollClauses adds the findings of a sentence opening "In a ... poll
@@ -693,7 +693,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		a.subject = true
 		sa, sb := d.sentBounds(c)
 		if c-1 == sa && clauseOpeners[d.low[c-1]] {
-			// "After thanking the crowd, Trump said": the subject of
+			// "After thanking the crowd, Meyer said": the subject of
 			// the main clause, after the comma.
 			for k := c + 1; k < sb && k < c+30; k++ {
 				if d.toks[k].Text == "," {
@@ -731,8 +731,8 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
 		if s > lo && isLowerWord(d.toks[s].Text) && d.flags[s]&(fPron|fDet) == 0 && d.flags[s-1]&fAux != 0 && isLowerWord(d.toks[s-1].Text) {
-			// "The American Legion has twice complained", "have in
-			// particular noted": words after an auxiliary are no
+			// "The dockers' union has twice complained", "have
+			// often noted": words after an auxiliary are no
 			// subject; the clause's subject is.
 			sa, _ := d.sentBounds(c)
 			if s2, e2, ok := d.clauseSubject(max(sa, lo), s-1); ok && e2 <= s-1 {
@@ -772,7 +772,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	ce := d.cueSpanEndTok(c) + 1
 	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] && (d.flags[c]&fSpeech != 0 || e >= sb || !isWordTok(d.low[e])) || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
 		// (a phrase with a determiner after a verb that is no speech
-		// verb is its object: "reiterated his frustration")
+		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e
 	}
 }
@@ -1103,8 +1103,8 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c].Start)
 			}
 		case raisingVerbs[w] || w == "expected" && c > sa && (d.low[c-1] == "is" || d.low[c-1] == "are" || d.low[c-1] == "was" || d.low[c-1] == "were" || d.low[c-1] == "be"):
-			// "The Trump team appeared paralyzed", "X is expected to
-			// run": the subject belongs to the content, which PolNeAR
+			// "The port authority appeared unmoved", "X is expected to
+			// sign": the subject belongs to the content, which PolNeAR
 			// most often annotates with no source at all.
 			s0, _, ok := d.npLeft(c, sa)
 			if !ok || d.toks[s0].Start < ls || ce >= sb {
@@ -1117,7 +1117,7 @@ func (d *doc) reported(qs []cand) []cand {
 			d.speakerOf(&a, c, sa)
 			// "..., X said." / "..., said X." at the end of the sentence.
 			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.low[ce+1]) && d.flags[ce+1]&fConn == 0 && !d.hasThatOrCue(ce+1, sb) {
-				// "The argument would be aided, Devine said, by the
+				// "The talks would be helped, Brandt said, by the
 				// calendar": the reported clause runs on both sides of
 				// the attribution; its span covers both.
 				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
@@ -1152,7 +1152,7 @@ func (d *doc) reported(qs []cand) []cand {
 				p++
 			}
 			if p < sb && d.adjunctAt(p) {
-				// "said in an interview with the AP last week that ...":
+				// "said in an interview with the Herald last week that ...":
 				// the content starts at "that".
 				for k := p + 1; k < sb && k < p+20; k++ {
 					if d.low[k] == "that" {
@@ -1468,7 +1468,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 			k = m + 1
 		}
 	} else {
-		// "European leaders have made clear": lower-case nouns after
+		// "Nordic ministers have made clear": lower-case nouns after
 		// the capitalised words, up to the verb.
 		m := k
 		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && d.flags[m]&(fAux|fDet|fPron) == 0 {
@@ -1521,7 +1521,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 }
 
 // skipDateline returns the token after a dateline opening a sentence at
-// token sa ("LOS ANGELES (Reuters) —", "WASHINGTON -"), or sa.
+// token sa ("PORT SALLOW (Reuters) —", "VARNOGRAD -"), or sa.
 func (d *doc) skipDateline(sa, hi int) int {
 	k := sa
 	for k < hi && k < sa+4 && isCap(d.toks[k].Text) && len(d.toks[k].Text) > 1 && isUpperASCII(d.toks[k].Text) {
@@ -1531,7 +1531,7 @@ func (d *doc) skipDateline(sa, hi int) int {
 		return sa
 	}
 	if k < hi && d.toks[k].Text == "," {
-		// "WASHINGTON, Dec. 8 (UPI) —"
+		// "VARNOGRAD, March 3 (UPI) —"
 		for m := k + 1; m < hi && m < k+6; m++ {
 			if isDash(d.toks[m].Text) {
 				return m + 1
