@@ -605,7 +605,7 @@ year years day days last first week weeks time mr mrs ms http https www com html
 }()
 
 // Events returns every event in creation order, with its reports in
-// the order they arrived. It first repairs the recent window when reports
+// the order they arrived and the title of the first of them that has one. It first repairs the recent window when reports
 // were added since the last repair, so that what it returns is settled.
 func (c *Clusterer) Events() []storyline.Event {
 	c.settle()
@@ -619,6 +619,9 @@ func (c *Clusterer) Events() []storyline.Event {
 			e = &storyline.Event{ID: eventID(r.event), Story: storyID(r.story), Title: r.title}
 			byEvent[r.event] = e
 			order = append(order, r.event)
+		}
+		if e.Title == "" {
+			e.Title = r.title // the first report that has a title
 		}
 		e.Reports = append(e.Reports, r.id)
 		if !r.date.IsZero() && (first[r.event].IsZero() || r.date.Before(first[r.event])) {
@@ -648,6 +651,9 @@ func (c *Clusterer) Stories() []storyline.Story {
 			s = &storyline.Story{ID: storyID(r.story), Title: r.title}
 			byStory[r.story] = s
 			order = append(order, r.story)
+		}
+		if s.Title == "" {
+			s.Title = r.title
 		}
 		s.Reports = append(s.Reports, r.id)
 		if !seenEv[r.event] {

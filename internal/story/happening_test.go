@@ -73,3 +73,21 @@ func FuzzHappening(f *testing.F) {
 		}
 	})
 }
+
+// An event or story whose first report has no title takes the title of
+// the next report that has one.
+func TestTitleOfFirstTitledReport(t *testing.T) {
+	words := "harbour strike dockers walkout Rotterdam port union wages container ships idle"
+	c := NewClusterer()
+	c.Add(Doc{ID: "a", Text: words + " on Monday"})
+	c.Add(Doc{ID: "b", Title: "Dockers strike in Rotterdam", Text: words + " on Monday"})
+	evs, sts := c.Events(), c.Stories()
+	if len(evs) != 1 || len(sts) != 1 {
+		t.Fatalf("%d events, %d stories, want one each", len(evs), len(sts))
+	}
+	for _, title := range []string{evs[0].Title, sts[0].Title} {
+		if title != "Dockers strike in Rotterdam" {
+			t.Errorf("title %q, want the second report's", title)
+		}
+	}
+}
