@@ -263,7 +263,8 @@ func benchStore(b *testing.B) (path string, n int) {
 // $STORYLINE_BENCH_CLIENTS changes the number of clients (1 measures
 // each request alone). $STORYLINE_BENCH_URL sends the requests to a server in another
 // process (storyline serve --db the same file) instead of one in this
-// process.
+// process; $STORYLINE_BENCH_ACTIVE sets the in-process server's
+// Config.MaxActive (-1: no bound).
 func BenchmarkServe(b *testing.B) {
 	path, n := benchStore(b)
 	ctx := context.Background()
@@ -274,7 +275,8 @@ func BenchmarkServe(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer view.Close()
-		s, err := New(Config{Reader: view, Loopback: true})
+		active, _ := strconv.Atoi(os.Getenv("STORYLINE_BENCH_ACTIVE"))
+		s, err := New(Config{Reader: view, Loopback: true, MaxActive: active})
 		if err != nil {
 			b.Fatal(err)
 		}
