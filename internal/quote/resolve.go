@@ -440,6 +440,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 	// Second pass, in text order: descriptions and pronouns.
 	prev := "" // the last resolved speaker
 	prevEnd := -1
+	lastEnd := -1 // the end of the last quotation with a speaker phrase
 	for i := range qs {
 		q := &qs[i]
 		switch kind[i] {
@@ -456,10 +457,13 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 				if w == "she" {
 					want = 'f'
 				}
-				near, nearPos := rs.nearestBeforePos(q.spkS, want)
+				// the person named last before the quotation and its
+				// attribution: a name inside the quoted words is what
+				// the speaker talks about
+				near, nearPos := rs.nearestBeforePos(min(q.spkS, q.s), want)
 				pp := rs.find(prev)
 				switch {
-				case near != "" && nearPos > prevEnd && near != prev:
+				case near != "" && nearPos > lastEnd && near != prev:
 					// a person named since the last quotation: "Johanna
 					// Keel greeted the crew. “...,” she said."
 					q.speaker = near
@@ -476,6 +480,11 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		if q.speaker != "" {
 			prev = q.speaker
 			prevEnd = q.e
+		}
+		if q.spkS >= 0 {
+			// a name before an unresolved attribution ("The minister
+			// said Varnia had ...") was not named since it
+			lastEnd = q.e
 		}
 	}
 	// Unresolved quotes that repeat a resolved one (headline and body).
