@@ -540,7 +540,7 @@ func (r *Resolver) match(l *local) int {
 		}
 		return best
 	}
-	if l.kind == storyline.Person && m.proper && len(m.ws) > 0 {
+	if l.kind == storyline.Person && m.proper && m.first != "" {
 		// a bare surname the tagger took for an organisation in an
 		// earlier report ("Rutte said"), before the person's full name
 		// was seen: the actor is that person
@@ -820,18 +820,20 @@ func weakOrgActor(a *actorRec) bool {
 }
 
 // personNamed tells whether a one-word mention is the surname of a person
-// named earlier in the report or of a stored person actor.
+// named in full (first name and surname) earlier in the report or in a
+// stored report: a bare word the tagger once took for a person ("Varnia")
+// is no evidence.
 func (r *Resolver) personNamed(m *mention, locals []*local) bool {
 	if m.surname == "" {
 		return false
 	}
 	for _, l := range locals {
-		if l.kind == storyline.Person && l.best.proper && l.best.surname == m.surname {
+		if l.kind == storyline.Person && l.best.proper && l.best.first != "" && l.best.surname == m.surname {
 			return true
 		}
 	}
 	for _, ai := range recent(r.index["s:"+m.surname]) {
-		if r.actors[ai].kind == storyline.Person {
+		if a := r.actors[ai]; a.kind == storyline.Person && len(a.firsts) > 0 {
 			return true
 		}
 	}

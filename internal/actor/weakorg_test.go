@@ -103,3 +103,18 @@ func TestDescriptionLeftAlone(t *testing.T) {
 		}
 	}
 }
+
+// A one-word person the tagger made of a place name is no reason to take
+// the organisation of that name for a person.
+func TestWeakPersonKeepsOrganisation(t *testing.T) {
+	r := NewResolver()
+	a := "Varnia said the strait was closed."
+	b := "The government of Varnia insists. Varnia rejected the ultimatum."
+	r.Add("a", a, mentionsOf(a, "Varnia", storyline.Person))
+	out := r.Add("b", b, []storyline.Mention{{Span: storyline.Span{Start: 35, End: 41}, Surface: "Varnia", Kind: storyline.Organisation}})
+	for _, x := range r.Actors() {
+		if x.ID == out[0].ActorID && x.Kind != storyline.Organisation {
+			t.Errorf("organisation Varnia became a %s", x.Kind)
+		}
+	}
+}
