@@ -1159,7 +1159,7 @@ func (d *doc) reported(qs []cand) []cand {
 						p = k
 						break
 					}
-					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 {
+					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," || strings.HasSuffix(d.low[k], "ing") {
 						break
 					}
 				}
