@@ -487,7 +487,9 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
 	}
 	b = j
 	for m := j; m < hi && m < j+9; m++ {
-		if !d.npTokOK(m) || (m > j && pronouns[d.lower(m)]) {
+		if !d.npTokOK(m) || (m > j && (pronouns[d.lower(m)] || d.verbish(m))) {
+			// ("according to a translation provided by ...": a
+			// participle ends the phrase)
 			break
 		}
 		if d.tokSent[m] != d.tokSent[j] {
