@@ -869,7 +869,13 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 		keys = append(keys, ks...)
 	}
 	slices.SortFunc(keys, func(a, b searchKey) int {
-		return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(b.Rowid, a.Rowid))
+		if a.before(b) {
+			return -1
+		}
+		if b.before(a) {
+			return 1
+		}
+		return 0
 	})
 	var next string
 	if len(keys) > n {
@@ -952,14 +958,18 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 	if len(q.conds) == 0 {
 		from = k.table // no filter: the index alone orders the hits
 	}
-	// The window: rowids at or above the RankWindow-th newest match.
-	bq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
-	bq.add(k.table+" MATCH ?", match)
-	var bound int64
-	err := v.db.QueryRowContext(ctx, `SELECT coalesce((SELECT `+rowid+` FROM `+from+bq.where()+
-		` ORDER BY `+rowid+` DESC LIMIT 1 OFFSET `+strconv.Itoa(RankWindow-1)+`), 0)`, bq.args...).Scan(&bound)
-	if err != nil {
+	// The window: the RankWindow newest matches of the words and the
+	// filters, newest first.
+	wq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
+	wq.add(k.table+" MATCH ?", match)
+	window, err := v.rowids(ctx, `SELECT `+rowid+` FROM `+from+wq.where()+
+		` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(RankWindow), wq.args...)
+	if err != nil || len(window) == 0 {
 		return nil, searchErr(err)
+	}
+	var bound int64 // the oldest rowid of the window; 0 when it holds every match
+	if len(window) == RankWindow {
+		bound = window[len(window)-1]
 	}
 	rankMatch := match
 	if !slices.Contains(terms, "OR") {
@@ -975,30 +985,42 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 		}
 		rankMatch = strings.Join(keep, " ")
 	}
-	rank := "rank"
-	switch rankMatch {
-	case match:
-		q.add(k.table+" MATCH ?", match)
-	case "":
-		rank = "0"
-		q.add(k.table+" MATCH ?", match)
-	default:
-		q.add(k.table+" MATCH ?", rankMatch)
-		// The unary + keeps the list out of the index: FTS5 would run
-		// the match, and BM25's pass, again for every rowid of it.
-		q.add(`+`+rowid+` IN (SELECT m.rowid FROM `+k.table+` m WHERE m.`+k.table+` MATCH ? AND m.rowid >= ?)`, match, bound)
+	if rankMatch == "" {
+		// Every word is common: the window newest first, rank 0.
+		var keys []searchKey
+		for _, id := range window {
+			key := searchKey{Kind: k.num, Rowid: id}
+			if after != nil && !after.before(key) {
+				continue
+			}
+			if keys = append(keys, key); len(keys) == limit {
+				break
+			}
+		}
+		return keys, nil
 	}
-	q.add(rowid+" >= ?", bound)
+	var rq query
+	if rankMatch == match {
+		rq = q
+		rq.add(k.table+" MATCH ?", match)
+		rq.add(rowid+" >= ?", bound)
+	} else {
+		// Only the window's rows, which meet the filters and every word,
+		// ranked by the words that are not common. The unary + keeps the
+		// list out of the index: FTS5 would run the match, and BM25's
+		// pass, again for every rowid of it.
+		from = k.table
+		ids, _ := json.Marshal(window)
+		rq.add(k.table+" MATCH ?", rankMatch)
+		rq.add(`+`+rowid+` IN (SELECT value FROM json_each(?))`, string(ids))
+		rq.add(rowid+" BETWEEN ? AND ?", window[len(window)-1], window[0])
+	}
 	if after != nil {
-		q.add("("+rank+" > ? OR ("+rank+" = ? AND (? > ? OR (? = ? AND "+rowid+" < ?))))",
+		rq.add("(rank > ? OR (rank = ? AND (? > ? OR (? = ? AND "+rowid+" < ?))))",
 			after.Rank, after.Rank, k.num, after.Kind, k.num, after.Kind, after.Rowid)
 	}
-	order := rank + ", " + rowid + " DESC"
-	if rank == "0" {
-		order = rowid + " DESC"
-	}
-	rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, `+rank+` FROM `+from+q.where()+
-		` ORDER BY `+order+` LIMIT ?`, append(q.args, limit)...)
+	rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, rank FROM `+from+rq.where()+
+		` ORDER BY rank, `+rowid+` DESC LIMIT ?`, append(rq.args, limit)...)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -1012,6 +1034,30 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 		keys = append(keys, key)
 	}
 	return keys, searchErr(rows.Err())
+}
+
+// before tells whether a comes before b in the order of hits: by rank,
+// then kind, then newest first.
+func (a searchKey) before(b searchKey) bool {
+	return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(b.Rowid, a.Rowid)) < 0
+}
+
+// rowids runs a query of one integer column.
+func (v *View) rowids(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := v.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }
 
 // commonTerm tells whether a term occurs in more than one row in
