@@ -441,3 +441,28 @@ func BenchmarkStoryPageUncached(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStoryRender renders one story page of the benchmark store from
+// its gathered data: the template's share of a cache miss.
+func BenchmarkStoryRender(b *testing.B) {
+	path, _ := benchStore(b)
+	view, err := sqlite.OpenView(context.Background(), path, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer view.Close()
+	s, err := New(Config{Reader: view})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sv, err := s.loadStory(httptest.NewRequest("GET", "/stories/s7", nil), "s7")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.renderBytes("story", sv.Story.Title, "stories", sv); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
