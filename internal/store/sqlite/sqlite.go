@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -519,7 +520,9 @@ func (s *Store) Report(ctx context.Context, id string) (*storyline.Analysis, err
 	return a, nil
 }
 
-// Reports implements store.Reader.
+// Reports implements store.Reader. It reads reports a chunk at a time,
+// each chunk in two queries (the reports, then all their annotations),
+// and decodes the annotations of a chunk on every core.
 func (s *Store) Reports(ctx context.Context, fn func(a *storyline.Analysis) error) error {
 	// Read the ids first: the single connection cannot serve nested
 	// queries while a result set is open.
@@ -540,16 +543,101 @@ func (s *Store) Reports(ctx context.Context, fn func(a *storyline.Analysis) erro
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, id := range ids {
-		a, err := s.Report(ctx, id)
+	for chunk := range slices.Chunk(ids, readChunk) {
+		as, err := s.readChunk(ctx, chunk)
 		if err != nil {
 			return err
 		}
-		if err := fn(a); err != nil {
-			return err
+		for _, a := range as {
+			if err := fn(a); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// readChunk is how many reports Reports reads at a time.
+const readChunk = 1000
+
+// annotationRow is one stored annotation, not yet decoded.
+type annotationRow struct {
+	typ  string
+	data []byte
+}
+
+// readChunk reads the reports with the given ids, in that order, with
+// their annotations.
+func (s *Store) readChunk(ctx context.Context, ids []string) ([]*storyline.Analysis, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]int, len(ids))
+	for i, id := range ids {
+		byID[id] = i
+	}
+	as := make([]*storyline.Analysis, len(ids))
+	rows, err := s.db.QueryContext(ctx, `SELECT `+reportCols+` FROM reports WHERE id IN (SELECT value FROM json_each(?))`, list)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		a, err := scanReport(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		as[byID[a.Report.ID]] = a
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	raw := make([][]annotationRow, len(ids))
+	rows, err = s.db.QueryContext(ctx, `SELECT report_id, type, data FROM annotations
+		WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, type, n`, list)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id string
+		var r annotationRow
+		if err := rows.Scan(&id, &r.typ, &r.data); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if i, ok := byID[id]; ok {
+			raw[i] = append(raw[i], r)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, a := range as {
+		if a == nil {
+			return nil, fmt.Errorf("report %s: %w", ids[i], store.ErrNotFound)
+		}
+	}
+	// Decoding JSON is most of the cost: spread it over the cores.
+	workers := min(runtime.GOMAXPROCS(0), len(as))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(as); i += workers {
+				if err := decodeAnnotations(as[i], raw[i]); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return as, errors.Join(errs...)
 }
 
 func (s *Store) loadAnnotations(ctx context.Context, a *storyline.Analysis) error {
@@ -558,34 +646,46 @@ func (s *Store) loadAnnotations(ctx context.Context, a *storyline.Analysis) erro
 		return err
 	}
 	defer rows.Close()
+	var raw []annotationRow
 	for rows.Next() {
-		var typ string
-		var data []byte
-		if err := rows.Scan(&typ, &data); err != nil {
+		var r annotationRow
+		if err := rows.Scan(&r.typ, &r.data); err != nil {
 			return err
 		}
+		raw = append(raw, r)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return decodeAnnotations(a, raw)
+}
+
+// decodeAnnotations decodes a report's annotation rows, in stored order,
+// into a.
+func decodeAnnotations(a *storyline.Analysis, raw []annotationRow) error {
+	for _, r := range raw {
 		var err error
-		switch typ {
+		switch r.typ {
 		case "mention":
 			var m storyline.Mention
-			err = json.Unmarshal(data, &m)
+			err = json.Unmarshal(r.data, &m)
 			a.Mentions = append(a.Mentions, m)
 		case "quote":
 			var q storyline.Quote
-			err = json.Unmarshal(data, &q)
+			err = json.Unmarshal(r.data, &q)
 			a.Quotes = append(a.Quotes, q)
 		case "timex":
 			var t storyline.Timex
-			err = json.Unmarshal(data, &t)
+			err = json.Unmarshal(r.data, &t)
 			a.Timexes = append(a.Timexes, t)
 		case "position":
 			var p storyline.Position
-			err = json.Unmarshal(data, &p)
+			err = json.Unmarshal(r.data, &p)
 			a.Positions = append(a.Positions, p)
 		}
 		if err != nil {
-			return fmt.Errorf("report %s: %s: %w", a.Report.ID, typ, err)
+			return fmt.Errorf("report %s: %s: %w", a.Report.ID, r.typ, err)
 		}
 	}
-	return rows.Err()
+	return nil
 }
