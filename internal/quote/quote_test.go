@@ -104,6 +104,16 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "the office decides between two ministers of one country",
+			text: "Selmia's prime minister warned on Monday that \"the harbour will stay shut.\"\n\nPrime Minister Ines Carrow spoke in parliament. Jon Alvik, Selmia's foreign minister, was abroad.",
+			want: []want{{"the harbour will stay shut", storyline.Partial, "Selmia's prime minister", "Ines Carrow"}},
+		},
+		{
+			name: "a minister of another office is not the one described",
+			text: "Selmia's prime minister warned on Monday that \"the harbour will stay shut.\"\n\nJon Alvik, Selmia's foreign minister, was abroad.",
+			want: []want{{"the harbour will stay shut", storyline.Partial, "Selmia's prime minister", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,6 +37,18 @@ var roleNouns = map[string]string{
 	"admiral": "commander", "colonel": "commander", "lieutenant": "commander", "vice": "vice", "deputy": "vice", "prime": "",
 	"foreign": "", "defence": "", "defense": "", "secretary-general's": "head",
 }
+
+// qualifierKey is the modifier key of a word that narrows an office
+// ("prime", "foreign", "defence" minister): a foreign minister is not the
+// prime minister, whatever else the two descriptions share.
+func qualifierKey(w string) string {
+	if w == "defense" {
+		w = "defence"
+	}
+	return "office:" + w
+}
+
+func isQualifier(m string) bool { return strings.HasPrefix(m, "office:") }
 
 // headRoles are the roles a generic "leader", "chief" or "head" can stand
 // for.
@@ -200,6 +213,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			if r, ok := roleNouns[lw]; ok {
 				if r != "" {
 					roles = append(roles, r)
+				} else {
+					mods = append(mods, qualifierKey(lw))
 				}
 				titled = true
 				continue
@@ -227,6 +242,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 					hasRole = true
 					if r != "" {
 						r2 = append(r2, r)
+					} else {
+						m2 = append(m2, qualifierKey(lw))
 					}
 					continue
 				}
@@ -276,6 +293,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 						lw := d.normTok(k)
 						if r, ok := roleNouns[lw]; ok && r != "" {
 							p.addRole(r)
+						} else if ok {
+							p.addMod(qualifierKey(lw))
 						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] || d.contentWord(k) {
 							p.addMod(modKeyNorm(d.normTok(k)))
 						}
@@ -364,6 +383,8 @@ func (d *doc) describe(a, b int) (roles, mods []string) {
 		if r, ok := roleNouns[lw]; ok {
 			if r != "" {
 				roles = append(roles, r)
+			} else {
+				mods = append(mods, qualifierKey(lw))
 			}
 			continue
 		}
@@ -593,6 +614,31 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 	}
 	if len(full) == 0 && len(partial) == 1 {
 		return partial[0].name
+	}
+	// "Kestoria's prime minister" when the report calls her "Prime
+	// Minister Johanna Keel": the office decides when the other
+	// modifiers do not, provided one person holds it.
+	if len(full) == 0 && slices.ContainsFunc(mods, isQualifier) {
+		var office []*person
+		for _, p := range rs.persons {
+			if !roleFits(role, p.roles) {
+				continue
+			}
+			fits := true
+			for _, m := range mods {
+				if isQualifier(m) && !contains(p.mods, m) {
+					fits = false
+					break
+				}
+			}
+			if fits {
+				office = append(office, p)
+			}
+		}
+		if len(office) == 1 {
+			return office[0].name
+		}
+		return ""
 	}
 	if len(full) > 0 || len(partial) > 0 {
 		return ""
