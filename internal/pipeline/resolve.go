@@ -183,17 +183,33 @@ func joinDuplicates(cross *store.Cross, dupOf map[string]string) {
 		dups = append(dups, id)
 	}
 	slices.Sort(dups)
+	// Where each original is: the events and stories listing it.
+	inEvent, inStory := map[string][]int{}, map[string][]int{}
 	for _, id := range dups {
 		orig := root(id)
-		for i := range cross.Events {
-			if slices.Contains(cross.Events[i].Reports, orig) {
-				cross.Events[i].Reports = append(cross.Events[i].Reports, id)
+		inEvent[orig], inStory[orig] = nil, nil
+	}
+	for i, e := range cross.Events {
+		for _, r := range e.Reports {
+			if list, ok := inEvent[r]; ok {
+				inEvent[r] = append(list, i)
 			}
 		}
-		for i := range cross.Stories {
-			if slices.Contains(cross.Stories[i].Reports, orig) {
-				cross.Stories[i].Reports = append(cross.Stories[i].Reports, id)
+	}
+	for i, st := range cross.Stories {
+		for _, r := range st.Reports {
+			if list, ok := inStory[r]; ok {
+				inStory[r] = append(list, i)
 			}
+		}
+	}
+	for _, id := range dups {
+		orig := root(id)
+		for _, i := range inEvent[orig] {
+			cross.Events[i].Reports = append(cross.Events[i].Reports, id)
+		}
+		for _, i := range inStory[orig] {
+			cross.Stories[i].Reports = append(cross.Stories[i].Reports, id)
 		}
 	}
 }

@@ -1,0 +1,57 @@
+package pipeline
+
+import (
+	"slices"
+	"testing"
+
+	"storyline"
+	"storyline/internal/store"
+)
+
+func TestJoinDuplicates(t *testing.T) {
+	tests := []struct {
+		name        string
+		dupOf       map[string]string
+		event       map[string][]string // event id -> reports after joining
+		storyOfDups []string            // reports of the one story after joining
+	}{
+		{
+			name:        "no duplicates",
+			event:       map[string][]string{"e1": {"r1", "r2"}, "e2": {"r3"}},
+			storyOfDups: []string{"r1", "r2", "r3"},
+		},
+		{
+			name:        "a copy joins its original's event and story",
+			dupOf:       map[string]string{"r4": "r3"},
+			event:       map[string][]string{"e1": {"r1", "r2"}, "e2": {"r3", "r4"}},
+			storyOfDups: []string{"r1", "r2", "r3", "r4"},
+		},
+		{
+			name:        "a copy of a copy follows the chain to the original",
+			dupOf:       map[string]string{"r5": "r4", "r4": "r1"},
+			event:       map[string][]string{"e1": {"r1", "r2", "r4", "r5"}, "e2": {"r3"}},
+			storyOfDups: []string{"r1", "r2", "r3", "r4", "r5"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cross := &store.Cross{
+				Events: []storyline.Event{
+					{ID: "e1", Reports: []string{"r1", "r2"}},
+					{ID: "e2", Reports: []string{"r3"}},
+				},
+				Stories: []storyline.Story{{ID: "s1", Reports: []string{"r1", "r2", "r3"}}},
+			}
+			joinDuplicates(cross, tt.dupOf)
+			for _, e := range cross.Events {
+				got := slices.Sorted(slices.Values(e.Reports))
+				if !slices.Equal(got, tt.event[e.ID]) {
+					t.Errorf("event %s: %v, want %v", e.ID, got, tt.event[e.ID])
+				}
+			}
+			if got := slices.Sorted(slices.Values(cross.Stories[0].Reports)); !slices.Equal(got, tt.storyOfDups) {
+				t.Errorf("story: %v, want %v", got, tt.storyOfDups)
+			}
+		})
+	}
+}
