@@ -335,6 +335,9 @@ func nameMatch(a, b *mention, nominal bool) bool {
 	if !nominal {
 		return false
 	}
+	if quantifierHeads[a.head] || quantifierHeads[b.head] || numbersClash(a, b) {
+		return false
+	}
 	if a.timeKey != "" || b.timeKey != "" {
 		return a.timeKey == b.timeKey
 	}
@@ -858,9 +861,17 @@ var months = set("january", "february", "march", "april", "may", "june", "july",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // timeKey reduces a time expression to the day or date it names:
-// "on Friday night" and "Friday" share "friday"; "Feb. 22" is "feb 22".
+// "on Friday night" and "Friday" share "friday"; "Feb. 22" is "feb 22";
+// a date beside "today" wins over it.
 func timeKey(ws []string) string {
+	day := ""
 	for i, w := range ws {
+		if relDays[w] {
+			if day == "" {
+				day = w
+			}
+			continue
+		}
 		if weekdays[w] {
 			return w
 		}
@@ -871,6 +882,9 @@ func timeKey(ws []string) string {
 			}
 			return k
 		}
+	}
+	if day != "" {
+		return day
 	}
 	for _, w := range ws {
 		if len(w) == 4 && isNumber(w) {
