@@ -3,8 +3,10 @@ package pipeline
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/zeebo/xxh3"
@@ -48,6 +50,34 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 	dupOf := map[string]string{}
 	// speakers holds, per report, the actor of each quote's speaker phrase.
 	speakers := map[string][]string{}
+
+	// The stages run side by side: this goroutine finds duplicates and
+	// resolves actors, report after report; a pool computes what the
+	// clusterer needs of each report alone (story.Prepare); one goroutine
+	// adds the reports to the clusterer, in the same order.
+	type job struct {
+		doc  story.Doc
+		prep chan *story.Prep
+	}
+	jobs := make(chan *job, 64)
+	preps := make(chan *job, 64)
+	clustered := make(chan struct{})
+	go func() {
+		defer close(clustered)
+		for j := range jobs {
+			cl.AddPrepared(j.doc, <-j.prep)
+		}
+	}()
+	var prepWG sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
+		prepWG.Add(1)
+		go func() {
+			defer prepWG.Done()
+			for j := range preps {
+				j.prep <- cl.Prepare(j.doc)
+			}
+		}()
+	}
 	for _, a := range order {
 		r := &a.Report
 		cr := store.CrossReport{}
@@ -75,15 +105,16 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 				}
 			}
 			speakers[r.ID] = sp
-			cl.Add(story.Doc{ID: r.ID, Title: r.Title, Text: r.Text, Published: PublishedTime(r.Published), Mentions: mentions})
+			j := &job{doc: story.Doc{ID: r.ID, Title: r.Title, Text: r.Text, Published: PublishedTime(r.Published), Mentions: mentions}, prep: make(chan *story.Prep, 1)}
+			preps <- j
+			jobs <- j
 		}
 		cr.Mentions = mentions
 		cross.Reports[r.ID] = cr
 	}
+	close(preps)
+	close(jobs)
 	cross.Actors = res.Actors()
-	cross.Events = cl.Events()
-	cross.Stories = cl.Stories()
-	joinDuplicates(cross, dupOf)
 
 	// Duplicates share their original's actors: copy the actor ids of
 	// mentions at the same surface.
@@ -98,7 +129,19 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 		}
 		cross.Reports[id] = cr
 	}
-	linkQuotes(order, cross, speakers)
+	// Quote groups need the actors only: they are found while the
+	// clusterer finishes.
+	quotesDone := make(chan struct{})
+	go func() {
+		defer close(quotesDone)
+		linkQuotes(order, cross, speakers)
+	}()
+	<-clustered
+	prepWG.Wait()
+	cross.Events = cl.Events()
+	cross.Stories = cl.Stories()
+	<-quotesDone
+	joinDuplicates(cross, dupOf)
 	stableIDs(cross)
 	pruneUnchanged(all, cross)
 	return cross
@@ -217,10 +260,6 @@ func joinDuplicates(cross *store.Cross, dupOf map[string]string) {
 // linkQuotes sets each quote's speaker actor and its group across
 // reports.
 func linkQuotes(order []*storyline.Analysis, cross *store.Cross, speakers map[string][]string) {
-	actorName := map[string]string{}
-	for _, a := range cross.Actors {
-		actorName[a.ID] = a.Name
-	}
 	var items []quote.GroupItem
 	type ref struct {
 		report string

@@ -169,18 +169,43 @@ func (c *Clusterer) Len() int { return len(c.reports) }
 // Add places one report and returns the ids of its event and story as
 // they stand now; a later repair may move it (see Assignment).
 func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
+	return c.AddPrepared(d, c.Prepare(d))
+}
+
+// Prep is what Add computes from a document alone, before it looks at
+// anything stored: its terms, lead terms, weekday and quote shingles.
+type Prep struct {
+	raw, lraw     map[string]float64
+	terms, lterms []string // raw's and lraw's keys, sorted
+	wday          int8
+	quotes        []uint32
+}
+
+// Prepare computes a document's Prep. It reads only the clusterer's
+// options, so it may run on other goroutines while Add or AddPrepared
+// runs, to take that work off the one goroutine that clusters.
+func (c *Clusterer) Prepare(d Doc) *Prep {
+	p := &Prep{raw: features(d, c.opt.NameWeight), lraw: leadFeatures(d, c.opt.NameWeight),
+		wday: happeningWeekday(d.Title, d.Text), quotes: quoteShingles(d.Text)}
+	p.terms, p.lterms = sortedTerms(p.raw), sortedTerms(p.lraw)
+	return p
+}
+
+// AddPrepared is Add with the document's Prep computed already (by
+// Prepare on the same document).
+func (c *Clusterer) AddPrepared(d Doc, p *Prep) (eventID_, storyID_ string) {
 	// term ids are given in sorted order so that runs are reproducible
-	raw := features(d, c.opt.NameWeight)
+	raw := p.raw
 	tf := make(map[int32]float64, len(raw))
-	for _, t := range sortedTerms(raw) {
+	for _, t := range p.terms {
 		id := c.termID(t)
 		c.df[id]++
 		c.logDF[id] = math.Log(float64(c.df[id]))
 		tf[id] = raw[t]
 	}
 	ltf := map[int32]float64{}
-	lraw := leadFeatures(d, c.opt.NameWeight)
-	for _, t := range sortedTerms(lraw) {
+	lraw := p.lraw
+	for _, t := range p.lterms {
 		id := c.termID(t)
 		if _, ok := tf[id]; !ok {
 			// a term only the lead has (an actor id) still needs its
@@ -234,7 +259,7 @@ func (c *Clusterer) Add(d Doc) (eventID_, storyID_ string) {
 	// text alive through a substring
 	id := strings.Clone(d.ID)
 	r := report{id: id, title: strings.Clone(d.Title), date: d.Published, edges: edges, story: st, vec: make([]tw, len(keep)),
-		wday: happeningWeekday(d.Title, d.Text), quotes: quoteShingles(d.Text)}
+		wday: p.wday, quotes: p.quotes}
 	for i, t := range keep {
 		r.vec[i] = tw{t, float32(tf[t])}
 	}
