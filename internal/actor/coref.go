@@ -734,7 +734,9 @@ func ClusterEvents(refs []Ref) []int {
 	return out
 }
 
-// nominalsToNames links clusters made only of common nouns to the named
+// nominalsToNames links clusters made only of common nouns for people,
+// organisations or places (not things: "the film" is no more "Twilight"
+// than any other film of its report) to the named
 // cluster of a compatible class that appears in most of their documents.
 func nominalsToNames(ms []*mention, uf *unionFind, opt Options) {
 	type info struct {
@@ -782,7 +784,7 @@ func nominalsToNames(ms []*mention, uf *unionFind, opt Options) {
 	}
 	for _, r := range order {
 		c := clusters[r]
-		if c.proper > 0 || c.plural || c.rep.class == ClassTime || c.rep.class == ClassUnknown {
+		if c.proper > 0 || c.plural || c.rep.class == ClassTime || c.rep.class == ClassUnknown || c.rep.class == ClassThing {
 			continue
 		}
 		share := map[int]int{}
