@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zeebo/xxh3"
 
@@ -16,6 +17,7 @@ import (
 	"storyline/internal/quote"
 	"storyline/internal/store"
 	"storyline/internal/story"
+	txt "storyline/internal/text"
 )
 
 // Deduper finds exact and near-duplicate reports, incrementally.
@@ -142,9 +144,53 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 	cross.Stories = cl.Stories()
 	<-quotesDone
 	joinDuplicates(cross, dupOf)
+	untitled(cross, order)
 	stableIDs(cross)
 	pruneUnchanged(all, cross)
 	return cross
+}
+
+// untitled gives an event or story whose reports have no headline the
+// opening words of its first report, so that a list of them never shows
+// an empty line.
+func untitled(cross *store.Cross, order []*storyline.Analysis) {
+	text := make(map[string]string, len(order))
+	for _, a := range order {
+		text[a.Report.ID] = a.Report.Text
+	}
+	for i := range cross.Events {
+		if e := &cross.Events[i]; e.Title == "" && len(e.Reports) > 0 {
+			e.Title = opening(text[e.Reports[0]])
+		}
+	}
+	for i := range cross.Stories {
+		if s := &cross.Stories[i]; s.Title == "" && len(s.Reports) > 0 {
+			s.Title = opening(text[s.Reports[0]])
+		}
+	}
+}
+
+// opening returns the first sentence of text, cut at a word boundary
+// with an ellipsis when it is longer than 90 bytes.
+func opening(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	if sents := txt.Split(text); len(sents) > 0 {
+		text = strings.TrimSpace(text[sents[0].Start:sents[0].End])
+	}
+	if len(text) <= 90 {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:90], ' ')
+	if cut < 40 {
+		cut = 90
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], " ,;:") + "…"
 }
 
 // pruneUnchanged drops from cross.Reports the reports whose cross-report

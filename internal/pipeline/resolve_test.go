@@ -55,3 +55,21 @@ func TestJoinDuplicates(t *testing.T) {
 		})
 	}
 }
+
+func TestOpening(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"", ""},
+		{"Short line\nSecond line.", "Short line"},
+		{"The talks in Selm ended without a deal on Tuesday. Both sides blamed the other.", "The talks in Selm ended without a deal on Tuesday."},
+		{"The fishing fleets of both countries stayed in port for a third week as negotiators in Selm argued over quotas and the line of the strait",
+			"The fishing fleets of both countries stayed in port for a third week as negotiators in…"},
+		{"Mr. Alvik said no. He left.", "Mr. Alvik said no."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := opening(tt.text); got != tt.want {
+				t.Errorf("opening(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
