@@ -55,4 +55,3 @@ func numbersClash(a, b *mention) bool {
 // relDays name a day relative to the report; a date beside them says
 // which ("today ( 4 November 2011 )").
 var relDays = set("today", "yesterday", "tomorrow", "tonight")
-

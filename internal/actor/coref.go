@@ -63,11 +63,18 @@ type Options struct {
 	// NamedNominalsStay keeps common nouns that a document already tied
 	// to a name out of cross-document head matching.
 	NamedNominalsStay bool
+	// Descriptors ties common nouns to the named entity of their
+	// document that the group's reports describe with that noun ("Watergate
+	// figure Fred LaRue" ← "the figure").
+	Descriptors bool
+	// TrueCase reads one-word capitalised mentions that the texts use in
+	// lower case ("Man", "TEEN") as common nouns.
+	TrueCase bool
 }
 
 // DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true}
 }
 
 type pronoun struct {
@@ -359,8 +366,15 @@ func nameMatch(a, b *mention, nominal bool) bool {
 // one group it joins entities whose names or heads match.
 func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 	ms := make([]*mention, len(refs))
+	var common map[string]bool
+	if opt.TrueCase {
+		common = commonWords(texts)
+	}
 	for i := range refs {
 		ms[i] = analyse(&refs[i], i)
+		if opt.TrueCase {
+			ms[i] = demote(ms[i], common)
+		}
 	}
 	uf := newUnionFind(len(refs))
 	for i, m := range ms {
@@ -400,6 +414,9 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 			}
 		}
 		crossDoc(open, uf, opt)
+	}
+	if opt.Descriptors {
+		descriptorLinks(byDoc, docs, texts, uf)
 	}
 	if opt.NominalToName {
 		nominalsToNames(ms, uf, opt)

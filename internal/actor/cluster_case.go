@@ -1,0 +1,55 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+)
+
+// commonWords learns from the texts themselves which words are common
+// nouns that headlines and shouting capitalise ("Man charged", "ACCUSED",
+// "Rehab"): words seen in lower case inside sentences at least twice and
+// at least as often as capitalised there. Sentence openings do not count.
+func commonWords(texts map[string]string) map[string]bool {
+	lower, upper := map[string]int{}, map[string]int{}
+	for _, t := range texts {
+		for _, line := range strings.Split(t, "\n") {
+			f := strings.Fields(line)
+			for i := 1; i < len(f); i++ {
+				switch f[i-1] {
+				case ".", "!", "?", ":", "``", "\"", "“", "''", "-", "--", "|":
+					continue
+				}
+				w := f[i]
+				r := []rune(w)
+				if len(r) < 2 || !unicode.IsLetter(r[0]) {
+					continue
+				}
+				if unicode.IsLower(r[0]) {
+					lower[strings.ToLower(w)]++
+				} else if unicode.IsUpper(r[0]) {
+					upper[strings.ToLower(w)]++
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w, n := range lower {
+		if n >= 2 && n >= upper[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// demote re-reads a one-word "name" that is a common word in lower case
+// ("Man", "TEEN"), so that it matches as the common noun it is.
+func demote(m *mention, common map[string]bool) *mention {
+	if !m.proper || m.pron != nil || len(m.ws) != 1 || !common[m.ws[0]] || m.alias != "" {
+		return m
+	}
+	r := *m.ref
+	r.Text = strings.ToLower(r.Text)
+	d := analyse(&r, m.i)
+	d.ref = m.ref
+	return d
+}
