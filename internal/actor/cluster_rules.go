@@ -55,3 +55,78 @@ func numbersClash(a, b *mention) bool {
 // relDays name a day relative to the report; a date beside them says
 // which ("today ( 4 November 2011 )").
 var relDays = set("today", "yesterday", "tomorrow", "tonight")
+
+// coreName returns the words of a name before any phrase that follows it
+// ("Morningside Recovery in Newport Beach" → "morningside recovery"), the
+// last one reduced to its singular.
+func coreName(m *mention) []string {
+	n := len(m.ws)
+	for j := 1; j < len(m.ws); j++ {
+		if headBreak[m.ws[j]] {
+			n = j
+			break
+		}
+	}
+	out := append([]string(nil), m.ws[:n]...)
+	if len(out) > 0 {
+		out[len(out)-1] = lemma(out[len(out)-1])
+	}
+	return out
+}
+
+// containMatch tells whether one typed name is the other's opening or
+// closing words: "Indianapolis" and "Colts" are the "Indianapolis Colts",
+// "Promises" the "Promises Treatment Center", "Lo Presti" is "Gaetano Lo
+// Presti". People match on closing words of two or more only (one word is
+// the surname rule's); names of unknown class never match this way.
+func containMatch(a, b *mention) bool {
+	if !a.proper || !b.proper || a.pron != nil || b.pron != nil || a.group || b.group {
+		return false
+	}
+	if a.class == ClassUnknown || b.class == ClassUnknown || a.class == ClassTime || !compatible(a, b) {
+		return false
+	}
+	s, l := coreName(a), coreName(b)
+	if len(s) > len(l) {
+		s, l = l, s
+	}
+	if len(s) == 0 {
+		return false
+	}
+	named := false
+	for _, w := range s {
+		if !titles[w] && !geoWords[w] && !leadDrop[w] {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	prefix, suffix := true, true
+	for i, w := range s {
+		prefix = prefix && l[i] == w
+		suffix = suffix && l[len(l)-len(s)+i] == w
+	}
+	if a.class == ClassPerson {
+		return suffix && len(s) >= 2
+	}
+	return prefix || suffix
+}
+
+// clusterMatch is nameMatch with the matches only Cluster makes.
+func clusterMatch(a, b *mention, nominal bool) bool {
+	return nameMatch(a, b, nominal) || containMatch(a, b)
+}
+
+// containKeys are the blocking keys under which containMatch meets:
+// the first and the last word of a typed name's core.
+func containKeys(m *mention) []string {
+	if !m.proper || m.class == ClassUnknown || m.class == ClassTime || m.pron != nil || m.group {
+		return nil
+	}
+	c := coreName(m)
+	if len(c) == 0 {
+		return nil
+	}
+	return []string{"cf:" + c[0], "cl:" + c[len(c)-1]}
+}

@@ -471,7 +471,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			if a.pron != nil {
 				continue
 			}
-			if nameMatch(a, m, true) {
+			if clusterMatch(a, m, true) {
 				uf.union(a.i, m.i)
 				break
 			}
@@ -530,7 +530,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			if a.ref.End > m.ref.Start { // nested in or overlapping
 				continue
 			}
-			if !pronounAgrees(p, a) {
+			if !pronounAgrees(p, a) || !compatible(a, m) {
 				continue
 			}
 			if p.person && !p.first && a.class == ClassUnknown && a.alias != "" {
@@ -637,7 +637,7 @@ func crossDoc(ms []*mention, uf *unionFind, opt Options) {
 				if a.i >= m.i || a.ref.Doc == m.ref.Doc {
 					continue
 				}
-				if nameMatch(a, m, opt.NominalCrossDoc && a.ref.Group == m.ref.Group) {
+				if clusterMatch(a, m, opt.NominalCrossDoc && a.ref.Group == m.ref.Group) {
 					uf.union(a.i, m.i)
 				}
 			}
@@ -685,7 +685,7 @@ func keys(m *mention, opt Options) []string {
 	} else if !m.proper && m.head != "" && opt.NominalCrossDoc && !generic[m.head] {
 		ks = append(ks, "h:"+m.head)
 	}
-	return ks
+	return append(ks, containKeys(m)...)
 }
 
 // unionFind keeps the clusters, with for each root whether some member
