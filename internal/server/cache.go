@@ -17,9 +17,9 @@ import (
 // a new generation empties the cache, so a read after a write never sees
 // an answer built before it.
 //
-// Answers are kept gzip-compressed (a story page is ~65 kB of HTML, ~9 kB
-// compressed), so that every story of a large store fits, and sent as
-// they are to clients that accept gzip. The least recently used answers
+// Large answers are kept gzip-compressed (a story page is ~65 kB of HTML,
+// ~9 kB compressed), so that every story of a large store fits, and sent
+// as they are to clients that accept gzip. The least recently used answers
 // are dropped beyond max bytes. Concurrent requests for an answer that
 // is being built wait for that one build instead of repeating it.
 type answerCache struct {
@@ -29,6 +29,8 @@ type answerCache struct {
 	lru   lru.List                // most recently used first
 	bytes int64
 	max   int64
+	// compressFrom is the size from which answers are compressed.
+	compressFrom int
 	// building holds the builds under way, by generation and key.
 	building map[buildKey]*build
 }
@@ -46,16 +48,26 @@ type build struct {
 }
 
 // cachedAnswer is one kept answer: a 200 response's type and its body,
-// gzip-compressed.
+// gzip-compressed when it is large (gz), else as it is (raw).
 type cachedAnswer struct {
 	key   string
 	ctype string
 	gz    []byte
+	raw   []byte
 	size  int // uncompressed
 }
 
+// bytes is what the answer holds in memory.
+func (a *cachedAnswer) bytes() int64 { return int64(len(a.gz) + len(a.raw)) }
+
+// compressFrom is the size from which answers are kept compressed (a
+// story page, its JSON). Smaller ones (a page of search hits, of quotes)
+// are mostly built once and never asked for again, so compressing them
+// would cost more than it saves.
+const compressFrom = 48 << 10
+
 func newAnswerCache(max int64) *answerCache {
-	return &answerCache{m: map[string]*lru.Element{}, max: max, building: map[buildKey]*build{}}
+	return &answerCache{m: map[string]*lru.Element{}, max: max, compressFrom: compressFrom, building: map[buildKey]*build{}}
 }
 
 // setGen moves the cache to generation gen, emptying it when gen is new.
@@ -106,21 +118,21 @@ func (c *answerCache) finish(gen int64, key string, b *build, a *cachedAnswer, e
 		return
 	}
 	delete(c.building, bk)
-	if a == nil || gen != c.gen || int64(len(a.gz)) > c.max {
+	if a == nil || gen != c.gen || a.bytes() > c.max {
 		return
 	}
 	if e, ok := c.m[key]; ok {
-		c.bytes -= int64(len(e.Value.(*cachedAnswer).gz))
+		c.bytes -= e.Value.(*cachedAnswer).bytes()
 		c.lru.Remove(e)
 	}
 	c.m[key] = c.lru.PushFront(a)
-	c.bytes += int64(len(a.gz))
+	c.bytes += a.bytes()
 	for c.bytes > c.max {
 		e := c.lru.Back()
 		old := e.Value.(*cachedAnswer)
 		c.lru.Remove(e)
 		delete(c.m, old.key)
-		c.bytes -= int64(len(old.gz))
+		c.bytes -= old.bytes()
 	}
 }
 
@@ -210,7 +222,12 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, serve func(
 		serve(rec)
 		if rec.status == http.StatusOK {
 			b := rec.buf.Bytes()
-			a = &cachedAnswer{key: key, ctype: rec.h.Get("Content-Type"), gz: compress(b), size: len(b)}
+			a = &cachedAnswer{key: key, ctype: rec.h.Get("Content-Type"), size: len(b)}
+			if len(b) >= s.cache.compressFrom {
+				a.gz = compress(b)
+			} else {
+				a.raw = b
+			}
 			s.cache.finish(gen, key, mine, a, nil)
 		}
 	}()
@@ -235,6 +252,14 @@ func writeCached(w http.ResponseWriter, r *http.Request, a *cachedAnswer) {
 	h := w.Header()
 	h.Set("Content-Type", a.ctype)
 	h.Add("Vary", "Accept-Encoding")
+	if a.gz == nil {
+		h.Set("Content-Length", strconv.Itoa(len(a.raw)))
+		w.WriteHeader(http.StatusOK)
+		if r.Method != http.MethodHead {
+			w.Write(a.raw)
+		}
+		return
+	}
 	if acceptsGzip(r.Header.Get("Accept-Encoding")) && r.Header.Get("Range") == "" {
 		h.Set("Content-Encoding", "gzip")
 		h.Set("Content-Length", strconv.Itoa(len(a.gz)))

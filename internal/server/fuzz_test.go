@@ -94,3 +94,25 @@ func FuzzHighlight(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSnippet: a snippet, whatever SQLite returned, renders to HTML the
+// highlight policy leaves as it is (escaped text and balanced marks only).
+func FuzzSnippet(f *testing.F) {
+	for _, s := range []string{"", "plain", "a \x02hit\x03 b", "\x03\x02open", "<script>alert(1)</script> \x02&amp;\x03",
+		"x\x02\x02y\x03\x03z", "\r\n\x00'\"", "\xff\xfe", "a \x02b"} {
+		f.Add(s)
+	}
+	pg, err := loadPages()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := string(pg.snippet(s))
+		if clean := pg.policy.Sanitize(got); clean != got {
+			t.Fatalf("snippet(%q)\n= %q\nsanitised %q", s, got, clean)
+		}
+		if strings.Count(got, "<mark") != strings.Count(got, "</mark>") || strings.Contains(got, "<script") {
+			t.Fatalf("snippet(%q) = %q", s, got)
+		}
+	})
+}
