@@ -130,3 +130,12 @@ func containKeys(m *mention) []string {
 	}
 	return []string{"cf:" + c[0], "cl:" + c[len(c)-1]}
 }
+
+// relational nouns name a person by a tie to someone else or by a part in
+// that person's affairs ("her publicist", "the judge"): in a report about
+// one named person they are seldom that person.
+var relational = set("rep", "representative", "publicist", "spokesman", "spokeswoman", "spokesperson", "agent",
+	"manager", "lawyer", "attorney", "counsel", "judge", "prosecutor", "jury", "juror", "source", "family", "friend",
+	"mother", "father", "mom", "mum", "dad", "parent", "sister", "brother", "sis", "son", "daughter", "child", "wife",
+	"husband", "girlfriend", "boyfriend", "ex-girlfriend", "ex-boyfriend", "partner", "relative", "neighbor",
+	"neighbour", "landlord", "doctor", "witness", "victim", "officer", "deputy", "detective", "investigator", "official")

@@ -505,7 +505,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 				only = r
 			}
 			for _, m := range dm {
-				if m.pron == nil && !m.proper && m.class == ClassPerson && m.ref.Sub == "" && !isPluralNoun(m) {
+				if m.pron == nil && !m.proper && m.class == ClassPerson && m.ref.Sub == "" && !isPluralNoun(m) && !relational[m.head] {
 					uf.union(only, m.i)
 				}
 			}
@@ -801,7 +801,7 @@ func nominalsToNames(ms []*mention, uf *unionFind, opt Options) {
 	}
 	for _, r := range order {
 		c := clusters[r]
-		if c.proper > 0 || c.plural || c.rep.class == ClassTime || c.rep.class == ClassUnknown || c.rep.class == ClassThing {
+		if c.proper > 0 || c.plural || c.rep.class == ClassTime || c.rep.class == ClassUnknown || c.rep.class == ClassThing || relational[c.rep.head] {
 			continue
 		}
 		share := map[int]int{}
