@@ -139,3 +139,9 @@ var relational = set("rep", "representative", "publicist", "spokesman", "spokesw
 	"mother", "father", "mom", "mum", "dad", "parent", "sister", "brother", "sis", "son", "daughter", "child", "wife",
 	"husband", "girlfriend", "boyfriend", "ex-girlfriend", "ex-boyfriend", "partner", "relative", "neighbor",
 	"neighbour", "landlord", "doctor", "witness", "victim", "officer", "deputy", "detective", "investigator", "official")
+
+// personNumberClash tells whether one of two common nouns for people is
+// plural and the other not: "the woman" is not "the women".
+func personNumberClash(a, b *mention) bool {
+	return (a.class == ClassPerson || b.class == ClassPerson) && isPluralNoun(a) != isPluralNoun(b)
+}

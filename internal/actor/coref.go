@@ -342,7 +342,7 @@ func nameMatch(a, b *mention, nominal bool) bool {
 	if !nominal {
 		return false
 	}
-	if quantifierHeads[a.head] || quantifierHeads[b.head] || numbersClash(a, b) {
+	if quantifierHeads[a.head] || quantifierHeads[b.head] || numbersClash(a, b) || personNumberClash(a, b) {
 		return false
 	}
 	if a.timeKey != "" || b.timeKey != "" {
