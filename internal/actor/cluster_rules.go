@@ -145,3 +145,10 @@ var relational = set("rep", "representative", "publicist", "spokesman", "spokesw
 func personNumberClash(a, b *mention) bool {
 	return (a.class == ClassPerson || b.class == ClassPerson) && isPluralNoun(a) != isPluralNoun(b)
 }
+
+// orgLike tells whether an untyped name may be an organisation that
+// "we" or "they" stand for: a name without a first name ("Boeing",
+// "EADS").
+func orgLike(a *mention) bool {
+	return a.class == ClassUnknown && a.proper && a.pron == nil && a.first == ""
+}

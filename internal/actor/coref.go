@@ -579,7 +579,7 @@ func pronounAgrees(p *pronoun, a *mention) bool {
 	if p.first {
 		// "I" inside a quote is its speaker, most often the nearest
 		// named person before it
-		return p.singular && c == ClassPerson && a.proper || p.plural && (c == ClassOrg || isPluralNoun(a))
+		return p.singular && c == ClassPerson && a.proper || p.plural && (c == ClassOrg || isPluralNoun(a) || orgLike(a))
 	}
 	switch {
 	case p.place:
@@ -597,7 +597,7 @@ func pronounAgrees(p *pronoun, a *mention) bool {
 		}
 		return !isPluralNoun(a)
 	case p.plural:
-		return c != ClassTime && (isPluralNoun(a) || c == ClassOrg)
+		return c != ClassTime && (isPluralNoun(a) || c == ClassOrg || orgLike(a))
 	}
 	return c != ClassTime
 }
