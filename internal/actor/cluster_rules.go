@@ -140,10 +140,11 @@ var relational = set("rep", "representative", "publicist", "spokesman", "spokesw
 	"husband", "girlfriend", "boyfriend", "ex-girlfriend", "ex-boyfriend", "partner", "relative", "neighbor",
 	"neighbour", "landlord", "doctor", "witness", "victim", "officer", "deputy", "detective", "investigator", "official")
 
-// personNumberClash tells whether one of two common nouns for people is
-// plural and the other not: "the woman" is not "the women".
+// personNumberClash tells whether one of two common nouns for people or
+// organisations is plural and the other not: "the woman" is not "the
+// women", "the record company" not "the two companies".
 func personNumberClash(a, b *mention) bool {
-	return (a.class == ClassPerson || b.class == ClassPerson) && isPluralNoun(a) != isPluralNoun(b)
+	return (a.class == ClassPerson || b.class == ClassPerson || a.class == ClassOrg || b.class == ClassOrg) && isPluralNoun(a) != isPluralNoun(b)
 }
 
 // orgLike tells whether an untyped name may be an organisation that
@@ -151,4 +152,17 @@ func personNumberClash(a, b *mention) bool {
 // "EADS").
 func orgLike(a *mention) bool {
 	return a.class == ClassUnknown && a.proper && a.pron == nil && a.first == ""
+}
+
+// listLike tells whether a phrase lists names with a comma glued to a word
+// ("Apple Inc., Apple Corps"), which isGroup, reading separate tokens,
+// misses.
+func listLike(s string) bool {
+	f := strings.Fields(s)
+	for i := 0; i+1 < len(f); i++ {
+		if len(f[i]) > 1 && strings.HasSuffix(f[i], ",") && isCapitalised(f[i]) && isCapitalised(f[i+1]) {
+			return true
+		}
+	}
+	return false
 }

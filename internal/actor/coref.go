@@ -375,6 +375,9 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 		if opt.TrueCase {
 			ms[i] = demote(ms[i], common)
 		}
+		if ms[i].pron == nil && refs[i].Class == ClassUnknown && listLike(refs[i].Text) {
+			ms[i].group = true
+		}
 	}
 	uf := newUnionFind(len(refs))
 	for i, m := range ms {
@@ -479,7 +482,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 	}
 	// "the company": nearest earlier named organisation in the document
 	for j, m := range dm {
-		if m.pron != nil || m.proper || !orgHeads[m.head] || isPluralNoun(m) || !definite(m.ref.Text) || hasCapital(m.raw) {
+		if m.pron != nil || m.proper || !orgHeads[m.head] || isPluralNoun(m) || !definite(m.ref.Text) || hasCapital(m.raw) || hasCapital(tokens(m.ref.Text)[1:]) {
 			continue
 		}
 		for k := j - 1; k >= 0; k-- {
