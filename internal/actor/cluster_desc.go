@@ -112,7 +112,7 @@ func descriptorLinks(byDoc map[string][]*mention, docs []string, texts map[strin
 				}
 			}
 			if best >= 0 && bestN > second {
-				if uf.union(best, m.i) {
+				if uf.link(best, m.i) {
 					hasName[uf.find(m.i)] = true
 				}
 			}

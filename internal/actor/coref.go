@@ -70,11 +70,15 @@ type Options struct {
 	// TrueCase reads one-word capitalised mentions that the texts use in
 	// lower case ("Man", "TEEN") as common nouns.
 	TrueCase bool
+	// NameGuard keeps pronouns, appositives and common nouns from joining
+	// two clusters whose proper names do not match ("its" between Apple
+	// Corps and Apple Inc.).
+	NameGuard bool
 }
 
 // DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true}
 }
 
 type pronoun struct {
@@ -383,6 +387,14 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 	for i, m := range ms {
 		uf.person[i], uf.org[i] = evidence(m)
 	}
+	if opt.NameGuard {
+		uf.names = make([][]*mention, len(ms))
+		for i, m := range ms {
+			if m.proper && m.pron == nil && !m.group {
+				uf.names[i] = []*mention{m}
+			}
+		}
+	}
 	byDoc := map[string][]*mention{}
 	var docs []string
 	for _, m := range ms {
@@ -440,7 +452,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			if a.ref.Start == m.ref.Start && a.ref.End > m.ref.End && m.ref.End < len(text) && a.pron == nil && m.pron == nil {
 				rest := strings.TrimSpace(text[m.ref.End:min(a.ref.End, len(text))])
 				if strings.HasPrefix(rest, ",") && !a.group {
-					uf.union(a.i, m.i)
+					uf.link(a.i, m.i)
 				}
 			}
 		}
@@ -460,7 +472,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 				continue // nested under a longer mention
 			}
 			if linking(text[a.ref.End:m.ref.Start]) && !inList(text, m.ref.End) {
-				uf.union(a.i, m.i)
+				uf.link(a.i, m.i)
 			}
 		}
 	}
@@ -488,8 +500,9 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 		for k := j - 1; k >= 0; k-- {
 			a := dm[k]
 			if a.proper && a.pron == nil && !a.group && !countryNames[a.alias] && (a.class == ClassOrg || a.class == ClassUnknown && a.corp != "" && a.surname != "" && len(a.ws) <= 3) && compatible(a, m) {
-				uf.union(a.i, m.i)
-				m.anaphor = true
+				if uf.link(a.i, m.i) {
+					m.anaphor = true
+				}
 				break
 			}
 		}
@@ -509,7 +522,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			}
 			for _, m := range dm {
 				if m.pron == nil && !m.proper && m.class == ClassPerson && m.ref.Sub == "" && !isPluralNoun(m) && !relational[m.head] {
-					uf.union(only, m.i)
+					uf.link(only, m.i)
 				}
 			}
 		}
@@ -539,7 +552,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			if p.person && !p.first && a.class == ClassUnknown && a.alias != "" {
 				continue // "he" is no country or acronym
 			}
-			if uf.union(a.i, m.i) {
+			if uf.link(a.i, m.i) {
 				linked = true
 				break
 			}
@@ -561,7 +574,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 				}
 			}
 			if best >= 0 {
-				uf.union(best, m.i)
+				uf.link(best, m.i)
 			}
 		}
 	}
@@ -696,6 +709,9 @@ func keys(m *mention, opt Options) []string {
 type unionFind struct {
 	parent      []int
 	person, org []bool
+	// names holds, at each root, the proper names of its cluster (a few
+	// distinct ones); nil when Cluster does not guard by names.
+	names [][]*mention
 }
 
 func newUnionFind(n int) *unionFind {
@@ -725,6 +741,10 @@ func (u *unionFind) union(a, b int) bool {
 	}
 	p, o := u.person[ra] || u.person[rb], u.org[ra] || u.org[rb]
 	u.person[ra], u.person[rb], u.org[ra], u.org[rb] = p, p, o, o
+	if u.names != nil {
+		n := mergeNames(u.names[ra], u.names[rb])
+		u.names[ra], u.names[rb] = n, n
+	}
 	if ra < rb {
 		u.parent[rb] = ra
 	} else {
@@ -824,7 +844,7 @@ func nominalsToNames(ms []*mention, uf *unionFind, opt Options) {
 			}
 		}
 		if best >= 0 && bestN > second && float64(bestN) >= opt.MinShare*float64(len(c.docs)) {
-			uf.union(best, r)
+			uf.link(best, r)
 		}
 	}
 }
