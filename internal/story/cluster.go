@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -137,6 +138,10 @@ type Clusterer struct {
 	storyDF     map[int32]map[int32]int32
 	sinceRepair int
 	changed     map[int32]struct{} // reports a repair moved, for TakeChanged
+	// Scratch space for AddPrepared, indexed by term and by report, in
+	// place of maps: the query's weights and the candidates' scores.
+	qDense     []float64
+	scoreDense []float64
 }
 
 // NewClusterer returns a Clusterer with DefaultOptions.
@@ -222,9 +227,11 @@ func (c *Clusterer) AddPrepared(d Doc, p *Prep) (eventID_, storyID_ string) {
 
 	// edges to the nearest stored reports among the candidates
 	var edges []edge
+	c.setQuery(q)
+	defer c.clearQuery(q)
 	for _, ri := range c.candidates(q, terms) {
 		r := &c.reports[ri]
-		sim := c.cosine(q, r.vec)
+		sim := c.cosineQ(r.vec)
 		if sim < c.opt.EdgeMin {
 			continue
 		}
@@ -361,23 +368,32 @@ func (c *Clusterer) Assignment(reportID string) (event, story string, ok bool) {
 // report's heaviest terms, at most opt.Candidates of them, reading only the
 // most recent opt.Postings entries of each term.
 func (c *Clusterer) candidates(q map[int32]float64, terms []int32) []int32 {
-	score := map[int32]float64{}
+	if len(c.scoreDense) < len(c.reports) {
+		c.scoreDense = slices.Grow(c.scoreDense, len(c.reports)-len(c.scoreDense))[:len(c.reports)]
+	}
+	score := c.scoreDense
+	var touched []int32
 	for _, t := range terms {
 		p := c.index[t]
 		if len(p) > c.opt.Postings {
 			p = p[len(p)-c.opt.Postings:]
 		}
+		w := q[t]
 		for _, ri := range p {
-			score[ri] += q[t]
+			if score[ri] == 0 {
+				touched = append(touched, ri)
+			}
+			score[ri] += w
 		}
 	}
 	type cand struct {
 		ri int32
 		s  float64
 	}
-	cs := make([]cand, 0, len(score))
-	for ri, s := range score {
-		cs = append(cs, cand{ri, s})
+	cs := make([]cand, 0, len(touched))
+	for _, ri := range touched {
+		cs = append(cs, cand{ri, score[ri]})
+		score[ri] = 0
 	}
 	slices.SortFunc(cs, func(a, b cand) int {
 		if a.s != b.s {
@@ -396,6 +412,36 @@ func (c *Clusterer) candidates(q map[int32]float64, terms []int32) []int32 {
 		ids = ids[:c.opt.Candidates]
 	}
 	return ids
+}
+
+// setQuery spreads q over qDense for cosineQ; clearQuery undoes it.
+func (c *Clusterer) setQuery(q map[int32]float64) {
+	if len(c.qDense) < len(c.logDF) {
+		c.qDense = slices.Grow(c.qDense, len(c.logDF)-len(c.qDense))[:len(c.logDF)]
+	}
+	for t, w := range q {
+		c.qDense[t] = w
+	}
+}
+
+func (c *Clusterer) clearQuery(q map[int32]float64) {
+	for t := range q {
+		c.qDense[t] = 0
+	}
+}
+
+// cosineQ is cosine with the query set by setQuery.
+func (c *Clusterer) cosineQ(v []tw) float64 {
+	var dot, nn float64
+	for _, x := range v {
+		w := float64(x.tf) * c.idf(x.term)
+		nn += w * w
+		dot += c.qDense[x.term] * w
+	}
+	if nn == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(nn)
 }
 
 func (c *Clusterer) idf(t int32) float64 {
@@ -452,18 +498,29 @@ func (c *Clusterer) cosine(q map[int32]float64, v []tw) float64 {
 
 // topTerms returns the n heaviest terms of v, ties broken by term id.
 func topTerms(v map[int32]float64, n int) []int32 {
-	ts := make([]int32, 0, len(v))
-	for t := range v {
-		ts = append(ts, t)
+	type tww struct {
+		t int32
+		w float64
 	}
-	sort.Slice(ts, func(i, j int) bool {
-		if v[ts[i]] != v[ts[j]] {
-			return v[ts[i]] > v[ts[j]]
+	pairs := make([]tww, 0, len(v))
+	for t, w := range v {
+		pairs = append(pairs, tww{t, w})
+	}
+	slices.SortFunc(pairs, func(a, b tww) int {
+		if a.w != b.w {
+			if a.w > b.w {
+				return -1
+			}
+			return 1
 		}
-		return ts[i] < ts[j]
+		return cmp.Compare(a.t, b.t)
 	})
-	if len(ts) > n {
-		ts = ts[:n]
+	if len(pairs) > n {
+		pairs = pairs[:n]
+	}
+	ts := make([]int32, len(pairs))
+	for i, p := range pairs {
+		ts[i] = p.t
 	}
 	return ts
 }
