@@ -78,12 +78,13 @@ func coreName(m *mention) []string {
 // closing words: "Indianapolis" and "Colts" are the "Indianapolis Colts",
 // "Promises" the "Promises Treatment Center", "Lo Presti" is "Gaetano Lo
 // Presti". People match on closing words of two or more only (one word is
-// the surname rule's); names of unknown class never match this way.
+// the surname rule's); things ("Internet", "Internet Explorer") and names
+// of unknown class never match this way.
 func containMatch(a, b *mention) bool {
 	if !a.proper || !b.proper || a.pron != nil || b.pron != nil || a.group || b.group {
 		return false
 	}
-	if a.class == ClassUnknown || b.class == ClassUnknown || a.class == ClassTime || !compatible(a, b) {
+	if a.class == ClassUnknown || b.class == ClassUnknown || a.class == ClassTime || a.class == ClassThing || b.class == ClassThing || !compatible(a, b) {
 		return false
 	}
 	s, l := coreName(a), coreName(b)
@@ -121,7 +122,7 @@ func clusterMatch(a, b *mention, nominal bool) bool {
 // containKeys are the blocking keys under which containMatch meets:
 // the first and the last word of a typed name's core.
 func containKeys(m *mention) []string {
-	if !m.proper || m.class == ClassUnknown || m.class == ClassTime || m.pron != nil || m.group {
+	if !m.proper || m.class == ClassUnknown || m.class == ClassTime || m.class == ClassThing || m.pron != nil || m.group {
 		return nil
 	}
 	c := coreName(m)
