@@ -167,3 +167,54 @@ func listLike(s string) bool {
 	}
 	return false
 }
+
+// corePreps end the core of a phrase ("between Sicily and Tunisia" is
+// not part of "the Mediterranean").
+var corePreps = set("between", "of", "in", "at", "on", "near", "off", "across", "around", "from", "to", "with", "by",
+	"for", "into", "outside", "inside", "along", "over", "under", "through", "throughout", "within")
+
+// coordinated tells whether the core of a phrase, leading determiners
+// and prepositions dropped and cut at the next preposition, joins two
+// names: "to Tunisia and Egypt", "between Europe and the Middle East",
+// "Europe , Africa and Asia". Such a phrase names a group, not either
+// member.
+func coordinated(text string) bool {
+	f := tokensKeepCommas(text)
+	for len(f) > 1 && leadDrop[strings.ToLower(f[0])] {
+		f = f[1:]
+	}
+	for i := 1; i < len(f); i++ {
+		if corePreps[strings.ToLower(f[i])] {
+			f = f[:i]
+			break
+		}
+	}
+	capBefore := false
+	for i, w := range f {
+		lw := strings.ToLower(w)
+		if (lw == "and" || lw == "or" || lw == "&") && capBefore {
+			for _, x := range f[i+1:] {
+				if isCapitalised(x) {
+					return true
+				}
+			}
+		}
+		if isCapitalised(w) {
+			capBefore = true
+		}
+	}
+	return false
+}
+
+// tokensKeepCommas splits on spaces and keeps commas as tokens.
+func tokensKeepCommas(s string) []string {
+	var out []string
+	for _, t := range strings.Fields(s) {
+		if len(t) > 1 && strings.HasSuffix(t, ",") {
+			out = append(out, strings.TrimSuffix(t, ","), ",")
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}

@@ -382,6 +382,9 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 		if ms[i].pron == nil && refs[i].Class == ClassUnknown && listLike(refs[i].Text) {
 			ms[i].group = true
 		}
+		if ms[i].pron == nil && refs[i].Class != ClassUnknown && coordinated(refs[i].Text) {
+			ms[i].group = true
+		}
 	}
 	uf := newUnionFind(len(refs))
 	for i, m := range ms {
