@@ -1,9 +1,6 @@
 package actor
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // descStop are words that may stand right before a name without
 // describing it ("said Fred LaRue", "of Tara Reid").
@@ -53,19 +50,21 @@ func descriptorInside(m *mention) string {
 	return ""
 }
 
+// descKey counts how often a group's reports put a descriptor before a
+// named cluster (by its root when counting began).
+type descKey struct {
+	group, desc string
+	root        int
+}
+
 // descriptorLinks ties common nouns for people and organisations ("the
 // mother", "the figure") to the named entity of their document that the
 // group's reports describe with that noun ("his mother Alice McMeekin",
 // "Watergate figure Fred LaRue"). A noun joins only when one named
 // entity of its document carries the descriptor more often than any other.
 func descriptorLinks(byDoc map[string][]*mention, docs []string, texts map[string]string, uf *unionFind) {
-	// descriptor counts per group, per named cluster root
-	type key struct {
-		group, desc string
-		root        int
-	}
-	count := map[key]int{}
-	hasName := map[int]bool{}
+	count := map[descKey]int{}
+	root := map[int]int{} // mention → root of its named cluster before any link here
 	for _, d := range docs {
 		text := texts[d]
 		for _, m := range byDoc[d] {
@@ -73,25 +72,31 @@ func descriptorLinks(byDoc map[string][]*mention, docs []string, texts map[strin
 				continue
 			}
 			r := uf.find(m.i)
-			hasName[r] = true
+			root[m.i] = r
 			seen := map[string]bool{}
 			for _, w := range []string{descriptorBefore(text, m.ref.Start), descriptorInside(m)} {
 				if w != "" && !seen[w] {
 					seen[w] = true
-					count[key{m.ref.Group, w, r}]++
+					count[descKey{m.ref.Group, w, r}]++
 				}
 			}
 		}
 	}
+	countInTexts(byDoc, docs, texts, root, count)
+	hasName := map[int]bool{}
+	for _, r := range root {
+		hasName[r] = true
+	}
 	for _, d := range docs {
 		dm := byDoc[d]
-		var named []int
+		var named []int // mention indexes of the document's names, one per cluster
+		seen := map[int]bool{}
 		for _, a := range dm {
-			if a.pron == nil && a.proper && !a.group {
-				named = append(named, uf.find(a.i))
+			if r, ok := root[a.i]; ok && !seen[r] {
+				seen[r] = true
+				named = append(named, a.i)
 			}
 		}
-		sort.Ints(named)
 		for _, m := range dm {
 			if m.pron != nil || m.proper || m.head == "" || m.class == ClassTime || m.class == ClassThing || isPluralNoun(m) {
 				continue
@@ -100,20 +105,70 @@ func descriptorLinks(byDoc map[string][]*mention, docs []string, texts map[strin
 				continue // already tied to a name
 			}
 			best, bestN, second := -1, 0, 0
-			for i, r := range named {
-				if i > 0 && named[i-1] == r {
-					continue
-				}
-				n := count[key{m.ref.Group, m.head, uf.find(r)}]
+			for _, a := range named {
+				n := count[descKey{m.ref.Group, m.head, root[a]}]
 				if n > bestN {
-					best, second, bestN = r, bestN, n
+					best, second, bestN = a, bestN, n
 				} else if n > second {
 					second = n
 				}
 			}
-			if best >= 0 && bestN > second {
-				if uf.link(best, m.i) {
-					hasName[uf.find(m.i)] = true
+			if best >= 0 && bestN > second && uf.link(best, m.i) {
+				hasName[uf.find(m.i)] = true
+			}
+		}
+	}
+}
+
+// countInTexts adds the descriptors before every occurrence of a named
+// cluster's surface forms in the texts of its group, also outside the
+// mentions given ("his mother Alice McMeekin" in a sentence nobody
+// annotated). A surface form that two clusters share is skipped.
+func countInTexts(byDoc map[string][]*mention, docs []string, texts map[string]string, root map[int]int, count map[descKey]int) {
+	surf := map[string]map[string]int{} // group → surface → root, -1 when ambiguous
+	groupDocs := map[string][]string{}
+	for _, d := range docs {
+		for _, m := range byDoc[d] {
+			r, ok := root[m.i]
+			if !ok || m.class == ClassTime {
+				continue
+			}
+			t := strings.TrimSpace(m.ref.Text)
+			if len(t) < 3 || strings.Contains(t, "\n") {
+				continue
+			}
+			g := m.ref.Group
+			if surf[g] == nil {
+				surf[g] = map[string]int{}
+			}
+			if old, ok := surf[g][t]; !ok {
+				surf[g][t] = r
+			} else if old != r {
+				surf[g][t] = -1
+			}
+		}
+		if len(byDoc[d]) > 0 {
+			g := byDoc[d][0].ref.Group
+			groupDocs[g] = append(groupDocs[g], d)
+		}
+	}
+	for g, ss := range surf {
+		for t, r := range ss {
+			if r < 0 {
+				continue
+			}
+			for _, d := range groupDocs[g] {
+				text := texts[d]
+				for off := 0; ; {
+					k := strings.Index(text[off:], t)
+					if k < 0 {
+						break
+					}
+					at := off + k
+					off = at + len(t)
+					if w := descriptorBefore(text, at); w != "" {
+						count[descKey{g, w, r}]++
+					}
 				}
 			}
 		}
