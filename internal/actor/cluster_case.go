@@ -42,9 +42,10 @@ func commonWords(texts map[string]string) map[string]bool {
 }
 
 // demote re-reads a one-word "name" that is a common word in lower case
-// ("Man", "TEEN"), so that it matches as the common noun it is.
+// ("Man", "TEEN"), so that it matches as the common noun it is. Words the
+// alias tables know ("US") stay names.
 func demote(m *mention, common map[string]bool) *mention {
-	if !m.proper || m.pron != nil || len(m.ws) != 1 || !common[m.ws[0]] || m.alias != "" {
+	if !m.proper || m.pron != nil || len(m.ws) != 1 || !common[m.ws[0]] || m.alias != "" && m.alias != m.ws[0] {
 		return m
 	}
 	r := *m.ref

@@ -57,8 +57,8 @@ func numbersClash(a, b *mention) bool {
 var relDays = set("today", "yesterday", "tomorrow", "tonight")
 
 // coreName returns the words of a name before any phrase that follows it
-// ("Morningside Recovery in Newport Beach" → "morningside recovery"), the
-// last one reduced to its singular.
+// ("Morningside Recovery in Newport Beach" → "morningside recovery"),
+// each reduced to its singular ("Colts" → "colt").
 func coreName(m *mention) []string {
 	n := len(m.ws)
 	for j := 1; j < len(m.ws); j++ {
@@ -67,9 +67,9 @@ func coreName(m *mention) []string {
 			break
 		}
 	}
-	out := append([]string(nil), m.ws[:n]...)
-	if len(out) > 0 {
-		out[len(out)-1] = lemma(out[len(out)-1])
+	out := make([]string, n)
+	for i, w := range m.ws[:n] {
+		out[i] = lemma(w)
 	}
 	return out
 }

@@ -1,0 +1,248 @@
+package actor
+
+import (
+	"strings"
+	"testing"
+)
+
+// clusterPairs runs Cluster and checks which pairs of refs (by ID) end up
+// together.
+func clusterPairs(t *testing.T, refs []Ref, texts map[string]string, pairs []pairCase) {
+	t.Helper()
+	got := Cluster(refs, texts, DefaultOptions())
+	at := map[string]int{}
+	for i, r := range refs {
+		at[r.ID] = i
+	}
+	for _, tc := range pairs {
+		t.Run(tc.name, func(t *testing.T) {
+			i, j := at[tc.a], at[tc.b]
+			if (got[i] == got[j]) != tc.want {
+				t.Errorf("%q and %q together = %v, want %v (labels %v)", refs[i].Text, refs[j].Text, !tc.want, tc.want, got)
+			}
+		})
+	}
+}
+
+type pairCase struct {
+	name string
+	a, b string
+	want bool
+}
+
+// ref builds a Ref whose span is the first occurrence of text in the
+// document at or after from.
+func ref(id, doc, docText, text string, from int, class Class, sub string) Ref {
+	k := strings.Index(docText[from:], text) + from
+	sent := strings.Count(docText[:k], "\n")
+	return Ref{ID: id, Doc: doc, Group: "g", Sentence: sent, Start: k, End: k + len(text), Text: text, Class: class, Sub: sub}
+}
+
+func TestClusterRules(t *testing.T) {
+	texts := map[string]string{
+		"d1": "Man charged over deaths\nJohn Jenkin was charged after his mother Alice McMeekin died .\nThe mother was 58 .",
+		"d2": "Colts beat Titans\nThe Indianapolis Colts won on Sunday .\nIndianapolis scored late .",
+		"d3": "Colts lose\nThe Colts lost today ( 4 November 2011 ) .\nThree years passed .",
+		"d4": "Flights between Tunisia and Egypt were cut .\nEgypt said the cut would last 485 years .",
+	}
+	d1, d2, d3, d4 := texts["d1"], texts["d2"], texts["d3"], texts["d4"]
+	refs := []Ref{
+		ref("man", "d1", d1, "Man", 0, ClassPerson, ""),
+		ref("jenkin", "d1", d1, "John Jenkin", 0, ClassPerson, ""),
+		ref("alice", "d1", d1, "Alice McMeekin", 0, ClassPerson, ""),
+		ref("mother", "d1", d1, "The mother", 0, ClassPerson, ""),
+		ref("colts2", "d2", d2, "Indianapolis Colts", 0, ClassOrg, ""),
+		ref("indy", "d2", d2, "Indianapolis", 70, ClassOrg, ""),
+		ref("colts3", "d3", d3, "Colts", 15, ClassOrg, ""),
+		ref("today", "d3", d3, "today ( 4 November 2011 )", 0, ClassTime, ""),
+		ref("years3", "d3", d3, "Three years", 0, ClassTime, ""),
+		ref("tunegy", "d4", d4, "between Tunisia and Egypt", 0, ClassPlace, "GEO"),
+		ref("egypt", "d4", d4, "Egypt", 30, ClassPlace, "GEO"),
+		ref("years4", "d4", d4, "485 years", 0, ClassTime, ""),
+	}
+	clusterPairs(t, refs, texts, []pairCase{
+		{"headline capital is a common noun", "man", "jenkin", false},
+		{"descriptor before a name", "mother", "alice", true},
+		{"relational noun stays apart from the lone man", "mother", "jenkin", false},
+		{"city name for its team", "indy", "colts2", true},
+		{"team name across documents", "colts3", "colts2", true},
+		{"coordination is not its member", "tunegy", "egypt", false},
+		{"numbers clash", "years3", "years4", false},
+	})
+}
+
+func TestClusterNameGuard(t *testing.T) {
+	text := "Apple Corps sued Apple Inc. over its logo .\nApple Inc. said it would win ."
+	texts := map[string]string{"d": text}
+	refs := []Ref{
+		ref("corps", "d", text, "Apple Corps", 0, ClassUnknown, ""),
+		ref("inc", "d", text, "Apple Inc.", 0, ClassUnknown, ""),
+		ref("its", "d", text, "its", 0, ClassUnknown, ""),
+		ref("inc2", "d", text, "Apple Inc.", 45, ClassUnknown, ""),
+		ref("it", "d", text, "it", 50, ClassUnknown, ""),
+	}
+	clusterPairs(t, refs, texts, []pairCase{
+		{"two names stay apart", "corps", "inc", false},
+		{"pronoun joins a name", "it", "inc2", true},
+		{"a pronoun never bridges two names", "corps", "inc2", false},
+	})
+}
+
+func TestNumbersClash(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"three years", "485 years", true},
+		{"three years", "3 years", false},
+		{"with 7:42 left", "with 14:05 left", true},
+		{"with 7:42 left", "with 7:42 left in the first half", false},
+		{"the years", "485 years", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			a, b := analyse(&Ref{Text: tc.a}, 0), analyse(&Ref{Text: tc.b}, 1)
+			if got := numbersClash(a, b); got != tc.want {
+				t.Errorf("numbersClash(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTimeKeyPrefersDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"today ( 4 November 2011 )", "nov"},
+		{"today", "today"},
+		{"on Friday night", "friday"},
+		{"Feb. 22", "feb 22"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := timeKey(words(tc.in)); got != tc.want {
+				t.Errorf("timeKey(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCommonWordsAndDemote(t *testing.T) {
+	texts := map[string]string{
+		"a": "MAN CHARGED\nPolice said a man was held . The man is 21 .\nA local man said Jenkin lied .",
+		"b": "Jenkin spoke .\nThe man Jenkin met was a man of Millom .",
+	}
+	common := commonWords(texts)
+	tests := []struct {
+		text   string
+		proper bool
+	}{
+		{"Man", false},
+		{"MAN", false},
+		{"Jenkin", true},
+		{"Police", true}, // seen in lower case never
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			m := demote(analyse(&Ref{Text: tc.text, Class: ClassPerson}, 0), common)
+			if m.proper != tc.proper {
+				t.Errorf("demote(%q).proper = %v, want %v", tc.text, m.proper, tc.proper)
+			}
+		})
+	}
+}
+
+func TestDescriptors(t *testing.T) {
+	text := "Watergate figure Fred LaRue died .\nThe actress Lindsay Lohan said , according to Tara Reid ."
+	tests := []struct {
+		name string
+		at   string
+		want string
+	}{
+		{"lower-case noun before", "Fred LaRue", "figure"},
+		{"after a determiner", "Lindsay Lohan", "actress"},
+		{"function word", "Tara Reid", ""},
+		{"capitalised word", "Watergate", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := descriptorBefore(text, strings.Index(text, tc.at)); got != tc.want {
+				t.Errorf("descriptorBefore(%q) = %q, want %q", tc.at, got, tc.want)
+			}
+		})
+	}
+	m := analyse(&Ref{Text: "actress Lindsay Lohan", Class: ClassPerson}, 0)
+	if got := descriptorInside(m); got != "actress" {
+		t.Errorf("descriptorInside(%q) = %q, want %q", m.ref.Text, got, "actress")
+	}
+}
+
+func TestContainMatch(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		class Class
+		want  bool
+	}{
+		{"Indianapolis", "Indianapolis Colts", ClassOrg, true},
+		{"Colts", "Indianapolis Colts", ClassOrg, true},
+		{"Promises", "Promises Treatment Center in Malibu", ClassPlace, true},
+		{"Lo Presti", "Gaetano Lo Presti", ClassPerson, true},
+		{"Gaetano", "Gaetano Lo Presti", ClassPerson, false},
+		{"Internet", "Internet Explorer", ClassThing, false},
+		{"Boeing", "Boeing Commercial Airplanes", ClassUnknown, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			a := analyse(&Ref{Text: tc.a, Class: tc.class}, 0)
+			b := analyse(&Ref{Text: tc.b, Class: tc.class}, 1)
+			if got := containMatch(a, b); got != tc.want {
+				t.Errorf("containMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCoordinated(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"to Tunisia and Egypt", true},
+		{"between Europe and the Middle East", true},
+		{"Europe , Africa and Asia", true},
+		{"in Wasilla , Alaska", false},
+		{"on Tuesday , December 9 , 2008", false},
+		{"in the Mediterranean between Sicily and Tunisia", false},
+		{"the media and the public", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := coordinated(tc.in); got != tc.want {
+				t.Errorf("coordinated(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+	if !listLike("Apple Inc., Apple Corps") || listLike("Apple Inc. , a firm") {
+		t.Errorf("listLike: want true for a glued comma between names only")
+	}
+}
+
+func TestPersonNumberClash(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		class Class
+		want  bool
+	}{
+		{"the woman", "the women", ClassPerson, true},
+		{"the company", "the two companies", ClassOrg, true},
+		{"the cable", "the cables", ClassThing, false},
+		{"the worker", "a worker", ClassPerson, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			a := analyse(&Ref{Text: tc.a, Class: tc.class}, 0)
+			b := analyse(&Ref{Text: tc.b, Class: tc.class}, 1)
+			if got := personNumberClash(a, b); got != tc.want {
+				t.Errorf("personNumberClash(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
