@@ -55,3 +55,9 @@ func (u *unionFind) link(a, b int) bool {
 	}
 	return u.union(a, b)
 }
+
+// named tells whether the cluster of a has a proper name (false when
+// Cluster does not keep names).
+func (u *unionFind) named(a int) bool {
+	return u.names != nil && len(u.names[u.find(a)]) > 0
+}

@@ -74,11 +74,14 @@ type Options struct {
 	// two clusters whose proper names do not match ("its" between Apple
 	// Corps and Apple Inc.).
 	NameGuard bool
+	// NamedFirst makes "he" and "she" prefer the nearest antecedent whose
+	// cluster has a name over a nearer common noun ("Reid's rep said she").
+	NamedFirst bool
 }
 
 // DefaultOptions are the settings tuned on ECB+ and MEANTIME dev.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true, NamedFirst: true}
 }
 
 type pronoun struct {
@@ -537,26 +540,36 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			continue
 		}
 		p := m.pron
+		// he and she look for a named person first, then for anyone
+		passes := []bool{false}
+		if opt.NamedFirst && p.person && p.singular && !p.first && !p.relative {
+			passes = []bool{true, false}
+		}
 		linked := false
-		for k := j - 1; k >= 0; k-- {
-			a := dm[k]
-			if m.ref.Sentence-a.ref.Sentence > 2 {
-				break
+		for _, namedOnly := range passes {
+			for k := j - 1; k >= 0 && !linked; k-- {
+				a := dm[k]
+				if m.ref.Sentence-a.ref.Sentence > 2 {
+					break
+				}
+				if p.relative && a.ref.Sentence != m.ref.Sentence {
+					break
+				}
+				if a.ref.End > m.ref.Start { // nested in or overlapping
+					continue
+				}
+				if !pronounAgrees(p, a) || !compatible(a, m) {
+					continue
+				}
+				if p.person && !p.first && a.class == ClassUnknown && a.alias != "" {
+					continue // "he" is no country or acronym
+				}
+				if namedOnly && !uf.named(a.i) {
+					continue
+				}
+				linked = uf.link(a.i, m.i)
 			}
-			if p.relative && a.ref.Sentence != m.ref.Sentence {
-				break
-			}
-			if a.ref.End > m.ref.Start { // nested in or overlapping
-				continue
-			}
-			if !pronounAgrees(p, a) || !compatible(a, m) {
-				continue
-			}
-			if p.person && !p.first && a.class == ClassUnknown && a.alias != "" {
-				continue // "he" is no country or acronym
-			}
-			if uf.link(a.i, m.i) {
-				linked = true
+			if linked {
 				break
 			}
 		}
