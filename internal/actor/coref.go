@@ -533,8 +533,8 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			}
 		}
 	}
-	// pronouns: nearest compatible antecedent in this or the two previous
-	// sentences
+	// pronouns: nearest compatible antecedent in this or the three
+	// previous sentences
 	for j, m := range dm {
 		if m.pron == nil {
 			continue
@@ -549,7 +549,7 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 		for _, namedOnly := range passes {
 			for k := j - 1; k >= 0 && !linked; k-- {
 				a := dm[k]
-				if m.ref.Sentence-a.ref.Sentence > 2 {
+				if m.ref.Sentence-a.ref.Sentence > 3 {
 					break
 				}
 				if p.relative && a.ref.Sentence != m.ref.Sentence {
