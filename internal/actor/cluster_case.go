@@ -54,3 +54,35 @@ func demote(m *mention, common map[string]bool) *mention {
 	d.ref = m.ref
 	return d
 }
+
+// placeNouns name a kind of place that "of" and a name may follow ("the
+// city of Hawaiian Gardens", "her hometown of Wasilla").
+var placeNouns = set("city", "town", "village", "hometown", "island", "state", "province", "region", "capital",
+	"country", "district", "county", "borough", "suburb", "port", "republic", "kingdom", "area", "neighborhood",
+	"neighbourhood", "municipality", "community")
+
+// placeOfName re-reads "the city of Hawaiian Gardens" as the place it
+// names, "Hawaiian Gardens".
+func placeOfName(m *mention) *mention {
+	if m.proper || m.pron != nil || m.class != ClassPlace {
+		return m
+	}
+	f := strings.Fields(m.ref.Text)
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] != "of" || !placeNouns[strings.ToLower(f[i-1])] {
+			continue
+		}
+		rest := f[i+1:]
+		for _, w := range rest {
+			if !isCapitalised(w) {
+				return m
+			}
+		}
+		r := *m.ref
+		r.Text = strings.Join(rest, " ")
+		d := analyse(&r, m.i)
+		d.ref = m.ref
+		return d
+	}
+	return m
+}

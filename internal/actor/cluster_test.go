@@ -246,3 +246,28 @@ func TestPersonNumberClash(t *testing.T) {
 		})
 	}
 }
+
+func TestPlaceOfName(t *testing.T) {
+	tests := []struct {
+		text  string
+		class Class
+		want  string // the name read, or "" when the mention stays as it is
+	}{
+		{"her hometown of Wasilla", ClassPlace, "wasilla"},
+		{"in the city of Hawaiian Gardens", ClassPlace, "hawaiian gardens"},
+		{"the city of the future", ClassPlace, ""},
+		{"Section 7 of the Endangered Species Act", ClassThing, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			m := analyse(&Ref{Text: tc.text, Class: tc.class}, 0)
+			got := placeOfName(m)
+			switch {
+			case tc.want == "" && got != m:
+				t.Errorf("placeOfName(%q) re-read it as %q, want it unchanged", tc.text, got.norm)
+			case tc.want != "" && (!got.proper || got.norm != tc.want):
+				t.Errorf("placeOfName(%q) = %q (proper %v), want the name %q", tc.text, got.norm, got.proper, tc.want)
+			}
+		})
+	}
+}

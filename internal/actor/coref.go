@@ -382,6 +382,7 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 		if opt.TrueCase {
 			ms[i] = demote(ms[i], common)
 		}
+		ms[i] = placeOfName(ms[i])
 		if ms[i].pron == nil && refs[i].Class == ClassUnknown && listLike(refs[i].Text) {
 			ms[i].group = true
 		}
