@@ -264,7 +264,8 @@ func benchStore(b *testing.B) (path string, n int) {
 // each request alone). $STORYLINE_BENCH_URL sends the requests to a server in another
 // process (storyline serve --db the same file) instead of one in this
 // process; $STORYLINE_BENCH_ACTIVE sets the in-process server's
-// Config.MaxActive (-1: no bound).
+// Config.MaxActive (-1: no bound), $STORYLINE_BENCH_WARM its Config.Warm
+// (and the benchmark waits for the stories to be built first).
 func BenchmarkServe(b *testing.B) {
 	path, n := benchStore(b)
 	ctx := context.Background()
@@ -276,9 +277,19 @@ func BenchmarkServe(b *testing.B) {
 		}
 		defer view.Close()
 		active, _ := strconv.Atoi(os.Getenv("STORYLINE_BENCH_ACTIVE"))
-		s, err := New(Config{Reader: view, Loopback: true, MaxActive: active})
+		warm, _ := strconv.Atoi(os.Getenv("STORYLINE_BENCH_WARM"))
+		s, err := New(Config{Reader: view, Loopback: true, MaxActive: active, Warm: warm})
 		if err != nil {
 			b.Fatal(err)
+		}
+		defer s.Close()
+		if warm > 0 {
+			// Let the warmer build the stories before the clients come.
+			start := time.Now()
+			for s.cache.len() < 2*min(warm, (n+99)/100) && time.Since(start) < 10*time.Minute {
+				time.Sleep(50 * time.Millisecond)
+			}
+			b.Logf("warmed %d answers in %s", s.cache.len(), time.Since(start).Round(time.Millisecond))
 		}
 		ts := httptest.NewServer(s)
 		defer ts.Close()

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"storyline"
+	"storyline/internal/store"
 	"storyline/internal/store/sqlite"
 )
 
@@ -92,13 +94,13 @@ func TestCacheFollowsPut(t *testing.T) {
 // errors are not kept.
 func TestCacheEncoding(t *testing.T) {
 	ts, s, _ := cachedServer(t, Config{})
-	// Small answers are kept as they are.
+	// Tiny answers are kept as they are.
 	for range 2 {
-		if resp, _ := getWith(t, ts.URL+"/api/v1/quotes?actor=a1", "gzip"); resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != "" {
-			t.Fatalf("small answer: %d %v", resp.StatusCode, resp.Header)
+		if resp, _ := getWith(t, ts.URL+"/api/v1/quotes?actor=nobody", "gzip"); resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("tiny answer: %d %v", resp.StatusCode, resp.Header)
 		}
 	}
-	s.cache.compressFrom = 0 // the fixture's answers are all small
+	s.cache.compressFrom = 0 // some of the fixture's answers are tiny
 	for _, u := range []string{"/stories/s1", "/api/v1/stories/s1/timeline", "/api/v1/search?q=tanker&kind=report"} {
 		t.Run(u, func(t *testing.T) {
 			_, plain := getWith(t, ts.URL+u, "")  // builds and keeps it
@@ -172,5 +174,79 @@ func TestAnswerCacheEvicts(t *testing.T) {
 	}
 	if a, _, _ := c.get(2, "a"); a != nil {
 		t.Error("a new generation still has old answers")
+	}
+}
+
+// TestWarm: with Config.Warm, the stories' answers are built once the
+// store settles, again after a write, and Close stops the warmer.
+func TestWarm(t *testing.T) {
+	ctx := context.Background()
+	old := warmQuiet
+	warmQuiet = 20 * time.Millisecond
+	defer func() { warmQuiet = old }()
+	st, path := fixture(t)
+	view, err := sqlite.OpenView(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	passes := make(chan int64, 8)
+	s, err := New(Config{Reader: view, Loopback: true, Warm: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.warm.setOnWarm(func(gen int64, n int) {
+		if n == 2 {
+			passes <- gen
+		}
+	})
+	// The first pass may have ended before onWarm was set: wait for its
+	// answers instead.
+	for start := time.Now(); s.cache.len() < 4; time.Sleep(5 * time.Millisecond) {
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("cache holds %d answers after the first pass, want 4", s.cache.len())
+		}
+	}
+	// wait waits for a full pass over both stories at generation gen.
+	wait := func(gen int64) {
+		t.Helper()
+		for {
+			select {
+			case g := <-passes:
+				if g == gen {
+					return
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no warm pass")
+			}
+		}
+	}
+	stories, _ := st.Stories(ctx)
+	events, _ := st.Events(ctx)
+	actors, _ := st.Actors(ctx)
+	stories[0].Title = "Renamed story"
+	if err := st.SaveCross(ctx, &store.Cross{Stories: stories, Events: events, Actors: actors}); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	gen, _, err := view.Generation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get(t, ts.URL+"/api/v1/stories") // a request nudges the warmer
+	wait(gen)
+	if n := s.cache.len(); n != 4 {
+		t.Fatalf("after the write the cache holds %d answers, want the 4 warmed", n)
+	}
+	if _, body := get(t, ts.URL+"/stories/s1"); !strings.Contains(body, "Renamed story") {
+		t.Errorf("warmed page lacks the write: %s", body)
+	}
+	done := make(chan struct{})
+	go func() { s.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close did not return")
 	}
 }

@@ -99,7 +99,12 @@ type Config struct {
 	// every request in flight, which keeps the slowest ones (p99) near
 	// the typical one under load. Answers from the cache do not wait.
 	MaxActive int
-	Logger    *slog.Logger
+	// Warm is how many of the most recent stories have their page and
+	// JSON built ahead of readers, in the background, whenever the store
+	// has settled after a change (0: none; needs the answer cache). Call
+	// Close to stop it.
+	Warm   int
+	Logger *slog.Logger
 }
 
 // Server is the HTTP handler. It is safe for concurrent use.
@@ -114,6 +119,7 @@ type Server struct {
 	// active holds a token per read request being answered (nil: no
 	// bound).
 	active chan struct{}
+	warm   *warmer // nil: none
 }
 
 // New makes a Server.
@@ -154,7 +160,20 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("/api/v1/", s.apiFallback)
 	s.mux.HandleFunc("/", s.pageFallback)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(staticFS)))
+	if cfg.Warm > 0 && s.cache != nil {
+		s.warm = newWarmer(s, cfg.Warm)
+		s.warm.poke()
+	}
 	return s, nil
+}
+
+// Close stops the server's background work (Config.Warm). It does not
+// close the reader.
+func (s *Server) Close() error {
+	if s.warm != nil {
+		s.warm.stop()
+	}
+	return nil
 }
 
 // route is one entry of the route table.
@@ -243,6 +262,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, &httpError{status: http.StatusMisdirectedRequest, code: "bad_host",
 			msg: "this server answers only to a loopback host name (localhost, 127.0.0.1, [::1])"})
 		return
+	}
+	if s.warm != nil {
+		s.warm.poke()
 	}
 	s.mux.ServeHTTP(w, r)
 }
