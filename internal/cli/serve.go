@@ -53,7 +53,8 @@ refused unless a token is set.`,
 				return err
 			}
 			defer st.Close()
-			ing := &httpIngester{st: st, lang: langid.New()}
+			logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+			ing := &httpIngester{st: st, lang: langid.New(), log: logger}
 			if len(args) > 0 {
 				res, err := ing.run(ctx, &ingest.Source{Paths: args, Stdin: env.Stdin})
 				if err != nil {
@@ -77,7 +78,7 @@ refused unless a token is set.`,
 			loop := isLoopback(addr)
 			srv, err := server.New(server.Config{
 				Reader: view, Ingester: ing, Token: token, Loopback: loop,
-				Logger: slog.New(slog.NewTextHandler(env.Stderr, nil)),
+				Logger: logger,
 			})
 			if err != nil {
 				ln.Close()
@@ -107,6 +108,10 @@ refused unless a token is set.`,
 			if err := hs.Shutdown(sctx); err != nil {
 				return fmt.Errorf("serve: shutdown: %w", err)
 			}
+			// A cross-report pass still running finishes: it is one
+			// transaction, and stopping it would leave the last reports
+			// without actors and stories until the next ingest.
+			ing.wait()
 			return nil
 		},
 	}
@@ -146,13 +151,21 @@ func browseURL(a net.Addr, asked string) string {
 }
 
 // httpIngester ingests request bodies through the same pipeline as the
-// ingest command, one at a time (the cross-report stage runs over the
-// whole store after each).
+// ingest command, one at a time. A request returns once its reports are
+// stored and analysed; the cross-report stage (actors, events, stories,
+// quote groups), which reads the whole store, then runs in the
+// background, once for any number of requests that arrive while it runs.
 type httpIngester struct {
-	mu       sync.Mutex
+	mu       sync.Mutex // held while writing: one ingest or cross-report run at a time
 	st       *sqlite.Store
 	lang     pipeline.LanguageDetector
 	analyser *analyser
+	log      *slog.Logger
+
+	bgMu    sync.Mutex // guards pending and running
+	pending bool       // a request stored reports after the running pass began
+	running bool
+	bg      sync.WaitGroup
 }
 
 var _ server.Ingester = (*httpIngester)(nil)
@@ -176,10 +189,65 @@ func (h *httpIngester) Ingest(ctx context.Context, body io.Reader, name string) 
 		}
 		src = &ingest.Source{Paths: []string{path}}
 	}
-	return h.run(ctx, src)
+	res, err := h.store(ctx, src)
+	if err == nil && res.Added+res.Replaced > 0 {
+		h.resolveLater(context.WithoutCancel(ctx))
+	}
+	return res, err
 }
 
+// run stores what src holds and brings the cross-report results up to
+// date before it returns.
 func (h *httpIngester) run(ctx context.Context, src *ingest.Source) (*server.IngestResult, error) {
+	res, err := h.store(ctx, src)
+	if err != nil || res.Added+res.Replaced == 0 {
+		return res, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, err := finishIngest(ctx, h.st); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// resolveLater runs the cross-report stage in the background: at once
+// when none is running, else once more after the running one.
+func (h *httpIngester) resolveLater(ctx context.Context) {
+	h.bgMu.Lock()
+	defer h.bgMu.Unlock()
+	if h.running {
+		h.pending = true
+		return
+	}
+	h.running = true
+	h.bg.Add(1)
+	go func() {
+		defer h.bg.Done()
+		for {
+			h.mu.Lock()
+			_, err := finishIngest(ctx, h.st)
+			h.mu.Unlock()
+			if err != nil && h.log != nil {
+				h.log.Error("cross-report stage", "err", err)
+			}
+			h.bgMu.Lock()
+			if !h.pending {
+				h.running = false
+				h.bgMu.Unlock()
+				return
+			}
+			h.pending = false
+			h.bgMu.Unlock()
+		}
+	}()
+}
+
+// wait returns when no cross-report pass is running.
+func (h *httpIngester) wait() { h.bg.Wait() }
+
+// store runs the pipeline over src: read, clean, analyse, store.
+func (h *httpIngester) store(ctx context.Context, src *ingest.Source) (*server.IngestResult, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.analyser == nil {
@@ -203,10 +271,5 @@ func (h *httpIngester) run(ctx context.Context, src *ingest.Source) (*server.Ing
 		return nil, err
 	}
 	res.Added, res.Replaced, res.Unchanged, res.Failed = stats.Added, stats.Replaced, stats.Unchanged, stats.Failed
-	if stats.Added+stats.Replaced > 0 {
-		if _, err := finishIngest(ctx, h.st); err != nil {
-			return nil, err
-		}
-	}
 	return res, nil
 }
