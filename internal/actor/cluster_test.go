@@ -271,3 +271,19 @@ func TestPlaceOfName(t *testing.T) {
 		})
 	}
 }
+
+func TestSynonymHeads(t *testing.T) {
+	text := "Two cops arrested the robbers .\nThe police said the thieves fled ."
+	texts := map[string]string{"d": text}
+	refs := []Ref{
+		ref("cops", "d", text, "cops", 0, ClassPerson, ""),
+		ref("robbers", "d", text, "the robbers", 0, ClassPerson, ""),
+		ref("police", "d", text, "The police", 20, ClassPerson, ""),
+		ref("thieves", "d", text, "the thieves", 20, ClassPerson, ""),
+	}
+	clusterPairs(t, refs, texts, []pairCase{
+		{"cops are the police", "cops", "police", true},
+		{"robbers are the thieves", "robbers", "thieves", true},
+		{"police are not the thieves", "police", "thieves", false},
+	})
+}

@@ -77,13 +77,17 @@ type Options struct {
 	// NamedFirst makes "he" and "she" prefer the nearest antecedent whose
 	// cluster has a name over a nearer common noun ("Reid's rep said she").
 	NamedFirst bool
+	// Synonyms lets common nouns that reports use for one another meet
+	// on one head ("cops" and "police", "flaw" and "vulnerability").
+	Synonyms bool
 }
 
 // DefaultOptions are the settings chosen on ECB+ and MEANTIME: the first
 // ones by reading errors on train and dev, the later ones (Descriptors,
-// TrueCase, NameGuard, NamedFirst) by their effect on train alone.
+// TrueCase, NameGuard, NamedFirst, Synonyms) by their effect on train
+// alone.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true, NamedFirst: true}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true, NamedFirst: true, Synonyms: true}
 }
 
 type pronoun struct {
@@ -385,6 +389,11 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 			ms[i] = demote(ms[i], common)
 		}
 		ms[i] = placeOfName(ms[i])
+		if m := ms[i]; opt.Synonyms && !m.proper && m.pron == nil {
+			if c, ok := synonymHeads[m.head]; ok {
+				m.head = c
+			}
+		}
 		if ms[i].pron == nil && refs[i].Class == ClassUnknown && listLike(refs[i].Text) {
 			ms[i].group = true
 		}
