@@ -12,10 +12,12 @@ var numberWords = map[string]string{
 	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
 	"fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
 	"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12",
+	"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+	"seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "1st": "1st", "2nd": "2nd", "3rd": "3rd",
 }
 
 // numbersIn returns the numbers a phrase states, in digits ("three" →
-// "3", "7:42" stays "7:42").
+// "3", "7:42" stays "7:42", "first" and "1st" are "1st").
 func numbersIn(ws []string) map[string]bool {
 	var out map[string]bool
 	for _, w := range ws {

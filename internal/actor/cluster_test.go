@@ -98,6 +98,8 @@ func TestNumbersClash(t *testing.T) {
 		{"with 7:42 left", "with 14:05 left", true},
 		{"with 7:42 left", "with 7:42 left in the first half", false},
 		{"the years", "485 years", false},
+		{"the first half", "the second half", true},
+		{"the 1st half", "the first half", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
