@@ -62,7 +62,7 @@ type descKey struct {
 // group's reports describe with that noun ("his mother Alice McMeekin",
 // "Watergate figure Fred LaRue"). A noun joins only when one named
 // entity of its document carries the descriptor more often than any other.
-func descriptorLinks(byDoc map[string][]*mention, docs []string, texts map[string]string, uf *unionFind) {
+func descriptorLinks(ms []*mention, byDoc map[string][]*mention, docs []string, texts map[string]string, uf *unionFind) {
 	count := map[descKey]int{}
 	root := map[int]int{} // mention → root of its named cluster before any link here
 	for _, d := range docs {
@@ -106,6 +106,9 @@ func descriptorLinks(byDoc map[string][]*mention, docs []string, texts map[strin
 			}
 			best, bestN, second := -1, 0, 0
 			for _, a := range named {
+				if !compatible(ms[a], m) {
+					continue
+				}
 				n := count[descKey{m.ref.Group, m.head, root[a]}]
 				if n > bestN {
 					best, second, bestN = a, bestN, n

@@ -449,7 +449,7 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 		crossDoc(open, uf, opt)
 	}
 	if opt.Descriptors {
-		descriptorLinks(byDoc, docs, texts, uf)
+		descriptorLinks(ms, byDoc, docs, texts, uf)
 	}
 	if opt.NominalToName {
 		nominalsToNames(ms, uf, opt)
