@@ -80,8 +80,9 @@ func coreName(m *mention) []string {
 // closing words: "Indianapolis" and "Colts" are the "Indianapolis Colts",
 // "Promises" the "Promises Treatment Center", "Lo Presti" is "Gaetano Lo
 // Presti". People match on closing words of two or more only (one word is
-// the surname rule's); things ("Internet", "Internet Explorer") and names
-// of unknown class never match this way.
+// the surname rule's); countries ("France", "France Telecom"), things
+// ("Internet", "Internet Explorer") and names of unknown class never match
+// this way.
 func containMatch(a, b *mention) bool {
 	if !a.proper || !b.proper || a.pron != nil || b.pron != nil || a.group || b.group {
 		return false
@@ -90,11 +91,13 @@ func containMatch(a, b *mention) bool {
 		return false
 	}
 	s, l := coreName(a), coreName(b)
+	short := a
 	if len(s) > len(l) {
 		s, l = l, s
+		short = b
 	}
-	if len(s) == 0 {
-		return false
+	if len(s) == 0 || short.alias != "" && countryNames[short.alias] {
+		return false // "France" is not "France Telecom"
 	}
 	named := false
 	for _, w := range s {

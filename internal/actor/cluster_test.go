@@ -189,6 +189,7 @@ func TestContainMatch(t *testing.T) {
 		{"Lo Presti", "Gaetano Lo Presti", ClassPerson, true},
 		{"Gaetano", "Gaetano Lo Presti", ClassPerson, false},
 		{"Internet", "Internet Explorer", ClassThing, false},
+		{"France", "France Telecom", ClassOrg, false},
 		{"Boeing", "Boeing Commercial Airplanes", ClassUnknown, false},
 	}
 	for _, tc := range tests {
