@@ -123,10 +123,11 @@ func descriptorLinks(ms []*mention, byDoc map[string][]*mention, docs []string, 
 	}
 }
 
-// countInTexts adds the descriptors before every occurrence of a named
-// cluster's surface forms in the texts of its group, also outside the
-// mentions given ("his mother Alice McMeekin" in a sentence nobody
-// annotated). A surface form that two clusters share is skipped.
+// countInTexts adds the descriptors before and in an appositive after
+// every occurrence of a named cluster's surface forms in the texts of its
+// group, also outside the mentions given ("his mother Alice McMeekin",
+// "Alice McMeekin , 58 , his mother" in a sentence nobody annotated). A
+// surface form that two clusters share is skipped.
 func countInTexts(byDoc map[string][]*mention, docs []string, texts map[string]string, root map[int]int, count map[descKey]int) {
 	surf := map[string]map[string]int{} // group → surface → root, -1 when ambiguous
 	groupDocs := map[string][]string{}
@@ -172,8 +173,51 @@ func countInTexts(byDoc map[string][]*mention, docs []string, texts map[string]s
 					if w := descriptorBefore(text, at); w != "" {
 						count[descKey{g, w, r}]++
 					}
+					if w := descriptorAfter(text, at+len(t)); w != "" {
+						count[descKey{g, w, r}]++
+					}
 				}
 			}
 		}
 	}
+}
+
+// descriptorAfter returns the lemma of the head of an appositive right
+// after a name ("Alice McMeekin , 58 , his mother ,"), or "".
+func descriptorAfter(text string, end int) string {
+	if end < 0 || end >= len(text) {
+		return ""
+	}
+	f := strings.Fields(text[end:min(len(text), end+120)])
+	if len(f) < 2 || f[0] != "," {
+		return ""
+	}
+	f = f[1:]
+	if len(f) >= 2 && isNumber(f[0]) && f[1] == "," {
+		f = f[2:]
+	}
+	if len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an" || possessives[f[0]]) {
+		f = f[1:]
+	}
+	head := ""
+	for _, w := range f {
+		if w == "," || w == "." || w == "of" || w == "who" || w == "and" || w == "in" || w == "at" || w == "for" {
+			break
+		}
+		ok := true
+		for _, r := range w {
+			if !(r >= 'a' && r <= 'z' || r == '-') {
+				ok = false
+				break
+			}
+		}
+		if !ok || descStop[w] {
+			return ""
+		}
+		head = w
+	}
+	if len(head) < 3 {
+		return ""
+	}
+	return lemma(head)
 }

@@ -171,6 +171,24 @@ func TestDescriptors(t *testing.T) {
 			}
 		})
 	}
+	after := []struct{ text, want string }{
+		{"Alice McMeekin , 58 , his mother , died .", "mother"},
+		{"Fred LaRue , a Watergate figure , died .", ""}, // a capitalised word inside
+		{"Fred LaRue , the former official who died", "official"},
+		{"Fred LaRue , Tom Smith and others", ""},
+		{"Fred LaRue said", ""},
+	}
+	for _, tc := range after {
+		t.Run("after/"+tc.text, func(t *testing.T) {
+			end := strings.Index(tc.text, " ,")
+			if end < 0 {
+				end = strings.Index(tc.text, " said")
+			}
+			if got := descriptorAfter(tc.text, end); got != tc.want {
+				t.Errorf("descriptorAfter(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
 	m := analyse(&Ref{Text: "actress Lindsay Lohan", Class: ClassPerson}, 0)
 	if got := descriptorInside(m); got != "actress" {
 		t.Errorf("descriptorInside(%q) = %q, want %q", m.ref.Text, got, "actress")
