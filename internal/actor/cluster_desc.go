@@ -182,14 +182,19 @@ func countInTexts(byDoc map[string][]*mention, docs []string, texts map[string]s
 	}
 }
 
-// descriptorAfter returns the lemma of the head of an appositive right
-// after a name ("Alice McMeekin , 58 , his mother ,"), or "".
+// descriptorAfter returns the lemma of the head of an appositive or a
+// predicate noun right after a name ("Alice McMeekin , 58 , his mother ,",
+// "LaRue was a former official"), or "".
 func descriptorAfter(text string, end int) string {
 	if end < 0 || end >= len(text) {
 		return ""
 	}
 	f := strings.Fields(text[end:min(len(text), end+120)])
-	if len(f) < 2 || f[0] != "," {
+	if len(f) < 2 {
+		return ""
+	}
+	copula := (f[0] == "is" || f[0] == "was") && (f[1] == "a" || f[1] == "an" || f[1] == "the")
+	if f[0] != "," && !copula {
 		return ""
 	}
 	f = f[1:]

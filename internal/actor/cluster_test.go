@@ -177,12 +177,13 @@ func TestDescriptors(t *testing.T) {
 		{"Fred LaRue , the former official who died", "official"},
 		{"Fred LaRue , Tom Smith and others", ""},
 		{"Fred LaRue said", ""},
+		{"Fred LaRue was a former official .", "official"},
 	}
 	for _, tc := range after {
 		t.Run("after/"+tc.text, func(t *testing.T) {
-			end := strings.Index(tc.text, " ,")
-			if end < 0 {
-				end = strings.Index(tc.text, " said")
+			end := len("Alice McMeekin")
+			if strings.HasPrefix(tc.text, "Fred") {
+				end = len("Fred LaRue")
 			}
 			if got := descriptorAfter(tc.text, end); got != tc.want {
 				t.Errorf("descriptorAfter(%q) = %q, want %q", tc.text, got, tc.want)
