@@ -223,3 +223,18 @@ func tokensKeepCommas(s string) []string {
 	}
 	return out
 }
+
+// keyGroups returns the document groups under which a mention meets
+// others on key k: its story group, and for names also the whole file,
+// except a person's bare one-word name ("Bush"), which names different
+// people in different stories.
+func keyGroups(m *mention, k string, opt Options) []string {
+	g := groupOf(m, k)
+	if g == m.ref.Group {
+		return []string{g}
+	}
+	if opt.BareNamesStay && m.class == ClassPerson && len(m.ws) == 1 {
+		return []string{m.ref.Group}
+	}
+	return []string{m.ref.Group, g}
+}

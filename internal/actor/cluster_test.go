@@ -309,3 +309,29 @@ func TestSynonymHeads(t *testing.T) {
 		{"police are not the thieves", "police", "thieves", false},
 	})
 }
+
+func TestBareNamesStay(t *testing.T) {
+	texts := map[string]string{
+		"a": "Reggie Bush ran .\nBush scored .",
+		"b": "Bush ran again .",
+		"c": "George Bush spoke .\nBush left .",
+	}
+	refs := []Ref{
+		ref("reggie", "a", texts["a"], "Reggie Bush", 0, ClassPerson, ""),
+		ref("bushA", "a", texts["a"], "Bush", 12, ClassPerson, ""),
+		ref("bushB", "b", texts["b"], "Bush", 0, ClassPerson, ""),
+		ref("george", "c", texts["c"], "George Bush", 0, ClassPerson, ""),
+		ref("bushC", "c", texts["c"], "Bush", 18, ClassPerson, ""),
+	}
+	for i := range refs {
+		refs[i].Wide = "all"
+		if refs[i].Doc == "c" {
+			refs[i].Group = "other"
+		}
+	}
+	clusterPairs(t, refs, texts, []pairCase{
+		{"bare name in the same story", "bushB", "reggie", true},
+		{"bare names of two stories", "bushB", "bushC", false},
+		{"first names differ", "reggie", "george", false},
+	})
+}

@@ -80,14 +80,17 @@ type Options struct {
 	// Synonyms lets common nouns that reports use for one another meet
 	// on one head ("cops" and "police", "flaw" and "vulnerability").
 	Synonyms bool
+	// BareNamesStay keeps a person's one-word name ("Bush") from meeting
+	// names of other story groups.
+	BareNamesStay bool
 }
 
 // DefaultOptions are the settings chosen on ECB+ and MEANTIME: the first
 // ones by reading errors on train and dev, the later ones (Descriptors,
-// TrueCase, NameGuard, NamedFirst, Synonyms) by their effect on train
-// alone.
+// TrueCase, NameGuard, NamedFirst, Synonyms, BareNamesStay) by their effect
+// on train alone.
 func DefaultOptions() Options {
-	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true, NamedFirst: true, Synonyms: true}
+	return Options{CrossDoc: true, NominalCrossDoc: true, NominalToName: true, MinShare: 0.5, Appositive: true, NamedNominalsStay: false, SoloPerson: true, Descriptors: true, TrueCase: true, NameGuard: true, NamedFirst: true, Synonyms: true, BareNamesStay: true}
 }
 
 type pronoun struct {
@@ -663,13 +666,15 @@ func crossDoc(ms []*mention, uf *unionFind, opt Options) {
 			continue
 		}
 		for _, k := range keys(m, opt) {
-			k = groupOf(m, k) + "\x00" + k
-			b := index[k]
-			if b == nil {
-				b = &bucket{}
-				index[k] = b
+			for _, g := range keyGroups(m, k, opt) {
+				gk := g + "\x00" + k
+				b := index[gk]
+				if b == nil {
+					b = &bucket{}
+					index[gk] = b
+				}
+				b.ms = append(b.ms, m)
 			}
-			b.ms = append(b.ms, m)
 		}
 	}
 	for _, m := range ms {
@@ -677,12 +682,14 @@ func crossDoc(ms []*mention, uf *unionFind, opt Options) {
 			continue
 		}
 		for _, k := range keys(m, opt) {
-			for _, a := range index[groupOf(m, k)+"\x00"+k].ms {
-				if a.i >= m.i || a.ref.Doc == m.ref.Doc {
-					continue
-				}
-				if clusterMatch(a, m, opt.NominalCrossDoc && a.ref.Group == m.ref.Group) {
-					uf.union(a.i, m.i)
+			for _, g := range keyGroups(m, k, opt) {
+				for _, a := range index[g+"\x00"+k].ms {
+					if a.i >= m.i || a.ref.Doc == m.ref.Doc {
+						continue
+					}
+					if clusterMatch(a, m, opt.NominalCrossDoc && a.ref.Group == m.ref.Group) {
+						uf.union(a.i, m.i)
+					}
 				}
 			}
 		}
