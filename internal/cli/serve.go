@@ -28,7 +28,7 @@ import (
 func newServeCmd(env Env) *cobra.Command {
 	var (
 		db, addr, token string
-		readers         int
+		readers, warm   int
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [--db FILE] [--addr HOST:PORT] [--token T] [PATH...]",
@@ -78,12 +78,13 @@ refused unless a token is set.`,
 			loop := isLoopback(addr)
 			srv, err := server.New(server.Config{
 				Reader: view, Ingester: ing, Token: token, Loopback: loop,
-				Logger: logger,
+				Logger: logger, Warm: warm,
 			})
 			if err != nil {
 				ln.Close()
 				return err
 			}
+			defer srv.Close()
 			hs := &http.Server{
 				Handler:           srv,
 				ReadHeaderTimeout: 10 * time.Second,
@@ -119,6 +120,7 @@ refused unless a token is set.`,
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on, HOST:PORT (port 0 picks a free one)")
 	cmd.Flags().StringVar(&token, "token", "", "bearer token write endpoints require; $STORYLINE_TOKEN when unset")
 	cmd.Flags().IntVar(&readers, "readers", 4, "read connections to the store")
+	cmd.Flags().IntVar(&warm, "warm", 1000, "most recent stories whose pages are built ahead, whenever the store has been quiet for a second (0: none)")
 	return cmd
 }
 
