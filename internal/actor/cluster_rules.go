@@ -121,7 +121,21 @@ func containMatch(a, b *mention) bool {
 
 // clusterMatch is nameMatch with the matches only Cluster makes.
 func clusterMatch(a, b *mention, nominal bool) bool {
-	return nameMatch(a, b, nominal) || containMatch(a, b)
+	return nameMatch(a, b, nominal) || containMatch(a, b) || firstPrefixMatch(a, b)
+}
+
+// firstPrefixMatch tells whether two people's names share the surname and
+// the first three letters of the first name ("Katie Jenkin" and "Kathryn
+// Jenkin", "Alexis" and "Alexandros Grigoropoulos"): variants the nickname
+// table does not list. Only inside one story group.
+func firstPrefixMatch(a, b *mention) bool {
+	if !a.proper || !b.proper || a.ref.Group != b.ref.Group || a.class != ClassPerson || b.class != ClassPerson {
+		return false
+	}
+	if a.surname == "" || a.surname != b.surname || len(a.first) < 3 || len(b.first) < 3 {
+		return false
+	}
+	return a.first[:3] == b.first[:3]
 }
 
 // containKeys are the blocking keys under which containMatch meets:

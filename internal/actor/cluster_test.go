@@ -335,3 +335,25 @@ func TestBareNamesStay(t *testing.T) {
 		{"first names differ", "reggie", "george", false},
 	})
 }
+
+func TestFirstPrefixMatch(t *testing.T) {
+	tests := []struct {
+		a, b   string
+		groupB string
+		want   bool
+	}{
+		{"Katie Jenkin", "Kathryn Jenkin", "g", true},
+		{"Alexis Grigoropoulos", "Alexandros Grigoropoulos", "g", true},
+		{"Katie Jenkin", "Kathryn Jenkin", "other", false},
+		{"John Jenkin", "Katie Jenkin", "g", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			a := analyse(&Ref{Text: tc.a, Class: ClassPerson, Group: "g"}, 0)
+			b := analyse(&Ref{Text: tc.b, Class: ClassPerson, Group: tc.groupB}, 1)
+			if got := firstPrefixMatch(a, b); got != tc.want {
+				t.Errorf("firstPrefixMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
