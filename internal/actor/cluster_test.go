@@ -357,3 +357,33 @@ func TestFirstPrefixMatch(t *testing.T) {
 		})
 	}
 }
+
+func TestNameHeadLinks(t *testing.T) {
+	text := "She entered the Betty Ford Center , not the Morningside center .\nThe center is quiet , a center said ."
+	common := map[string]bool{"center": true}
+	tests := []struct {
+		name  string
+		names []string
+		want  bool
+	}{
+		{"one name ends in the noun", []string{"the Betty Ford Center"}, true},
+		{"two names do", []string{"the Betty Ford Center", "the Morningside Center"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var dm []*mention
+			for i, n := range tc.names {
+				k := strings.Index(strings.ToLower(text), strings.ToLower(n))
+				dm = append(dm, analyse(&Ref{Text: n, Start: k, End: k + len(n), Class: ClassPlace}, i))
+			}
+			k := strings.Index(text, "The center")
+			m := analyse(&Ref{Text: "The center", Start: k, End: k + 10, Class: ClassPlace}, len(dm))
+			dm = append(dm, m)
+			uf := newUnionFind(len(dm))
+			nameHeadLinks(dm, common, uf)
+			if got := uf.find(0) == uf.find(m.i); got != tc.want {
+				t.Errorf("the center joined %q = %v, want %v", tc.names[0], got, tc.want)
+			}
+		})
+	}
+}

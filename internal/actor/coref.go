@@ -433,6 +433,7 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 			return dm[i].ref.End > dm[j].ref.End
 		})
 		withinDoc(dm, texts[d], uf, opt)
+		nameHeadLinks(dm, common, uf)
 	}
 	if opt.CrossDoc {
 		// a common noun already tied to a name in its document ("the
