@@ -590,12 +590,12 @@ func withinDoc(dm []*mention, text string, uf *unionFind, opt Options) {
 			}
 		}
 		// "he" or "she" with no antecedent near: the document's most
-		// mentioned named person so far
+		// mentioned named person, also one named only later ("She's back
+		// in rehab" over a report on Lindsay Lohan)
 		if !linked && p.person && p.singular && !p.first && !p.relative {
 			count := map[int]int{}
 			best, bestN := -1, 0
-			for k := 0; k < j; k++ {
-				a := dm[k]
+			for _, a := range dm {
 				if a.pron != nil || !a.proper || a.class != ClassPerson && !(a.class == ClassUnknown && a.first != "") {
 					continue
 				}
