@@ -101,7 +101,7 @@ func containMatch(a, b *mention) bool {
 	}
 	named := false
 	for _, w := range s {
-		if !titles[w] && !geoWords[w] && !leadDrop[w] {
+		if !titles[w] && !geoWords[w] && !leadDrop[w] && !orgWords[w] && !corpSuffix[w] {
 			named = true
 		}
 	}
@@ -121,7 +121,49 @@ func containMatch(a, b *mention) bool {
 
 // clusterMatch is nameMatch with the matches only Cluster makes.
 func clusterMatch(a, b *mention, nominal bool) bool {
+	if genericNameClash(a, b) {
+		return false
+	}
 	return nameMatch(a, b, nominal) || containMatch(a, b) || firstPrefixMatch(a, b)
+}
+
+// genericNameClash tells whether two names of organisations or places
+// share only a generic word ("Department", "Police", "Motors") and
+// differ in the words that tell them apart ("Interior Department" and
+// "Department of Criminal Justice", "Woodburn Police Department" and
+// "Staunton Police Department").
+func genericNameClash(a, b *mention) bool {
+	if !a.proper || !b.proper || a.class == ClassPerson || b.class == ClassPerson || a.group || b.group {
+		return false
+	}
+	ka, ga := distinctive(a)
+	kb, gb := distinctive(b)
+	if !ga || !gb || len(ka) == 0 || len(kb) == 0 {
+		return false
+	}
+	for w := range ka {
+		if kb[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctive returns the words of a name other than generic
+// organisation words, and whether the name has a generic one.
+func distinctive(m *mention) (map[string]bool, bool) {
+	out := map[string]bool{}
+	generic := false
+	for _, w := range m.ws {
+		switch {
+		case orgWords[w] || corpSuffix[w]:
+			generic = true
+		case leadDrop[w] || w == "'s" || w == "and" || w == "&":
+		default:
+			out[w] = true
+		}
+	}
+	return out, generic
 }
 
 // firstPrefixMatch tells whether two people's names share the surname and

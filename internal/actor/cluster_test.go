@@ -387,3 +387,27 @@ func TestNameHeadLinks(t *testing.T) {
 		})
 	}
 }
+
+func TestGenericNameClash(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		class Class
+		want  bool
+	}{
+		{"Interior Department", "Department of Criminal Justice", ClassOrg, true},
+		{"Woodburn Police Department", "Staunton Police Department", ClassOrg, true},
+		{"Staunton Police Department", "Staunton police", ClassOrg, false},
+		{"General Motors", "Ford Motors", ClassUnknown, true},
+		{"Ford Motor Company", "Ford", ClassUnknown, false},
+		{"Tom Ford", "Glenn Ford", ClassPerson, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			a := analyse(&Ref{Text: tc.a, Class: tc.class}, 0)
+			b := analyse(&Ref{Text: tc.b, Class: tc.class}, 1)
+			if got := genericNameClash(a, b); got != tc.want {
+				t.Errorf("genericNameClash(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
