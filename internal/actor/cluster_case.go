@@ -116,3 +116,44 @@ var synonymHeads = func() map[string]string {
 	}
 	return m
 }()
+
+// titleCased tells whether the line of text around byte offset at is set
+// in title case or capitals (a headline), where capitals say nothing.
+func titleCased(text string, at int) bool {
+	if at < 0 || at > len(text) {
+		return false
+	}
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += at
+	}
+	n, caps := 0, 0
+	for _, w := range strings.Fields(text[start:end]) {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) || len(r) < 4 {
+			continue // short words ("of", "in", "a") stay lower case in title case
+		}
+		n++
+		if unicode.IsUpper(r[0]) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*8
+}
+
+// demoteHeadline re-reads a capitalised phrase of a headline whose head
+// is a common word ("Hero Brooklyn Mom", "Emergency Patch") as a common
+// noun.
+func demoteHeadline(m *mention, text string, common map[string]bool) *mention {
+	if !m.proper || m.pron != nil || len(m.ws) < 2 || m.alias != "" || !common[m.ws[len(m.ws)-1]] || !titleCased(text, m.ref.Start) {
+		return m
+	}
+	r := *m.ref
+	r.Text = strings.ToLower(r.Text)
+	d := analyse(&r, m.i)
+	d.ref = m.ref
+	return d
+}

@@ -411,3 +411,24 @@ func TestGenericNameClash(t *testing.T) {
 		})
 	}
 }
+
+func TestDemoteHeadline(t *testing.T) {
+	text := "Hero Brooklyn Mom Killed In Crossfire\nThe mom was shot near the Betty Ford Center , police said ."
+	common := map[string]bool{"mom": true, "center": true, "police": true}
+	tests := []struct {
+		text   string
+		proper bool
+	}{
+		{"Hero Brooklyn Mom", false},
+		{"the Betty Ford Center", true}, // not in a headline
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			k := strings.Index(text, tc.text)
+			m := analyse(&Ref{Text: tc.text, Start: k, End: k + len(tc.text), Class: ClassPerson}, 0)
+			if got := demoteHeadline(m, text, common); got.proper != tc.proper {
+				t.Errorf("demoteHeadline(%q).proper = %v, want %v", tc.text, got.proper, tc.proper)
+			}
+		})
+	}
+}

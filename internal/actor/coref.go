@@ -390,6 +390,7 @@ func Cluster(refs []Ref, texts map[string]string, opt Options) []int {
 		ms[i] = analyse(&refs[i], i)
 		if opt.TrueCase {
 			ms[i] = demote(ms[i], common)
+			ms[i] = demoteHeadline(ms[i], texts[refs[i].Doc], common)
 		}
 		ms[i] = placeOfName(ms[i])
 		if m := ms[i]; opt.Synonyms && !m.proper && m.pron == nil {
