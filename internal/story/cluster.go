@@ -430,7 +430,8 @@ func (c *Clusterer) clearQuery(q map[int32]float64) {
 	}
 }
 
-// cosineQ is cosine with the query set by setQuery.
+// cosineQ compares the query set by setQuery (a unit vector) with a
+// stored report weighed with the current idf.
 func (c *Clusterer) cosineQ(v []tw) float64 {
 	var dot, nn float64
 	for _, x := range v {
@@ -479,21 +480,6 @@ func (c *Clusterer) weigh(tf map[int32]float64) map[int32]float64 {
 		q[t] /= n
 	}
 	return q
-}
-
-// cosine compares a unit query with a stored report weighed with the
-// current idf.
-func (c *Clusterer) cosine(q map[int32]float64, v []tw) float64 {
-	var dot, nn float64
-	for _, x := range v {
-		w := float64(x.tf) * c.idf(x.term)
-		nn += w * w
-		dot += q[x.term] * w
-	}
-	if nn == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(nn)
 }
 
 // topTerms returns the n heaviest terms of v, ties broken by term id.
