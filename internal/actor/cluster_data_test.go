@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"storyline/internal/actor"
@@ -44,7 +43,7 @@ func TestClusterSharedData(t *testing.T) {
 			}
 			refs := make([]actor.Ref, len(ms))
 			for i, m := range ms {
-				class, sub := classOf(m.Type)
+				class, sub := actor.CorpusClass(m.Type)
 				refs[i] = actor.Ref{ID: m.ID, Doc: m.Doc, Group: "all", Sentence: m.Sentence, Start: m.Start, End: m.End,
 					Text: m.Text, Class: class, Sub: sub}
 			}
@@ -60,28 +59,4 @@ func TestClusterSharedData(t *testing.T) {
 			}
 		})
 	}
-}
-
-// classOf maps an ECB+ type to a class as `eval coref` does; MEANTIME
-// types give no class.
-func classOf(t string) (actor.Class, string) {
-	switch {
-	case strings.HasPrefix(t, "HUMAN_PART_PER"):
-		return actor.ClassPerson, ""
-	case strings.HasPrefix(t, "HUMAN_PART_GENERIC"):
-		return actor.ClassPerson, "GENERIC"
-	case strings.HasPrefix(t, "HUMAN_PART_ORG"):
-		return actor.ClassOrg, ""
-	case strings.HasPrefix(t, "HUMAN_PART_GPE"):
-		return actor.ClassOrg, "GPE"
-	case strings.HasPrefix(t, "HUMAN_PART"):
-		return actor.ClassThing, strings.TrimPrefix(t, "HUMAN_PART_")
-	case strings.HasPrefix(t, "NON_HUMAN_PART"):
-		return actor.ClassThing, ""
-	case strings.HasPrefix(t, "LOC"):
-		return actor.ClassPlace, strings.TrimPrefix(t, "LOC_")
-	case strings.HasPrefix(t, "TIME"):
-		return actor.ClassTime, strings.TrimPrefix(t, "TIME_")
-	}
-	return actor.ClassUnknown, ""
 }

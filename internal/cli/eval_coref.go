@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -53,7 +52,7 @@ clustered mention, {"mention_id":..,"cluster":..}, is written to PRED.`,
 			}
 			refs := make([]actor.Ref, len(ms))
 			for i, m := range ms {
-				class, sub := corpusClass(m)
+				class, sub := actor.CorpusClass(m.Type)
 				refs[i] = actor.Ref{ID: m.ID, Doc: m.Doc, Group: group[m.Doc], Sentence: m.Sentence,
 					Start: m.Start, End: m.End, Text: m.Text, Class: class, Sub: sub, Wide: wide[m.Doc]}
 			}
@@ -117,31 +116,6 @@ clustered mention, {"mention_id":..,"cluster":..}, is written to PRED.`,
 func round4(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
 	return v
-}
-
-// corpusClass maps an ECB+ mention type to an actor class; MEANTIME
-// mentions carry no type and stay unknown.
-func corpusClass(m corefeval.Mention) (actor.Class, string) {
-	t := m.Type
-	switch {
-	case strings.HasPrefix(t, "HUMAN_PART_PER"):
-		return actor.ClassPerson, ""
-	case strings.HasPrefix(t, "HUMAN_PART_GENERIC"):
-		return actor.ClassPerson, "GENERIC"
-	case strings.HasPrefix(t, "HUMAN_PART_ORG"):
-		return actor.ClassOrg, ""
-	case strings.HasPrefix(t, "HUMAN_PART_GPE"):
-		return actor.ClassOrg, "GPE"
-	case strings.HasPrefix(t, "HUMAN_PART"):
-		return actor.ClassThing, strings.TrimPrefix(t, "HUMAN_PART_")
-	case strings.HasPrefix(t, "NON_HUMAN_PART"):
-		return actor.ClassThing, ""
-	case strings.HasPrefix(t, "LOC"):
-		return actor.ClassPlace, strings.TrimPrefix(t, "LOC_")
-	case strings.HasPrefix(t, "TIME"):
-		return actor.ClassTime, strings.TrimPrefix(t, "TIME_")
-	}
-	return actor.ClassUnknown, ""
 }
 
 func writePred(path string, ms []corefeval.Mention, labels []int) error {
