@@ -243,33 +243,7 @@ func (c *Clusterer) repairStories(lo, n int32) {
 		}
 		claimed[s] = true
 	}
-	sort.Slice(roots, func(i, j int) bool {
-		if len(members[roots[i]]) != len(members[roots[j]]) {
-			return len(members[roots[i]]) > len(members[roots[j]])
-		}
-		return roots[i] < roots[j]
-	})
-	for _, r := range roots {
-		if _, ok := name[r]; ok {
-			continue
-		}
-		count := map[int32]int{}
-		for _, ri := range members[r] {
-			count[c.reports[ri].story]++
-		}
-		best, bestN := int32(-1), 0
-		for s, k := range count {
-			if !claimed[s] && (k > bestN || k == bestN && s < best) {
-				best, bestN = s, k
-			}
-		}
-		if best < 0 {
-			best = c.nStories
-			c.nStories++
-		}
-		claimed[best] = true
-		name[r] = best
-	}
+	nameGroups(roots, members, name, claimed, func(ri int32) int32 { return c.reports[ri].story }, &c.nStories)
 	// fixed stories merged into another: move their older reports
 	for a, s := range anchorStory {
 		if t := name[root[w+a]]; t != s {
@@ -416,35 +390,43 @@ func (c *Clusterer) repairEvents(lo, n int32) {
 			}
 			members[r] = append(members[r], ri)
 		}
-		sort.Slice(roots, func(i, j int) bool {
-			if len(members[roots[i]]) != len(members[roots[j]]) {
-				return len(members[roots[i]]) > len(members[roots[j]])
-			}
-			return roots[i] < roots[j]
-		})
-		for _, r := range roots {
-			if _, ok := name[r]; ok {
-				continue
-			}
-			count := map[int32]int{}
-			for _, ri := range members[r] {
-				count[c.reports[ri].event]++
-			}
-			best, bestN := int32(-1), 0
-			for ev, k := range count {
-				if !claimed[ev] && (k > bestN || k == bestN && ev < best) {
-					best, bestN = ev, k
-				}
-			}
-			if best < 0 {
-				best = c.nEvents
-				c.nEvents++
-			}
-			claimed[best] = true
-			name[r] = best
-		}
+		nameGroups(roots, members, name, claimed, func(ri int32) int32 { return c.reports[ri].event }, &c.nEvents)
 		for k, ri := range rs {
 			c.moveEvent(ri, name[root[k]])
 		}
+	}
+}
+
+// nameGroups names the re-clustered groups that have no name yet, largest
+// first: each takes the old label (story or event, as label reads it)
+// most of its members had, if no group claimed it already, else a new
+// label counted up from *next.
+func nameGroups(roots []int, members map[int][]int32, name map[int]int32, claimed map[int32]bool, label func(ri int32) int32, next *int32) {
+	sort.Slice(roots, func(i, j int) bool {
+		if len(members[roots[i]]) != len(members[roots[j]]) {
+			return len(members[roots[i]]) > len(members[roots[j]])
+		}
+		return roots[i] < roots[j]
+	})
+	for _, r := range roots {
+		if _, ok := name[r]; ok {
+			continue
+		}
+		count := map[int32]int{}
+		for _, ri := range members[r] {
+			count[label(ri)]++
+		}
+		best, bestN := int32(-1), 0
+		for l, k := range count {
+			if !claimed[l] && (k > bestN || k == bestN && l < best) {
+				best, bestN = l, k
+			}
+		}
+		if best < 0 {
+			best = *next
+			*next++
+		}
+		claimed[best] = true
+		name[r] = best
 	}
 }
