@@ -184,6 +184,10 @@ func (d *doc) after1(r region) attr {
 			case d.toks[c-1].Text == "," && d.appositiveSubject(t, c-1):
 				// “...,” Bill Eastland, wearing a cowboy hat, said
 				s, e = t, c-1
+			case d.flags[c]&fSpeech != 0 && d.looseSubject(t, c):
+				// “...,” the bespectacled, 71-year-old diplomat said;
+				// “...,” the senator and candidate said
+				s, e = t, c
 			default:
 				// "a Democratic staffer in the room wondered": a phrase
 				// with a prepositional tail.
@@ -366,6 +370,16 @@ func (d *doc) before(r region, lo int) attr {
 			a.partialAt = p
 		}
 		d.speakerOf(&a, c, lo)
+		if a.spkA < 0 && gapDirect && d.flags[c]&fSpeech != 0 {
+			// "Another source familiar with Cruz's thinking said, “...”":
+			// the subject of the clause.
+			sa, _ := d.sentBounds(c)
+			if s, e, ok := d.clauseSubject(max(sa, lo), c); ok && e <= c {
+				a.spkA, a.spkB = s, e
+			} else if s, e, ok := d.longSubject(max(sa, lo), c); ok {
+				a.spkA, a.spkB = s, e
+			}
+		}
 		if gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && d.toks[tp].Text == "," && !a.subject && startsLower(d.text[r.s:r.e]) {
 			// "Instead, Axelrod said, “she started as ...”", "There was,
 			// she said, “an implicit bargain.”": the quoted words go on
@@ -863,7 +877,7 @@ func (d *doc) extract() []cand {
 				end := use.end
 				for lastRi+1 < len(d.regs) {
 					k := lastRi + 1
-					for k < len(d.regs) && d.embedded(d.regs[k]) && !d.bridge(end, d.regs[k]) {
+					for k < len(d.regs) && (d.embedded(d.regs[k]) || d.titleLike(d.regs[k])) && !d.bridge(end, d.regs[k]) {
 						k++
 					}
 					if k >= len(d.regs) {
@@ -976,10 +990,10 @@ func (d *doc) bridge(from int, r2 region) bool {
 	rel := false // inside a relative clause of the speaker: "who also said ..."
 	for i := from; i < to; i++ {
 		w := d.lower(i)
-		if w == "who" && i > 0 && d.toks[i-1].Text == "," {
+		if w == "who" && i > 0 && d.toks[i-1].Text == "," || i > from && (relWords[w] || clauseOpeners[w]) {
 			rel = true
 		}
-		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" && w != "according" && !rel {
+		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) && !d.titleLike(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
 	}
@@ -999,6 +1013,10 @@ func (d *doc) bridge(from int, r2 region) bool {
 	}
 	return true
 }
+
+// relWords open a clause inside an attribution's tail whose speech verb
+// is not a new attribution ("said Ann Lee, who said she would march").
+var relWords = map[string]bool{"who": true, "whose": true, "which": true, "that": true}
 
 // lineStart returns the offset where the line holding byte i starts.
 func (d *doc) lineStart(i int) int {
@@ -1515,6 +1533,68 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 			if !d.npTokOK(m) {
 				break
 			}
+		}
+	}
+	return 0, 0, false
+}
+
+// looseSubject reports whether tokens [t, c) can be read as one subject
+// phrase with an inner comma or "and" that npLeft does not take in: it
+// opens with a determiner, "this" or a capitalised word, holds no verb
+// and at most twelve tokens.
+func (d *doc) looseSubject(t, c int) bool {
+	if c-t < 2 || c-t > 12 {
+		return false
+	}
+	if w := d.low[t]; !(d.flags[t]&fDet != 0 || w == "this" || isCap(d.toks[t].Text) && !sentenceOpeners[d.toks[t].Text]) {
+		return false
+	}
+	for k := t; k < c; k++ {
+		x := d.toks[k].Text
+		switch {
+		case x == "," || x == "(" || x == ")" || x == ".":
+			if k == t || k == c-1 && x != "," {
+				return false
+			}
+		case d.low[k] == "and":
+			if k == t || k+1 >= c || !d.npTokOK(k+1) {
+				return false
+			}
+		case k == t && d.low[k] == "this":
+		case d.flags[k]&fPron != 0 || d.low[k] == "of" && d.commaSoon(k, c):
+			// "In South Carolina, he said": a pronoun is the subject of
+			// its own; "the dawn of the movement, Bozell said" is an
+			// appositive to the quote.
+			return false
+		case d.verbish(k) && !(k == t+1 && d.flags[t]&fDet != 0) || d.flags[k]&fAux != 0 || !d.npTokOK(k):
+			return false
+		}
+	}
+	return true
+}
+
+// longSubject finds a longer subject phrase opening the clause at sa,
+// before hi: a determiner or a capitalised word and up to ten words
+// with no verb, ended by a verb or an auxiliary ("Another source
+// familiar with Cruz's thinking said", "The Slate technology columnist
+// David Auerbach went so far as to say").
+func (d *doc) longSubject(sa, hi int) (int, int, bool) {
+	k := sa
+	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text]) {
+		k++
+	}
+	if k >= hi || !(d.flags[k]&fDet != 0 || isCap(d.toks[k].Text)) || d.tokReg[k] >= 0 {
+		return 0, 0, false
+	}
+	for m := k + 1; m < hi && m < k+11; m++ {
+		if d.verbish(m) || d.flags[m]&fAux != 0 {
+			if m > k+1 {
+				return k, m, true
+			}
+			break
+		}
+		if !d.npTokOK(m) && d.lower(m) != "with" && d.lower(m) != "for" && d.lower(m) != "in" {
+			break
 		}
 	}
 	return 0, 0, false

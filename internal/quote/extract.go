@@ -316,6 +316,10 @@ var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true,
 }
 
+// standAlone are determiners that stand for a speaker on their own
+// ("..., tweeted another.").
+var standAlone = map[string]bool{"another": true, "one": true, "others": true, "some": true, "many": true, "several": true, "both": true}
+
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
 	"our": true, "my": true, "your": true, "another": true, "one": true, "two": true, "three": true,
@@ -499,6 +503,10 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
 	}
 	for b > j && (d.lower(b-1) == "of" || d.lower(b-1) == "the" || determiners[d.lower(b-1)]) {
 		b--
+	}
+	if b <= j && standAlone[lt] && j+1 < len(d.toks) && (d.toks[j+1].Text == "." || d.toks[j+1].Text == ",") {
+		// "tweeted another."
+		return j, j + 1, true
 	}
 	if b <= j {
 		return 0, 0, false
