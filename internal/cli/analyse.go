@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -59,12 +61,18 @@ type crossTimes struct {
 }
 
 // finishIngest runs the cross-report stages over everything stored and
-// saves their results.
-func finishIngest(ctx context.Context, st *sqlite.Store) (crossTimes, error) {
+// saves their results. fresh holds analyses the caller has just stored
+// (pipeline.Config.OnAnalysis): they are used as they are instead of being
+// read back.
+func finishIngest(ctx context.Context, st *sqlite.Store, fresh ...*storyline.Analysis) (crossTimes, error) {
 	var ct crossTimes
 	t0 := time.Now()
-	var all []*storyline.Analysis
-	if err := st.Reports(ctx, func(a *storyline.Analysis) error {
+	known := make(map[string]bool, len(fresh))
+	for _, a := range fresh {
+		known[a.Report.ID] = true
+	}
+	all := slices.Clone(fresh)
+	if err := st.ReportsExcept(ctx, func(id string) bool { return known[id] }, func(a *storyline.Analysis) error {
 		all = append(all, a)
 		return nil
 	}); err != nil {
@@ -78,4 +86,16 @@ func finishIngest(ctx context.Context, st *sqlite.Store) (crossTimes, error) {
 	}
 	ct = crossTimes{Load: t1.Sub(t0), Resolve: t2.Sub(t1), Save: time.Since(t2)}
 	return ct, nil
+}
+
+// collector keeps the analyses a run stored, for finishIngest.
+type collector struct {
+	mu sync.Mutex
+	as []*storyline.Analysis
+}
+
+func (c *collector) add(a *storyline.Analysis) {
+	c.mu.Lock()
+	c.as = append(c.as, a)
+	c.mu.Unlock()
 }

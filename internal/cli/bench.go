@@ -38,6 +38,7 @@ spent in each stage. The last line of stdout is one JSON object.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			defer tuneGC(ctx)()
 			arts, err := benchcorpus.Load(data)
 			if err != nil {
 				return fmt.Errorf("bench: %w", err)
@@ -69,7 +70,8 @@ spent in each stage. The last line of stdout is one JSON object.`,
 				return err
 			}
 			failed := 0
-			cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an,
+			var kept collector
+			cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an, OnAnalysis: kept.add,
 				OnFailure: func(f *ingest.Failure) {
 					failed++
 					if failed <= 5 {
@@ -83,7 +85,7 @@ spent in each stage. The last line of stdout is one JSON object.`,
 			}
 			ingestWall := time.Since(start)
 			t1 := time.Now()
-			ct, err := finishIngest(ctx, st)
+			ct, err := finishIngest(ctx, st, kept.as...)
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -122,5 +123,39 @@ func TestExamplesGolden(t *testing.T) {
 		{"examples.timeline", timeline},
 	} {
 		t.Run(g.name, func(t *testing.T) { checkGolden(t, g.name, g.body+"\n") })
+	}
+}
+
+// TestIngestInTwoRuns checks that the cross-report stage, which takes the
+// reports a run has just stored from memory and the others from the
+// store, finds what one run over everything finds.
+func TestIngestInTwoRuns(t *testing.T) {
+	want, _ := exampleExport(t)
+	entries, err := os.ReadDir(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "two.db")
+	half := len(entries) / 2
+	for _, part := range [][]os.DirEntry{entries[half:], entries[:half]} {
+		args := []string{"ingest", "--db", db}
+		for _, e := range part {
+			args = append(args, filepath.Join("..", "..", "examples", e.Name()))
+		}
+		if code, _, stderr := run(t, "", args...); code != 0 {
+			t.Fatalf("ingest: exit %d: %s", code, stderr)
+		}
+	}
+	_, out, _ := run(t, "", "export", "--db", db)
+	got := records(t, out)
+	if len(got) != len(want) {
+		t.Fatalf("two runs export %d records, one run %d", len(got), len(want))
+	}
+	for i := range want {
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want[i])
+		if string(g) != string(w) {
+			t.Fatalf("record %d differs:\ntwo runs: %s\n one run: %s", i, g, w)
+		}
 	}
 }

@@ -46,6 +46,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			defer tuneGC(ctx)()
 			st, err := openStore(ctx, db)
 			if err != nil {
 				return err
@@ -67,6 +68,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 			if err != nil {
 				return err
 			}
+			var stored collector
 			cfg := pipeline.Config{
 				Workers:  workers,
 				Language: langid.New(),
@@ -87,7 +89,8 @@ changes nothing; the same URL or file with new content replaces it.`,
 						bar.Add(1)
 					}
 				},
-				OnStored: func(*storyline.Report, store.Outcome) {},
+				OnStored:   func(*storyline.Report, store.Outcome) {},
+				OnAnalysis: stored.add,
 			}
 			t0 := time.Now()
 			stats, err := pipeline.Run(ctx, src, st, cfg)
@@ -98,7 +101,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 			if err != nil {
 				return err
 			}
-			ct, err := finishIngest(ctx, st)
+			ct, err := finishIngest(ctx, st, stored.as...)
 			if err != nil {
 				return err
 			}

@@ -46,6 +46,10 @@ type Config struct {
 	OnFile func(path string)
 	// OnStored is called after each report is written, with the outcome.
 	OnStored func(r *storyline.Report, o store.Outcome)
+	// OnAnalysis, when set, is called after each report that was added
+	// or replaced is written, with its analysis as stored, so that the
+	// cross-report stage need not read it back.
+	OnAnalysis func(a *storyline.Analysis)
 }
 
 // Stats counts what a run did and where its time went. Stage times are
@@ -145,6 +149,9 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 			}
 			if cfg.OnStored != nil {
 				cfg.OnStored(&res.a.Report, outs[i])
+			}
+			if cfg.OnAnalysis != nil && outs[i] != store.Unchanged {
+				cfg.OnAnalysis(res.a)
 			}
 		}
 		batch = batch[:0]

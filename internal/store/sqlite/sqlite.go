@@ -530,6 +530,13 @@ func (s *Store) Report(ctx context.Context, id string) (*storyline.Analysis, err
 // each chunk in two queries (the reports, then all their annotations),
 // and decodes the annotations of a chunk on every core.
 func (s *Store) Reports(ctx context.Context, fn func(a *storyline.Analysis) error) error {
+	return s.ReportsExcept(ctx, nil, fn)
+}
+
+// ReportsExcept is Reports without the reports for which known returns
+// true (a caller that holds them already): those are neither read nor
+// decoded.
+func (s *Store) ReportsExcept(ctx context.Context, known func(id string) bool, fn func(a *storyline.Analysis) error) error {
 	// Read the ids first: the single connection cannot serve nested
 	// queries while a result set is open.
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM reports ORDER BY origin, key`)
@@ -542,6 +549,9 @@ func (s *Store) Reports(ctx context.Context, fn func(a *storyline.Analysis) erro
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
 			return err
+		}
+		if known != nil && known(id) {
+			continue
 		}
 		ids = append(ids, id)
 	}
