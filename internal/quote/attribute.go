@@ -827,6 +827,19 @@ func (d *doc) extract() []cand {
 		default:
 			use = noAttr()
 		}
+		accCue := -1
+		if use.cue >= 0 && use.cue == af.cue && d.low[use.cue] != "according" {
+			if k, _, e, ok := d.accordingAfter(use.end, r.e); ok {
+				// “...,” Hewitt said, according to a transcript of the
+				// show: the attribution runs on to the end of the
+				// outer source, which is no quotation of its own.
+				// (PolNeAR names the transcript as the source; we keep
+				// Hewitt, who said it.)
+				accCue = k + 1
+				use.end = e
+				af.end = e
+			}
+		}
 		c := cand{s: r.s, e: r.e, spkS: -1, cueS: -1, inheritFrom: -1, cueTok: use.cue, firstRegion: ri, fromRegion: true}
 		if use.cue >= 0 && use.cue == af.cue {
 			// Words of the reported clause before the quote marks make it
@@ -842,6 +855,7 @@ func (d *doc) extract() []cand {
 			if use.spkA >= 0 {
 				c.spkS, c.spkE = d.span(use.spkA, use.spkB)
 			}
+			c.accTok = accCue
 			c.participleOf = use.subject
 			if use.subject && use.spkA < 0 && len(out) > 0 {
 				p := out[len(out)-1]
@@ -966,6 +980,22 @@ func (d *doc) extract() []cand {
 	return kept
 }
 
+// accordingAfter finds ", according to X" closing the attribution that
+// ends before token from, in the same sentence as the quote ending at
+// byte qe: the index of the comma and X's tokens [s, e).
+func (d *doc) accordingAfter(from, qe int) (comma, s, e int, ok bool) {
+	hi := d.clauseLimit(from, qe)
+	for k := from; k+3 < hi && k < from+25; k++ {
+		if d.toks[k].Text == "," && d.low[k+1] == "according" && d.low[k+2] == "to" {
+			if s, e, ok := d.npRight(k+3, hi); ok {
+				return k, s, e, true
+			}
+			return 0, 0, 0, false
+		}
+	}
+	return 0, 0, 0, false
+}
+
 func (d *doc) endByte(tok int) int {
 	if tok < 0 {
 		return 0
@@ -1055,6 +1085,9 @@ func (d *doc) reported(qs []cand) []cand {
 	for _, q := range qs {
 		if q.cueTok >= 0 {
 			usedCue[q.cueTok] = true
+		}
+		if q.accTok > 0 {
+			usedCue[q.accTok] = true // "according" of an outer source
 		}
 	}
 	inSpk := make([]bool, len(d.toks))

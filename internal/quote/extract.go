@@ -184,6 +184,7 @@ type cand struct {
 	s, e         int
 	kind         storyline.QuoteKind
 	spkS, spkE   int // -1 when none
+	accTok       int // "according" of an outer source after the attribution ("X said, according to Y"), 0 when none
 	cueS, cueE   int // -1 when none
 	speaker      string
 	inheritFrom  int // index of the quote whose speaker this continues, -1
