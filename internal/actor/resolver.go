@@ -779,6 +779,17 @@ func (r *Resolver) Actors() []storyline.Actor {
 	return out
 }
 
+// Actor returns the kind and the name, as they stand now, of the actor
+// with the given id (an ActorID that Add returned).
+func (r *Resolver) Actor(id string) (storyline.MentionKind, string, bool) {
+	i, err := strconv.Atoi(strings.TrimPrefix(id, "a"))
+	if err != nil || i < 1 || i > len(r.actors) {
+		return "", "", false
+	}
+	a := r.actors[i-1]
+	return a.kind, a.name, true
+}
+
 var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame")
 
 // upperName tells whether a surface is written in capitals ("US", "UN"):

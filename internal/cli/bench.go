@@ -71,7 +71,7 @@ spent in each stage. The last line of stdout is one JSON object.`,
 			}
 			failed := 0
 			var kept collector
-			cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an, OnAnalysis: kept.add,
+			cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an, OnAnalysis: kept.add, Linker: pipeline.NewLinker(),
 				OnFailure: func(f *ingest.Failure) {
 					failed++
 					if failed <= 5 {

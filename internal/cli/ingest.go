@@ -91,6 +91,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 				},
 				OnStored:   func(*storyline.Report, store.Outcome) {},
 				OnAnalysis: stored.add,
+				Linker:     pipeline.NewLinker(),
 			}
 			t0 := time.Now()
 			stats, err := pipeline.Run(ctx, src, st, cfg)

@@ -46,6 +46,9 @@ type Config struct {
 	OnFile func(path string)
 	// OnStored is called after each report is written, with the outcome.
 	OnStored func(r *storyline.Report, o store.Outcome)
+	// Linker, when set, gives each new report provisional cross-report
+	// links before it is stored (see Linker).
+	Linker *Linker
 	// OnAnalysis, when set, is called after each report that was added
 	// or replaced is written, with its analysis as stored, so that the
 	// cross-report stage need not read it back.
@@ -85,7 +88,7 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	defer cancel()
 
 	items := make(chan ingest.Item, 2*workers)
-	results := make(chan result, 2*workers)
+	analysed := make(chan result, 2*workers)
 	var srcErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -102,7 +105,7 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 			for it := range items {
 				res := process(ctx, it, st, cfg)
 				select {
-				case results <- res:
+				case analysed <- res:
 				case <-ctx.Done():
 					return
 				}
@@ -111,8 +114,24 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	}
 	go func() {
 		workWG.Wait()
-		close(results)
+		close(analysed)
 	}()
+	results := analysed
+	if cfg.Linker != nil {
+		// One goroutine links the reports in the order they come, off
+		// the writer's path.
+		linked := make(chan result, 2*workers)
+		go func() {
+			defer close(linked)
+			for res := range analysed {
+				if res.fail == nil && res.a != nil && !res.skip {
+					cfg.Linker.Link(res.a)
+				}
+				linked <- res
+			}
+		}()
+		results = linked
+	}
 
 	var stats Stats
 	var storeErr error

@@ -92,21 +92,7 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 		}
 		mentions := slices.Clone(a.Mentions)
 		if cr.DuplicateOf == "" {
-			// Quote speaker phrases ("the alliance leader") go to the
-			// resolver as person mentions, so that descriptions resolve
-			// to the actor they name; they are not stored as mentions.
-			withSpeakers, idx := addSpeakerMentions(r.Text, mentions, a.Quotes)
-			resolved := res.Add(r.ID, r.Text, withSpeakers)
-			for i := range mentions {
-				mentions[i].ActorID = resolved[i].ActorID
-			}
-			sp := make([]string, len(a.Quotes))
-			for qi, mi := range idx {
-				if mi >= 0 {
-					sp[qi] = resolved[mi].ActorID
-				}
-			}
-			speakers[r.ID] = sp
+			speakers[r.ID] = linkActors(res, a, mentions)
 			j := &job{doc: story.Doc{ID: r.ID, Title: r.Title, Text: r.Text, Published: PublishedTime(r.Published), Mentions: mentions}, prep: make(chan *story.Prep, 1)}
 			preps <- j
 			jobs <- j
@@ -148,6 +134,28 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 	stableIDs(cross)
 	pruneUnchanged(all, cross)
 	return cross
+}
+
+// linkActors resolves a report's mentions to actors, setting ActorID in
+// mentions (a copy of a.Mentions), and returns the actor of each quote's
+// speaker phrase ("" where the phrase is not resolved this way).
+func linkActors(res *actor.Resolver, a *storyline.Analysis, mentions []storyline.Mention) []string {
+	r := &a.Report
+	// Quote speaker phrases ("the alliance leader") go to the resolver
+	// as person mentions, so that descriptions resolve to the actor they
+	// name; they are not stored as mentions.
+	withSpeakers, idx := addSpeakerMentions(r.Text, mentions, a.Quotes)
+	resolved := res.Add(r.ID, r.Text, withSpeakers)
+	for i := range mentions {
+		mentions[i].ActorID = resolved[i].ActorID
+	}
+	sp := make([]string, len(a.Quotes))
+	for qi, mi := range idx {
+		if mi >= 0 {
+			sp[qi] = resolved[mi].ActorID
+		}
+	}
+	return sp
 }
 
 // untitled gives an event or story whose reports have no headline the
@@ -199,10 +207,31 @@ func opening(text string) string {
 func pruneUnchanged(all []*storyline.Analysis, cross *store.Cross) {
 	for _, a := range all {
 		cr, ok := cross.Reports[a.Report.ID]
-		if !ok || cr.DuplicateOf != a.Report.DuplicateOf || !slices.Equal(cr.Mentions, a.Mentions) || !slices.EqualFunc(cr.Quotes, a.Quotes, sameQuote) {
+		if !ok {
 			continue
 		}
-		delete(cross.Reports, a.Report.ID)
+		if len(cr.Mentions) != len(a.Mentions) || len(cr.Quotes) != len(a.Quotes) {
+			// Not the rows stored: write them all.
+			cr.MentionRows, cr.QuoteRows = nil, nil
+			cross.Reports[a.Report.ID] = cr
+			continue
+		}
+		cr.MentionRows, cr.QuoteRows = []int{}, []int{}
+		for i := range cr.Mentions {
+			if cr.Mentions[i] != a.Mentions[i] {
+				cr.MentionRows = append(cr.MentionRows, i)
+			}
+		}
+		for i := range cr.Quotes {
+			if !sameQuote(cr.Quotes[i], a.Quotes[i]) {
+				cr.QuoteRows = append(cr.QuoteRows, i)
+			}
+		}
+		if cr.DuplicateOf == a.Report.DuplicateOf && len(cr.MentionRows) == 0 && len(cr.QuoteRows) == 0 {
+			delete(cross.Reports, a.Report.ID)
+			continue
+		}
+		cross.Reports[a.Report.ID] = cr
 	}
 }
 
@@ -405,7 +434,7 @@ func stableIDs(cross *store.Cross) {
 	used := map[string]bool{}
 	for i := range cross.Actors {
 		a := &cross.Actors[i]
-		id := "a" + fmt.Sprintf("%012x", xxh3.HashString(string(a.Kind)+"\x00"+a.Name))[:12]
+		id := stableActorID(a.Kind, a.Name)
 		for n := 2; used[id]; n++ {
 			id = fmt.Sprintf("a%012x", xxh3.HashString(fmt.Sprintf("%s\x00%s\x00%d", a.Kind, a.Name, n)))[:13]
 		}
@@ -446,6 +475,12 @@ func stableIDs(cross *store.Cross) {
 		}
 		cross.Reports[id] = cr
 	}
+}
+
+// stableActorID is the stable id of an actor of that kind and name (the
+// first one: stableIDs numbers any others that hash the same).
+func stableActorID(kind storyline.MentionKind, name string) string {
+	return "a" + fmt.Sprintf("%012x", xxh3.HashString(string(kind)+"\x00"+name))[:12]
 }
 
 func firstOf(ids []string, fallback string) string {

@@ -89,6 +89,10 @@ type CrossReport struct {
 	DuplicateOf string
 	Mentions    []storyline.Mention
 	Quotes      []storyline.Quote
+	// MentionRows and QuoteRows, when not nil, are the indexes of the
+	// only mentions and quotes whose cross-report fields differ from what
+	// is stored: a CrossWriter need not rewrite the others.
+	MentionRows, QuoteRows []int
 }
 
 // CrossWriter replaces the results of the cross-report stages, atomically.

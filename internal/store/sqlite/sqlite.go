@@ -401,7 +401,8 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		if err := dups.add(ctx, tx, id, cr.DuplicateOf); err != nil {
 			return err
 		}
-		for i, m := range cr.Mentions {
+		for _, i := range rowsOf(cr.MentionRows, len(cr.Mentions)) {
+			m := cr.Mentions[i]
 			b, err := json.Marshal(m)
 			if err != nil {
 				return err
@@ -410,7 +411,8 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 				return err
 			}
 		}
-		for i, q := range cr.Quotes {
+		for _, i := range rowsOf(cr.QuoteRows, len(cr.Quotes)) {
+			q := cr.Quotes[i]
 			b, err := json.Marshal(q)
 			if err != nil {
 				return err
@@ -457,6 +459,18 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		return err
 	}
 	return tx.Commit()
+}
+
+// rowsOf returns rows, or when it is nil every index below n.
+func rowsOf(rows []int, n int) []int {
+	if rows != nil {
+		return rows
+	}
+	all := make([]int, n)
+	for i := range all {
+		all[i] = i
+	}
+	return all
 }
 
 func crossRecords[T any](ctx context.Context, db *sql.DB, typ string) ([]T, error) {
