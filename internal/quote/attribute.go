@@ -932,8 +932,12 @@ func (d *doc) extract() []cand {
 					lastPara = d.paraIndex(r.e)
 					continue
 				}
-			case ps == r.s && quoteLike(d.text[r.s:r.e]) && (strings.Count(d.text[r.s:r.e], " ") >= 6):
-				// a quote standing alone as a paragraph or headline
+			case ps == r.s && quoteLike(d.text[r.s:r.e]) && (strings.Count(d.text[r.s:r.e], " ") >= 6) && d.cueBefore(d.tokAt(r.s)):
+				// a quote standing alone as a paragraph after a sentence
+				// that reports speech ("Trump speculated that the men
+				// ... ⏎⏎“Syrians are now being caught ...”); PolNeAR
+				// leaves most other lone quotations (slogans, tweets,
+				// headlines) unattributed
 			default:
 				continue
 			}
@@ -978,6 +982,20 @@ func (d *doc) extract() []cand {
 		end = c.e
 	}
 	return kept
+}
+
+// cueBefore reports whether the sentence before token t holds a cue.
+func (d *doc) cueBefore(t int) bool {
+	if t <= 0 {
+		return false
+	}
+	sa, _ := d.sentBounds(t - 1)
+	for k := t - 1; k >= sa && k >= t-60; k-- {
+		if d.tokReg[k] < 0 && d.isCue(k, cueRate) {
+			return true
+		}
+	}
+	return false
 }
 
 // accordingAfter finds ", according to X" closing the attribution that
