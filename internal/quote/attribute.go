@@ -1375,7 +1375,23 @@ func (d *doc) clauseStart(r region, lo int) int {
 	if (x == ":" || x == "," || x == "—" || x == "–") && !lower {
 		return r.s
 	}
+	if isDash(x) && t-2 >= 0 && d.toks[t-2].End < d.toks[t-1].Start && !d.dashIn(sa, t-1) {
+		// "... like Saddam Hussein - “He would have loved Stalin,” Mr.
+		// Biden said twice - and ...": the quote and its attribution
+		// stand between dashes, apart from the clause around them.
+		return r.s
+	}
 	return d.toks[sa].Start
+}
+
+// dashIn reports whether a dash stands among tokens [a, b).
+func (d *doc) dashIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isDash(d.toks[k].Text) && k > 0 && d.toks[k-1].End < d.toks[k].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // breakBefore reports whether a sentence or line ends right before token t.
