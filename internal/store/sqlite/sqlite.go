@@ -36,6 +36,8 @@ var migrations embed.FS
 type Store struct {
 	db    *sql.DB
 	reads *sql.DB
+	// has is Has's query, prepared once on the read connections.
+	has *sql.Stmt
 }
 
 var (
@@ -96,11 +98,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			reads.Close()
 		}
 	}
+	if s.has, err = s.reads.PrepareContext(ctx, `SELECT hash FROM reports WHERE key = ?`); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.has != nil {
+		s.has.Close()
+	}
 	if s.reads != s.db {
 		s.reads.Close()
 	}
@@ -114,7 +123,7 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Has reports whether key is stored with this content hash.
 func (s *Store) Has(ctx context.Context, key, hash string) (bool, error) {
 	var h string
-	err := s.reads.QueryRowContext(ctx, `SELECT hash FROM reports WHERE key = ?`, key).Scan(&h)
+	err := s.has.QueryRowContext(ctx, key).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -153,8 +162,13 @@ func (s *Store) PutBatch(ctx context.Context, keys []string, as []*storyline.Ana
 	var written []string
 	rows := newAnnotationRows()
 	defer rows.close()
+	ps, err := preparePut(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer ps.close()
 	for i := range as {
-		if outs[i], err = putTx(ctx, tx, rows, keys[i], as[i]); err != nil {
+		if outs[i], err = putTx(ctx, tx, ps, rows, keys[i], as[i]); err != nil {
 			return nil, err
 		}
 		if outs[i] != store.Unchanged {
@@ -194,11 +208,49 @@ func indexSearch(ctx context.Context, tx *sql.Tx, ids []string) error {
 	return nil
 }
 
-func putTx(ctx context.Context, tx *sql.Tx, rows *rowBatch, key string, a *storyline.Analysis) (store.Outcome, error) {
+// putStmts are the statements putTx runs for every report, prepared once
+// per transaction: with the pure-Go driver, preparing costs more than
+// running them.
+type putStmts struct {
+	byKey, idTaken, del, insert *sql.Stmt
+}
+
+func preparePut(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
+	ps := &putStmts{}
+	for _, x := range []struct {
+		st *(*sql.Stmt)
+		q  string
+	}{
+		{&ps.byKey, `SELECT id, hash FROM reports WHERE key = ?`},
+		{&ps.idTaken, `SELECT count(*) FROM reports WHERE id = ?`},
+		{&ps.del, `DELETE FROM reports WHERE id = ?`},
+		{&ps.insert, `INSERT INTO reports
+		(id, key, origin, source, url, title, byline, published, language, text, hash, duplicate_of)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, x.q)
+		if err != nil {
+			ps.close()
+			return nil, err
+		}
+		*x.st = st
+	}
+	return ps, nil
+}
+
+func (ps *putStmts) close() {
+	for _, st := range []*sql.Stmt{ps.byKey, ps.idTaken, ps.del, ps.insert} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func putTx(ctx context.Context, tx *sql.Tx, ps *putStmts, rows *rowBatch, key string, a *storyline.Analysis) (store.Outcome, error) {
 	r := &a.Report
 	var oldID, oldHash string
 	var out store.Outcome
-	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM reports WHERE key = ?`, key).Scan(&oldID, &oldHash)
+	err := ps.byKey.QueryRowContext(ctx, key).Scan(&oldID, &oldHash)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		out = store.Added
@@ -206,7 +258,7 @@ func putTx(ctx context.Context, tx *sql.Tx, rows *rowBatch, key string, a *story
 			return 0, errors.New("put: report has no id")
 		}
 		var taken int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = ?`, r.ID).Scan(&taken); err != nil {
+		if err := ps.idTaken.QueryRowContext(ctx, r.ID).Scan(&taken); err != nil {
 			return 0, err
 		}
 		if taken > 0 {
@@ -220,13 +272,11 @@ func putTx(ctx context.Context, tx *sql.Tx, rows *rowBatch, key string, a *story
 	default:
 		out = store.Replaced
 		r.ID = oldID
-		if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id = ?`, oldID); err != nil {
+		if _, err := ps.del.ExecContext(ctx, oldID); err != nil {
 			return 0, err
 		}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO reports
-		(id, key, origin, source, url, title, byline, published, language, text, hash, duplicate_of)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err = ps.insert.ExecContext(ctx,
 		r.ID, key, r.Origin, r.Source, r.URL, r.Title, r.Byline, r.Published, r.Language, r.Text, r.Hash, r.DuplicateOf)
 	if err != nil {
 		return 0, fmt.Errorf("put %s: %w", r.Origin, err)
