@@ -74,7 +74,8 @@ var englishWords = map[string]bool{
 }
 
 // plainEnglish reports whether at least 40 words of text are mostly
-// Latin-letter words of which a seventh or more are English function words.
+// Latin-letter words of which a seventh or more are English function
+// words, or at least 15 of which a quarter are.
 func plainEnglish(text string) bool {
 	words, english := 0, 0
 	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
@@ -90,5 +91,6 @@ func plainEnglish(text string) bool {
 			english++
 		}
 	}
-	return words >= 40 && english*7 >= words
+	// A short text needs a larger share.
+	return words >= 40 && english*7 >= words || words >= 15 && english*4 >= words
 }

@@ -19,7 +19,7 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// Paragraphs of 40 words and more take the English fast path or go to
+// Paragraphs of 15 words and more take the English fast path or go to
 // lingua; either way the answer must be the paragraph's language.
 func TestDetectParagraphs(t *testing.T) {
 	d := New()
@@ -33,6 +33,11 @@ func TestDetectParagraphs(t *testing.T) {
 		{"dutch", "De burgemeester van Selm zei dinsdag dat de haven gesloten blijft voor buitenlandse trawlers tot de gesprekken met Kestoria voorbij zijn, en dat de regering de stad een vergoeding heeft beloofd voor de weken van verloren handel. De vissers die zich voor het stadhuis hadden verzameld, waren niet overtuigd.", "nl", false},
 		{"spanish", "El alcalde de Selm dijo el martes que el puerto seguiría cerrado a los arrastreros extranjeros hasta que terminaran las conversaciones con Kestoria, y que el gobierno había prometido a la ciudad una compensación por las semanas de comercio perdidas. Los pescadores reunidos frente al ayuntamiento no estaban convencidos.", "es", false},
 		{"russian", "Мэр Сельма заявил во вторник, что порт останется закрытым для иностранных траулеров до окончания переговоров с Кесторией, и что правительство пообещало городу компенсацию за недели потерянной торговли. Рыбаки, собравшиеся у мэрии, не были убеждены, что обещание будет выполнено в срок и полностью.", "ru", false},
+		// Short texts (15 to 40 words) need a quarter of function words.
+		{"short english", "Crews were called to the harbour on Sunday after a fire broke out in a warehouse that had been empty for years.", "en", true},
+		{"short headline", "Mayor Of Selm Closes Harbour To Foreign Trawlers Until Talks With Kestoria End In Spring Next Year", "en", false},
+		{"short german", "Der Hafen war am Sonntag geschlossen, weil die Fischer was sie wollten nicht bekommen hatten und die Stadt will warten.", "de", false},
+		{"short dutch", "De haven was zondag gesloten omdat de vissers niet hadden gekregen wat ze wilden en de stad had geen antwoord.", "nl", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
