@@ -228,8 +228,9 @@ func (d *doc) after1(r region) attr {
 			// “...”: a new sentence, not this quote's attribution.
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && !d.commaSoon(c+1, hi) && !d.adjunctAt(c+1) {
-			// “...” He added that ...: a new sentence with its own content.
+		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && (!d.commaSoon(c+1, hi) || d.thatAfterComma(c+1, hi)) && !d.adjunctAt(c+1) {
+			// “...” He added that ...; “...” He said, twice, that ...: a
+			// new sentence with its own content.
 			return a
 		}
 		a.cue, a.spkA, a.spkB, a.end = c, s, e, c+1
@@ -1493,6 +1494,17 @@ func (d *doc) commaSoon(i, hi int) bool {
 		}
 		if d.lower(k) == "that" {
 			return false
+		}
+	}
+	return false
+}
+
+// thatAfterComma reports whether a comma within a few tokens from i is
+// followed by "that" ("said, twice, that ...").
+func (d *doc) thatAfterComma(i, hi int) bool {
+	for k := i; k+1 < hi && k < i+6; k++ {
+		if d.toks[k].Text == "," && d.low[k+1] == "that" {
+			return true
 		}
 	}
 	return false

@@ -105,6 +105,9 @@ func straightOpens(text string, i, n int, open bool) bool {
 	}
 	pOpen := isSpaceOrStart(prev) || isOpenPunct(prev) || prev == '(' || prev == '/'
 	nOpen := !isSpaceOrStart(next) && next != ',' && next != '.' && next != ';' && next != ')'
+	if next == '.' && (hasPrefixAt(text, i+n, ". . .") || hasPrefixAt(text, i+n, "...")) {
+		nOpen = true // ". . . You're going to want ...": an ellipsis opens the quote
+	}
 	switch {
 	case pOpen && nOpen:
 		return true
@@ -115,6 +118,10 @@ func straightOpens(text string, i, n int, open bool) bool {
 	default: // glued to the word before and to the word after: closes if open
 		return !open
 	}
+}
+
+func hasPrefixAt(text string, i int, p string) bool {
+	return i+len(p) <= len(text) && text[i:i+len(p)] == p
 }
 
 // regions finds the quoted stretches of text. Double marks pair at the top
