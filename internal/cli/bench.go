@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -24,6 +25,7 @@ func newBenchCmd(env Env) *cobra.Command {
 		n, work   int
 		seed      uint64
 		keep      bool
+		perFormat bool
 	)
 	cmd := &cobra.Command{
 		Use:   "bench [--data DIR] [--reports N]",
@@ -34,7 +36,10 @@ of it as text files, a third as HTML pages and a third as one WARC file
 (written by storyline's own writer), then ingests it all into a fresh store
 through the whole pipeline (read, clean, analyse, store, then dedup, actor
 resolution and clustering) and reports reports/s, MB/s, peak RSS and the time
-spent in each stage. The last line of stdout is one JSON object.`,
+spent in each stage. Then (unless --per-format=false) it ingests each
+format's third alone into its own fresh store, the same way, and reports each
+one's throughput under "formats". The last line of stdout is one JSON
+object.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -60,64 +65,30 @@ spent in each stage. The last line of stdout is one JSON object.`,
 			fmt.Fprintf(env.Stdout, "corpus: %d reports from %d source articles, %.1f MB, written in %s to %s\n",
 				n, len(arts), float64(size)/1e6, time.Since(t0).Round(time.Millisecond), dir)
 
-			st, err := openStore(ctx, filepath.Join(dir, "bench.db"))
+			res, err := benchRun(ctx, env, paths, filepath.Join(dir, "bench.db"), work)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			an, err := newAnalyser()
-			if err != nil {
-				return err
-			}
-			failed := 0
-			var kept collector
-			cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an, OnAnalysis: kept.add, Linker: pipeline.NewLinker(),
-				OnFailure: func(f *ingest.Failure) {
-					failed++
-					if failed <= 5 {
-						fmt.Fprintf(env.Stderr, "bench: skipped %s: %v\n", f.Name, f.Err)
+			res["task"] = "bench"
+			fmt.Fprintf(env.Stdout, "all formats: stored %d reports (%d failed) in %.1f s: %.1f reports/s, %.2f MB/s, peak RSS %.0f MB\n",
+				res["reports"], res["failed"], res["wall_seconds"], res["reports_per_sec"], res["mb_per_sec"], res["peak_rss_mb"])
+			if perFormat {
+				// Each third again, alone, into a fresh store: the
+				// throughput of the whole pipeline per input format.
+				formats := map[string]any{}
+				for i, name := range []string{"text", "html", "warc"} {
+					r, err := benchRun(ctx, env, paths[i:i+1], filepath.Join(dir, name+".db"), work)
+					if err != nil {
+						return err
 					}
-				}}
-			start := time.Now()
-			stats, err := pipeline.Run(ctx, &ingest.Source{Paths: paths}, st, cfg)
-			if err != nil {
-				return err
+					delete(r, "peak_rss_mb")
+					formats[name] = r
+					fmt.Fprintf(env.Stdout, "%s alone: stored %d reports in %.1f s: %.1f reports/s, %.2f MB/s\n",
+						name, r["reports"], r["wall_seconds"], r["reports_per_sec"], r["mb_per_sec"])
+				}
+				res["formats"] = formats
+				res["peak_rss_mb"] = round(peakRSSMB())
 			}
-			ingestWall := time.Since(start)
-			t1 := time.Now()
-			ct, err := finishIngest(ctx, st, kept.as...)
-			if err != nil {
-				return err
-			}
-			resolve := time.Since(t1)
-			wall := time.Since(start)
-			stored := stats.Added + stats.Replaced
-			res := map[string]any{
-				"task":            "bench",
-				"reports":         stored,
-				"failed":          stats.Failed,
-				"megabytes":       round(float64(stats.Bytes) / 1e6),
-				"workers":         effectiveWorkers(work),
-				"wall_seconds":    round(wall.Seconds()),
-				"reports_per_sec": round(float64(stored) / wall.Seconds()),
-				"mb_per_sec":      round(float64(stats.Bytes) / 1e6 / wall.Seconds()),
-				"peak_rss_mb":     round(peakRSSMB()),
-				"stage_seconds": map[string]float64{
-					"read_clean_extract":         round(stats.Prepare.Seconds()),
-					"sentences":                  round(time.Duration(an.nsSplit.Load()).Seconds()),
-					"entities":                   round(time.Duration(an.nsNER.Load()).Seconds()),
-					"quotes":                     round(time.Duration(an.nsQuote.Load()).Seconds()),
-					"timex":                      round(time.Duration(an.nsTimex.Load()).Seconds()),
-					"store":                      round(stats.Store.Seconds()),
-					"ingest_wall":                round(ingestWall.Seconds()),
-					"dedup_resolve_cluster_wall": round(resolve.Seconds()),
-					"cross_load":                 round(ct.Load.Seconds()),
-					"cross_resolve":              round(ct.Resolve.Seconds()),
-					"cross_save":                 round(ct.Save.Seconds()),
-				},
-			}
-			fmt.Fprintf(env.Stdout, "stored %d reports (%d failed) in %s: %.1f reports/s, %.2f MB/s, peak RSS %.0f MB\n",
-				stored, stats.Failed, wall.Round(time.Millisecond), res["reports_per_sec"], res["mb_per_sec"], res["peak_rss_mb"])
 			b, _ := json.Marshal(res)
 			fmt.Fprintln(env.Stdout, string(b))
 			return nil
@@ -129,7 +100,68 @@ spent in each stage. The last line of stdout is one JSON object.`,
 	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary folder")
 	cmd.Flags().IntVar(&work, "workers", 0, "analysis workers (0: one per CPU)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "random seed of the corpus generator")
+	cmd.Flags().BoolVar(&perFormat, "per-format", true, "also ingest each format's third alone into a fresh store and report its throughput")
 	return cmd
+}
+
+// benchRun ingests paths into a fresh store at db through the whole
+// pipeline, as storyline ingest does, and returns what it measured.
+func benchRun(ctx context.Context, env Env, paths []string, db string, work int) (map[string]any, error) {
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	an, err := newAnalyser()
+	if err != nil {
+		return nil, err
+	}
+	failed := 0
+	var kept collector
+	cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an, OnAnalysis: kept.add, Linker: pipeline.NewLinker(),
+		OnFailure: func(f *ingest.Failure) {
+			failed++
+			if failed <= 5 {
+				fmt.Fprintf(env.Stderr, "bench: skipped %s: %v\n", f.Name, f.Err)
+			}
+		}}
+	start := time.Now()
+	stats, err := pipeline.Run(ctx, &ingest.Source{Paths: paths}, st, cfg)
+	if err != nil {
+		return nil, err
+	}
+	ingestWall := time.Since(start)
+	t1 := time.Now()
+	ct, err := finishIngest(ctx, st, kept.as...)
+	if err != nil {
+		return nil, err
+	}
+	resolve := time.Since(t1)
+	wall := time.Since(start)
+	stored := stats.Added + stats.Replaced
+	return map[string]any{
+		"reports":         stored,
+		"failed":          stats.Failed,
+		"megabytes":       round(float64(stats.Bytes) / 1e6),
+		"workers":         effectiveWorkers(work),
+		"wall_seconds":    round(wall.Seconds()),
+		"reports_per_sec": round(float64(stored) / wall.Seconds()),
+		"mb_per_sec":      round(float64(stats.Bytes) / 1e6 / wall.Seconds()),
+		"peak_rss_mb":     round(peakRSSMB()),
+		"stage_seconds": map[string]float64{
+			"read_clean_extract":         round(stats.Prepare.Seconds()),
+			"sentences":                  round(time.Duration(an.nsSplit.Load()).Seconds()),
+			"entities":                   round(time.Duration(an.nsNER.Load()).Seconds()),
+			"quotes":                     round(time.Duration(an.nsQuote.Load()).Seconds()),
+			"timex":                      round(time.Duration(an.nsTimex.Load()).Seconds()),
+			"store":                      round(stats.Store.Seconds()),
+			"ingest_wall":                round(ingestWall.Seconds()),
+			"dedup_resolve_cluster_wall": round(resolve.Seconds()),
+			"cross_load":                 round(ct.Load.Seconds()),
+			"cross_resolve":              round(ct.Resolve.Seconds()),
+			"cross_save":                 round(ct.Save.Seconds()),
+		},
+	}, nil
 }
 
 func effectiveWorkers(w int) int {
