@@ -47,6 +47,8 @@ changes nothing; the same URL or file with new content replaces it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			defer tuneGC(ctx)()
+			// The entity model loads while the store opens.
+			loaded := loadAnalyser()
 			st, err := openStore(ctx, db)
 			if err != nil {
 				return err
@@ -64,7 +66,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 						progressbar.OptionThrottle(100_000_000))
 				}
 			}
-			analyser, err := newAnalyser()
+			analyser, err := loaded()
 			if err != nil {
 				return err
 			}
