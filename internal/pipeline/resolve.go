@@ -80,15 +80,25 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 			}
 		}()
 	}
+	// Duplicates are found one step ahead, in their own goroutine.
+	origs := make(chan string, 64)
+	go func() {
+		defer close(origs)
+		for _, a := range order {
+			orig := ""
+			if dd != nil {
+				// The same copy under another headline is still a copy.
+				orig, _ = dd.Add(a.Report.ID, withoutTitle(a.Report.Title, a.Report.Text))
+			}
+			origs <- orig
+		}
+	}()
 	for _, a := range order {
 		r := &a.Report
 		cr := store.CrossReport{}
-		if dd != nil {
-			// The same copy under another headline is still a copy.
-			if orig, ok := dd.Add(r.ID, withoutTitle(r.Title, r.Text)); ok {
-				cr.DuplicateOf = orig
-				dupOf[r.ID] = orig
-			}
+		if orig := <-origs; orig != "" {
+			cr.DuplicateOf = orig
+			dupOf[r.ID] = orig
 		}
 		mentions := slices.Clone(a.Mentions)
 		if cr.DuplicateOf == "" {
