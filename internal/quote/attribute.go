@@ -1194,6 +1194,21 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, min(d.toks[sb-1].End, nextStart(d.toks[ce].End)))
 				break
 			}
+			if c > sa && d.toks[c-1].Text == "," && a.spkA == ce && !a.subject && (a.spkB >= sb || d.toks[a.spkB].Text == "," || d.adjunctAt(a.spkB) || !isWordTok(d.low[a.spkB])) && d.appositiveTail(a.spkB, sb) {
+				// "The host committee has collected $56.5 million, said
+				// David Gilbert, its president.": the clause before.
+				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
+				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
+				break
+			}
+			if a.spkA > sa && a.spkB == c && speechVerbs[w] && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) {
+				// "Ryan and Trump will meet next week, Spicer said,
+				// adding, ...", "..., Wilkin said during his speech
+				// to be a delegate.": the clause before.
+				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
+				q.s, q.e = ls, d.contentEnd(ls, d.toks[a.spkA-1].Start)
+				break
+			}
 			tail := sb - ce
 			final := tail <= 6 && !d.hasThatOrCue(ce, sb) && (ce >= sb || d.adjunctAt(ce) || !isWordTok(d.low[ce]))
 			if final && a.spkA > sa && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) {
@@ -1404,7 +1419,7 @@ func (d *doc) breakBefore(t int) bool {
 		return true
 	}
 	x := d.toks[t-1].Text
-	if x == "." || x == "!" || x == "?" {
+	if (x == "." || x == "!" || x == "?") && d.toks[t].Text != ")" && d.toks[t].Text != "]" && !isLowerWord(d.toks[t].Text) {
 		return true
 	}
 	// a closing mark after a full stop: ... it.'' He
@@ -1495,6 +1510,40 @@ func (d *doc) commaSoon(i, hi int) bool {
 		if d.lower(k) == "that" {
 			return false
 		}
+	}
+	return false
+}
+
+// appositiveTail reports whether tokens [k, sb) after a speaker phrase
+// hold no reported clause of their own: no "that", cue or quotation
+// before a relative pronoun ("David Autor, a professor who has
+// published ...").
+func (d *doc) appositiveTail(k, sb int) bool {
+	for i := k; i < sb; i++ {
+		switch d.low[i] {
+		case "who", "whose", "which":
+			return true
+		case "that":
+			return false
+		}
+		if d.tokReg[i] >= 0 || d.isCue(i, cueRate) {
+			return false
+		}
+	}
+	return true
+}
+
+// finalTail reports whether the words after an attribution "X said" at
+// ce, up to the sentence end sb, report nothing of their own: a comma
+// and a participle ("said, adding, ...") or an adjunct of time or place
+// with no "that" or cue ("said during his speech to be a delegate").
+func (d *doc) finalTail(ce, sb int) bool {
+	if d.toks[ce].Text == "," && ce+1 < sb && isParticiple(d.low[ce+1]) && d.flags[ce+1]&fSpeech != 0 {
+		return true
+	}
+	switch d.low[ce] {
+	case "during", "at", "after", "before", "while", "when":
+		return !d.hasThatOrCue(ce, sb)
 	}
 	return false
 }

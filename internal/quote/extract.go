@@ -98,13 +98,25 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.tokReg = ints[nt : 2*nt : 2*nt]
 	d.sentA, d.sentB = ints[2*nt:3*nt:3*nt], ints[3*nt:]
 	d.sentEnds = grow(buf.sentEnds, len(sents))[:0]
-	for si, s := range sents {
+	eff := int32(-1) // sentence id after joining splits inside a parenthesis
+	for _, s := range sents {
+		first := true
 		for _, t := range s.Tokens {
 			if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
 				continue
 			}
+			if first {
+				first = false
+				// "Roger Wicker (R-Miss.) said he ...", "a source (who
+				// asked not to be named.) said": a sentence that opens
+				// with a closing parenthesis or a lower-case word
+				// continues the one before.
+				if !(eff >= 0 && (t.End-t.Start == 1 && (txt[t.Start] == ')' || txt[t.Start] == ']') || txt[t.Start] >= 'a' && txt[t.Start] <= 'z') && !strings.Contains(txt[d.toks[len(d.toks)-1].End:t.Start], "\n")) {
+					eff++
+				}
+			}
 			d.toks = append(d.toks, t)
-			d.tokSent = append(d.tokSent, int32(si))
+			d.tokSent = append(d.tokSent, eff)
 		}
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
