@@ -329,6 +329,10 @@ var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true,
 }
 
+// npAdverbs are adverbs that may stand between a speaker phrase and its
+// verb ("Her campaign workers here said").
+var npAdverbs = map[string]bool{"here": true, "there": true, "now": true, "then": true, "still": true, "too": true, "again": true, "later": true, "once": true, "today": true, "yesterday": true}
+
 // standAlone are determiners that stand for a speaker on their own
 // ("..., tweeted another.").
 var standAlone = map[string]bool{"another": true, "one": true, "others": true, "some": true, "many": true, "several": true, "both": true}
@@ -402,6 +406,9 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		case d.flags[k]&fAux != 0 || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(d.toks[k].Text):
 			k--
 			continue
+		case npAdverbs[lt] && k-1 >= lo && isLowerWord(d.toks[k].Text):
+			k--
+			continue
 		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
 			k -= 2
 			continue
@@ -435,10 +442,22 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (isCap(d.toks[m+1].Text) || d.low[m+1] == "who")) {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || d.toks[m-1].Text == ")" || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (isCap(d.toks[m+1].Text) || d.low[m+1] == "who")) {
 					c = m
 					break
 				}
+			}
+		}
+		if c >= 0 && c-1 >= lo && d.toks[c-1].Text == ")" {
+			// "Sen. Rob Portman (R-Ohio), another incumbent, said"
+			m := c - 2
+			for m >= lo && m > c-10 && d.toks[m].Text != "(" {
+				m--
+			}
+			if m > lo && d.toks[m].Text == "(" {
+				c = m
+			} else {
+				c = -1
 			}
 		}
 		if c < 0 || c-1 < lo || !d.npTokOK(c-1) {
@@ -449,6 +468,10 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			return 0, 0, false
 		}
 		k = c - 1
+	}
+	if d.lower(k) == "who" && k > lo && d.toks[k-1].Text == "," && j < len(d.toks) && d.flags[j]&fSpeech != 0 {
+		// "Ted Cruz, who said he would ...": PolNeAR's source is "who"
+		return k, k + 1, true
 	}
 	if !d.npTokOK(k) {
 		return 0, 0, false

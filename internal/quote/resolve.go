@@ -436,7 +436,11 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		}
 		if b-a == 1 && d.lower(a) == "who" {
 			// a relative pronoun: the name it follows
-			if s, e, ok := d.npLeft(a, max(0, a-8)); ok {
+			j := a
+			if j > 0 && d.toks[j-1].Text == "," {
+				j-- // "Ted Cruz, who said ..."
+			}
+			if s, e, ok := d.npLeft(j, max(0, a-8)); ok {
 				if name, pos := d.nameIn(s, e); name != "" {
 					q.speaker = rs.fullName(name, pos)
 					kind[i] = 'n'
