@@ -1063,6 +1063,10 @@ func (d *doc) bridge(from int, r2 region) bool {
 	return true
 }
 
+// yesNo are the short answers a reported clause may be ("72 percent
+// said yes").
+var yesNo = map[string]bool{"yes": true, "no": true}
+
 // relWords open a clause inside an attribution's tail whose speech verb
 // is not a new attribution ("said Ann Lee, who said she would march").
 var relWords = map[string]bool{"who": true, "whose": true, "which": true, "that": true}
@@ -1295,8 +1299,8 @@ func (d *doc) reported(qs []cand) []cand {
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
 		}
-		if q.e <= q.s || q.e-q.s < 4 {
-			continue
+		if q.e <= q.s || q.e-q.s < 4 && !(q.e-q.s >= 2 && yesNo[strings.ToLower(d.text[q.s:q.e])]) {
+			continue // ("said yes" reports "yes")
 		}
 		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e], 4) <= 3 {
 			continue // "had discussed since last week": an adjunct, no content
@@ -1419,8 +1423,13 @@ func (d *doc) breakBefore(t int) bool {
 		return true
 	}
 	x := d.toks[t-1].Text
-	if (x == "." || x == "!" || x == "?") && d.toks[t].Text != ")" && d.toks[t].Text != "]" && !isLowerWord(d.toks[t].Text) {
-		return true
+	if (x == "." || x == "!" || x == "?") && d.flags[t]&fJoined == 0 {
+		switch y := d.toks[t].Text; {
+		case y == ")" || y == "]" || y == "," || y == ";" || isLowerWord(y):
+			// "(R-Miss.) said", "Hollywood, Fla., rabbi"
+		default:
+			return true
+		}
 	}
 	// a closing mark after a full stop: ... it.'' He
 	if (x == "'" || x == "\"" || x == "”") && t-2 >= 0 && d.tokReg[t-1] < 0 {

@@ -99,6 +99,8 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.sentA, d.sentB = ints[2*nt:3*nt:3*nt], ints[3*nt:]
 	d.sentEnds = grow(buf.sentEnds, len(sents))[:0]
 	eff := int32(-1) // sentence id after joining splits inside a parenthesis
+	depth := 0       // parentheses open in the current sentence
+	var joined []int // tokens that continue a sentence the splitter ended
 	for _, s := range sents {
 		first := true
 		for _, t := range s.Tokens {
@@ -107,12 +109,24 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			}
 			if first {
 				first = false
-				// "Roger Wicker (R-Miss.) said he ...", "a source (who
-				// asked not to be named.) said": a sentence that opens
-				// with a closing parenthesis or a lower-case word
-				// continues the one before.
-				if !(eff >= 0 && (t.End-t.Start == 1 && (txt[t.Start] == ')' || txt[t.Start] == ']') || txt[t.Start] >= 'a' && txt[t.Start] <= 'z') && !strings.Contains(txt[d.toks[len(d.toks)-1].End:t.Start], "\n")) {
+				// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
+				// (D-R.I.), said": a sentence that opens with a closing
+				// parenthesis, a comma or a lower-case word, or that
+				// ends inside a parenthesis, continues the one before.
+				c := txt[t.Start]
+				if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[d.toks[len(d.toks)-1].End:t.Start], "\n") {
+					joined = append(joined, len(d.toks))
+				} else {
 					eff++
+					depth = 0
+				}
+			}
+			if t.End-t.Start == 1 {
+				switch txt[t.Start] {
+				case '(':
+					depth++
+				case ')':
+					depth = max(depth-1, 0)
 				}
 			}
 			d.toks = append(d.toks, t)
@@ -155,6 +169,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 				d.flags[i], d.lex[i] = e.flags, e.lex
 			}
 		}
+	}
+	for _, i := range joined {
+		d.flags[i] |= fJoined
 	}
 	return d
 }
@@ -381,6 +398,11 @@ func (d *doc) npTokOK(i int) bool {
 		return i > 0 && d.toks[i-1].End == d.toks[i].Start
 	case t == "'s" || t == "’s" || t == "’" || lt == "of" || lt == "the" || t == "&":
 		return true
+	case t == "%":
+		// "47% say"
+		return i > 0 && d.toks[i-1].End == d.toks[i].Start
+	case lt == "percent":
+		return true
 	case d.tokReg[i] >= 0:
 		return false
 	case isCap(t):
@@ -434,17 +456,35 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	}
 	// An appositive closed by a comma: "Bernstein, a local resident, said",
 	// "Clinton, who served as secretary of state, conceded".
+	if d.toks[k].Text == "," && k-2 > lo && d.toks[k-1].Text == ")" {
+		// "Sen. Jack Reed (D-R.I.), said": a party label and a comma
+		m := k - 2
+		for m > lo && m > k-10 && d.toks[m].Text != "(" {
+			m--
+		}
+		if m > lo && d.toks[m].Text == "(" && d.npTokOK(m-1) {
+			k = m - 1
+		}
+	}
 	if d.toks[k].Text == "," {
 		c := -1
 		for m := k - 1; m >= lo && m >= k-22; m-- {
 			x := d.toks[m].Text
-			if d.tokReg[m] >= 0 || x == "." || x == ";" || x == ":" || x == "!" || x == "?" {
+			if d.tokReg[m] >= 0 || x == ";" || x == ":" || x == "!" || x == "?" || x == "." && !(m > lo && isCap(d.toks[m-1].Text) && d.toks[m-1].End == d.toks[m].Start) {
 				break
 			}
 			if x == "," {
 				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || d.toks[m-1].Text == ")" || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (isCap(d.toks[m+1].Text) || d.low[m+1] == "who")) {
-					c = m
-					break
+					// take the leftmost such comma ("Jeffrey Salkin, a
+					// Hollywood, Fla., rabbi, said") unless its phrase
+					// follows a preposition ("In Washington, ...")
+					p := m - 1
+					for p-1 >= lo && p > m-6 && d.npTokOK(p-1) {
+						p--
+					}
+					if c < 0 || !(p-1 >= lo && prepositions[d.low[p-1]]) {
+						c = m
+					}
 				}
 			}
 		}
@@ -664,6 +704,7 @@ const (
 	fTitle
 	fRole
 	fHeadline
+	fJoined // the token continues a sentence the splitter ended before it
 )
 
 // loadWordFlags builds the word-class table once; it is read-only after.
