@@ -723,7 +723,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		// "a sign saying", "the share of Republicans saying": the phrase
 		// right before the participle.
 		if c-1 >= lo && d.toks[c-1].Text != "," {
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok {
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) {
 				a.spkA, a.spkB = s, e
 				return
 			}
@@ -1066,6 +1066,19 @@ func (d *doc) bridge(from int, r2 region) bool {
 // yesNo are the short answers a reported clause may be ("72 percent
 // said yes").
 var yesNo = map[string]bool{"yes": true, "no": true}
+
+// timeWords end a phrase of time ("Tuesday night"), no speaker.
+var timeWords = map[string]bool{"night": true, "morning": true, "afternoon": true, "evening": true, "week": true, "month": true, "year": true, "weekend": true}
+
+// adjunctPhrase reports whether the phrase [s, e) before a participle is
+// an adjunct of time rather than its subject ("issued a statement
+// Tuesday saying").
+func (d *doc) adjunctPhrase(s, e int) bool {
+	if w := d.low[e-1]; weekdays[w] || timeWords[w] {
+		return true
+	}
+	return false
+}
 
 // relWords open a clause inside an attribution's tail whose speech verb
 // is not a new attribution ("said Ann Lee, who said she would march").
