@@ -976,8 +976,8 @@ func (d *doc) extract() []cand {
 	kept := out[:0]
 	end := 0
 	for _, c := range out {
-		if c.s < end {
-			continue
+		if c.s < end || c.e <= c.s {
+			continue // (a headline "A: !!!" leaves no content)
 		}
 		kept = append(kept, c)
 		end = c.e
