@@ -19,7 +19,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"storyline"
 	"storyline/internal/store"
@@ -48,6 +51,9 @@ type View struct {
 	commonGen int64
 	common    map[string]bool
 	newest    map[string]int64
+
+	// stmts holds the search's prepared statements by their SQL.
+	stmts sync.Map
 }
 
 // View returns a View that reads through the store's own connection.
@@ -79,6 +85,10 @@ func OpenView(ctx context.Context, path string, conns int) (*View, error) {
 // Close closes the View's own connections, if it has any.
 func (v *View) Close() error {
 	if v.owned {
+		v.stmts.Range(func(_, st any) bool {
+			st.(*sql.Stmt).Close()
+			return true
+		})
 		v.pin.Close()
 		return v.db.Close()
 	}
@@ -711,7 +721,8 @@ type Hit struct {
 	// Rank is the BM25 score; lower is better.
 	Rank float64
 
-	rowid int64
+	rowid   int64
+	columns []string // the text of the index's columns, for the snippet
 }
 
 const (
@@ -816,15 +827,20 @@ type searchKind struct {
 	// a WHERE clause that keeps those rows, for counting them by rowid.
 	content string
 	from    string // the FROM clause joining the index to its rows
-	cols    string // extra columns read for a hit
+	// records reads hits by rowid (a JSON list): the rowid, the
+	// report's summary, then the report's text, or the quote's data and
+	// number.
+	records string
 }
 
 var (
 	reportSearch = searchKind{name: "report", num: 0, table: "reports_fts", content: "reports WHERE",
-		from: "reports_fts JOIN reports r ON r.rowid = reports_fts.rowid"}
+		from:    "reports_fts JOIN reports r ON r.rowid = reports_fts.rowid",
+		records: `SELECT r.rowid, ` + summaryCols + `, r.text FROM reports r WHERE r.rowid IN (SELECT value FROM json_each(?))`}
 	quoteSearch = searchKind{name: "quote", num: 1, table: "quotes_fts", content: "annotations WHERE type = 'quote' AND",
 		from: "quotes_fts JOIN annotations a ON a.rowid = quotes_fts.rowid JOIN reports r ON r.id = a.report_id",
-		cols: ", a.data, a.n"}
+		records: `SELECT a.rowid, ` + summaryCols + `, a.data, a.n FROM annotations a JOIN reports r ON r.id = a.report_id
+			WHERE a.rowid IN (SELECT value FROM json_each(?))`}
 )
 
 type searchKey struct {
@@ -858,38 +874,32 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 	if f.Kind != "report" {
 		kinds = append(kinds, quoteSearch)
 	}
+	gen, genOK, err := v.Generation(ctx)
+	if err != nil {
+		return nil, "", err
+	}
 	// First the order: rowids and scores only.
 	terms := matchTerms(f.Text)
 	var keys []searchKey
 	for _, k := range kinds {
-		ks, err := v.searchKeys(ctx, k, f, terms, match, after, n+1)
+		ks, err := v.searchKeys(ctx, k, f, terms, match, after, n+1, gen, genOK)
 		if err != nil {
 			return nil, "", err
 		}
 		keys = append(keys, ks...)
 	}
-	slices.SortFunc(keys, func(a, b searchKey) int {
-		if a.before(b) {
-			return -1
-		}
-		if b.before(a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(keys, searchKey.compare)
 	var next string
 	if len(keys) > n {
 		keys = keys[:n]
 		last := keys[n-1]
 		next = encodeCursor("search", last.Rank, last.Kind, last.Rowid)
 	}
-	// Then snippets and records for the page's hits only.
-	hits := make([]Hit, len(keys))
-	at := map[[2]int64]int{}
-	for i, key := range keys {
-		at[[2]int64{int64(key.Kind), key.Rowid}] = i
-		hits[i] = Hit{Rank: key.Rank, rowid: key.Rowid}
-	}
+	// Then the records of the page's hits only, read by rowid, and their
+	// snippets, made here from their text: FTS5's snippet() would run the
+	// match again over the rows between the hits, and tokenize each hit's
+	// text in C compiled to Go, which cost more than all the rest.
+	found := make(map[[2]int64]*Hit, len(keys))
 	for _, k := range kinds {
 		var want []int64
 		for _, key := range keys {
@@ -900,45 +910,60 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 		if len(want) == 0 {
 			continue
 		}
-		// The range bounds the scan of the index; the unary + keeps the
-		// list out of it (FTS5 would run the match again per rowid).
-		ids, _ := json.Marshal(want)
-		rows, err := v.db.QueryContext(ctx, `SELECT `+k.table+`.rowid,
-			snippet(`+k.table+`, -1, '`+markOpen+`', '`+markClose+`', '…', 24), `+summaryCols+k.cols+`
-			FROM `+k.from+` WHERE `+k.table+` MATCH ? AND +`+k.table+`.rowid IN (SELECT value FROM json_each(?))
-			AND `+k.table+`.rowid BETWEEN ? AND ?`, match, string(ids), slices.Min(want), slices.Max(want))
-		if err != nil {
-			return nil, "", searchErr(err)
-		}
-		for rows.Next() {
-			var h Hit
-			var data []byte
-			dest := append([]any{&h.rowid, &h.Snippet}, scanSummary(&h.Report)...)
-			if k.num == quoteSearch.num {
-				dest = append(dest, &data, &h.N)
-			}
-			if err := rows.Scan(dest...); err != nil {
-				rows.Close()
-				return nil, "", err
-			}
-			h.Kind = k.name
-			if data != nil {
-				h.Quote = &storyline.Quote{}
-				if err := decodeQuote(data, h.Quote); err != nil {
-					rows.Close()
-					return nil, "", fmt.Errorf("quote of %s: %w", h.Report.ID, err)
-				}
-			}
-			i := at[[2]int64{int64(k.num), h.rowid}]
-			h.Rank = hits[i].Rank
-			hits[i] = h
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, "", searchErr(err)
+		if err := v.searchRecords(ctx, k, want, found); err != nil {
+			return nil, "", err
 		}
 	}
+	phrases := snippetPhrases(terms)
+	hits := make([]Hit, 0, len(keys))
+	for _, key := range keys {
+		h, ok := found[[2]int64{int64(key.Kind), key.Rowid}]
+		if !ok {
+			continue // gone since the order was read: the store changed
+		}
+		h.Rank = key.Rank
+		h.Snippet = makeSnippet(h.columns, phrases, snippetTokens)
+		h.columns = nil
+		hits = append(hits, *h)
+	}
 	return hits, next, nil
+}
+
+// searchRecords reads the hits of one kind with the given rowids into
+// found, keyed by kind and rowid, each with the text of its index's
+// columns for its snippet.
+func (v *View) searchRecords(ctx context.Context, k searchKind, rowids []int64, found map[[2]int64]*Hit) error {
+	rows, err := v.query(ctx, k.records, jsonInts(rowids))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		h := &Hit{Kind: k.name}
+		var text string
+		var data []byte
+		dest := append([]any{&h.rowid}, scanSummary(&h.Report)...)
+		if k.num == quoteSearch.num {
+			dest = append(dest, &data, &h.N)
+		} else {
+			dest = append(dest, &text)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		if k.num == quoteSearch.num {
+			h.Quote = &storyline.Quote{}
+			if err := decodeQuote(data, h.Quote); err != nil {
+				return fmt.Errorf("quote of %s: %w", h.Report.ID, err)
+			}
+			// The columns of quotes_content (migration 00003).
+			h.columns = []string{h.Quote.Text, cmp.Or(h.Quote.Speaker, h.Quote.SpeakerText)}
+		} else {
+			h.columns = []string{h.Report.Title, text}
+		}
+		found[[2]int64{int64(k.num), h.rowid}] = h
+	}
+	return rows.Err()
 }
 
 // searchKeys returns, for one kind, the best limit hits after the
@@ -949,8 +974,9 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 // to count them (the IDF), however few rows are ranked. So common words
 // (see commonShare) only select the rows and are left out of the score;
 // when every word is common, the window is given newest first, all with
-// rank 0.
-func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, terms []string, match string, after *searchKey, limit int) ([]searchKey, error) {
+// rank 0. When no word is common, one pass reads the window with its
+// scores.
+func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, terms []string, match string, after *searchKey, limit int, gen int64, genOK bool) ([]searchKey, error) {
 	var q query
 	v.searchFilter(k, f, &q)
 	rowid := k.table + ".rowid"
@@ -958,24 +984,11 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 	if len(q.conds) == 0 {
 		from = k.table // no filter: the index alone orders the hits
 	}
-	// The window: the RankWindow newest matches of the words and the
-	// filters, newest first.
-	wq := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
-	wq.add(k.table+" MATCH ?", match)
-	window, err := v.rowids(ctx, `SELECT `+rowid+` FROM `+from+wq.where()+
-		` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(RankWindow), wq.args...)
-	if err != nil || len(window) == 0 {
-		return nil, searchErr(err)
-	}
-	var bound int64 // the oldest rowid of the window; 0 when it holds every match
-	if len(window) == RankWindow {
-		bound = window[len(window)-1]
-	}
 	rankMatch := match
 	if !slices.Contains(terms, "OR") {
 		var keep []string
 		for _, t := range terms {
-			common, err := v.commonTerm(ctx, k, t)
+			common, err := v.commonTerm(ctx, k, t, gen, genOK)
 			if err != nil {
 				return nil, searchErr(err)
 			}
@@ -985,44 +998,62 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 		}
 		rankMatch = strings.Join(keep, " ")
 	}
-	if rankMatch == "" {
-		// Every word is common: the window newest first, rank 0.
-		var keys []searchKey
-		for _, id := range window {
-			key := searchKey{Kind: k.num, Rowid: id}
-			if after != nil && !after.before(key) {
-				continue
+	// The window: the RankWindow newest matches of the words and the
+	// filters, newest first.
+	q.add(k.table+" MATCH ?", match)
+	var keys []searchKey
+	if rankMatch == match {
+		// Every word ranks: the window with its scores, in one pass
+		// (bm25 is worked out for the rows read only).
+		var err error
+		keys, err = v.scored(ctx, k, `SELECT `+rowid+`, bm25(`+k.table+`) FROM `+from+q.where()+
+			` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(RankWindow), q.args...)
+		if err != nil {
+			return nil, searchErr(err)
+		}
+	} else {
+		window, err := v.rowids(ctx, `SELECT `+rowid+` FROM `+from+q.where()+
+			` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(RankWindow), q.args...)
+		if err != nil {
+			return nil, searchErr(err)
+		}
+		if rankMatch == "" {
+			// Every word is common: the window newest first, rank 0.
+			keys = make([]searchKey, len(window))
+			for i, id := range window {
+				keys[i] = searchKey{Kind: k.num, Rowid: id}
 			}
-			if keys = append(keys, key); len(keys) == limit {
-				break
+		} else if len(window) > 0 {
+			// Only the window's rows, which meet the filters and every
+			// word, scored by the words that are not common. The unary +
+			// keeps the list out of the index: FTS5 would run the match,
+			// and BM25's pass, again for every rowid of it.
+			keys, err = v.scored(ctx, k, `SELECT `+rowid+`, bm25(`+k.table+`) FROM `+k.table+` WHERE `+k.table+` MATCH ?
+				AND +`+rowid+` IN (SELECT value FROM json_each(?)) AND `+rowid+` BETWEEN ? AND ?`,
+				rankMatch, jsonInts(window), window[len(window)-1], window[0])
+			if err != nil {
+				return nil, searchErr(err)
 			}
 		}
-		return keys, nil
 	}
-	var rq query
-	if rankMatch == match {
-		rq = q
-		rq.add(k.table+" MATCH ?", match)
-		rq.add(rowid+" >= ?", bound)
-	} else {
-		// Only the window's rows, which meet the filters and every word,
-		// ranked by the words that are not common. The unary + keeps the
-		// list out of the index: FTS5 would run the match, and BM25's
-		// pass, again for every rowid of it.
-		from = k.table
-		ids, _ := json.Marshal(window)
-		rq.add(k.table+" MATCH ?", rankMatch)
-		rq.add(`+`+rowid+` IN (SELECT value FROM json_each(?))`, string(ids))
-		rq.add(rowid+" BETWEEN ? AND ?", window[len(window)-1], window[0])
+	slices.SortFunc(keys, searchKey.compare)
+	out := keys[:0]
+	for _, key := range keys {
+		if after != nil && !after.before(key) {
+			continue
+		}
+		if out = append(out, key); len(out) == limit {
+			break
+		}
 	}
-	if after != nil {
-		rq.add("(rank > ? OR (rank = ? AND (? > ? OR (? = ? AND "+rowid+" < ?))))",
-			after.Rank, after.Rank, k.num, after.Kind, k.num, after.Kind, after.Rowid)
-	}
-	rows, err := v.db.QueryContext(ctx, `SELECT `+rowid+`, rank FROM `+from+rq.where()+
-		` ORDER BY rank, `+rowid+` DESC LIMIT ?`, append(rq.args, limit)...)
+	return out, nil
+}
+
+// scored runs a query of rowids and scores into keys of kind k.
+func (v *View) scored(ctx context.Context, k searchKind, q string, args ...any) ([]searchKey, error) {
+	rows, err := v.query(ctx, q, args...)
 	if err != nil {
-		return nil, searchErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var keys []searchKey
@@ -1033,18 +1064,20 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 		}
 		keys = append(keys, key)
 	}
-	return keys, searchErr(rows.Err())
+	return keys, rows.Err()
 }
 
-// before tells whether a comes before b in the order of hits: by rank,
-// then kind, then newest first.
-func (a searchKey) before(b searchKey) bool {
-	return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(b.Rowid, a.Rowid)) < 0
+// compare orders hits: by rank, then kind, then newest first.
+func (a searchKey) compare(b searchKey) int {
+	return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Kind, b.Kind), cmp.Compare(b.Rowid, a.Rowid))
 }
+
+// before tells whether a comes before b in the order of hits.
+func (a searchKey) before(b searchKey) bool { return a.compare(b) < 0 }
 
 // rowids runs a query of one integer column.
 func (v *View) rowids(ctx context.Context, q string, args ...any) ([]int64, error) {
-	rows, err := v.db.QueryContext(ctx, q, args...)
+	rows, err := v.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -1060,15 +1093,37 @@ func (v *View) rowids(ctx context.Context, q string, args ...any) ([]int64, erro
 	return out, rows.Err()
 }
 
+// query runs a query of the search through a statement prepared once per
+// View (a View with its own connections; the others prepare each time):
+// preparing the search's statements cost as much as running some of them.
+func (v *View) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if !v.owned {
+		return v.db.QueryContext(ctx, q, args...)
+	}
+	if st, ok := v.stmts.Load(q); ok {
+		return st.(*sql.Stmt).QueryContext(ctx, args...)
+	}
+	st, err := v.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if old, loaded := v.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		st = old.(*sql.Stmt)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func jsonInts(ids []int64) string {
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
 // commonTerm tells whether a term occurs in more than one row in
 // commonShare of an index, judged from the commonShare*commonSample
 // newest rows: it is common when commonSample of them hold it. The
 // answer is kept until the store changes.
-func (v *View) commonTerm(ctx context.Context, k searchKind, term string) (bool, error) {
-	gen, ok, err := v.Generation(ctx)
-	if err != nil {
-		return false, err
-	}
+func (v *View) commonTerm(ctx context.Context, k searchKind, term string, gen int64, ok bool) (bool, error) {
 	key := k.name + "\x00" + term
 	var low int64
 	haveLow := false
@@ -1095,9 +1150,16 @@ func (v *View) commonTerm(ctx context.Context, k searchKind, term string) (bool,
 	// Ascending from low: FTS5 seeks there and reads no more than
 	// commonSample matches.
 	var n int
-	err = v.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+k.table+` WHERE `+k.table+` MATCH ?
-		AND rowid >= ? LIMIT `+strconv.Itoa(commonSample)+`)`, term, low).Scan(&n)
+	rows, err := v.query(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+k.table+` WHERE `+k.table+` MATCH ?
+		AND rowid >= ? LIMIT `+strconv.Itoa(commonSample)+`)`, term, low)
 	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		err = rows.Scan(&n)
+	}
+	if err := cmp.Or(err, rows.Err()); err != nil {
 		return false, err
 	}
 	common := n == commonSample
@@ -1162,4 +1224,309 @@ func searchErr(err error) error {
 		return fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
 	return err
+}
+
+// snippetTokens is how many words a snippet shows at most, as FTS5's
+// snippet() was asked for before.
+const snippetTokens = 24
+
+// A snippetToken is one word of a text as FTS5's unicode61 tokenizer
+// with remove_diacritics 2 cuts it: its bytes in the text, and its
+// folded form (lower case, no diacritics) when that is not the bytes
+// themselves.
+type snippetToken struct {
+	start, end int
+	fold       string
+}
+
+// word returns the token's folded form.
+func (t snippetToken) word(text string) string {
+	if t.fold != "" {
+		return t.fold
+	}
+	return text[t.start:t.end]
+}
+
+// asciiWord marks the ASCII bytes that belong in a word.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		w[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return w
+}()
+
+// isTokenRune tells whether r belongs in a word for unicode61: letters,
+// numbers, private-use characters, and the combining marks that
+// remove_diacritics folds away.
+func isTokenRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.In(r, unicode.L, unicode.N, unicode.Co, unicode.Mn)
+}
+
+// foldWord lower-cases a word and takes its diacritics off.
+func foldWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			var b strings.Builder
+			for _, r := range norm.NFD.String(strings.ToLower(w)) {
+				if !unicode.Is(unicode.Mn, r) {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}
+	}
+	return strings.ToLower(w)
+}
+
+// snippetTokenize cuts s into words.
+func snippetTokenize(s string) []snippetToken {
+	toks := make([]snippetToken, 0, len(s)/6)
+	start := -1
+	plain := true // the word so far is ASCII in lower case
+	for i := 0; i < len(s); {
+		c := s[i]
+		in, n := false, 1
+		if c < utf8.RuneSelf {
+			in = asciiWord[c]
+			if in && c >= 'A' && c <= 'Z' {
+				plain = false
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			in = isTokenRune(r)
+			if in {
+				plain = false
+			}
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			toks = append(toks, newToken(s, start, i, plain))
+			start, plain = -1, true
+		}
+		i += n
+	}
+	if start >= 0 {
+		toks = append(toks, newToken(s, start, len(s), plain))
+	}
+	return toks
+}
+
+func newToken(s string, start, end int, plain bool) snippetToken {
+	t := snippetToken{start: start, end: end}
+	if !plain {
+		t.fold = foldWord(s[start:end])
+	}
+	return t
+}
+
+// A snippetPhrase is one term of a query as words to find in a row:
+// folded, the last maybe a prefix.
+type snippetPhrase struct {
+	words  []string
+	prefix bool
+}
+
+// snippetPhrases reads the terms matchTerms made.
+func snippetPhrases(terms []string) []snippetPhrase {
+	var out []snippetPhrase
+	for _, t := range terms {
+		if t == "OR" {
+			continue
+		}
+		p := snippetPhrase{prefix: strings.HasSuffix(t, "*")}
+		t = strings.TrimSuffix(t, "*")
+		t = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(t, `"`), `"`), `""`, `"`)
+		for _, tok := range snippetTokenize(t) {
+			p.words = append(p.words, tok.word(t))
+		}
+		if len(p.words) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// matchAt tells whether phrase p occurs at word i of toks, words of
+// text.
+func (p snippetPhrase) matchAt(text string, toks []snippetToken, i int) bool {
+	if i+len(p.words) > len(toks) {
+		return false
+	}
+	for j, w := range p.words {
+		got := toks[i+j].word(text)
+		if got != w && !(p.prefix && j == len(p.words)-1 && strings.HasPrefix(got, w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// A phraseHit is one occurrence of a phrase: its first word and its
+// number of words.
+type phraseHit struct {
+	phrase, at, n int
+}
+
+// makeSnippet returns the passage of at most size words, of one of the
+// columns, holding the most of the query's phrases (then the most
+// occurrences), chosen and marked as FTS5's
+// snippet(…, -1, "\x02", "\x03", "…", size) does: the occurrences
+// between "\x02" and "\x03", "…" where text is cut. With no occurrence
+// anywhere it is the start of the first column that has words.
+func makeSnippet(columns []string, phrases []snippetPhrase, size int) string {
+	best, bestScore, bestStart := -1, 0, 0
+	var bestToks []snippetToken
+	var bestHits []phraseHit
+	for c, text := range columns {
+		toks := snippetTokenize(text)
+		if len(toks) == 0 {
+			continue
+		}
+		var hits []phraseHit
+		for i := range toks {
+			for pi, p := range phrases {
+				if p.matchAt(text, toks, i) {
+					hits = append(hits, phraseHit{phrase: pi, at: i, n: len(p.words)})
+				}
+			}
+		}
+		if best < 0 {
+			best, bestToks, bestHits = c, toks, hits
+		}
+		var starts []int // the words that begin sentences
+		if len(toks) > size {
+			for i, t := range toks {
+				if i == 0 || sentenceStart(text, t.start) {
+					starts = append(starts, i)
+				}
+			}
+		}
+		for _, h := range hits {
+			// The window from the occurrence, moved left to centre what
+			// it holds.
+			score, last := snippetScore(hits, h.at, size, len(phrases))
+			start := h.at - (size-(last-h.at))/2
+			start = max(0, min(start, len(toks)-size))
+			if score > bestScore {
+				best, bestScore, bestStart, bestToks, bestHits = c, score, start, toks, hits
+			}
+			// The window from the start of the occurrence's sentence, which
+			// scores a little more.
+			j, _ := slices.BinarySearch(starts, h.at+1)
+			if j > 0 && starts[j-1] < h.at {
+				st := starts[j-1]
+				score, _ := snippetScore(hits, st, size, len(phrases))
+				score += 100
+				if st == 0 {
+					score += 20
+				}
+				if score > bestScore {
+					best, bestScore, bestStart, bestToks, bestHits = c, score, st, toks, hits
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return writeSnippet(columns[best], bestToks, bestHits, bestStart, size)
+}
+
+// sentenceStart tells whether the word at byte at of text begins a
+// sentence for FTS5's snippet(): spaces, after a full stop or a colon.
+func sentenceStart(text string, at int) bool {
+	i := at - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+		i--
+	}
+	return i >= 0 && i != at-1 && (text[i] == '.' || text[i] == ':')
+}
+
+// snippetScore scores the window of size words from start: a thousand
+// for the first occurrence of each phrase in it, one for each other.
+// last is the end of the last occurrence within it.
+func snippetScore(hits []phraseHit, start, size, nPhrases int) (score, last int) {
+	var seenBuf [8]bool
+	var seen []bool
+	if nPhrases > len(seenBuf) {
+		seen = make([]bool, nPhrases)
+	} else {
+		seen = seenBuf[:nPhrases]
+	}
+	last = start
+	for _, h := range hits {
+		if h.at < start || h.at >= start+size {
+			continue
+		}
+		if seen[h.phrase] {
+			score++
+		} else {
+			seen[h.phrase] = true
+			score += 1000
+		}
+		last = max(last, h.at+h.n)
+	}
+	return score, last
+}
+
+// writeSnippet writes the words start to start+size of text with their
+// occurrences marked.
+func writeSnippet(text string, toks []snippetToken, hits []phraseHit, start, size int) string {
+	end := min(len(toks), start+size)
+	// depth[i] counts the occurrences word i is in; an occurrence that
+	// runs past the window is cut with it.
+	opens := make([]int, end-start+1)
+	closes := make([]int, end-start+1)
+	for _, h := range hits {
+		if h.at < start || h.at >= end {
+			continue
+		}
+		opens[h.at-start]++
+		closes[min(h.at+h.n, end)-1-start]++
+	}
+	clean := func(s string) string {
+		if strings.ContainsAny(s, markOpen+markClose) {
+			return strings.NewReplacer(markOpen, " ", markClose, " ").Replace(s)
+		}
+		return s
+	}
+	var b strings.Builder
+	b.Grow(toks[end-1].end - toks[start].start + 32)
+	from := toks[start].start
+	if start == 0 {
+		from = 0
+	} else {
+		b.WriteString("…")
+	}
+	depth := 0
+	for i := start; i < end; i++ {
+		t := toks[i]
+		b.WriteString(clean(text[from:t.start]))
+		if opens[i-start] > 0 {
+			if depth == 0 {
+				b.WriteString(markOpen)
+			}
+			depth += opens[i-start]
+		}
+		b.WriteString(clean(text[t.start:t.end]))
+		if closes[i-start] > 0 {
+			depth -= closes[i-start]
+			if depth == 0 {
+				b.WriteString(markClose)
+			}
+		}
+		from = t.end
+	}
+	if end == len(toks) {
+		b.WriteString(clean(text[from:]))
+	} else {
+		b.WriteString("…")
+	}
+	return b.String()
 }

@@ -2,11 +2,16 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"storyline"
 	"storyline/internal/store"
@@ -287,4 +292,195 @@ func TestSearchCommonWords(t *testing.T) {
 			})
 		}
 	}
+}
+
+// BenchmarkSearchCPU runs BenchmarkSearchStore's searches with the common
+// words already judged (a server past its first searches) and reports the
+// CPU time a search takes, which the other load of a shared machine
+// changes less than the wall time.
+func BenchmarkSearchCPU(b *testing.B) {
+	path := os.Getenv("STORYLINE_BENCH_DB")
+	if path == "" {
+		b.Skip("STORYLINE_BENCH_DB not set")
+	}
+	ctx := context.Background()
+	words := benchWords(b, path, 3000)
+	v, err := OpenView(ctx, path, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer v.Close()
+	gen, _, err := v.Generation(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range words {
+		for _, k := range []searchKind{reportSearch, quoteSearch} {
+			if _, err := v.commonTerm(ctx, k, `"`+w+`"`, gen, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		limit int
+		q     func(i int) string
+	}{
+		{"one_word", 20, func(i int) string { return words[(i*7919)%3000] }},
+		{"two_words", 30, func(i int) string { return words[(i*7919)%3000] + " " + words[(i*104729)%300] }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			i := 0
+			for b.Loop() {
+				i++
+				if _, _, err := v.Search(ctx, SearchFilter{Text: c.q(i)}, Page{Limit: c.limit}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// benchWords returns the n words of most reports in the store at path.
+func benchWords(b *testing.B, path string, n int) []string {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, reports_fts, row)`); err != nil {
+		b.Fatal(err)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT term FROM temp.vocab ORDER BY doc DESC, term LIMIT ?`, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	var words []string
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			b.Fatal(err)
+		}
+		words = append(words, w)
+	}
+	if len(words) < n {
+		b.Skipf("only %d words", len(words))
+	}
+	return words
+}
+
+// cpuTime is the CPU time (user and system) this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// marked returns the marked passages of a snippet.
+func marked(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, markOpen)
+		if i < 0 {
+			return out
+		}
+		j := strings.Index(s[i:], markClose)
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+j])
+		s = s[i+j+1:]
+	}
+}
+
+// TestSnippetAgreesWithFTS5: the snippets Search makes mark what FTS5's
+// snippet() marks, in the same column.
+func TestSnippetAgreesWithFTS5(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	long := strings.Repeat("Nothing of note happened in the port that week. ", 12)
+	docs := []struct{ id, title, text, quote string }{
+		{"r1", "Tanker seized", `The minister said "we will not bargain" today.`, "we will not bargain"},
+		{"r2", "Talks in Castelmar", long + `Envoys met in Cástelmar; the coast guard watched the Tanker TANKER tanker.` + long, ""},
+		{"r3", "Über die Grenze", `Die Küstenwache (coast-guard) sprach mit Zoë Šarić über Öl.`, ""},
+		{"r4", "Negotiations", long + `They negotiated, negotiating until the negotiators left.`, "negotiating until"},
+	}
+	for _, d := range docs {
+		if _, err := st.Put(ctx, "file:"+d.id, analysis(d.id, d.title, d.text, d.quote)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := st.View()
+	for _, q := range []string{"tanker", "castelmar", `"coast guard"`, "negot*", "zoe saric", "kustenwache", "bargain OR tanker", "uber", `"not bargain"`, "minister said"} {
+		t.Run(q, func(t *testing.T) {
+			hits, _, err := v.Search(ctx, SearchFilter{Text: q}, Page{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 {
+				t.Fatal("no hits")
+			}
+			for _, h := range hits {
+				k := reportSearch
+				if h.Kind == "quote" {
+					k = quoteSearch
+				}
+				var want string
+				err := st.DB().QueryRowContext(ctx, `SELECT snippet(`+k.table+`, -1, ?, ?, '…', ?) FROM `+k.table+
+					` WHERE `+k.table+` MATCH ? AND rowid = ?`, markOpen, markClose, snippetTokens, MatchQuery(q), h.rowid).Scan(&want)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, wantMarks := marked(h.Snippet), marked(want)
+				if strings.Join(got, "|") != strings.Join(wantMarks, "|") {
+					t.Errorf("%s %s: marked %q, FTS5 marks %q\n got  %q\n fts5 %q", h.Kind, h.Report.ID, got, wantMarks, h.Snippet, want)
+				}
+			}
+		})
+	}
+}
+
+// FuzzMakeSnippet: whatever the text and the query, a snippet is the
+// text's own words (with "…" where cut), its marks balanced and around
+// words of the text.
+func FuzzMakeSnippet(f *testing.F) {
+	for _, s := range [][2]string{{"tanker", "The tanker was seized."}, {`"coast guard"`, "the Coast  Guard, then coast guard"},
+		{"é*", "Étienne était là"}, {"a", "\x02a\x03 b"}, {"x OR y", "y x y"}, {"ß", "STRASSE straße"}, {"\xff", "\xfe\xff"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, q, text string) {
+		s := makeSnippet([]string{text, "speaker"}, snippetPhrases(matchTerms(q)), snippetTokens)
+		if utf8.ValidString(text) && !utf8.ValidString(s) {
+			t.Fatalf("snippet %q of valid text is not valid UTF-8", s)
+		}
+		depth := 0
+		for _, c := range []byte(s) {
+			switch c {
+			case markOpen[0]:
+				depth++
+			case markClose[0]:
+				depth--
+			}
+			if depth < 0 || depth > 1 {
+				t.Fatalf("unbalanced marks in %q", s)
+			}
+		}
+		if depth != 0 {
+			t.Fatalf("unbalanced marks in %q", s)
+		}
+		plain := strings.NewReplacer(markOpen, "", markClose, "").Replace(s)
+		clean := strings.NewReplacer(markOpen, " ", markClose, " ").Replace(text)
+		for part := range strings.SplitSeq(plain, "…") {
+			if !strings.Contains(clean, part) && !strings.Contains("speaker", part) {
+				t.Fatalf("snippet %q: %q is not in the text %q", s, part, text)
+			}
+		}
+	})
 }
