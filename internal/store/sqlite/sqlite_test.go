@@ -129,3 +129,70 @@ func BenchmarkPutBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(n), "µs/report")
 }
+
+// TestSaveCrossRows checks that SaveCross writes only the rows a report
+// lists as changed, and all of them when it lists none, and that
+// ReportsExcept leaves out the reports the caller holds.
+func TestSaveCrossRows(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var keys []string
+	var as []*storyline.Analysis
+	for _, id := range []string{"r1", "r2", "r3"} {
+		a := &storyline.Analysis{Report: storyline.Report{ID: id, Origin: id, Text: "Selm and Varn and Kest.", Hash: id}}
+		for i, w := range []string{"Selm", "Varn", "Kest"} {
+			a.Mentions = append(a.Mentions, storyline.Mention{Span: storyline.Span{Start: 9 * i, End: 9*i + 4}, Surface: w, Kind: storyline.Place, ActorID: "old"})
+		}
+		keys, as = append(keys, "k"+id), append(as, a)
+	}
+	if _, err := st.PutBatch(ctx, keys, as); err != nil {
+		t.Fatal(err)
+	}
+	cross := &store.Cross{Reports: map[string]store.CrossReport{}}
+	for _, a := range as {
+		cr := store.CrossReport{Mentions: append([]storyline.Mention(nil), a.Mentions...)}
+		for i := range cr.Mentions {
+			cr.Mentions[i].ActorID = "new"
+		}
+		cross.Reports[a.Report.ID] = cr
+	}
+	// r1: only row 1 listed; r2: none listed (all rows); r3: an empty list.
+	r1 := cross.Reports["r1"]
+	r1.MentionRows, r1.QuoteRows = []int{1}, []int{}
+	cross.Reports["r1"] = r1
+	r3 := cross.Reports["r3"]
+	r3.MentionRows, r3.QuoteRows = []int{}, []int{}
+	cross.Reports["r3"] = r3
+	if err := st.SaveCross(ctx, cross); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"r1": "old new old", "r2": "new new new", "r3": "old old old"}
+	got := map[string]string{}
+	if err := st.ReportsExcept(ctx, func(id string) bool { return id == "r3" }, func(a *storyline.Analysis) error {
+		var ids []string
+		for _, m := range a.Mentions {
+			ids = append(ids, m.ActorID)
+		}
+		got[a.Report.ID] = strings.Join(ids, " ")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := got["r3"]; ok {
+		t.Errorf("ReportsExcept read r3, which the caller holds")
+	}
+	a3, err := st.Report(ctx, "r3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got["r3"] = strings.Join([]string{a3.Mentions[0].ActorID, a3.Mentions[1].ActorID, a3.Mentions[2].ActorID}, " ")
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: actors %q, want %q", id, got[id], w)
+		}
+	}
+}
