@@ -18,7 +18,7 @@ import (
 // fight the limit. A GOGC or GOMEMLIMIT in the environment wins.
 const (
 	batchGCPercent = 400
-	batchMemLimit  = 1 << 30
+	batchMemLimit  = 800 << 20
 	// batchLiveMax is the live heap above which the defaults come back.
 	batchLiveMax = batchMemLimit * 6 / 10
 )
