@@ -33,7 +33,13 @@ type answerCache struct {
 	compressFrom int
 	// building holds the builds under way, by generation and key.
 	building map[buildKey]*build
+	// asked holds the keys of the answers asked for once and not kept
+	// (see route.repeat), up to maxAsked of them.
+	asked map[string]struct{}
 }
+
+// maxAsked bounds answerCache.asked; it is emptied when full.
+const maxAsked = 1 << 14
 
 type buildKey struct {
 	gen int64
@@ -68,7 +74,34 @@ func (a *cachedAnswer) bytes() int64 { return int64(len(a.gz) + len(a.raw)) }
 const compressFrom = 1 << 10
 
 func newAnswerCache(max int64) *answerCache {
-	return &answerCache{m: map[string]*lru.Element{}, max: max, compressFrom: compressFrom, building: map[buildKey]*build{}}
+	return &answerCache{m: map[string]*lru.Element{}, max: max, compressFrom: compressFrom, building: map[buildKey]*build{},
+		asked: map[string]struct{}{}}
+}
+
+// askedBefore tells whether key was asked for before (and not kept)
+// since the store last changed, and remembers it was. An answer kept or
+// being built counts as asked for.
+func (c *answerCache) askedBefore(gen int64, key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen {
+		return false
+	}
+	c.setGen(gen)
+	if _, ok := c.m[key]; ok {
+		return true
+	}
+	if _, ok := c.building[buildKey{gen, key}]; ok {
+		return true
+	}
+	if _, ok := c.asked[key]; ok {
+		return true
+	}
+	if len(c.asked) >= maxAsked {
+		clear(c.asked)
+	}
+	c.asked[key] = struct{}{}
+	return false
 }
 
 // setGen moves the cache to generation gen, emptying it when gen is new.
@@ -79,6 +112,7 @@ func (c *answerCache) setGen(gen int64) {
 	}
 	c.gen = gen
 	clear(c.m)
+	clear(c.asked)
 	c.lru.Init()
 	c.bytes = 0
 }
@@ -184,8 +218,9 @@ func compress(b []byte) []byte {
 
 // serveCached answers r from the cache, or runs serve to build the
 // answer, keeps it when it is a 200, and sends it. When the store cannot
-// tell its generation, serve answers directly and nothing is kept.
-func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, serve func(w http.ResponseWriter)) {
+// tell its generation, serve answers directly and nothing is kept; nor
+// is it, with repeat, the first time an answer is asked for.
+func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, repeat bool, serve func(w http.ResponseWriter)) {
 	gen, ok, err := s.rd.Generation(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
@@ -196,6 +231,10 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, serve func(
 		return
 	}
 	key := r.URL.Path + "?" + r.URL.RawQuery
+	if repeat && !s.cache.askedBefore(gen, key) {
+		serve(w)
+		return
+	}
 	a, wait, mine := s.cache.get(gen, key)
 	if wait != nil {
 		select {

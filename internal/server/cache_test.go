@@ -250,3 +250,38 @@ func TestWarm(t *testing.T) {
 		t.Fatal("Close did not return")
 	}
 }
+
+// TestCacheRepeat: a search's answer is kept from the second time it is
+// asked for (most are asked once); a story's from the first; a change to
+// the store forgets what was asked.
+func TestCacheRepeat(t *testing.T) {
+	ts, s, st := cachedServer(t, Config{})
+	steps := []struct {
+		name, url string
+		want      int // answers kept after
+	}{
+		{"search once", "/search?q=negotiate", 0},
+		{"search API once", "/api/v1/search?q=negotiate", 0},
+		{"search twice", "/search?q=negotiate", 1},
+		{"search thrice", "/search?q=negotiate", 1},
+		{"story once", "/api/v1/stories/s1", 2},
+		{"search API twice", "/api/v1/search?q=negotiate", 3},
+		{"after a write, search once", "/search?q=negotiate", 0},
+		{"after a write, search twice", "/search?q=negotiate", 1},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			if strings.HasPrefix(step.name, "after a write, search once") {
+				if _, err := st.DB().Exec(`UPDATE reports SET url = url || '#' WHERE id = (SELECT min(id) FROM reports)`); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if resp, body := get(t, ts.URL+step.url); resp.StatusCode != 200 || !strings.Contains(body, "negotiate") {
+				t.Fatalf("%d %s", resp.StatusCode, body)
+			}
+			if n := s.cache.len(); n != step.want {
+				t.Errorf("cache holds %d answers, want %d", n, step.want)
+			}
+		})
+	}
+}

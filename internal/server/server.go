@@ -187,6 +187,10 @@ type route struct {
 	// cache keeps the route's answers until the store changes (costly
 	// reads only).
 	cache bool
+	// repeat keeps an answer only once it has been asked for twice
+	// (with cache): most searches are asked for once, and compressing
+	// their answers for the cache cost more than answering again.
+	repeat bool
 	// result names the OpenAPI schema of an API route's answer.
 	result string
 	api    func(s *Server, r *http.Request, a args) (any, error)
@@ -222,7 +226,7 @@ var routes = []route{
 			{name: "kind", kind: pEnum, enum: quoteKinds, doc: "quote kind"}, pmOutlet, pmFrom, pmTo, pmLimit, pmCursor},
 		api: (*Server).apiQuotes, result: "QuoteList", cache: true},
 	{method: "GET", pattern: "/api/v1/search", summary: "Ranked full-text search over reports and quotes, with snippets",
-		params: searchParams, api: (*Server).apiSearch, result: "SearchResults", cache: true},
+		params: searchParams, api: (*Server).apiSearch, result: "SearchResults", cache: true, repeat: true},
 
 	{method: "GET", pattern: "/{$}", summary: "Stories", params: []param{pmCursor}, page: (*Server).pageStories},
 	{method: "GET", pattern: "/stories/{id}", summary: "A story", page: (*Server).pageStory, cache: true},
@@ -230,7 +234,7 @@ var routes = []route{
 	{method: "GET", pattern: "/actors/{id}", summary: "An actor", params: []param{pmCursor}, page: (*Server).pageActor},
 	{method: "GET", pattern: "/reports", summary: "Reports", params: []param{pmOutlet, pmActor, pmStory, pmFrom, pmTo, pmCursor}, page: (*Server).pageReports},
 	{method: "GET", pattern: "/reports/{id}", summary: "A report", page: (*Server).pageReport},
-	{method: "GET", pattern: "/search", summary: "Search", params: searchParams, page: (*Server).pageSearch, cache: true},
+	{method: "GET", pattern: "/search", summary: "Search", params: searchParams, page: (*Server).pageSearch, cache: true, repeat: true},
 }
 
 var (
@@ -298,7 +302,7 @@ func (s *Server) handler(rt route) http.Handler {
 			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 		}
 		if rt.cache {
-			s.serveCached(w, r, func(w http.ResponseWriter) { s.serveTurn(rt, w, r) })
+			s.serveCached(w, r, rt.repeat, func(w http.ResponseWriter) { s.serveTurn(rt, w, r) })
 			return
 		}
 		s.serveTurn(rt, w, r)
