@@ -1080,6 +1080,35 @@ func (d *doc) adjunctPhrase(s, e int) bool {
 	return false
 }
 
+// beForms make a past participle after them passive.
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
+
+// passive recognises a passive cue at token c ("has been criticized by
+// X") and fills q with the agent X as speaker and the subject as content.
+func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
+	if !strings.HasSuffix(d.low[c], "ed") || ce+1 >= sb || d.low[ce] != "by" {
+		return false
+	}
+	aux := c - 1
+	if aux > sa && (strings.HasSuffix(d.low[aux], "ly") || d.low[aux] == "never" || d.low[aux] == "also" || d.low[aux] == "not") {
+		aux--
+	}
+	if aux <= sa || !beForms[d.low[aux]] {
+		return false
+	}
+	s, e, ok := d.npRight(ce+1, sb)
+	if !ok {
+		return false
+	}
+	s0, e0, ok := d.npLeft(aux, sa)
+	if !ok || e0 > aux {
+		return false
+	}
+	q.spkS, q.spkE = d.span(s, e)
+	q.s, q.e = d.span(s0, e0)
+	return true
+}
+
 // relWords open a clause inside an attribution's tail whose speech verb
 // is not a new attribution ("said Ann Lee, who said she would march").
 var relWords = map[string]bool{"who": true, "whose": true, "which": true, "that": true}
@@ -1189,6 +1218,10 @@ func (d *doc) reported(qs []cand) []cand {
 			} else {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c].Start)
 			}
+		case d.passive(c, ce, sa, sb, &q):
+			// "Trump has been criticized by some of his rivals", "He
+			// also was backed by nearly 6 in 10 ...": the agent after
+			// "by" is the source, the subject the content.
 		case raisingVerbs[w] || w == "expected" && c > sa && (d.low[c-1] == "is" || d.low[c-1] == "are" || d.low[c-1] == "was" || d.low[c-1] == "were" || d.low[c-1] == "be"):
 			// "The port authority appeared unmoved", "X is expected to
 			// sign": the subject belongs to the content, which PolNeAR
