@@ -350,6 +350,10 @@ var pronouns = map[string]bool{
 // verb ("Her campaign workers here said").
 var npAdverbs = map[string]bool{"here": true, "there": true, "now": true, "then": true, "still": true, "too": true, "again": true, "later": true, "once": true, "today": true, "yesterday": true}
 
+// lyAdjectives end in -ly but are no adverbs ("according to early
+// returns", "a daily newspaper").
+var lyAdjectives = map[string]bool{"early": true, "daily": true, "weekly": true, "monthly": true, "quarterly": true, "yearly": true, "elderly": true}
+
 // standAlone are determiners that stand for a speaker on their own
 // ("..., tweeted another.").
 var standAlone = map[string]bool{"another": true, "one": true, "others": true, "some": true, "many": true, "several": true, "both": true}
@@ -410,7 +414,7 @@ func (d *doc) npTokOK(i int) bool {
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case isLowerWord(t):
-		return d.flags[i]&fStop == 0 && !strings.HasSuffix(lt, "ly") && d.cueScore(i) < cueRate
+		return d.flags[i]&fStop == 0 && (!strings.HasSuffix(lt, "ly") || lyAdjectives[lt]) && d.cueScore(i) < cueRate
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
