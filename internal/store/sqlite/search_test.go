@@ -484,3 +484,37 @@ func FuzzMakeSnippet(f *testing.F) {
 		}
 	})
 }
+
+// TestNthNewest: the nth newest row of an index, read from its table of
+// row sizes, is the nth newest report or quote.
+func TestNthNewest(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	for i := range 6 {
+		id := fmt.Sprintf("r%d", i)
+		a := analysis(id, "T"+id, `Ana said "we wait" and Bo said "we go" then.`, "we wait")
+		a.Report.Hash = id
+		a.Mentions = []storyline.Mention{{Span: storyline.Span{Start: 0, End: 3}, Surface: "Ana", Kind: storyline.Person}}
+		if _, err := st.Put(ctx, "file:"+id, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := st.View()
+	for _, k := range []searchKind{reportSearch, quoteSearch} {
+		for _, n := range []int{1, 3, 6, 7} {
+			t.Run(fmt.Sprintf("%s/%d", k.name, n), func(t *testing.T) {
+				got, err := v.nthNewest(ctx, k, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want int64
+				if err := st.DB().QueryRowContext(ctx, `SELECT coalesce((SELECT rowid FROM `+k.content+` 1 ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)`, n-1).Scan(&want); err != nil {
+					t.Fatal(err)
+				}
+				if got != want {
+					t.Errorf("nthNewest = %d, want %d", got, want)
+				}
+			})
+		}
+	}
+}
