@@ -58,24 +58,13 @@ func apply(as []*storyline.Analysis, cross *store.Cross) {
 			continue
 		}
 		a.Report.DuplicateOf = cr.DuplicateOf
-		for _, i := range rowsOr(cr.MentionRows, len(cr.Mentions)) {
+		for _, i := range cr.MentionsToWrite() {
 			a.Mentions[i] = cr.Mentions[i]
 		}
-		for _, i := range rowsOr(cr.QuoteRows, len(cr.Quotes)) {
+		for _, i := range cr.QuotesToWrite() {
 			a.Quotes[i] = cr.Quotes[i]
 		}
 	}
-}
-
-func rowsOr(rows []int, n int) []int {
-	if rows != nil {
-		return rows
-	}
-	all := make([]int, n)
-	for i := range all {
-		all[i] = i
-	}
-	return all
 }
 
 // TestLinkerAgreesWithResolve checks that provisional links change
@@ -97,7 +86,7 @@ func TestLinkerAgreesWithResolve(t *testing.T) {
 		for _, a := range linked {
 			total += len(a.Mentions) + len(a.Quotes)
 			if cr, ok := cross.Reports[a.Report.ID]; ok {
-				written += len(rowsOr(cr.MentionRows, len(cr.Mentions))) + len(rowsOr(cr.QuoteRows, len(cr.Quotes)))
+				written += len(cr.MentionsToWrite()) + len(cr.QuotesToWrite())
 			}
 		}
 		apply(linked, cross)

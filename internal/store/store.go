@@ -95,6 +95,24 @@ type CrossReport struct {
 	MentionRows, QuoteRows []int
 }
 
+// MentionsToWrite returns the indexes of the mentions a CrossWriter must
+// write: MentionRows, or every one when it is nil.
+func (cr *CrossReport) MentionsToWrite() []int { return rowsOr(cr.MentionRows, len(cr.Mentions)) }
+
+// QuotesToWrite is MentionsToWrite for quotes.
+func (cr *CrossReport) QuotesToWrite() []int { return rowsOr(cr.QuoteRows, len(cr.Quotes)) }
+
+func rowsOr(rows []int, n int) []int {
+	if rows != nil {
+		return rows
+	}
+	all := make([]int, n)
+	for i := range all {
+		all[i] = i
+	}
+	return all
+}
+
 // CrossWriter replaces the results of the cross-report stages, atomically.
 type CrossWriter interface {
 	SaveCross(ctx context.Context, c *Cross) error

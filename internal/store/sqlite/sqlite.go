@@ -451,7 +451,7 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		if err := dups.add(ctx, tx, id, cr.DuplicateOf); err != nil {
 			return err
 		}
-		for _, i := range rowsOf(cr.MentionRows, len(cr.Mentions)) {
+		for _, i := range cr.MentionsToWrite() {
 			m := cr.Mentions[i]
 			b, err := json.Marshal(m)
 			if err != nil {
@@ -461,7 +461,7 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 				return err
 			}
 		}
-		for _, i := range rowsOf(cr.QuoteRows, len(cr.Quotes)) {
+		for _, i := range cr.QuotesToWrite() {
 			q := cr.Quotes[i]
 			b, err := json.Marshal(q)
 			if err != nil {
@@ -509,18 +509,6 @@ func (s *Store) SaveCross(ctx context.Context, c *store.Cross) (err error) {
 		return err
 	}
 	return tx.Commit()
-}
-
-// rowsOf returns rows, or when it is nil every index below n.
-func rowsOf(rows []int, n int) []int {
-	if rows != nil {
-		return rows
-	}
-	all := make([]int, n)
-	for i := range all {
-		all[i] = i
-	}
-	return all
 }
 
 func crossRecords[T any](ctx context.Context, db *sql.DB, typ string) ([]T, error) {
