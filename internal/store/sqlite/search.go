@@ -1245,20 +1245,50 @@ func searchErr(err error) error {
 const snippetTokens = 24
 
 // A snippetToken is one word of a text as FTS5's unicode61 tokenizer
-// with remove_diacritics 2 cuts it: its bytes in the text, and its
-// folded form (lower case, no diacritics) when that is not the bytes
-// themselves.
+// with remove_diacritics 2 cuts it: its bytes in the text, whether they
+// are ASCII with capitals, and its folded form (lower case, no
+// diacritics) when they are not ASCII.
 type snippetToken struct {
 	start, end int
+	upper      bool
 	fold       string
 }
 
-// word returns the token's folded form.
-func (t snippetToken) word(text string) string {
-	if t.fold != "" {
-		return t.fold
+// is tells whether the token, of text, is the folded word w, or begins
+// with it when prefix.
+func (t snippetToken) is(text, w string, prefix bool) bool {
+	got := t.fold
+	if got == "" {
+		got = text[t.start:t.end]
 	}
-	return text[t.start:t.end]
+	if prefix {
+		if len(got) < len(w) {
+			return false
+		}
+		got = got[:len(w)]
+	}
+	if t.upper {
+		return asciiEqualFold(got, w)
+	}
+	return got == w
+}
+
+// asciiEqualFold tells whether the ASCII a is b (in lower case) but for
+// case.
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if c <= 'Z' && c >= 'A' {
+			c += 'a' - 'A'
+		}
+		if c != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiWord marks the ASCII bytes that belong in a word.
@@ -1298,35 +1328,41 @@ func foldWord(w string) string {
 // snippetTokenize cuts s into words.
 func snippetTokenize(s string) []snippetToken {
 	toks := make([]snippetToken, 0, len(s)/6)
-	start := -1
-	plain := true // the word so far is ASCII in lower case
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) {
+		// Between words.
 		c := s[i]
-		in, n := false, 1
 		if c < utf8.RuneSelf {
-			in = asciiWord[c]
-			if in && c >= 'A' && c <= 'Z' {
-				plain = false
+			if !asciiWord[c] {
+				i++
+				continue
 			}
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			in = isTokenRune(r)
-			if in {
-				plain = false
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); !isTokenRune(r) {
+			i += n
+			continue
+		}
+		// A word: plain while it is ASCII in lower case.
+		start, plain := i, true
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				if c <= 'Z' && c >= 'A' {
+					plain = false
+				}
+				i++
+				continue
 			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isTokenRune(r) {
+				break
+			}
+			plain = false
+			i += n
 		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			toks = append(toks, newToken(s, start, i, plain))
-			start, plain = -1, true
-		}
-		i += n
-	}
-	if start >= 0 {
-		toks = append(toks, newToken(s, start, len(s), plain))
+		toks = append(toks, newToken(s, start, i, plain))
 	}
 	return toks
 }
@@ -1334,7 +1370,14 @@ func snippetTokenize(s string) []snippetToken {
 func newToken(s string, start, end int, plain bool) snippetToken {
 	t := snippetToken{start: start, end: end}
 	if !plain {
-		t.fold = foldWord(s[start:end])
+		w := s[start:end]
+		t.upper = true
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				t.upper, t.fold = false, foldWord(w)
+				break
+			}
+		}
 	}
 	return t
 }
@@ -1357,7 +1400,11 @@ func snippetPhrases(terms []string) []snippetPhrase {
 		t = strings.TrimSuffix(t, "*")
 		t = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(t, `"`), `"`), `""`, `"`)
 		for _, tok := range snippetTokenize(t) {
-			p.words = append(p.words, tok.word(t))
+			w := tok.fold
+			if w == "" {
+				w = strings.ToLower(t[tok.start:tok.end])
+			}
+			p.words = append(p.words, w)
 		}
 		if len(p.words) > 0 {
 			out = append(out, p)
@@ -1373,8 +1420,7 @@ func (p snippetPhrase) matchAt(text string, toks []snippetToken, i int) bool {
 		return false
 	}
 	for j, w := range p.words {
-		got := toks[i+j].word(text)
-		if got != w && !(p.prefix && j == len(p.words)-1 && strings.HasPrefix(got, w)) {
+		if !toks[i+j].is(text, w, p.prefix && j == len(p.words)-1) {
 			return false
 		}
 	}

@@ -518,3 +518,21 @@ func TestNthNewest(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMakeSnippet makes the snippet of a report of about 1,500
+// bytes for a query of two words.
+func BenchmarkMakeSnippet(b *testing.B) {
+	var text strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&text, "Envoys from Castelmar met %d times; the Coast Guard watched. ", i)
+		if i == 20 {
+			text.WriteString("The tanker was seized at dawn. ")
+		}
+	}
+	cols := []string{"Talks in Castelmar", text.String()}
+	phrases := snippetPhrases(matchTerms("tanker seized"))
+	b.ReportAllocs()
+	for b.Loop() {
+		makeSnippet(cols, phrases, snippetTokens)
+	}
+}
