@@ -32,28 +32,24 @@ var languages = []lingua.Language{
 }
 
 // Detect returns the ISO 639-1 code of text's language, or "und" when it
-// cannot tell. It looks at the first 600 bytes only: a paragraph is
-// plenty for the languages it knows, and the cost grows with the length.
+// cannot tell. The English test reads the first 3,000 bytes (a page's
+// opening lines may be a dateline, a URL or a list of names); lingua
+// reads the first 600 only: a paragraph is plenty for the languages it
+// knows, and its cost grows with the length.
 func (d *Detector) Detect(text string) string {
+	if len(strings.Fields(prefix(text, 600))) < 3 {
+		return "und"
+	}
+	if plainEnglish(prefix(text, 3000)) {
+		return "en"
+	}
 	d.once.Do(func() {
 		d.det = lingua.NewLanguageDetectorBuilder().
 			FromLanguages(languages...).
 			WithLowAccuracyMode().
 			Build()
 	})
-	if len(text) > 600 {
-		cut := 600
-		for cut > 0 && text[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		text = text[:cut]
-	}
-	if len(strings.Fields(text)) < 3 {
-		return "und"
-	}
-	if plainEnglish(text) {
-		return "en"
-	}
+	text = prefix(text, 600)
 	lang, ok := d.det.DetectLanguageOf(text)
 	if !ok {
 		return "und"
@@ -73,9 +69,11 @@ var englishWords = map[string]bool{
 	"but": true, "would": true, "about": true, "there": true, "or": true, "be": true,
 }
 
-// plainEnglish reports whether at least 40 words of text are mostly
-// Latin-letter words of which a seventh or more are English function
-// words, or at least 15 of which a quarter are.
+// plainEnglish reports whether text is Latin-letter words of which
+// enough are English function words: a tenth of 60 words or more (a page
+// may open with URLs, datelines and lists of names), a seventh of 40 or
+// more, a quarter of 15 or more. Other languages' texts have a few of
+// these words by chance (Dutch "was", "had"), far fewer.
 func plainEnglish(text string) bool {
 	words, english := 0, 0
 	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
@@ -92,5 +90,16 @@ func plainEnglish(text string) bool {
 		}
 	}
 	// A short text needs a larger share.
-	return words >= 40 && english*7 >= words || words >= 15 && english*4 >= words
+	return words >= 60 && english*10 >= words || words >= 40 && english*7 >= words || words >= 15 && english*4 >= words
+}
+
+// prefix cuts text to at most n bytes, at a character boundary.
+func prefix(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	for n > 0 && text[n]&0xC0 == 0x80 {
+		n--
+	}
+	return text[:n]
 }
