@@ -285,3 +285,34 @@ func TestCacheRepeat(t *testing.T) {
 		})
 	}
 }
+
+// TestWarmYields: the warmer builds nothing while a reader's request is
+// being worked on, and builds once the readers leave it time.
+func TestWarmYields(t *testing.T) {
+	ctx := context.Background()
+	old := warmQuiet
+	warmQuiet = 20 * time.Millisecond
+	defer func() { warmQuiet = old }()
+	_, path := fixture(t)
+	view, err := sqlite.OpenView(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	s, err := New(Config{Reader: view, Loopback: true, Warm: 10, MaxActive: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.active <- struct{}{} // a reader's request, being worked on
+	time.Sleep(20*warmQuiet + 10*warmYield)
+	if n := s.cache.len(); n != 0 {
+		t.Fatalf("the warmer built %d answers while a reader was served", n)
+	}
+	<-s.active
+	for start := time.Now(); s.cache.len() < 4; time.Sleep(5 * time.Millisecond) {
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("cache holds %d answers once the reader left, want 4", s.cache.len())
+		}
+	}
+}

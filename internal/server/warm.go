@@ -18,8 +18,11 @@ import (
 //
 // It runs only when requests come (each one nudges it), waits until the
 // store has not changed for quiet, and stops at the next change, so an
-// ingest in progress is not chased. Its builds queue with the readers'
-// (Config.MaxActive) and are the same builds a reader would make.
+// ingest in progress is not chased. Its builds are the same builds a
+// reader would make, and it makes them only while no reader's request is
+// being worked on (Config.MaxActive): readers never queue behind it, so
+// a freshly started server under load answers its readers first and
+// builds the rest when they leave it time.
 type warmer struct {
 	s      *Server
 	n      int
@@ -119,6 +122,9 @@ func (w *warmer) pass(gen int64) (int, bool) {
 				break
 			}
 			for _, path := range []string{"/stories/", "/api/v1/stories/"} {
+				if !w.waitIdle(ctx) {
+					return n, false
+				}
 				if g, _, err := w.s.rd.Generation(ctx); err != nil || g != gen {
 					return n, false
 				}
@@ -137,6 +143,23 @@ func (w *warmer) pass(gen int64) (int, bool) {
 		p.Cursor = next
 	}
 	return n, ctx.Err() == nil
+}
+
+// warmYield is how long the warmer waits before it looks again whether
+// the readers have left it time.
+const warmYield = 5 * time.Millisecond
+
+// waitIdle waits until no read request is being worked on, and tells
+// whether it was so before ctx ended.
+func (w *warmer) waitIdle(ctx context.Context) bool {
+	for len(w.s.active) > 0 {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(warmYield):
+		}
+	}
+	return ctx.Err() == nil
 }
 
 // discard is a ResponseWriter that keeps nothing.
