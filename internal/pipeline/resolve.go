@@ -47,6 +47,11 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(a.Report.Origin, b.Report.Origin), cmp.Compare(a.Report.ID, b.Report.ID))
 	})
 	cross := &store.Cross{Reports: make(map[string]store.CrossReport, len(all))}
+	// Which quotes carry one statement depends on their words and
+	// speaker names only, not on actors: it is worked out from the start,
+	// beside everything else.
+	quoteGroups := make(chan []int, 1)
+	go func() { quoteGroups <- groupQuotes(quoteItems(order)) }()
 	res := actor.NewResolver()
 	cl := story.NewClusterer()
 	dupOf := map[string]string{}
@@ -127,12 +132,12 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 		}
 		cross.Reports[id] = cr
 	}
-	// Quote groups need the actors only: they are found while the
-	// clusterer finishes.
+	// Quote speakers need the actors only: they are linked, and the
+	// groups named, while the clusterer finishes.
 	quotesDone := make(chan struct{})
 	go func() {
 		defer close(quotesDone)
-		linkQuotes(order, cross, speakers)
+		linkQuotes(order, cross, speakers, <-quoteGroups)
 	}()
 	<-clustered
 	prepWG.Wait()
@@ -342,10 +347,21 @@ func joinDuplicates(cross *store.Cross, dupOf map[string]string) {
 	}
 }
 
-// linkQuotes sets each quote's speaker actor and its group across
-// reports.
-func linkQuotes(order []*storyline.Analysis, cross *store.Cross, speakers map[string][]string) {
+// quoteItems lists every quote of order, report by report, as groupQuotes
+// takes them.
+func quoteItems(order []*storyline.Analysis) []quote.GroupItem {
 	var items []quote.GroupItem
+	for _, a := range order {
+		for _, q := range a.Quotes {
+			items = append(items, quote.GroupItem{Key: a.Report.ID, Speaker: q.Speaker, Text: q.Text})
+		}
+	}
+	return items
+}
+
+// linkQuotes sets each quote's speaker actor and its group across
+// reports; groups is groupQuotes of quoteItems(order).
+func linkQuotes(order []*storyline.Analysis, cross *store.Cross, speakers map[string][]string, groups []int) {
 	type ref struct {
 		report string
 		i      int
@@ -361,13 +377,11 @@ func linkQuotes(order []*storyline.Analysis, cross *store.Cross, speakers map[st
 			} else {
 				q.SpeakerID = speakerActor(q, cr.Mentions)
 			}
-			items = append(items, quote.GroupItem{Key: a.Report.ID, Speaker: q.Speaker, Text: q.Text})
 			refs = append(refs, ref{a.Report.ID, i})
 		}
 		cr.Quotes = quotes
 		cross.Reports[a.Report.ID] = cr
 	}
-	groups := groupQuotes(items)
 	// A group id is stable: the group's first quote's report and offset.
 	first := map[int]string{}
 	for k, g := range groups {
