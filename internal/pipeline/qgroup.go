@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/zeebo/xxh3"
+
 	"storyline/internal/quote"
 )
 
@@ -25,17 +27,19 @@ const maxCandidates = 64
 func groupQuotes(items []quote.GroupItem) []int {
 	// Quotes with a known speaker meet in buckets of (speaker, pair);
 	// quotes with none meet every quote sharing the pair.
-	known := map[string][]int{}
-	anyone := map[string][]int{}
-	unknown := map[string][]int{}
+	type speakerPair struct{ speaker, pair uint64 }
+	known := map[speakerPair][]int{}
+	anyone := map[uint64][]int{}
+	unknown := map[uint64][]int{}
 	for i, it := range items {
 		sk := speakerKey(it.Speaker)
+		skh := xxh3.HashString(sk)
 		for _, p := range contentPairs(it.Text) {
 			anyone[p] = append(anyone[p], i)
 			if sk == "" {
 				unknown[p] = append(unknown[p], i)
 			} else {
-				known[sk+"\x00"+p] = append(known[sk+"\x00"+p], i)
+				known[speakerPair{skh, p}] = append(known[speakerPair{skh, p}], i)
 			}
 		}
 	}
@@ -100,25 +104,22 @@ var pairStop = map[string]bool{
 	"also": true, "very": true, "about": true, "those": true, "these": true, "such": true, "you": true,
 }
 
-// contentPairs returns the distinct pairs of neighbouring content words.
-func contentPairs(s string) []string {
+// contentPairs returns the distinct pairs of neighbouring content words,
+// each as a hash of the two words in order.
+func contentPairs(s string) []uint64 {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
-	var content []string
+	var content []uint64
 	for _, w := range words {
 		if len(w) >= 3 && !pairStop[w] {
-			content = append(content, w)
+			content = append(content, xxh3.HashString(w))
 		}
 	}
-	seen := map[string]bool{}
-	var out []string
+	out := make([]uint64, 0, len(content))
 	for i := 1; i < len(content); i++ {
-		p := content[i-1] + " " + content[i]
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
+		out = append(out, content[i-1]*0x9E3779B97F4A7C15^content[i])
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
