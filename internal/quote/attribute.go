@@ -299,6 +299,7 @@ func (d *doc) before(r region, lo int) attr {
 		if d.toks[tp].Text != ":" || !quoteLike(d.text[r.s:r.e]) {
 			return a
 		}
+		lo0 := lo
 		lo = max(lo, d.clauseLo(tp))
 		c := tp - 1
 		if c >= lo && d.isCue(c, nearQuoteRate) || c >= lo && isLowerWord(d.toks[c].Text) && (d.verbish(c) || strings.HasSuffix(d.low[c], "s")) {
@@ -313,6 +314,19 @@ func (d *doc) before(r region, lo int) attr {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 		} else if s, e, ok := d.clauseSubject(lo, tp); ok {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+		} else {
+			// "He told his Democratic audience, to rowdy applause:⏎⏎“…”":
+			// the subject opening the sentence and its cue.
+			sa, _ := d.sentBounds(tp)
+			if s, e, ok := d.subjectAt(max(sa, lo0), tp); ok {
+				k := e
+				for k < tp && k < e+3 && !d.isCue(k, cueRate) {
+					k++
+				}
+				if k < tp && d.isCue(k, cueRate) {
+					a.cue, a.spkA, a.spkB, a.end = k, s, e, tp+1
+				}
+			}
 		}
 		return a
 	}
@@ -348,6 +362,9 @@ func (d *doc) before(r region, lo int) attr {
 		if !d.isCue(c, cueRate) {
 			continue
 		}
+		if d.low[c] == "it" && c-1 >= lo && d.low[c-1] == "put" {
+			c-- // "as Tom Ridge, a former secretary, put it: “...”"
+		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
 		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)] && !d.ownSubject(c, lo)) {
@@ -371,7 +388,7 @@ func (d *doc) before(r region, lo int) attr {
 			a.partialAt = p
 		}
 		d.speakerOf(&a, c, lo)
-		if a.spkA < 0 && gapDirect && d.flags[c]&fSpeech != 0 {
+		if a.spkA < 0 && gapDirect && (d.flags[c]&fSpeech != 0 || d.toks[tp].Text == ":") {
 			// "Another source familiar with Cruz's thinking said, “...”":
 			// the subject of the clause.
 			sa, _ := d.sentBounds(c)
