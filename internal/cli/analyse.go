@@ -35,22 +35,6 @@ func newAnalyser() (*analyser, error) {
 	return &analyser{tagger: t}, nil
 }
 
-// loadAnalyser starts loading an analyser in the background; the
-// returned function waits for it.
-func loadAnalyser() func() (*analyser, error) {
-	var an *analyser
-	var err error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		an, err = newAnalyser()
-	}()
-	return func() (*analyser, error) {
-		<-done
-		return an, err
-	}
-}
-
 // Analyse implements pipeline.Analyser.
 func (a *analyser) Analyse(ctx context.Context, r *storyline.Report) (*storyline.Analysis, error) {
 	t0 := time.Now()

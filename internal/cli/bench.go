@@ -43,7 +43,7 @@ object.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			defer tuneGC(ctx)()
+			defer pipeline.BatchGC(ctx)()
 			arts, err := benchcorpus.Load(data)
 			if err != nil {
 				return fmt.Errorf("bench: %w", err)

@@ -46,9 +46,9 @@ changes nothing; the same URL or file with new content replaces it.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			defer tuneGC(ctx)()
+			defer pipeline.BatchGC(ctx)()
 			// The entity model loads while the store opens.
-			loaded := loadAnalyser()
+			loaded := pipeline.Go(newAnalyser)
 			st, err := openStore(ctx, db)
 			if err != nil {
 				return err

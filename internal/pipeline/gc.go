@@ -1,4 +1,4 @@
-package cli
+package pipeline
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Batch commands (ingest, bench, watch) allocate a great deal of
+// Batch runs (storyline ingest and bench) allocate a great deal of
 // short-lived garbage per report; with Go's default GOGC=100 the
 // collector costs about a tenth of their CPU. They run with a laxer
 // collector while the live heap is small, under a soft memory limit, and
@@ -23,9 +23,9 @@ const (
 	batchLiveMax = batchMemLimit * 6 / 10
 )
 
-// tuneGC applies the batch collector settings until ctx ends; the
-// returned function restores the defaults.
-func tuneGC(ctx context.Context) (restore func()) {
+// BatchGC applies the batch collector settings until ctx ends or the
+// returned function is called, which restores the defaults.
+func BatchGC(ctx context.Context) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
@@ -57,5 +57,21 @@ func tuneGC(ctx context.Context) (restore func()) {
 		<-done
 		debug.SetGCPercent(oldPct)
 		debug.SetMemoryLimit(oldLimit)
+	}
+}
+
+// Go starts f now and returns a function that waits for its result: for
+// slow set-up (loading a model) that can overlap other set-up.
+func Go[T any](f func() (T, error)) func() (T, error) {
+	var v T
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v, err = f()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
 	}
 }
