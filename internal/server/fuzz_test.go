@@ -1,13 +1,17 @@
 package server
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+
 	"storyline"
+	"storyline/internal/store/sqlite"
 )
 
 // FuzzParseArgs feeds raw query strings to the parameter parser of the
@@ -113,6 +117,64 @@ func FuzzSnippet(f *testing.F) {
 		}
 		if strings.Count(got, "<mark") != strings.Count(got, "</mark>") || strings.Contains(got, "<script") {
 			t.Fatalf("snippet(%q) = %q", s, got)
+		}
+	})
+}
+
+// FuzzHits: the search page's hits, whatever the store holds, are the
+// page's own elements only (no other tag, attribute or link), with every
+// value from the store there as text.
+func FuzzHits(f *testing.F) {
+	f.Add("r1", "A <b>title</b>", "Outlet & co", "2026-03-01", "a1", `Ana "x" <script>`, "a \x02hit\x03", 2, true)
+	f.Add("x\"><script>alert(1)</script>", "javascript:alert(1)", "", "", "", "\x00'\r", "\xff", 0, false)
+	pg, err := loadPages()
+	if err != nil {
+		f.Fatal(err)
+	}
+	allowed := map[string][]string{"li": {"class"}, "p": {"class"}, "span": {"class"}, "a": {"href"}, "time": nil, "blockquote": nil, "h2": nil, "mark": {"class"}}
+	f.Fuzz(func(t *testing.T, id, title, source, published, speakerID, speaker, snippet string, n int, quote bool) {
+		h := sqlite.Hit{Kind: "report", Report: sqlite.ReportSummary{ID: id, Title: title, Source: source, Published: published}, Snippet: snippet}
+		if quote {
+			h.Kind, h.N = "quote", n
+			h.Quote = &storyline.Quote{SpeakerID: speakerID, Speaker: speaker, SpeakerText: speaker}
+		}
+		out := string(pg.hits([]sqlite.Hit{h}))
+		z := html.NewTokenizer(strings.NewReader(out))
+		var text strings.Builder
+		depth := 0
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			tok := z.Token()
+			switch tt {
+			case html.StartTagToken, html.SelfClosingTagToken:
+				attrs, ok := allowed[tok.Data]
+				if !ok {
+					t.Fatalf("element %s in %q", tok.Data, out)
+				}
+				for _, a := range tok.Attr {
+					if !slices.Contains(attrs, a.Key) {
+						t.Fatalf("attribute %s of %s in %q", a.Key, tok.Data, out)
+					}
+					if a.Key == "href" && !strings.HasPrefix(a.Val, "/reports/") && !strings.HasPrefix(a.Val, "/actors/") {
+						t.Fatalf("link %q in %q", a.Val, out)
+					}
+				}
+				depth++
+			case html.EndTagToken:
+				depth--
+			case html.TextToken:
+				text.WriteString(tok.Data)
+			}
+		}
+		if depth != 0 {
+			t.Fatalf("unbalanced elements in %q", out)
+		}
+		clean := func(s string) string { return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "") }
+		if want := clean(cmp.Or(title, h.Report.Origin)); !strings.Contains(text.String(), want) {
+			t.Fatalf("title %q not in the text %q", want, text.String())
 		}
 	})
 }

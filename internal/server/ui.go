@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -45,6 +46,7 @@ func loadPages() (*pages, error) {
 	pg := &pages{t: map[string]*template.Template{}, policy: highlightPolicy()}
 	funcs := template.FuncMap{
 		"snippet": func(s string) template.HTML { return pg.snippet(s) },
+		"hits":    func(hs []sqlite.Hit) template.HTML { return pg.hits(hs) },
 		"webURL":  webURL,
 		"orDash":  func(s string) string { return cmp.Or(s, "—") },
 		"day":     day,
@@ -99,6 +101,55 @@ func (pg *pages) snippet(s string) template.HTML {
 		b.WriteString(`</mark>`)
 	}
 	return template.HTML(b.String())
+}
+
+// hits renders the search page's list items, one per hit. It is written
+// by hand, not by the template: html/template calls its escapers through
+// reflection for every value, which cost more than all the rest of the
+// page (a page of 30 hits: 0.9 ms). Every value from the store is
+// escaped (text and quoted attribute values with esc, ids in paths
+// path-escaped first); FuzzHits checks the output against the highlight
+// policy as FuzzSnippet does.
+func (pg *pages) hits(hs []sqlite.Hit) template.HTML {
+	if len(hs) == 0 {
+		return `<li class="empty">Nothing found.</li>`
+	}
+	var b strings.Builder
+	b.Grow(len(hs) * 700)
+	for i := range hs {
+		h := &hs[i]
+		r := &h.Report
+		title := cmp.Or(r.Title, r.Origin)
+		b.WriteString("\n  <li class=\"hit-")
+		b.WriteString(esc(h.Kind))
+		b.WriteString("\">\n")
+		if q := h.Quote; q != nil {
+			b.WriteString(`    <p class="kind">quote · `)
+			if q.SpeakerID != "" {
+				b.WriteString(`<a href="/actors/` + esc(url.PathEscape(q.SpeakerID)) + `">` + esc(q.Speaker) + `</a>`)
+			} else {
+				b.WriteString(`<span class="unresolved">` + esc(cmp.Or(q.SpeakerText, "—")) + `</span>`)
+			}
+			b.WriteString("</p>\n    <blockquote>")
+			b.WriteString(string(pg.snippet(h.Snippet)))
+			b.WriteString("</blockquote>\n    <p class=\"meta\"><time>" + esc(cmp.Or(day(r.Published), "—")) + "</time> · " + esc(outlet(*r)) +
+				` · <a href="/reports/` + esc(url.PathEscape(r.ID)) + "#q" + strconv.Itoa(h.N) + `">` + esc(title) + "</a></p>\n")
+		} else {
+			b.WriteString(`    <p class="kind">report · <time>` + esc(cmp.Or(day(r.Published), "—")) + "</time> · " + esc(outlet(*r)) + "</p>\n")
+			b.WriteString(`    <h2><a href="/reports/` + esc(url.PathEscape(r.ID)) + `">` + esc(title) + "</a></h2>\n")
+			b.WriteString(`    <p class="snippet">`)
+			b.WriteString(string(pg.snippet(h.Snippet)))
+			b.WriteString("</p>\n")
+		}
+		b.WriteString("  </li>")
+	}
+	b.WriteString("\n")
+	return template.HTML(b.String())
+}
+
+// esc escapes text for HTML, in an element or a quoted attribute value.
+func esc(s string) string {
+	return snippetEscaper.Replace(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // snippetEscaper escapes text as the HTML tokenizer behind the
