@@ -939,7 +939,7 @@ func (d *doc) extract() []cand {
 				// “A ... ⏎⏎“B,” Dr Brandt said.: the speaker comes at
 				// the end of the paragraphs the quote runs over.
 				c.openToNext = true
-			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]):
+			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]) && !d.subhead(r):
 				c.inheritFrom = len(out) - 1
 				c.spkS, c.spkE = out[len(out)-1].spkS, out[len(out)-1].spkE
 				// PolNeAR's convention, like “A,” he said, “B.”: the
@@ -1124,6 +1124,21 @@ func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
 	q.spkS, q.spkE = d.span(s, e)
 	q.s, q.e = d.span(s0, e0)
 	return true
+}
+
+// subhead reports whether region r is a line of its own in single
+// quote marks with a few words ("⏎'A really tough decision.'⏎"): a
+// section heading quoting the text below, no paragraph continuing a
+// quotation.
+func (d *doc) subhead(r region) bool {
+	if !r.single || countWords(d.text[r.s:r.e], 9) > 8 {
+		return false
+	}
+	rest := d.text[r.e:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.TrimSpace(strings.Trim(rest, ".")) == ""
 }
 
 // relWords open a clause inside an attribution's tail whose speech verb
