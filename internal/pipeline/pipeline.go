@@ -88,7 +88,10 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	defer cancel()
 
 	items := make(chan ingest.Item, 2*workers)
-	analysed := make(chan result, 2*workers)
+	// The buffer after the workers holds a batch: the workers go on while
+	// the writer stores the previous one, and stop (back-pressure) only
+	// when a whole batch waits.
+	analysed := make(chan result, maxBatch)
 	var srcErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -120,7 +123,7 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	if cfg.Linker != nil {
 		// One goroutine links the reports in the order they come, off
 		// the writer's path.
-		linked := make(chan result, 2*workers)
+		linked := make(chan result, maxBatch)
 		go func() {
 			defer close(linked)
 			for res := range analysed {
