@@ -956,6 +956,8 @@ func (d *doc) extract() []cand {
 				// ... ⏎⏎“Syrians are now being caught ...”); PolNeAR
 				// leaves most other lone quotations (slogans, tweets,
 				// headlines) unattributed
+			case d.digest(r, &c):
+				// "ALL-CAPS HEADLINE “…” [WaPo.]": a news digest line
 			default:
 				continue
 			}
@@ -1123,6 +1125,41 @@ func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
 	}
 	q.spkS, q.spkE = d.span(s, e)
 	q.s, q.e = d.span(s0, e0)
+	return true
+}
+
+// digest recognises a news digest line, "HOW CHINA'S DECLINE AFFECTS
+// THE WORLD “…” [WaPo.]", and gives the quotation region r the
+// headline in capitals as speaker and the bracketed outlet as cue, as
+// PolNeAR annotates them.
+func (d *doc) digest(r region, c *cand) bool {
+	rest := d.text[r.e:min(len(d.text), r.e+48)]
+	rest = strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(rest, "[") {
+		return false
+	}
+	j := strings.IndexByte(rest, ']')
+	if j < 2 || strings.IndexByte(rest[:j], '\n') >= 0 {
+		return false
+	}
+	ls := d.lineStart(r.s)
+	a, b := d.tokAt(ls), d.tokAt(r.s)
+	words := 0
+	for k := a; k < b; k++ {
+		x := d.toks[k].Text
+		if isWordTok(d.low[k]) {
+			if strings.ToUpper(x) != x {
+				return false
+			}
+			words++
+		}
+	}
+	if words < 2 {
+		return false
+	}
+	c.spkS, c.spkE = d.span(a, b)
+	c.cueS = r.e + (len(d.text[r.e:min(len(d.text), r.e+48)]) - len(rest))
+	c.cueE = c.cueS + j + 1
 	return true
 }
 

@@ -434,6 +434,9 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		if a >= b {
 			continue
 		}
+		if allCaps(txt[q.spkS:q.spkE]) {
+			continue // a headline in capitals ("HOW CHINA'S DECLINE AFFECTS ..."): no name to guess
+		}
 		if b-a == 1 && d.lower(a) == "who" {
 			// a relative pronoun: the name it follows
 			j := a
@@ -784,4 +787,13 @@ func (d *doc) contentWord(i int) bool {
 		return false
 	}
 	return len(d.low[i]) > 2
+}
+
+// allCaps reports whether s holds two or more words and no lower-case
+// letter.
+func allCaps(s string) bool {
+	if strings.ToUpper(s) != s {
+		return false
+	}
+	return countWords(s, 2) >= 2
 }
