@@ -333,6 +333,11 @@ func (d *doc) before(r region, lo int) attr {
 	if d.breakBefore(tp + 1) {
 		return a
 	}
+	if f := d.fromSource(tp, lo); f >= 0 && quoteLike(d.text[r.s:r.e]) {
+		// "More from the report: “…”", "From Bush's Facebook post: “…”"
+		a.cue, a.spkA, a.spkB, a.end = tp, f+1, tp, tp+1
+		return a
+	}
 	lo = max(lo, d.clauseLo(tp+1))
 	// The leftmost cue of the clause with a speaker of its own heads a
 	// partial quote; the nearest one introduces a direct quote.
@@ -1126,6 +1131,26 @@ func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
 	q.spkS, q.spkE = d.span(s, e)
 	q.s, q.e = d.span(s0, e0)
 	return true
+}
+
+// fromSource returns the index of "from" in "(More) from X:" ending at
+// the colon tp, opening its clause, or -1.
+func (d *doc) fromSource(tp, lo int) int {
+	if d.toks[tp].Text != ":" {
+		return -1
+	}
+	for f := tp - 2; f >= lo && f >= tp-8; f-- {
+		if d.low[f] == "from" {
+			if !(f == lo || d.breakBefore(f) || d.low[f-1] == "more" && (f-1 == lo || d.breakBefore(f-1) || isDash(d.toks[f-2].Text) || strings.HasPrefix(d.toks[f-1].Text, "-"))) {
+				return -1
+			}
+			return f
+		}
+		if !d.npTokOK(f) && d.low[f] != "and" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // digest recognises a news digest line, "HOW CHINA'S DECLINE AFFECTS
