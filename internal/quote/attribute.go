@@ -222,10 +222,11 @@ func (d *doc) after1(r region) attr {
 			// the next quotation, not these few quoted words.
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 || c+1 < len(d.toks) && d.toks[c+1].Text == ":" || introducesNext) {
+		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 && (lastR == '.' || !d.endsSentence(c+1, min(hi, c+4))) || c+1 < len(d.toks) && d.toks[c+1].Text == ":" || introducesNext) {
 			// “...” Bills were introduced ...; “...” His manager struck a
 			// similar tune; “...” Mr. Zahed said: “...”; “...” He adds,
-			// “...”: a new sentence, not this quote's attribution.
+			// “...”: a new sentence, not this quote's attribution (but
+			// “...?” Hannity pressed. closes a question).
 			return a
 		}
 		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && (!d.commaSoon(c+1, hi) || d.thatAfterComma(c+1, hi)) && !d.adjunctAt(c+1) {
@@ -244,10 +245,20 @@ func (d *doc) after1(r region) attr {
 		case pronouns[d.lower(t)]:
 			k = t + 1
 		case d.flags[t]&fDet != 0:
-			// “Oh, my God,” a young woman exclaimed
+			// “Oh, my God,” a young woman exclaimed; “...,” a
+			// voice-over in the ad states
 			k = t + 1
 			for k < hi && k < t+5 && d.npTokOK(k) && !d.verbish(k) {
 				k++
+			}
+			if k < hi && prepositions[d.low[k]] {
+				m := k + 1
+				for m < hi && m < k+5 && d.npTokOK(m) && !d.verbish(m) && (d.flags[m]&fDet != 0 || !strings.HasSuffix(d.low[m], "s") || m == k+1) {
+					m++
+				}
+				if m > k+1 {
+					k = m
+				}
 			}
 		default:
 			for k < hi && k < t+4 && isCap(d.toks[k].Text) && d.npTokOK(k) {
