@@ -245,8 +245,16 @@ func TestSearchCommonWords(t *testing.T) {
 			{"common and rare: rare word ranks", "harbour tanker", n / 10, true},
 			{"rare word", "tanker", n / 10, true},
 			{"alternatives rank as before", "harbour OR quay", RankWindow, true},
+			{"rare word held by commonRows rows: newest first", "tanker", n / 10, false},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
+				if strings.Contains(tt.name, "commonRows") {
+					defer func(n int) { commonRows = n }(commonRows)
+					commonRows = n / 10
+					v.mu.Lock()
+					v.common = nil // judged afresh
+					v.mu.Unlock()
+				}
 				var all []Hit
 				p := Page{Limit: 7}
 				for {
