@@ -344,6 +344,15 @@ func (d *doc) before(r region, lo int) attr {
 	if d.breakBefore(tp + 1) {
 		return a
 	}
+	if d.toks[tp].Text == ":" && quoteLike(d.text[r.s:r.e]) {
+		// "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon
+		// Cohen: “…”", "Pollsters agree - Carl Bialik: “…”": the name
+		// between a dash and the colon.
+		if s, e, ok := d.dashName(tp, lo); ok {
+			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+			return a
+		}
+	}
 	if f := d.fromSource(tp, lo); f >= 0 && quoteLike(d.text[r.s:r.e]) {
 		// "More from the report: “…”", "From Bush's Facebook post: “…”"
 		a.cue, a.spkA, a.spkB, a.end = tp, f+1, tp, tp+1
@@ -1144,6 +1153,24 @@ func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
 	return true
 }
 
+// dashName finds a name in capitals between a dash and the colon at tp
+// ("… - Carl Bialik:", "… - HuffPollster:").
+func (d *doc) dashName(tp, lo int) (int, int, bool) {
+	k := tp - 1
+	for k > lo && k >= tp-7 && (isCap(d.toks[k].Text) || d.low[k] == "and" || d.toks[k].Text == "." || d.low[k] == "of") {
+		k--
+	}
+	if k < lo || k == tp-1 || !isDash(d.toks[k].Text) || !isCap(d.toks[k+1].Text) || !isCap(d.toks[tp-1].Text) && d.toks[tp-1].Text != "." {
+		return 0, 0, false
+	}
+	for m := k + 1; m < tp; m++ {
+		if isUpperASCII(d.toks[m].Text) && len(d.toks[m].Text) > 3 {
+			return 0, 0, false // a headline in capitals, not a name
+		}
+	}
+	return k + 1, tp, true
+}
+
 // fromSource returns the index of "from" in "(More) from X:" ending at
 // the colon tp, opening its clause, or -1.
 func (d *doc) fromSource(tp, lo int) int {
@@ -1449,6 +1476,14 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
+		}
+		for k := d.tokAt(q.s); k < len(d.toks) && d.toks[k].Start < q.e; k++ {
+			if inSpk[k] && k > 0 && isDash(d.toks[k-1].Text) {
+				// "Pollsters agree - Carl Bialik: “…”": the content stops
+				// before another quotation's speaker after a dash
+				q.e = d.contentEnd(q.s, d.toks[k].Start)
+				break
+			}
 		}
 		if q.e <= q.s || q.e-q.s < 4 && !(q.e-q.s >= 2 && yesNo[strings.ToLower(d.text[q.s:q.e])]) {
 			continue // ("said yes" reports "yes")

@@ -630,7 +630,7 @@ func (d *doc) contentEnd(s, e int) int {
 			e -= n
 			continue
 		}
-		if (r == '-' || r == '—' || r == '–') && e-n > s {
+		if (r == '-' || r == '—' || r == '–' || r == '―') && e-n > s {
 			// a dash standing apart closes a clause ("... Saddam Hussein - “He ...")
 			if p, _ := utf8.DecodeLastRuneInString(d.text[s : e-n]); unicode.IsSpace(p) {
 				e -= n
