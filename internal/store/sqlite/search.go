@@ -1272,17 +1272,28 @@ const snippetTokens = 24
 // are ASCII with capitals, and its folded form (lower case, no
 // diacritics) when they are not ASCII.
 type snippetToken struct {
-	start, end int
-	upper      bool
-	fold       string
+	start, end int32
+	// fold indexes the folded form in wordsOf.folds, or is -1.
+	fold  int32
+	upper bool
 }
 
-// is tells whether the token, of text, is the folded word w, or begins
-// with it when prefix.
-func (t snippetToken) is(text, w string, prefix bool) bool {
-	got := t.fold
-	if got == "" {
-		got = text[t.start:t.end]
+// wordsOf are the words of a text, as snippetTokenize cuts it.
+type wordsOf struct {
+	text  string
+	toks  []snippetToken
+	folds []string
+}
+
+// is tells whether word i is the folded word w, or begins with it when
+// prefix.
+func (ts *wordsOf) is(i int, w string, prefix bool) bool {
+	t := ts.toks[i]
+	var got string
+	if t.fold >= 0 {
+		got = ts.folds[t.fold]
+	} else {
+		got = ts.text[t.start:t.end]
 	}
 	if prefix {
 		if len(got) < len(w) {
@@ -1294,6 +1305,19 @@ func (t snippetToken) is(text, w string, prefix bool) bool {
 		return asciiEqualFold(got, w)
 	}
 	return got == w
+}
+
+// word returns word i folded.
+func (ts *wordsOf) word(i int) string {
+	t := ts.toks[i]
+	if t.fold >= 0 {
+		return ts.folds[t.fold]
+	}
+	w := ts.text[t.start:t.end]
+	if t.upper {
+		return strings.ToLower(w)
+	}
+	return w
 }
 
 // asciiEqualFold tells whether the ASCII a is b (in lower case) but for
@@ -1349,8 +1373,8 @@ func foldWord(w string) string {
 }
 
 // snippetTokenize cuts s into words.
-func snippetTokenize(s string) []snippetToken {
-	toks := make([]snippetToken, 0, len(s)/6)
+func snippetTokenize(s string) *wordsOf {
+	ts := &wordsOf{text: s, toks: make([]snippetToken, 0, len(s)/5)}
 	i := 0
 	for i < len(s) {
 		// Between words.
@@ -1364,8 +1388,9 @@ func snippetTokenize(s string) []snippetToken {
 			i += n
 			continue
 		}
-		// A word: plain while it is ASCII in lower case.
-		start, plain := i, true
+		// A word: upper while it is ASCII with capitals, ascii while it
+		// is ASCII.
+		start, upper, ascii := i, false, true
 		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
@@ -1373,7 +1398,7 @@ func snippetTokenize(s string) []snippetToken {
 					break
 				}
 				if c <= 'Z' && c >= 'A' {
-					plain = false
+					upper = true
 				}
 				i++
 				continue
@@ -1382,27 +1407,17 @@ func snippetTokenize(s string) []snippetToken {
 			if !isTokenRune(r) {
 				break
 			}
-			plain = false
+			ascii = false
 			i += n
 		}
-		toks = append(toks, newToken(s, start, i, plain))
-	}
-	return toks
-}
-
-func newToken(s string, start, end int, plain bool) snippetToken {
-	t := snippetToken{start: start, end: end}
-	if !plain {
-		w := s[start:end]
-		t.upper = true
-		for i := 0; i < len(w); i++ {
-			if w[i] >= utf8.RuneSelf {
-				t.upper, t.fold = false, foldWord(w)
-				break
-			}
+		t := snippetToken{start: int32(start), end: int32(i), fold: -1, upper: upper && ascii}
+		if !ascii {
+			t.fold = int32(len(ts.folds))
+			ts.folds = append(ts.folds, foldWord(s[start:i]))
 		}
+		ts.toks = append(ts.toks, t)
 	}
-	return t
+	return ts
 }
 
 // A snippetPhrase is one term of a query as words to find in a row:
@@ -1422,12 +1437,11 @@ func snippetPhrases(terms []string) []snippetPhrase {
 		p := snippetPhrase{prefix: strings.HasSuffix(t, "*")}
 		t = strings.TrimSuffix(t, "*")
 		t = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(t, `"`), `"`), `""`, `"`)
-		for _, tok := range snippetTokenize(t) {
-			w := tok.fold
-			if w == "" {
-				w = strings.ToLower(t[tok.start:tok.end])
+		ts := snippetTokenize(t)
+		for i := range ts.toks {
+			if w := ts.word(i); w != "" { // not marks alone
+				p.words = append(p.words, w)
 			}
-			p.words = append(p.words, w)
 		}
 		if len(p.words) > 0 {
 			out = append(out, p)
@@ -1436,14 +1450,13 @@ func snippetPhrases(terms []string) []snippetPhrase {
 	return out
 }
 
-// matchAt tells whether phrase p occurs at word i of toks, words of
-// text.
-func (p snippetPhrase) matchAt(text string, toks []snippetToken, i int) bool {
-	if i+len(p.words) > len(toks) {
+// matchAt tells whether phrase p occurs at word i of ts.
+func (p snippetPhrase) matchAt(ts *wordsOf, i int) bool {
+	if i+len(p.words) > len(ts.toks) {
 		return false
 	}
 	for j, w := range p.words {
-		if !toks[i+j].is(text, w, p.prefix && j == len(p.words)-1) {
+		if !ts.is(i+j, w, p.prefix && j == len(p.words)-1) {
 			return false
 		}
 	}
@@ -1464,10 +1477,11 @@ type phraseHit struct {
 // anywhere it is the start of the first column that has words.
 func makeSnippet(columns []string, phrases []snippetPhrase, size int) string {
 	best, bestScore, bestStart := -1, 0, 0
-	var bestToks []snippetToken
+	var bestToks *wordsOf
 	var bestHits []phraseHit
 	for c, text := range columns {
-		toks := snippetTokenize(text)
+		ts := snippetTokenize(text)
+		toks := ts.toks
 		if len(toks) == 0 {
 			continue
 		}
@@ -1478,21 +1492,21 @@ func makeSnippet(columns []string, phrases []snippetPhrase, size int) string {
 				c += 'a' - 'A'
 			}
 			for pi, p := range phrases {
-				if t.fold == "" && c != p.words[0][0] {
+				if t.fold < 0 && c != p.words[0][0] {
 					continue // the first bytes differ: no need to look closer
 				}
-				if p.matchAt(text, toks, i) {
+				if p.matchAt(ts, i) {
 					hits = append(hits, phraseHit{phrase: pi, at: i, n: len(p.words)})
 				}
 			}
 		}
 		if best < 0 {
-			best, bestToks, bestHits = c, toks, hits
+			best, bestToks, bestHits = c, ts, hits
 		}
 		var starts []int // the words that begin sentences
 		if len(toks) > size {
 			for i, t := range toks {
-				if i == 0 || sentenceStart(text, t.start) {
+				if i == 0 || sentenceStart(text, int(t.start)) {
 					starts = append(starts, i)
 				}
 			}
@@ -1504,7 +1518,7 @@ func makeSnippet(columns []string, phrases []snippetPhrase, size int) string {
 			start := h.at - (size-(last-h.at))/2
 			start = max(0, min(start, len(toks)-size))
 			if score > bestScore {
-				best, bestScore, bestStart, bestToks, bestHits = c, score, start, toks, hits
+				best, bestScore, bestStart, bestToks, bestHits = c, score, start, ts, hits
 			}
 			// The window from the start of the occurrence's sentence, which
 			// scores a little more.
@@ -1517,7 +1531,7 @@ func makeSnippet(columns []string, phrases []snippetPhrase, size int) string {
 					score += 20
 				}
 				if score > bestScore {
-					best, bestScore, bestStart, bestToks, bestHits = c, score, st, toks, hits
+					best, bestScore, bestStart, bestToks, bestHits = c, score, st, ts, hits
 				}
 			}
 		}
@@ -1525,7 +1539,7 @@ func makeSnippet(columns []string, phrases []snippetPhrase, size int) string {
 	if best < 0 {
 		return ""
 	}
-	return writeSnippet(columns[best], bestToks, bestHits, bestStart, size)
+	return writeSnippet(columns[best], bestToks.toks, bestHits, bestStart, size)
 }
 
 // sentenceStart tells whether the word at byte at of text begins a
@@ -1580,15 +1594,16 @@ func writeSnippet(text string, toks []snippetToken, hits []phraseHit, start, siz
 		opens[h.at-start]++
 		closes[min(h.at+h.n, end)-1-start]++
 	}
+	marked := strings.ContainsAny(text, markOpen+markClose)
 	clean := func(s string) string {
-		if strings.ContainsAny(s, markOpen+markClose) {
+		if marked {
 			return strings.NewReplacer(markOpen, " ", markClose, " ").Replace(s)
 		}
 		return s
 	}
 	var b strings.Builder
-	b.Grow(toks[end-1].end - toks[start].start + 32)
-	from := toks[start].start
+	b.Grow(int(toks[end-1].end-toks[start].start) + 32)
+	from := int(toks[start].start)
 	if start == 0 {
 		from = 0
 	} else {
@@ -1597,7 +1612,7 @@ func writeSnippet(text string, toks []snippetToken, hits []phraseHit, start, siz
 	depth := 0
 	for i := start; i < end; i++ {
 		t := toks[i]
-		b.WriteString(clean(text[from:t.start]))
+		b.WriteString(clean(text[from:int(t.start)]))
 		if opens[i-start] > 0 {
 			if depth == 0 {
 				b.WriteString(markOpen)
@@ -1611,7 +1626,7 @@ func writeSnippet(text string, toks []snippetToken, hits []phraseHit, start, siz
 				b.WriteString(markClose)
 			}
 		}
-		from = t.end
+		from = int(t.end)
 	}
 	if end == len(toks) {
 		b.WriteString(clean(text[from:]))
