@@ -47,10 +47,10 @@ type View struct {
 	mu  sync.Mutex
 	pin *sql.Conn
 	// common caches commonTerm's answers for generation commonGen, and
-	// samples the sample it judges from, by kind.
+	// newest the rowid from which it counts, by kind.
 	commonGen int64
 	common    map[string]bool
-	samples   map[string]indexSample
+	newest    map[string]int64
 
 	// stmts holds the search's prepared statements by their SQL.
 	stmts sync.Map
@@ -812,8 +812,7 @@ const RankWindow = 200
 // costs a pass over every row that holds it, which for the commonest
 // words of a large store is most of it. So common words only select
 // rows; the other words of the query rank them. A word held by
-// commonRows rows or more (judged from the same rows, as if its rows
-// were spread evenly) is common too, however large the store: that
+// commonRows rows or more is common too, however large the store: that
 // pass costs about 0.12 µs a row (0.5 ms at commonRows), and it came
 // first in a search's cost (a quote's word in 18,000 of 300,000 quotes
 // is not common by share, yet took 2 ms to score).
@@ -1129,103 +1128,55 @@ func jsonInts(ids []int64) string {
 }
 
 // commonTerm tells whether a term occurs in more than one row in
-// commonShare of an index, or in commonRows of its rows or more, judged
-// from the commonShare*commonSample newest rows: it is common when as
-// many of them hold it as would at that share, or at that number of
-// rows spread evenly (at most commonSample). One query reads at most
-// that many matches from the sample's first row on. The answer is kept
-// until the store changes.
+// commonShare of an index (judged from the commonShare*commonSample
+// newest rows: commonSample of them hold it), or in commonRows rows or
+// more. One query reads the term's rows newest first, commonRows at
+// most. The answer is kept until the store changes.
 func (v *View) commonTerm(ctx context.Context, k searchKind, term string, gen int64, ok bool) (bool, error) {
 	key := k.name + "\x00" + term
-	var sample indexSample
-	haveSample := false
+	var low int64
+	haveLow := false
 	if ok {
 		v.mu.Lock()
 		if v.commonGen != gen || v.common == nil {
-			v.commonGen, v.common, v.samples = gen, map[string]bool{}, map[string]indexSample{}
+			v.commonGen, v.common, v.newest = gen, map[string]bool{}, map[string]int64{}
 		}
 		c, hit := v.common[key]
-		sample, haveSample = v.samples[k.name]
+		low, haveLow = v.newest[k.name]
 		v.mu.Unlock()
 		if hit {
 			return c, nil
 		}
 	}
-	if !haveSample {
+	if !haveLow {
 		var err error
-		if sample, err = v.sample(ctx, k); err != nil {
+		if low, err = v.nthNewest(ctx, k, commonShare*commonSample); err != nil {
 			return false, err
 		}
 	}
-	need := sample.need()
-	// Ascending from the sample's first row: FTS5 seeks there and reads
-	// no more than need matches.
-	n, err := v.count(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+k.table+` WHERE `+k.table+` MATCH ?
-		AND rowid >= ? LIMIT ?)`, term, sample.low, need)
+	rows, err := v.query(ctx, `SELECT count(*), coalesce(sum(rowid >= ?), 0) FROM (SELECT rowid FROM `+k.table+
+		` WHERE `+k.table+` MATCH ? ORDER BY rowid DESC LIMIT `+strconv.Itoa(commonRows)+`)`, low, term)
 	if err != nil {
 		return false, err
 	}
-	common := n == need
+	var all, recent int
+	if rows.Next() {
+		err = rows.Scan(&all, &recent)
+	}
+	rows.Close()
+	if err := cmp.Or(err, rows.Err()); err != nil {
+		return false, err
+	}
+	common := all == commonRows || recent >= commonSample
 	if ok {
 		v.mu.Lock()
 		if v.commonGen == gen {
 			v.common[key] = common
-			v.samples[k.name] = sample
+			v.newest[k.name] = low
 		}
 		v.mu.Unlock()
 	}
 	return common, nil
-}
-
-// indexSample is the sample of an index commonTerm judges from: its rows
-// from low on, the commonShare*commonSample newest (or all), of rows in
-// all.
-type indexSample struct {
-	low        int64
-	size, rows int
-}
-
-// need is how many of the sample's rows must hold a common word.
-func (s indexSample) need() int {
-	if s.rows <= 0 {
-		return commonSample
-	}
-	// At commonRows rows spread evenly, the sample holds
-	// size*commonRows/rows of them.
-	byRows := (s.size*commonRows + s.rows - 1) / s.rows
-	return max(1, min(commonSample, byRows))
-}
-
-// sample finds the sample of an index for commonTerm.
-func (v *View) sample(ctx context.Context, k searchKind) (indexSample, error) {
-	size := commonShare * commonSample
-	low, err := v.nthNewest(ctx, k, size)
-	if err != nil {
-		return indexSample{}, err
-	}
-	var rows int
-	err = v.db.QueryRowContext(ctx, `SELECT count(*) FROM `+k.table+`_docsize`).Scan(&rows)
-	if err != nil && strings.Contains(err.Error(), "no such table") {
-		err = v.db.QueryRowContext(ctx, `SELECT count(*) FROM `+k.content+` 1`).Scan(&rows)
-	}
-	if err != nil {
-		return indexSample{}, err
-	}
-	return indexSample{low: low, size: min(size, rows), rows: rows}, nil
-}
-
-// count runs a query of one integer.
-func (v *View) count(ctx context.Context, q string, args ...any) (int, error) {
-	rows, err := v.query(ctx, q, args...)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	n := 0
-	if rows.Next() {
-		err = rows.Scan(&n)
-	}
-	return n, cmp.Or(err, rows.Err())
 }
 
 // nthNewest returns the rowid of the nth newest row of an index (0 when

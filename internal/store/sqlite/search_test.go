@@ -544,28 +544,3 @@ func BenchmarkMakeSnippet(b *testing.B) {
 		makeSnippet(cols, phrases, snippetTokens)
 	}
 }
-
-// TestIndexSampleNeed: how many of the newest rows must hold a word for
-// it to be common: one in 16 of them, or as many as commonRows rows
-// spread evenly would put there.
-func TestIndexSampleNeed(t *testing.T) {
-	for _, tt := range []struct {
-		size, rows, want int
-	}{
-		{0, 0, commonSample},
-		{300, 300, commonSample},                      // a small store: by share
-		{1024, 16384, commonSample},                   // 4,096 rows are a quarter of it
-		{1024, 100_000, 42},                           // 4,096 rows are 4.1% of it
-		{1024, 300_000, 14},                           // 1.4%
-		{1024, 10_000_000, 1},                         // at least one
-		{1024, 65_536, commonSample},                  // both the same
-		{1024, 65_537, commonSample},                  // rounded up
-		{1024, 70_000, (1024*4096 + 69_999) / 70_000}, // 60
-	} {
-		t.Run(fmt.Sprintf("%d_of_%d", tt.size, tt.rows), func(t *testing.T) {
-			if got := (indexSample{size: tt.size, rows: tt.rows}).need(); got != tt.want {
-				t.Errorf("need = %d, want %d", got, tt.want)
-			}
-		})
-	}
-}
