@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"storyline"
+	"storyline/internal/ingest"
 	"storyline/internal/ner"
 	"storyline/internal/pipeline"
 	"storyline/internal/quote"
@@ -86,6 +87,24 @@ func finishIngest(ctx context.Context, st *sqlite.Store, fresh ...*storyline.Ana
 	}
 	ct = crossTimes{Load: t1.Sub(t0), Resolve: t2.Sub(t1), Save: time.Since(t2)}
 	return ct, nil
+}
+
+// ingestAll runs the pipeline over src and then the cross-report stage,
+// as storyline ingest and bench do: reports get provisional links before
+// they are stored (pipeline.Linker), and the cross-report stage takes the
+// run's analyses from memory. tRun is the time of the pipeline run alone.
+func ingestAll(ctx context.Context, st *sqlite.Store, src *ingest.Source, cfg pipeline.Config) (stats pipeline.Stats, tRun time.Duration, ct crossTimes, err error) {
+	var kept collector
+	cfg.OnAnalysis = kept.add
+	cfg.Linker = pipeline.NewLinker()
+	t0 := time.Now()
+	stats, err = pipeline.Run(ctx, src, st, cfg)
+	tRun = time.Since(t0)
+	if err != nil {
+		return stats, tRun, ct, err
+	}
+	ct, err = finishIngest(ctx, st, kept.as...)
+	return stats, tRun, ct, err
 }
 
 // collector keeps the analyses a run stored, for finishIngest.

@@ -117,8 +117,7 @@ func benchRun(ctx context.Context, env Env, paths []string, db string, work int)
 		return nil, err
 	}
 	failed := 0
-	var kept collector
-	cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an, OnAnalysis: kept.add, Linker: pipeline.NewLinker(),
+	cfg := pipeline.Config{Workers: work, Language: langid.New(), Analyser: an,
 		OnFailure: func(f *ingest.Failure) {
 			failed++
 			if failed <= 5 {
@@ -126,18 +125,12 @@ func benchRun(ctx context.Context, env Env, paths []string, db string, work int)
 			}
 		}}
 	start := time.Now()
-	stats, err := pipeline.Run(ctx, &ingest.Source{Paths: paths}, st, cfg)
+	stats, ingestWall, ct, err := ingestAll(ctx, st, &ingest.Source{Paths: paths}, cfg)
 	if err != nil {
 		return nil, err
 	}
-	ingestWall := time.Since(start)
-	t1 := time.Now()
-	ct, err := finishIngest(ctx, st, kept.as...)
-	if err != nil {
-		return nil, err
-	}
-	resolve := time.Since(t1)
 	wall := time.Since(start)
+	resolve := wall - ingestWall
 	stored := stats.Added + stats.Replaced
 	return map[string]any{
 		"reports":         stored,

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -70,7 +69,6 @@ changes nothing; the same URL or file with new content replaces it.`,
 			if err != nil {
 				return err
 			}
-			var stored collector
 			cfg := pipeline.Config{
 				Workers:  workers,
 				Language: langid.New(),
@@ -91,20 +89,12 @@ changes nothing; the same URL or file with new content replaces it.`,
 						bar.Add(1)
 					}
 				},
-				OnStored:   func(*storyline.Report, store.Outcome) {},
-				OnAnalysis: stored.add,
-				Linker:     pipeline.NewLinker(),
+				OnStored: func(*storyline.Report, store.Outcome) {},
 			}
-			t0 := time.Now()
-			stats, err := pipeline.Run(ctx, src, st, cfg)
-			tRun := time.Since(t0)
+			stats, tRun, ct, err := ingestAll(ctx, st, src, cfg)
 			if bar != nil {
 				bar.Finish()
 			}
-			if err != nil {
-				return err
-			}
-			ct, err := finishIngest(ctx, st, stored.as...)
 			if err != nil {
 				return err
 			}
