@@ -638,20 +638,26 @@ func (d *doc) askedClauses(qs []cand) []cand {
 		}
 		q.s, q.e = d.toks[p].Start, d.contentEnd(d.toks[p].Start, d.toks[k].Start)
 		q.cueS, q.cueE = d.toks[c].Start, d.toks[c].End
-		hasQ := false
-		for _, r := range d.regs {
-			if r.s < q.e && q.s < r.e {
-				hasQ = true
-				q.s, q.e = min(q.s, r.s), max(q.e, r.e)
-			}
-		}
-		q.kind = d.kindOf(q.s, q.e, hasQ)
+		d.takeInRegions(&q)
 		if overlapsAny(qs, q) {
 			continue
 		}
 		add = append(add, q)
 	}
 	return append(qs, add...)
+}
+
+// takeInRegions stretches a reported clause over every quoted region it
+// overlaps and sets its kind: quoted words inside make it partial.
+func (d *doc) takeInRegions(q *cand) {
+	hasQ := false
+	for _, r := range d.regs {
+		if r.s < q.e && q.s < r.e {
+			hasQ = true
+			q.s, q.e = min(q.s, r.s), max(q.e, r.e)
+		}
+	}
+	q.kind = d.kindOf(q.s, q.e, hasQ)
 }
 
 // pollWords name the sources of "In a Coastline Daily poll released Monday, ...".
@@ -680,14 +686,7 @@ func (d *doc) pollClauses(qs []cand) []cand {
 		q.spkS, q.spkE = d.span(c+1, k)
 		q.s = d.toks[k+1].Start
 		q.e = d.contentEnd(q.s, d.toks[sb-1].End)
-		hasQ := false
-		for _, r := range d.regs {
-			if r.s < q.e && q.s < r.e {
-				hasQ = true
-				q.s, q.e = min(q.s, r.s), max(q.e, r.e)
-			}
-		}
-		q.kind = d.kindOf(q.s, q.e, hasQ)
+		d.takeInRegions(&q)
 		if overlapsAny(qs, q) {
 			continue
 		}
@@ -1491,16 +1490,7 @@ func (d *doc) reported(qs []cand) []cand {
 		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e], 4) <= 3 {
 			continue // "had discussed since last week": an adjunct, no content
 		}
-		// Quoted words inside make it partial; take in the whole region.
-		hasQ := false
-		for _, r := range d.regs {
-			if r.s < q.e && q.s < r.e {
-				hasQ = true
-				q.s = min(q.s, r.s)
-				q.e = max(q.e, r.e)
-			}
-		}
-		q.kind = d.kindOf(q.s, q.e, hasQ)
+		d.takeInRegions(&q)
 		if overlapsSorted(qs, q) || len(add) > 0 && overlapsAny(add[max(0, len(add)-4):], q) {
 			continue
 		}
