@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"testing"
 )
@@ -18,43 +17,13 @@ func BenchmarkSearchStore(b *testing.B) {
 		b.Skip("STORYLINE_BENCH_DB not set")
 	}
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, reports_fts, row)`); err != nil {
-		b.Fatal(err)
-	}
-	rows, err := db.QueryContext(ctx, `SELECT term FROM temp.vocab ORDER BY doc DESC, term LIMIT 3000`)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var words []string
-	for rows.Next() {
-		var w string
-		if err := rows.Scan(&w); err != nil {
-			b.Fatal(err)
-		}
-		words = append(words, w)
-	}
-	rows.Close()
-	if len(words) < 3000 {
-		b.Skipf("only %d words", len(words))
-	}
+	words := benchWords(b, path, 3000)
 	v, err := OpenView(ctx, path, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer v.Close()
-	for _, c := range []struct {
-		name  string
-		limit int
-		q     func(i int) string
-	}{
-		{"one_word", 20, func(i int) string { return words[(i*7919)%3000] }},
-		{"two_words", 30, func(i int) string { return words[(i*7919)%3000] + " " + words[(i*104729)%300] }},
-	} {
+	for _, c := range searchBenchCases(words) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
@@ -65,5 +34,22 @@ func BenchmarkSearchStore(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// searchBenchCase is one kind of search the search benchmarks run.
+type searchBenchCase struct {
+	name  string
+	limit int
+	q     func(i int) string
+}
+
+// searchBenchCases are the server benchmark's searches: one word among
+// words (the 3,000 of most reports), or such a word and one among the
+// first 300.
+func searchBenchCases(words []string) []searchBenchCase {
+	return []searchBenchCase{
+		{"one_word", 20, func(i int) string { return words[(i*7919)%3000] }},
+		{"two_words", 30, func(i int) string { return words[(i*7919)%3000] + " " + words[(i*104729)%300] }},
 	}
 }

@@ -329,14 +329,7 @@ func BenchmarkSearchCPU(b *testing.B) {
 			}
 		}
 	}
-	for _, c := range []struct {
-		name  string
-		limit int
-		q     func(i int) string
-	}{
-		{"one_word", 20, func(i int) string { return words[(i*7919)%3000] }},
-		{"two_words", 30, func(i int) string { return words[(i*7919)%3000] + " " + words[(i*104729)%300] }},
-	} {
+	for _, c := range searchBenchCases(words) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			cpu0 := cpuTime()
