@@ -70,27 +70,86 @@ type local struct {
 	gov     bool   // a capital or seat of power standing for its government
 }
 
+// Prepared is what Add needs of one report that does not depend on the
+// resolver's state: the descriptions found in its text and each
+// mention's analysis. It is computed by Prepare, on any goroutine, and
+// may be given to AddPrepared of several resolvers; AddPrepared does not
+// change it.
+type Prepared struct {
+	reportID, text string
+	given          int                 // mentions given to Prepare
+	extra          []storyline.Mention // the descriptions
+	order          []int
+	refs           []Ref
+	ms             []mention
+}
+
+// Prepare analyses one report's mentions for Add.
+func Prepare(reportID, text string, mentions []storyline.Mention) *Prepared {
+	p := &Prepared{reportID: reportID, text: text, given: len(mentions), extra: descriptions(text, mentions)}
+	n := len(mentions) + len(p.extra)
+	at := func(i int) *storyline.Mention {
+		if i < len(mentions) {
+			return &mentions[i]
+		}
+		return &p.extra[i-len(mentions)]
+	}
+	p.order = make([]int, n)
+	for i := range p.order {
+		p.order[i] = i
+	}
+	sort.SliceStable(p.order, func(a, b int) bool { return at(p.order[a]).Span.Start < at(p.order[b]).Span.Start })
+	p.refs = make([]Ref, n)
+	p.ms = make([]mention, n)
+	for i := range n {
+		m := at(i)
+		p.refs[i] = Ref{Doc: reportID, Start: m.Span.Start, End: m.Span.End, Text: m.Surface, Class: kindClass(m.Kind)}
+		p.ms[i] = *analyse(&p.refs[i], i)
+	}
+	return p
+}
+
+// Fits reports whether p was prepared from this report's text and
+// mentions (their spans and kinds).
+func (p *Prepared) Fits(reportID, text string, mentions []storyline.Mention) bool {
+	if p == nil || p.reportID != reportID || p.text != text || p.given != len(mentions) {
+		return false
+	}
+	for i, m := range mentions {
+		r := &p.refs[i]
+		if r.Start != m.Span.Start || r.End != m.Span.End || r.Text != m.Surface || r.Class != kindClass(m.Kind) {
+			return false
+		}
+	}
+	return true
+}
+
 // Add resolves the mentions of one report and returns them with ActorID
 // set. Mentions the resolver cannot place on an actor (pronouns) keep an
 // empty ActorID.
 func (r *Resolver) Add(reportID, text string, mentions []storyline.Mention) []storyline.Mention {
+	return r.AddPrepared(Prepare(reportID, text, mentions), mentions)
+}
+
+// AddPrepared is Add with the report's Prepared (made by Prepare from the
+// same report and mentions: see Fits). Mentions the resolver cannot
+// place keep the ActorID they come with.
+func (r *Resolver) AddPrepared(p *Prepared, mentions []storyline.Mention) []storyline.Mention {
 	r.seq++
-	out := append([]storyline.Mention(nil), mentions...)
+	reportID, text := p.reportID, p.text
 	// descriptions of a person the tagger does not mark ("the alliance
 	// leader") take part too, as aliases of the person they resolve to;
 	// they are not returned
-	given := len(out)
-	out = append(out, descriptions(text, mentions)...)
-	order := make([]int, len(out))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return out[order[a]].Span.Start < out[order[b]].Span.Start })
+	given := len(mentions)
+	out := make([]storyline.Mention, 0, given+len(p.extra))
+	out = append(out, mentions...)
+	out = append(out, p.extra...)
+	order := p.order
+	// the analyses are copied: resolving changes some of their fields
 	ms := make([]*mention, len(out))
-	refs := make([]Ref, len(out))
-	for i, m := range out {
-		refs[i] = Ref{Doc: reportID, Start: m.Span.Start, End: m.Span.End, Text: m.Surface, Class: kindClass(m.Kind)}
-		ms[i] = analyse(&refs[i], i)
+	copies := slices.Clone(p.ms)
+	for i := range copies {
+		ms[i] = &copies[i]
 	}
 	// within the report: link each mention to an earlier local entity
 	var locals []*local

@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"storyline"
@@ -95,5 +97,38 @@ func TestResolverRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAddPreparedTwice checks that one Prepared serves two resolvers (the
+// Linker's and Resolve's) and gives what Add gives.
+func TestAddPreparedTwice(t *testing.T) {
+	text := `NATO Secretary General Mark Rutte arrived in Kyiv. The alliance leader met Volodymyr Zelenskyy. "We stand with Ukraine," Rutte said. He added that the head of NATO would return.`
+	var ms []storyline.Mention
+	for _, n := range []struct {
+		s string
+		k storyline.MentionKind
+	}{{"NATO", storyline.Organisation}, {"Mark Rutte", storyline.Person}, {"Kyiv", storyline.Place}, {"Volodymyr Zelenskyy", storyline.Person}, {"Ukraine", storyline.Place}, {"Rutte", storyline.Person}, {"He", storyline.Person}} {
+		i := strings.Index(text, n.s)
+		for _, m := range ms {
+			if m.Span.Start == i {
+				i = strings.Index(text[m.Span.End:], n.s) + m.Span.End
+			}
+		}
+		ms = append(ms, storyline.Mention{Span: storyline.Span{Start: i, End: i + len(n.s)}, Surface: n.s, Kind: n.k})
+	}
+	want := NewResolver().Add("r1", text, ms)
+	p := Prepare("r1", text, ms)
+	if !p.Fits("r1", text, ms) || p.Fits("r2", text, ms) || p.Fits("r1", text, ms[1:]) {
+		t.Fatal("Fits is wrong")
+	}
+	for i := range 2 {
+		got := NewResolver().AddPrepared(p, ms)
+		if !slices.Equal(got, want) {
+			t.Errorf("use %d: AddPrepared\n got %+v\nwant %+v", i, got, want)
+		}
+	}
+	if want[1].ActorID == "" || want[1].ActorID != want[5].ActorID {
+		t.Errorf("Rutte not linked: %+v", want)
 	}
 }

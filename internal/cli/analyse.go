@@ -66,6 +66,12 @@ type crossTimes struct {
 // (pipeline.Config.OnAnalysis): they are used as they are instead of being
 // read back.
 func finishIngest(ctx context.Context, st *sqlite.Store, fresh ...*storyline.Analysis) (crossTimes, error) {
+	return finishPrepared(ctx, st, nil, fresh...)
+}
+
+// finishPrepared is finishIngest with the parts of the cross-report work
+// that the run's workers prepared (pipeline.Linker.Prepared).
+func finishPrepared(ctx context.Context, st *sqlite.Store, prep *pipeline.Prepared, fresh ...*storyline.Analysis) (crossTimes, error) {
 	var ct crossTimes
 	t0 := time.Now()
 	known := make(map[string]bool, len(fresh))
@@ -80,7 +86,7 @@ func finishIngest(ctx context.Context, st *sqlite.Store, fresh ...*storyline.Ana
 		return ct, fmt.Errorf("resolve: %w", err)
 	}
 	t1 := time.Now()
-	cross := pipeline.Resolve(all, newDeduper())
+	cross := pipeline.ResolvePrepared(all, newDeduper(), prep)
 	t2 := time.Now()
 	if err := st.SaveCross(ctx, cross); err != nil {
 		return ct, fmt.Errorf("resolve: %w", err)
@@ -103,7 +109,7 @@ func ingestAll(ctx context.Context, st *sqlite.Store, src *ingest.Source, cfg pi
 	if err != nil {
 		return stats, tRun, ct, err
 	}
-	ct, err = finishIngest(ctx, st, kept.as...)
+	ct, err = finishPrepared(ctx, st, cfg.Linker.Prepared(), kept.as...)
 	return stats, tRun, ct, err
 }
 

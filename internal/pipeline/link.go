@@ -14,15 +14,20 @@ import (
 // not safe for concurrent use: Run calls it from one goroutine, in the
 // order reports come.
 type Linker struct {
-	res *actor.Resolver
+	res  *actor.Resolver
+	prep *Prepared
 }
 
 // NewLinker returns a Linker that has seen no report.
-func NewLinker() *Linker { return &Linker{res: actor.NewResolver()} }
+func NewLinker() *Linker { return &Linker{res: actor.NewResolver(), prep: NewPrepared()} }
+
+// Prepared holds what Run's workers prepared for the Linker; give it to
+// ResolvePrepared after the run.
+func (l *Linker) Prepared() *Prepared { return l.prep }
 
 // Link sets the provisional links of a, in place.
 func (l *Linker) Link(a *storyline.Analysis) {
-	sp := linkActors(l.res, a, a.Mentions)
+	sp := linkActors(l.res, a, a.Mentions, l.prep.get(a))
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		q.SpeakerID = sp[i]

@@ -75,13 +75,31 @@ func TestLinkerAgreesWithResolve(t *testing.T) {
 	plain := linkFixture()
 	apply(plain, Resolve(plain, nil))
 
-	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 0, 2}} {
+	for _, tc := range []struct {
+		order    []int
+		prepared bool // as Run does: the workers prepare, Resolve uses it
+	}{{[]int{0, 1, 2}, false}, {[]int{2, 1, 0}, false}, {[]int{1, 0, 2}, false}, {[]int{0, 1, 2}, true}, {[]int{2, 1, 0}, true}} {
+		order := tc.order
 		linked := linkFixture()
 		l := NewLinker()
+		if tc.prepared {
+			for _, a := range linked {
+				l.Prepared().add(a)
+			}
+		}
 		for _, i := range order {
 			l.Link(linked[i])
 		}
-		cross := Resolve(linked, nil)
+		var cross *store.Cross
+		if tc.prepared {
+			cross = ResolvePrepared(linked, nil, l.Prepared())
+			l.Prepared().m.Range(func(k, _ any) bool {
+				t.Errorf("order %v: %s still prepared after Resolve", order, k.(*storyline.Analysis).Report.ID)
+				return true
+			})
+		} else {
+			cross = Resolve(linked, nil)
+		}
 		written, total := 0, 0
 		for _, a := range linked {
 			total += len(a.Mentions) + len(a.Quotes)

@@ -107,6 +107,9 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 			defer workWG.Done()
 			for it := range items {
 				res := process(ctx, it, st, cfg)
+				if cfg.Linker != nil && res.fail == nil && res.a != nil && !res.skip {
+					cfg.Linker.prep.add(res.a)
+				}
 				select {
 				case analysed <- res:
 				case <-ctx.Done():

@@ -35,6 +35,13 @@ type Deduper interface {
 // what is stored, never on the order it arrived in. Duplicates are not
 // analysed again: they join the event and story of the report they copy.
 func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
+	return ResolvePrepared(all, dd, nil)
+}
+
+// ResolvePrepared is Resolve using the parts of the work prepared for
+// some of the reports already (Linker.Prepared); it forgets them as it
+// goes. The result is Resolve's.
+func ResolvePrepared(all []*storyline.Analysis, dd Deduper, prep *Prepared) *store.Cross {
 	order := slices.Clone(all)
 	slices.SortStableFunc(order, func(a, b *storyline.Analysis) int {
 		pa, pb := a.Report.Published, b.Report.Published
@@ -63,8 +70,9 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 	// clusterer needs of each report alone (story.Prepare); one goroutine
 	// adds the reports to the clusterer, in the same order.
 	type job struct {
-		doc  story.Doc
-		prep chan *story.Prep
+		doc   story.Doc
+		words *story.Prep // from prep, when it has them
+		prep  chan *story.Prep
 	}
 	jobs := make(chan *job, 64)
 	preps := make(chan *job, 64)
@@ -81,7 +89,11 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 		go func() {
 			defer prepWG.Done()
 			for j := range preps {
-				j.prep <- cl.Prepare(j.doc)
+				if j.words != nil {
+					j.prep <- cl.PrepareLead(j.words, j.doc)
+				} else {
+					j.prep <- cl.Prepare(j.doc)
+				}
 			}
 		}()
 	}
@@ -106,9 +118,14 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 			dupOf[r.ID] = orig
 		}
 		mentions := slices.Clone(a.Mentions)
+		pp := prep.get(a)
+		prep.drop(a)
 		if cr.DuplicateOf == "" {
-			speakers[r.ID] = linkActors(res, a, mentions)
-			j := &job{doc: story.Doc{ID: r.ID, Title: r.Title, Text: r.Text, Published: PublishedTime(r.Published), Mentions: mentions}, prep: make(chan *story.Prep, 1)}
+			speakers[r.ID] = linkActors(res, a, mentions, pp)
+			j := &job{doc: storyDoc(a, mentions), prep: make(chan *story.Prep, 1)}
+			if pp != nil && pp.mentions == len(mentions) {
+				j.words = pp.words
+			}
 			preps <- j
 			jobs <- j
 		}
@@ -154,13 +171,20 @@ func Resolve(all []*storyline.Analysis, dd Deduper) *store.Cross {
 // linkActors resolves a report's mentions to actors, setting ActorID in
 // mentions (a copy of a.Mentions), and returns the actor of each quote's
 // speaker phrase ("" where the phrase is not resolved this way).
-func linkActors(res *actor.Resolver, a *storyline.Analysis, mentions []storyline.Mention) []string {
+//
+// pp, when not nil, holds the report's prepared parts (Prepared).
+func linkActors(res *actor.Resolver, a *storyline.Analysis, mentions []storyline.Mention, pp *prepared) []string {
 	r := &a.Report
 	// Quote speaker phrases ("the alliance leader") go to the resolver
 	// as person mentions, so that descriptions resolve to the actor they
 	// name; they are not stored as mentions.
 	withSpeakers, idx := addSpeakerMentions(r.Text, mentions, a.Quotes)
-	resolved := res.Add(r.ID, r.Text, withSpeakers)
+	var resolved []storyline.Mention
+	if pp != nil && pp.actor.Fits(r.ID, r.Text, withSpeakers) {
+		resolved = res.AddPrepared(pp.actor, withSpeakers)
+	} else {
+		resolved = res.Add(r.ID, r.Text, withSpeakers)
+	}
 	for i := range mentions {
 		mentions[i].ActorID = resolved[i].ActorID
 	}

@@ -194,10 +194,28 @@ type Prep struct {
 // options, so it may run on other goroutines while Add or AddPrepared
 // runs, to take that work off the one goroutine that clusters.
 func (c *Clusterer) Prepare(d Doc) *Prep {
-	p := &Prep{raw: features(d, c.opt.NameWeight), lraw: leadFeatures(d, c.opt.NameWeight),
-		wday: happeningWeekday(d.Title, d.Text), quotes: quoteShingles(d.Text)}
-	p.terms, p.lterms = sortedTerms(p.raw), sortedTerms(p.lraw)
+	return c.PrepareLead(c.PrepareWords(d), d)
+}
+
+// PrepareWords computes the part of a document's Prep that does not
+// depend on its mentions' actors: its words, names, weekday and
+// quotations. PrepareLead completes it once the actors are known. Like
+// Prepare, it reads only the clusterer's options.
+func (c *Clusterer) PrepareWords(d Doc) *Prep {
+	p := &Prep{raw: features(d, c.opt.NameWeight), wday: happeningWeekday(d.Title, d.Text), quotes: quoteShingles(d.Text)}
+	p.terms = sortedTerms(p.raw)
 	return p
+}
+
+// PrepareLead completes p, made by PrepareWords from d with the same
+// mention surfaces, with the features of d's lead, which name its
+// mentions' actors. It returns a new Prep and leaves p as it is, so that
+// p may be completed again with other actors.
+func (c *Clusterer) PrepareLead(p *Prep, d Doc) *Prep {
+	q := *p
+	q.lraw = leadFeatures(d, c.opt.NameWeight)
+	q.lterms = sortedTerms(q.lraw)
+	return &q
 }
 
 // AddPrepared is Add with the document's Prep computed already (by
