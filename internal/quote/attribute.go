@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -951,6 +953,9 @@ func (d *doc) extract() []cand {
 					lastRi++
 					end = d.tokAt(r2.e)
 				}
+				if lastRi == ri {
+					d.ofTail(&c, use.end)
+				}
 			}
 		} else {
 			// No attribution: a paragraph continuing the last quote, a
@@ -1014,7 +1019,7 @@ func (d *doc) extract() []cand {
 	out = d.askedClauses(out)
 	out = d.pollClauses(out)
 	out = d.reported(out)
-	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	slices.SortStableFunc(out, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
 	// Quotes never overlap: keep the earlier.
 	kept := out[:0]
 	end := 0
@@ -1256,7 +1261,11 @@ func (d *doc) lineStart(i int) int {
 // paraIndex counts the line breaks before byte i.
 func (d *doc) paraIndex(i int) int {
 	if d.newlines == nil {
-		d.newlines = []int{}
+		if d.buf.newlines == nil {
+			d.buf.newlines = make([]int, 0, 64)
+		}
+		d.newlines = d.buf.newlines[:0]
+		defer func() { d.buf.newlines = d.newlines }()
 		for k := 0; k < len(d.text); {
 			j := strings.IndexByte(d.text[k:], '\n')
 			if j < 0 {
@@ -1272,7 +1281,7 @@ func (d *doc) paraIndex(i int) int {
 // reported adds cue-anchored reported speech around the quotes found so
 // far: "X said (that) ...", "..., X said.", "according to X, ...".
 func (d *doc) reported(qs []cand) []cand {
-	sort.Slice(qs, func(i, j int) bool { return qs[i].s < qs[j].s })
+	slices.SortStableFunc(qs, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
 	covered := func(b int) bool {
 		k := sort.Search(len(qs), func(i int) bool { return qs[i].e > b })
 		return k < len(qs) && qs[k].s <= b
@@ -1367,7 +1376,7 @@ func (d *doc) reported(qs []cand) []cand {
 			var a attr = noAttr()
 			d.speakerOf(&a, c, sa)
 			// "..., X said." / "..., said X." at the end of the sentence.
-			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.low[ce+1]) && d.flags[ce+1]&fConn == 0 && !d.hasThatOrCue(ce+1, sb) {
+			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.low[ce+1]) && !d.hasThatOrCue(ce+1, sb) {
 				// "The talks would be helped, Brandt said, by the
 				// calendar": the reported clause runs on both sides of
 				// the attribution; its span covers both.
@@ -1462,8 +1471,10 @@ func (d *doc) reported(qs []cand) []cand {
 					end = d.toks[k-1].Start
 					break
 				}
-				if (d.low[k-1] == "and" || d.low[k-1] == "but") && d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) {
-					// "said A and said that B": the second cue heads a
+				if (d.low[k-1] == "and" || d.low[k-1] == "but") && (d.flags[k]&fSpeech != 0 || d.verbish(k) && d.hasSpeaker(k, sa)) && !isParticiple(d.low[k]) {
+					// "said A and said that B", "attacked him and
+					// questioned why B": the second cue (a speech verb,
+					// or a finite verb with a subject of its own) heads a
 					// clause of its own.
 					cut := k - 1
 					if cut-1 >= p && d.toks[cut-1].Text == "," {
@@ -2015,4 +2026,37 @@ func startsLower(q string) bool {
 		}
 	}
 	return false
+}
+
+// ofTail extends a quote whose attribution goes on with what the speech
+// was about (“A,” Levine said of the council's support for ...; “A,”
+// added Palmer, about the content mix): PolNeAR annotates the "of"
+// phrase as a second content piece, so the quote's span runs to the end
+// of the sentence.
+func (d *doc) ofTail(c *cand, end int) {
+	k := end
+	if k < len(d.toks) && d.toks[k].Text == "," {
+		k++
+	}
+	if k+1 >= len(d.toks) || d.low[k] != "of" && d.low[k] != "about" || d.breakBefore(k) || d.tokReg[k+1] >= 0 {
+		return
+	}
+	_, sb := d.sentBounds(k)
+	if sb-k < 2 || sb-k > 40 {
+		return
+	}
+	for i := k + 1; i < sb; i++ {
+		if d.breakBefore(i) || d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) {
+			return
+		}
+	}
+	c.e = max(c.e, d.contentEnd(c.s, d.toks[sb-1].End))
+}
+
+// hasSpeaker reports whether the cue at token k (in the sentence from
+// sa) finds a speaker phrase, so that it heads an attribution of its own.
+func (d *doc) hasSpeaker(k, sa int) bool {
+	a := noAttr()
+	d.speakerOf(&a, k, sa)
+	return a.spkA >= 0
 }

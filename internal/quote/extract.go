@@ -59,7 +59,8 @@ type doc struct {
 	sentA       []int32 // sentence bounds per token (indexSentences)
 	sentB       []int32
 	sentIndexed bool
-	newlines    []int // offsets of line breaks (paraIndex)
+	newlines    []int // offsets of line breaks (paraIndex), nil until counted
+	buf         *buffers
 }
 
 // Extract finds the quotations in text: direct quotes in quote marks,
@@ -78,15 +79,16 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 	qs := d.extract()
 	resolveSpeakers(txt, d, qs, mentions)
 	out := make([]storyline.Quote, 0, len(qs))
-	for _, q := range qs {
-		out = append(out, q.export(txt))
+	spans := make([]storyline.Span, 2*len(qs)) // the speaker and cue spans, one allocation
+	for i, q := range qs {
+		out = append(out, q.export(txt, spans[2*i:2*i+2:2*i+2]))
 	}
 	return out
 }
 
 // newDoc prepares the per-token state of one extraction in buf's arrays.
 func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
-	d := &doc{text: txt, sents: sents, lx: loadLexicon()}
+	d := &doc{text: txt, sents: sents, lx: loadLexicon(), buf: buf}
 	nt := 0
 	for _, s := range sents {
 		nt += len(s.Tokens)
@@ -135,7 +137,8 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
 	buf.toks, buf.sentEnds = d.toks, d.sentEnds
-	d.regs = regions(txt, d.sentEnds)
+	d.regs = regionsInto(buf.regs, txt, d.sentEnds)
+	buf.regs = d.regs
 	n := len(d.toks)
 	d.tokReg = d.tokReg[:n]
 	ri := 0
@@ -188,6 +191,8 @@ type buffers struct {
 	bytes    []uint8
 	flags    []uint16
 	sentEnds []int
+	regs     []region
+	newlines []int
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -224,14 +229,18 @@ type cand struct {
 	openToNext   bool // an unattributed quote left open into the next paragraph
 }
 
-func (c cand) export(txt string) storyline.Quote {
+// export makes the quote record; spans holds room for its speaker and
+// cue spans.
+func (c cand) export(txt string, spans []storyline.Span) storyline.Quote {
 	q := storyline.Quote{Span: storyline.Span{Start: c.s, End: c.e}, Text: txt[c.s:c.e], Kind: c.kind, Speaker: c.speaker}
 	if c.spkS >= 0 {
-		q.SpeakerSpan = &storyline.Span{Start: c.spkS, End: c.spkE}
+		spans[0] = storyline.Span{Start: c.spkS, End: c.spkE}
+		q.SpeakerSpan = &spans[0]
 		q.SpeakerText = txt[c.spkS:c.spkE]
 	}
 	if c.cueS >= 0 {
-		q.CueSpan = &storyline.Span{Start: c.cueS, End: c.cueE}
+		spans[1] = storyline.Span{Start: c.cueS, End: c.cueE}
+		q.CueSpan = &spans[1]
 		q.Cue = txt[c.cueS:c.cueE]
 	}
 	return q

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -132,7 +134,12 @@ func hasPrefixAt(text string, i int, p string) bool {
 // it opened in (copy that lost its closing mark). ends holds the byte
 // offsets where sentences end.
 func regions(text string, sentEnds []int) []region {
-	var out []region
+	return regionsInto(nil, text, sentEnds)
+}
+
+// regionsInto is regions appending to dst[:0] (a pooled buffer).
+func regionsInto(dst []region, text string, sentEnds []int) []region {
+	out := dst[:0]
 	dOpen, sOpen := -1, -1
 	depth := 0 // curly quotes nested inside the open one
 	paraStart := 0
@@ -233,7 +240,7 @@ func regions(text string, sentEnds []int) []region {
 		closeUnclosed(dOpen, len(text), false)
 	}
 	// Keep regions in order and disjoint, whatever the marks were.
-	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	slices.SortFunc(out, func(a, b region) int { return cmp.Compare(a.s, b.s) })
 	kept := out[:0]
 	for _, r := range out {
 		if len(kept) > 0 && r.s < kept[len(kept)-1].e {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"storyline"
 	"storyline/internal/text"
@@ -552,12 +553,12 @@ func (rs *resolver) find(name string) *person {
 // fullName expands a name to its fullest form in the report: the person
 // with that surname mentioned most recently before pos (else first).
 func (rs *resolver) fullName(name string, pos int) string {
-	parts := strings.Fields(name)
-	cands := rs.byLast[surnameKey(parts[len(parts)-1])]
+	last, many := lastField(name)
+	cands := rs.byLast[surnameKey(last)]
 	var best *person
 	bestPos := -1
 	for _, p := range cands {
-		if len(parts) > 1 && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
+		if many && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
 			continue
 		}
 		// the last mention at or before pos (positions are sorted)
@@ -580,7 +581,7 @@ func (rs *resolver) fullName(name string, pos int) string {
 func (rs *resolver) nearestBeforePos(pos int, gender byte) (string, int) {
 	best, bestPos := "", -1
 	for _, p := range rs.persons {
-		if len(strings.Fields(p.name)) < 2 && !p.quoted || p.gender != 0 && p.gender != gender {
+		if _, many := lastField(p.name); !many && !p.quoted || p.gender != 0 && p.gender != gender {
 			continue
 		}
 		if k := sort.SearchInts(p.pos, pos); k > 0 && p.pos[k-1] > bestPos {
@@ -657,7 +658,7 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 	}
 	var bare []*person
 	for _, p := range rs.persons {
-		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && len(strings.Fields(p.name)) >= 2 {
+		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && multiField(p.name) {
 			bare = append(bare, p)
 		}
 	}
@@ -792,8 +793,39 @@ func (d *doc) contentWord(i int) bool {
 // allCaps reports whether s holds two or more words and no lower-case
 // letter.
 func allCaps(s string) bool {
-	if strings.ToUpper(s) != s {
-		return false
+	for i, r := range s {
+		if r == utf8.RuneError && len(s[i:]) > 0 && (len(s[i:]) < 3 || s[i:i+3] != "\uFFFD") || unicode.ToUpper(r) != r {
+			return false // (strings.ToUpper would change it)
+		}
 	}
 	return countWords(s, 2) >= 2
+}
+
+// lastField returns the last of the space-separated fields of s (as
+// strings.Fields splits it, without allocating) and whether s has more
+// than one.
+func lastField(s string) (last string, many bool) {
+	e := len(s)
+	for e > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= w
+	}
+	b := e
+	for b > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:b])
+		if unicode.IsSpace(r) {
+			break
+		}
+		b -= w
+	}
+	return s[b:e], b > 0 && strings.TrimLeftFunc(s[:b], unicode.IsSpace) != ""
+}
+
+// multiField reports whether s has two or more space-separated fields.
+func multiField(s string) bool {
+	_, many := lastField(s)
+	return many
 }
