@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"storyline"
 	"storyline/internal/actor"
@@ -15,9 +16,18 @@ import (
 // and then Resolve use it instead of computing the same again, the
 // Linker in the one goroutine that links and Resolve after the last
 // write, when nothing else runs. It is safe for concurrent use.
+//
+// A report's parts take about 15 kB; memory stays bounded by keeping
+// those of the first maxPrepared reports only (Resolve computes the
+// others itself, as it would without).
 type Prepared struct {
 	m sync.Map // *storyline.Analysis → *prepared
+	n atomic.Int64
 }
+
+// maxPrepared bounds the reports a Prepared keeps parts for (about
+// 60 MB).
+const maxPrepared = 4096
 
 type prepared struct {
 	actor    *actor.Prepared
@@ -34,7 +44,7 @@ func NewPrepared() *Prepared { return &Prepared{} }
 
 // add computes a's parts. A nil p does nothing.
 func (p *Prepared) add(a *storyline.Analysis) {
-	if p == nil {
+	if p == nil || p.n.Add(1) > maxPrepared {
 		return
 	}
 	r := &a.Report
