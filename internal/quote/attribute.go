@@ -901,6 +901,13 @@ func (d *doc) extract() []cand {
 			}
 			c.accTok = accCue
 			c.participleOf = use.subject
+			if use.spkA < 0 && use.cue > 0 && (d.low[use.cue-1] == "and" || d.low[use.cue-1] == "but") && len(out) > 0 {
+				// "X said that A and called for “B”": coordinated verbs
+				// share the subject, the speaker of the clause before.
+				if p := out[len(out)-1]; p.spkS >= 0 && p.cueTok >= 0 && d.tokSent[p.cueTok] == d.tokSent[use.cue] {
+					c.spkS, c.spkE = p.spkS, p.spkE
+				}
+			}
 			if use.subject && use.spkA < 0 && len(out) > 0 {
 				p := out[len(out)-1]
 				if p.spkS >= 0 && !d.newlineBetween(p.e, r.s) {
@@ -909,8 +916,12 @@ func (d *doc) extract() []cand {
 			}
 			if use.partialAt >= 0 {
 				ps := d.toks[use.partialAt].Start
-				_, sb := d.sentBounds(use.partialAt)
-				e := max(r.e, d.contentEnd(ps, d.toks[sb-1].End))
+				sa, sb := d.sentBounds(use.partialAt)
+				// the clause runs to the sentence end, or to a second
+				// attribution after the quote ("... “too high” for
+				// Trump, while Cruz said that ...")
+				end := d.secondAttribution(use.partialAt, d.tokAt(r.e), sa, sb, d.toks[sb-1].End)
+				e := max(r.e, d.contentEnd(ps, end))
 				c.s, c.e = ps, e
 			}
 			if use.cue == bf.cue && bf.partialAt < 0 && !namingVerbs[d.low[use.cue]] {
@@ -926,7 +937,9 @@ func (d *doc) extract() []cand {
 								break
 							}
 						}
-						c.e = max(c.e, d.contentEnd(c.s, d.toks[sb-1].End))
+						sa, _ := d.sentBounds(t)
+						end := d.secondAttribution(max(t-1, 0), t, sa, sb, d.toks[sb-1].End)
+						c.e = max(c.e, d.contentEnd(c.s, end))
 					}
 				}
 			}
@@ -1444,46 +1457,7 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 			end := d.toks[sb-1].End
 			// Stop before a second attribution in the same sentence.
-			for k := p + 2; k < sb && k < p+80; k++ {
-				if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
-					continue
-				}
-				if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
-					x := d.lower(s2 - 1)
-					if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] {
-						cut := s2 - 1
-						if x == "and" || x == "but" {
-							if cut-1 >= p && d.toks[cut-1].Text == "," {
-								cut--
-							}
-						}
-						end = d.toks[cut].Start
-						break
-					}
-				}
-				if d.lower(k) == "according" && d.toks[k-1].Text == "," {
-					end = d.toks[k-1].Start
-					break
-				}
-				if isParticiple(d.low[k]) && d.toks[k-1].Text == "," && d.flags[k]&fSpeech != 0 {
-					// "said A, telling reporters that B": the participle
-					// heads an attribution of its own.
-					end = d.toks[k-1].Start
-					break
-				}
-				if (d.low[k-1] == "and" || d.low[k-1] == "but") && (d.flags[k]&fSpeech != 0 || d.verbish(k) && d.hasSpeaker(k, sa)) && !isParticiple(d.low[k]) {
-					// "said A and said that B", "attacked him and
-					// questioned why B": the second cue (a speech verb,
-					// or a finite verb with a subject of its own) heads a
-					// clause of its own.
-					cut := k - 1
-					if cut-1 >= p && d.toks[cut-1].Text == "," {
-						cut--
-					}
-					end = d.toks[cut].Start
-					break
-				}
-			}
+			end = d.secondAttribution(p, p+2, sa, sb, end)
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
 		}
@@ -2059,4 +2033,53 @@ func (d *doc) hasSpeaker(k, sa int) bool {
 	a := noAttr()
 	d.speakerOf(&a, k, sa)
 	return a.spkA >= 0
+}
+
+// secondAttribution returns where a reported clause that starts at token p
+// stops, looking from token from to the sentence end sb (sentence start
+// sa): before a second attribution ("..., X said", "and said that ...",
+// ", telling reporters that ...", ", according to ..."); end (a byte
+// offset) when there is none.
+func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
+	for k := from; k < sb && k < p+80; k++ {
+		if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
+			continue
+		}
+		if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
+			x := d.lower(s2 - 1)
+			if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] {
+				cut := s2 - 1
+				if x == "and" || x == "but" {
+					if cut-1 >= p && d.toks[cut-1].Text == "," {
+						cut--
+					}
+				}
+				end = d.toks[cut].Start
+				break
+			}
+		}
+		if d.lower(k) == "according" && d.toks[k-1].Text == "," {
+			end = d.toks[k-1].Start
+			break
+		}
+		if isParticiple(d.low[k]) && d.toks[k-1].Text == "," {
+			// "said A, telling reporters that B": the participle
+			// heads an attribution of its own.
+			end = d.toks[k-1].Start
+			break
+		}
+		if (d.low[k-1] == "and" || d.low[k-1] == "but") && (d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) || d.verbish(k) || isParticiple(d.low[k])) && d.hasSpeaker(k, sa) {
+			// "said A and said that B", "attacked him and
+			// questioned why B": the second cue (a speech verb,
+			// or a finite verb with a subject of its own) heads a
+			// clause of its own.
+			cut := k - 1
+			if cut-1 >= p && d.toks[cut-1].Text == "," {
+				cut--
+			}
+			end = d.toks[cut].Start
+			break
+		}
+	}
+	return end
 }
