@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"math"
 	"runtime/debug"
 	"testing"
 )
@@ -20,6 +21,31 @@ func TestBatchGC(t *testing.T) {
 	restore()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GC percent after restore = %d, want 100", got)
+	}
+}
+
+func TestGCStage(t *testing.T) {
+	const mb = 1 << 20
+	tests := []struct {
+		name        string
+		live        uint64
+		stage, want int
+		pct         int
+		limit       int64
+	}{
+		{"small heap", 100 * mb, 0, 0, batchGCPercent, batchMemLimit},
+		{"grown heap", 600 * mb, 0, 1, 100, largeMemLimit},
+		{"large heap", 1000 * mb, 0, 2, 100, math.MaxInt64},
+		{"never back from grown", 100 * mb, 1, 1, 100, largeMemLimit},
+		{"never back from large", 100 * mb, 2, 2, 100, math.MaxInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			next, pct, limit := gcStage(tt.live, tt.stage)
+			if next != tt.want || pct != tt.pct || limit != tt.limit {
+				t.Errorf("gcStage(%d MB, %d) = %d, %d, %d; want %d, %d, %d", tt.live/mb, tt.stage, next, pct, limit, tt.want, tt.pct, tt.limit)
+			}
+		})
 	}
 }
 
