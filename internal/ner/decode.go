@@ -1,5 +1,7 @@
 package ner
 
+import "math"
+
 // scorer fills out with the score of each label for features fs.
 type scorer func(fs []uint64, out *[nLabels]float32)
 
@@ -7,6 +9,26 @@ type scorer func(fs []uint64, out *[nLabels]float32)
 type decoder struct {
 	h      hasher
 	scores [nLabels]float32
+	c      *featCache // prepares documents (tagging)
+	hist   history
+}
+
+// cache returns the decoder's feature cache.
+func (dc *decoder) cache(lx *lexicon, w *weights) *featCache {
+	if dc.c == nil {
+		dc.c = newFeatCache(lx, w)
+	}
+	return dc.c
+}
+
+// history returns an empty history for document d.
+func (dc *decoder) history(d *doc) history {
+	if cap(dc.hist) < d.nLocal {
+		dc.hist = make(history, d.nLocal)
+	}
+	dc.hist = dc.hist[:d.nLocal]
+	clear(dc.hist)
+	return dc.hist
 }
 
 // decode tags a prepared document greedily, left to right within each
@@ -17,7 +39,7 @@ type decoder struct {
 func (dc *decoder) decode(d *doc, x *featSet, score scorer, gold []int, update func(fs []uint64, gold, pred int)) []int {
 	n := len(d.words)
 	labels := make([]int, n)
-	hist := history{}
+	hist := dc.history(d)
 	for _, si := range d.order {
 		a, b := d.sentStart[si], d.sentStart[si+1]
 		prev, prev2 := 0, 0
@@ -42,16 +64,7 @@ func (dc *decoder) decode(d *doc, x *featSet, score scorer, gold []int, update f
 				update(dc.h.out, gold[i], best)
 			}
 			labels[i] = best
-			if d.capd[i] {
-				c := hist[d.nw[i]]
-				if c == nil {
-					c = new([nTypes + 1]uint16)
-					hist[d.nw[i]] = c
-				}
-				if c[typeOf(best)+1] < 1<<15 {
-					c[typeOf(best)+1]++
-				}
-			}
+			hist.add(d, i, best)
 			prev2, prev = prev, best
 		}
 	}
@@ -82,13 +95,14 @@ func transFeature(h *hasher, prev int) uint64 {
 func (dc *decoder) viterbi(d *doc, x *featSet, score scorer, gold []int, add func(fs []uint64, label int, delta int32)) []int {
 	n := len(d.words)
 	labels := make([]int, n)
-	hist := history{}
-	var trans [nLabels + 1][nLabels]float32
+	hist := dc.history(d)
+	var trans [nLabels][nLabels]float32
 	var tf [nLabels]uint64
 	for p := range nLabels {
 		tf[p] = transFeature(&dc.h, p)
 		score(tf[p:p+1], &trans[p])
 	}
+	transC := transClosed(&trans)
 	var feats [][]uint64
 	var delta [][nLabels]float32
 	var back [][nLabels]int8
@@ -103,9 +117,18 @@ func (dc *decoder) viterbi(d *doc, x *featSet, score scorer, gold []int, add fun
 		feats = feats[:0]
 		for i := a; i < b; i++ {
 			if d.emit != nil {
-				dc.h.out = dc.h.out[:0]
-				histFeatures(&dc.h, d, i, hist)
-				score(dc.h.out, &dc.scores)
+				// The tagging path: the static features are scored
+				// already, the history's feature rows are in the cache.
+				c := dc.c
+				dc.scores = [nLabels]float32{}
+				if best := hist.best(d, i); best >= 0 {
+					if v := c.hist[best]; v != none {
+						c.pw.add(v, &dc.scores)
+					}
+					if v := c.shapes[d.shp[i]].v[shHist+best]; v != none {
+						c.pw.add(v, &dc.scores)
+					}
+				}
 				for l, v := range d.emit[i] {
 					dc.scores[l] += v
 				}
@@ -120,32 +143,7 @@ func (dc *decoder) viterbi(d *doc, x *featSet, score scorer, gold []int, add fun
 				}
 				score(dc.h.out, &dc.scores)
 			}
-			k := i - a
-			last := i == b-1
-			for l := range nLabels {
-				best, bp := float32(0), -1
-				if k == 0 {
-					if allowed(0, l, last) {
-						best, bp = trans[0][l], 0
-					}
-				} else {
-					ps := preds[l]
-					if last {
-						ps = predsLast[l]
-					}
-					for _, p8 := range ps {
-						p := int(p8)
-						if back[k-1][p] < 0 {
-							continue
-						}
-						if s := delta[k-1][p] + trans[p][l]; bp < 0 || s > best {
-							best, bp = s, p
-						}
-					}
-				}
-				back[k][l] = int8(bp)
-				delta[k][l] = best + dc.scores[l]
-			}
+			dc.step(&trans, &transC, delta, back, i-a, i == b-1)
 		}
 		bl := -1
 		for l := range nLabels {
@@ -176,17 +174,100 @@ func (dc *decoder) viterbi(d *doc, x *featSet, score scorer, gold []int, add fun
 			}
 		}
 		for i := a; i < b; i++ {
-			if d.capd[i] {
-				c := hist[d.nw[i]]
-				if c == nil {
-					c = new([nTypes + 1]uint16)
-					hist[d.nw[i]] = c
-				}
-				if c[typeOf(labels[i])+1] < 1<<15 {
-					c[typeOf(labels[i])+1]++
-				}
-			}
+			hist.add(d, i, labels[i])
 		}
 	}
 	return labels
+}
+
+// transClosed returns the transitions from the closed labels:
+// [l][j] is the transition from closed[j] to l.
+func transClosed(trans *[nLabels][nLabels]float32) (tc [nLabels][len(closed)]float32) {
+	for l := range nLabels {
+		for j, p := range closed {
+			tc[l][j] = trans[p][l]
+		}
+	}
+	return tc
+}
+
+// closed are the labels after which no entity is open (O, L-*, U-*), in
+// label order: the only labels that may precede O, B-* and U-*.
+var closed = [...]int{0, 3, 4, 7, 8, 11, 12, 15, 16}
+
+var negInf = float32(math.Inf(-1))
+
+// step fills delta[k] and back[k] from delta[k-1] for the token with
+// label scores dc.scores (last: it ends the sentence). back is -1 and
+// delta -Inf where no allowed sequence reaches a label. Each label takes
+// the first predecessor, in label order, with the highest score, so ties
+// go as they would in a plain loop over all allowed pairs.
+func (dc *decoder) step(trans *[nLabels][nLabels]float32, transC *[nLabels][len(closed)]float32, delta [][nLabels]float32, back [][nLabels]int8, k int, last bool) {
+	dk, bk := &delta[k], &back[k]
+	sc := &dc.scores
+	if k == 0 {
+		for l := range nLabels {
+			if allowed(0, l, last) {
+				bk[l] = 0
+				dk[l] = trans[0][l] + sc[l]
+			} else {
+				bk[l] = -1
+				dk[l] = negInf
+			}
+		}
+		return
+	}
+	dp := &delta[k-1]
+	// O, B-* and U-* follow a closed label. -Inf + x = -Inf is never > best,
+	// so labels no sequence reaches drop out by themselves.
+	var cl [len(closed)]float32
+	for j, p := range closed {
+		cl[j] = dp[p]
+	}
+	for l := range nLabels {
+		if l != 0 {
+			pr := (l - 1) % 4
+			if pr == pI || pr == pL {
+				continue
+			}
+			if pr == pB && last {
+				bk[l], dk[l] = -1, negInf
+				continue
+			}
+		}
+		best, bj := negInf, -1
+		tc := &transC[l]
+		for j := range cl {
+			if s := cl[j] + tc[j]; s > best {
+				best, bj = s, j
+			}
+		}
+		if bj < 0 {
+			bk[l], dk[l] = -1, negInf
+		} else {
+			bk[l], dk[l] = int8(closed[bj]), best+sc[l]
+		}
+	}
+	// I-t and L-t follow B-t or I-t.
+	for t := range nTypes {
+		lb, li, ll := labelOf(t, pB), labelOf(t, pI), labelOf(t, pL)
+		for _, l := range [2]int{li, ll} {
+			if l == li && last {
+				bk[l], dk[l] = -1, negInf
+				continue
+			}
+			best, bp := negInf, -1
+			if s := dp[lb] + trans[lb][l]; s > best {
+				best, bp = s, lb
+			}
+			if s := dp[li] + trans[li][l]; s > best {
+				best, bp = s, li
+			}
+			if bp < 0 {
+				bk[l], dk[l] = -1, negInf
+			} else {
+				bk[l], dk[l] = int8(bp), best+sc[l]
+			}
+		}
+	}
 }

@@ -66,10 +66,12 @@ type doc struct {
 	sentStart []int // token index where each sentence starts; len = sentences+1
 	words     []string
 	nw        []string // restored, lower-cased, digits as 0
-	rw        []string // restored case
 	shape     []string
-	capd      []bool // restored form starts upper-case
-	capsLine  []bool // sentence has no lower-case letter
+	shp       []int32 // shape ids in the featCache that prepared the document
+	hkey      []int32 // index of a capitalised token's nw in the history, else -1
+	nLocal    int     // size of the history
+	capd      []bool  // restored form starts upper-case
+	capsLine  []bool  // sentence has no lower-case letter
 	static    []uint64
 	off       []int32 // static features of token i: static[off[i]:off[i+1]]
 	// emit holds the label scores of the static features when prepare
@@ -198,106 +200,118 @@ func (h *hasher) fb(t byte, bs ...byte) {
 // With weights sw it does not keep the features but scores them at once
 // into d.emit (the tagging path); without, it keeps them in d.static
 // (training, and the second stage).
-func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
-	casing := lx.casing
-	r := loadResources()
-	d := &doc{}
+func prepare(c *featCache, sents [][]string, lx *lexicon, sw *weights) *doc {
+	c.startDoc(lx, sw)
+	// Tagging reuses the cache's buffers: the document lives only until
+	// its labels are out. Training keeps every document.
+	sc := &scratch{}
+	if sw != nil {
+		sc = &c.scratch
+	}
+	d := &sc.doc
+	*d = doc{sentStart: d.sentStart[:0], order: d.order[:0]}
 	n := 0
 	for _, s := range sents {
 		d.sentStart = append(d.sentStart, n)
 		n += len(s)
 	}
 	d.sentStart = append(d.sentStart, n)
-	d.words = make([]string, 0, n)
-	d.capsLine = make([]bool, 0, n)
-	titleLine := make([]bool, 0, n)
-	for _, s := range sents {
+
+	// One allocation for the per-token slices.
+	ints := grow(&sc.ints, 6*n)
+	wid, rwid, nwid, cluK := ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:4*n:4*n]
+	d.shp, d.hkey = ints[4*n:5*n:5*n], ints[5*n:6*n:6*n]
+	bools := grow(&sc.bools, 5*n)
+	d.capsLine, d.capd = bools[:n:n], bools[n:2*n:2*n]
+	titleLine, inRun, sentOpen := bools[2*n:3*n:3*n], bools[3*n:4*n:4*n], bools[4*n:5*n:5*n]
+	strs := grow(&sc.strs, 3*n)
+	d.words, d.nw, d.shape = strs[:n:n], strs[n:2*n:2*n], strs[2*n:3*n:3*n]
+
+	k := 0
+	for si, s := range sents {
+		if len(s) > 0 {
+			sentOpen[d.sentStart[si]] = true
+		}
 		caps := false
 		for _, w := range s {
-			if hasLower(w) {
+			id := c.intern(w)
+			f := c.rawRole(id).raw
+			d.words[k], wid[k] = w, id
+			k++
+			if f&rawLower != 0 {
 				caps = false
 				break
 			}
-			if !caps && hasLetter(w) && utf8.RuneCountInString(w) > 1 {
+			if !caps && f&rawLetter != 0 && f&rawMulti != 0 {
 				caps = true
 			}
 		}
-		title := !caps && isTitleCase(s, r)
-		for _, w := range s {
-			d.words = append(d.words, w)
-			d.capsLine = append(d.capsLine, caps || title)
-			titleLine = append(titleLine, title)
+		for ; k < d.sentStart[si+1]; k++ {
+			w := s[k-d.sentStart[si]]
+			id := c.intern(w)
+			c.rawRole(id)
+			d.words[k], wid[k] = w, id
+		}
+		title := !caps && c.isTitleCase(wid[d.sentStart[si]:d.sentStart[si+1]])
+		for i := d.sentStart[si]; i < d.sentStart[si+1]; i++ {
+			d.capsLine[i] = caps || title
+			titleLine[i] = title
 		}
 	}
 
 	// The document's own casing: the majority form of each word at a
 	// non-initial place in a mixed-case sentence.
-	store := make([]wordInfo, 0, n)
-	infos := make(map[string]*wordInfo, n/2+1)
-	get := func(k string) *wordInfo {
-		if p := infos[k]; p != nil {
-			return p
-		}
-		store = append(store, wordInfo{})
-		p := &store[len(store)-1]
-		infos[k] = p
-		return p
-	}
 	for si := range sents {
 		for i := d.sentStart[si] + 1; i < d.sentStart[si+1]; i++ {
-			w := d.words[i]
-			if d.capsLine[i] || !hasLetter(w) {
+			rec := &c.recs[wid[i]]
+			if d.capsLine[i] || rec.raw&rawLetter == 0 {
 				continue
 			}
-			lw := strings.ToLower(w)
-			info := get(lw)
-			if lw == w {
+			lw := rec.lw
+			info := c.local(lw)
+			if lw == wid[i] {
 				info.lower = true
 			}
-			info.count(w)
+			info.count(wid[i])
 		}
 	}
-	d.rw = make([]string, n)
-	d.nw = make([]string, n)
-	d.shape = make([]string, n)
-	d.capd = make([]bool, n)
-	for i, w := range d.words {
-		rw := w
-		if d.capsLine[i] && hasLetter(w) {
-			lw := strings.ToLower(w)
-			if info := infos[lw]; info != nil && info.best != "" {
+	for i := range n {
+		id := wid[i]
+		rw := id
+		if rec := &c.recs[id]; d.capsLine[i] && rec.raw&rawLetter != 0 {
+			lw := rec.lw
+			multi := rec.raw&rawMulti != 0
+			if info := c.lookupLocal(lw); info != nil && info.best >= 0 {
 				rw = info.best
-			} else if c, ok := casing[lw]; ok {
-				rw = c
-			} else if f := r.words[lw]; f&wCommon != 0 && f&wProper == 0 {
+			} else if lr := c.lwRole(lw); lr.casing >= 0 {
+				rw = lr.casing
+			} else if f := lr.words; f&wCommon != 0 && f&wProper == 0 {
 				rw = lw
 			} else if titleLine[i] {
 				// keep the headline's spelling
 			} else if f&wProper != 0 {
-				rw = r.proper[lw]
-			} else if utf8.RuneCountInString(w) > 1 {
-				rw = titleCase(w)
+				rw = lr.proper
+			} else if multi {
+				rw = c.titleOf(id)
 			}
 		}
-		if c, ok := respell[rw]; ok && !d.capsLine[i] {
-			rw = c
+		r := c.rwRole(rw)
+		if r.respell >= 0 && !d.capsLine[i] {
+			rw = r.respell
+			r = c.rwRole(rw)
 		}
-		d.rw[i] = rw
-		d.nw[i] = normDigits(rw)
-		d.shape[i] = shapeOf(rw)
-		d.capd[i] = startsUpper(rw)
+		rwid[i], nwid[i], d.shp[i], d.capd[i] = rw, r.nw, r.shape, r.capd
+		d.nw[i] = c.recs[r.nw].s
+		d.shape[i] = c.shapes[r.shape].s
 	}
 
-	clu := make([]string, n)
-	for i := range n {
-		c, ok := lx.clusters[d.rw[i]]
-		if !ok {
-			c, ok = lx.clusters[d.words[i]]
-		}
-		if ok {
-			clu[i] = digits3(c)
-		} else {
-			clu[i] = "?"
+	if lx.clusters != nil {
+		for i := range n {
+			k := c.recs[rwid[i]].clu
+			if k < 0 {
+				k = c.recs[wid[i]].clu
+			}
+			cluK[i] = k
 		}
 	}
 
@@ -321,26 +335,28 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 					} else if k == j-1 {
 						p = 4
 					}
-					get(d.nw[k]).runPos |= p
+					c.local(nwid[k]).runPos |= p
 				}
 			}
 			i = j
 		}
 	}
-	inRun := make([]bool, n)
 	for i := range n {
-		if d.capd[i] && ((i > 0 && d.capd[i-1] && !isSentStart(d, i)) || (i+1 < n && d.capd[i+1] && !isSentStart(d, i+1))) {
+		if d.capd[i] && ((i > 0 && d.capd[i-1] && !sentOpen[i]) || (i+1 < n && d.capd[i+1] && !sentOpen[i+1])) {
 			inRun[i] = true
 		}
 	}
 
 	// Other occurrences of each capitalised word.
 	for i := range n {
+		d.hkey[i] = -1
 		if d.capd[i] {
-			info := get(d.nw[i])
+			info := c.local(nwid[i])
 			info.occ = append(info.occ, int32(i))
+			d.hkey[i] = c.recs[nwid[i]].local
 		}
 	}
+	d.nLocal = len(c.infos)
 
 	// Topic: the first word of a headline such as "SOCCER - ...".
 	topic := ""
@@ -349,103 +365,117 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 	} else if len(sents) > 1 && len(sents[1]) > 2 && sents[1][1] == "-" && len(sents[0]) < 2 {
 		topic = d.nw[1]
 	}
+	var topicV uint64
+	if topic != "" {
+		topicV = c.val(c.h1(fTopic, topic))
+	}
 
-	gaz := make([][len(gazLists)]uint8, n)
+	gaz := grow(&sc.gaz, n)
+	first := grow(&sc.u8, 2*n)
+	gaz1 := first[n:]
+	for i := range n {
+		rec := &c.recs[nwid[i]]
+		first[i], gaz1[i] = rec.first, rec.gaz1
+	}
 	var buf []byte
 	for si := range sents {
 		a, b := d.sentStart[si], d.sentStart[si+1]
-		buf = r.matchGazetteers(d.nw[a:b], d.capd[a:b], gaz[a:b], buf)
+		buf = c.r.matchGazetteers(d.nw[a:b], first[a:b], gaz1[a:b], d.capd[a:b], gaz[a:b], buf)
 	}
 
-	var h hasher
+	var out []uint64 // training: the features' hashes
+	rows := c.rows[:0]
 	if sw != nil {
-		h.out = make([]uint64, 0, 256)
-		d.emit = make([][nLabels]float32, n)
+		d.emit = grow(&sc.emit, n)
 	} else {
-		h.out = make([]uint64, 0, n*64)
+		out = make([]uint64, 0, n*64)
 		d.off = make([]int32, n+1)
+	}
+	emit := func(v uint64) {
+		if sw == nil {
+			out = append(out, v)
+		} else if v != none {
+			rows = append(rows, v)
+		}
 	}
 	for si := range sents {
 		a, b := d.sentStart[si], d.sentStart[si+1]
 		numeric := 0
 		for i := a; i < b; i++ {
-			if strings.ContainsAny(d.words[i], "0123456789") {
+			if c.recs[wid[i]].raw&rawDigit != 0 {
 				numeric++
 			}
 		}
 		row := b-a >= 3 && numeric*10 >= (b-a)*4
-		lenClass := "long"
+		lenClass := 3
 		switch {
 		case b-a == 1:
-			lenClass = "1"
+			lenClass = 0
 		case b-a <= 3:
-			lenClass = "3"
+			lenClass = 1
 		case b-a <= 8:
-			lenClass = "8"
+			lenClass = 2
 		}
 		for i := a; i < b; i++ {
 			if sw != nil {
-				h.out = h.out[:0]
+				rows = rows[:0]
 			} else {
-				d.off[i] = int32(len(h.out))
+				d.off[i] = int32(len(out))
 			}
-			w, nw, rw, sh := d.words[i], d.nw[i], d.rw[i], d.shape[i]
-			pw, pw2, nxw, nxw2 := "<s>", "<s>", "</s>", "</s>"
-			psh, nsh := "<s>", "</s>"
+			nw, sh := d.nw[i], d.shp[i]
+			shv := &c.shapes[sh].v
+			pw, pw2, nxw, nxw2 := c.sBeg, c.sBeg, c.sEnd, c.sEnd
+			psh, nsh := c.shBeg, c.shEnd
 			prw, nrw := "<s>", "</s>"
 			if i-1 >= a {
-				pw, psh, prw = d.nw[i-1], d.shape[i-1], d.rw[i-1]
+				pw, psh, prw = nwid[i-1], d.shp[i-1], c.recs[rwid[i-1]].s
 			}
 			if i-2 >= a {
-				pw2 = d.nw[i-2]
+				pw2 = nwid[i-2]
 			}
 			if i+1 < b {
-				nxw, nsh, nrw = d.nw[i+1], d.shape[i+1], d.rw[i+1]
+				nxw, nsh, nrw = nwid[i+1], d.shp[i+1], c.recs[rwid[i+1]].s
 			}
 			if i+2 < b {
-				nxw2 = d.nw[i+2]
+				nxw2 = nwid[i+2]
 			}
-			h.f1(fBias, "")
+			emit(c.bias)
 			if lx.clusters != nil {
-				pc, nc := "<s>", "</s>"
+				pc, nc := c.cluBeg, c.cluEnd
 				if i > a {
-					pc = clu[i-1]
+					pc = c.cluOf(cluK[i-1]).prev
 				}
 				if i+1 < b {
-					nc = clu[i+1]
+					nc = c.cluOf(cluK[i+1]).next
 				}
-				h.f1(fClu, clu[i])
-				h.f1(fCluPrev, pc)
-				h.f1(fCluNext, nc)
-				h.f2(fCluShape, clu[i], sh)
+				emit(c.cluOf(cluK[i]).self)
+				emit(pc)
+				emit(nc)
+				emit(c.cluShapeOf(cluK[i], sh))
 			}
-			h.f1(fWord, nw)
-			h.f1(fCased, rw)
-			h.f1(fShape, sh)
-			if hasLetter(nw) {
-				for k, t := range [...]byte{fPre1, fPre2, fPre3} {
-					if len(nw) > k+1 {
-						h.f1(t, nw[:k+1])
-					}
-				}
-				for k, t := range [...]byte{fSuf1, fSuf2, fSuf3, fSuf4} {
-					if len(nw) > k+1 {
-						h.f1(t, nw[len(nw)-k-1:])
-					}
-				}
+			nwr := &c.recs[nwid[i]]
+			nv := c.nwVals(nwid[i])
+			emit(nv[nwWord])
+			emit(c.recs[rwid[i]].cased)
+			emit(shv[shShape])
+			for k := range int(nwr.npre) {
+				emit(nv[nwPre+k])
 			}
-			h.f1(fPrevW, pw)
-			h.f1(fNextW, nxw)
-			h.f1(fPrev2W, pw2)
-			h.f1(fNext2W, nxw2)
-			h.f2(fPrevWW, pw, nw)
-			h.f2(fWNextW, nw, nxw)
-			h.f1(fPrevShape, psh)
-			h.f1(fNextShape, nsh)
-			h.f3(fShape3, psh, sh, nsh)
+			for k := range int(nwr.nsuf) {
+				emit(nv[nwSuf+k])
+			}
+			emit(c.nwVals(pw)[nwPrevW])
+			emit(c.nwVals(nxw)[nwNextW])
+			emit(c.nwVals(pw2)[nwPrev2W])
+			emit(c.nwVals(nxw2)[nwNext2W])
+			emit(c.val(c.h2(fPrevWW, c.recs[pw].s, nw)))
+			emit(c.val(c.h2(fWNextW, nw, c.recs[nxw].s)))
+			emit(c.shapes[psh].v[shPrev])
+			emit(c.shapes[nsh].v[shNext])
+			emit(c.shape3Of(psh, sh, nsh))
 			if d.capd[i] {
-				h.f2(fPrevCased, prw, sh)
-				h.f2(fNextCased, nrw, sh)
+				emit(c.val(c.h2(fPrevCased, prw, d.shape[i])))
+				emit(c.val(c.h2(fNextCased, nrw, d.shape[i])))
 			}
 			var flags byte
 			if i == a {
@@ -457,46 +487,46 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 			if row {
 				flags |= 4
 			}
-			h.f2(fFlags, string(rune('0'+flags)), sh)
-			h.f2(fLen, lenClass, sh)
+			emit(shv[shFlags+int(flags)])
+			emit(shv[shLen+lenClass])
 			var cf byte
 			if d.capd[i] {
 				cf = 1
 			}
-			h.fb(fDict, r.words[nw], cf, flags&1)
+			emit(c.dict[nwr.dict&3][cf][flags&1])
 			if d.capsLine[i] {
-				h.f2(fCapsShape, sh, w)
+				emit(c.val(c.h2(fCapsShape, d.shape[i], d.words[i])))
 			}
 			for li := range gazLists {
 				if p := gaz[i][li]; p != 0 {
-					h.fb(fGaz, byte(li), p)
+					emit(c.gaz[0][li][p])
 				}
 				if i-1 >= a && gaz[i-1][li] != 0 {
-					h.fb(fGazPrev, byte(li), gaz[i-1][li])
+					emit(c.gaz[1][li][gaz[i-1][li]])
 				}
 				if i+1 < b && gaz[i+1][li] != 0 {
-					h.fb(fGazNext, byte(li), gaz[i+1][li])
+					emit(c.gaz[2][li][gaz[i+1][li]])
 				}
 			}
 			if topic != "" {
-				h.f1(fTopic, topic)
-				h.f2(fTopicShape, topic, sh)
+				emit(topicV)
+				emit(c.val(c.h2(fTopicShape, topic, d.shape[i])))
 			}
 			if row {
-				h.f1(fRow, sh)
+				emit(shv[shRow])
 			}
 			if d.capd[i] {
 				var ir byte
 				if inRun[i] {
 					ir = 1
 				}
-				info := infos[nw]
-				h.fb(fLonger, info.runPos, ir)
+				info := c.lookupLocal(nwid[i])
+				emit(c.longer[info.runPos][ir])
 				if info.lower {
-					h.f1(fSeenLower, "")
+					emit(c.seenLower)
 				}
-				if info.best != "" {
-					h.f1(fDocCase, shapeOf(info.best))
+				if info.best >= 0 {
+					emit(c.shapes[c.rwRole(info.best).shape].v[shDocCase])
 				}
 				k := 0
 				for _, j := range info.occ {
@@ -507,22 +537,23 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 					if k++; k > 6 {
 						break
 					}
-					if j > 0 && !isSentStart(d, j) {
-						h.f1(fAggPrev, d.nw[j-1])
+					if j > 0 && !sentOpen[j] {
+						emit(c.nwVals(nwid[j-1])[nwAggPrev])
 					}
-					if j+1 < n && !isSentStart(d, j+1) {
-						h.f1(fAggNext, d.nw[j+1])
+					if j+1 < n && !sentOpen[j+1] {
+						emit(c.nwVals(nwid[j+1])[nwAggNext])
 					}
 				}
 			}
 			if sw != nil {
-				sw.score(h.out, &d.emit[i])
+				c.pw.sum(rows, &d.emit[i])
 			}
 		}
 	}
+	c.rows = rows
 	if sw == nil {
-		d.off[n] = int32(len(h.out))
-		d.static = h.out
+		d.off[n] = int32(len(out))
+		d.static = out
 	}
 
 	// Decode mixed-case sentences first so that ALL-CAPS headlines can
@@ -540,6 +571,27 @@ func prepare(sents [][]string, lx *lexicon, sw *weights) *doc {
 	return d
 }
 
+// scratch holds the buffers of one prepared document.
+type scratch struct {
+	doc   doc
+	ints  []int32
+	bools []bool
+	strs  []string
+	gaz   [][len(gazLists)]uint8
+	u8    []uint8
+	emit  [][nLabels]float32
+}
+
+// grow returns (*s)[:n] zeroed, reallocating *s if it is too small.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	}
+	r := (*s)[:n]
+	clear(r)
+	return r
+}
+
 // respell maps spellings modern copy uses to the ones the 1996 training
 // text uses ("US" was "U.S." there), in mixed-case sentences only (in an
 // ALL-CAPS line "US" may be the pronoun).
@@ -550,24 +602,24 @@ var respell = map[string]string{"US": "U.S.", "UN": "U.N."}
 // case but the short function words headline style leaves so, and at
 // least two capitalised common words after the first that are not titles
 // (running text capitalises "President" too).
-func isTitleCase(s []string, r *resources) bool {
+func (c *featCache) isTitleCase(s []int32) bool {
 	words, capCommon := 0, 0
-	for i, w := range s {
-		if !hasLetter(w) {
+	for i, id := range s {
+		f := c.recs[id].raw
+		if f&rawLetter == 0 {
 			continue
 		}
 		words++
 		if i == 0 {
 			continue
 		}
-		if !startsUpper(w) {
-			if !headlineLower[w] {
+		if f&rawUpper == 0 {
+			if f&rawHeadLower == 0 {
 				return false
 			}
 			continue
 		}
-		lw := strings.ToLower(w)
-		if f := r.words[lw]; f&wCommon != 0 && f&wProper == 0 && !titles[lw] {
+		if f&rawCapCommon != 0 {
 			capCommon++
 		}
 	}
@@ -582,57 +634,38 @@ var headlineLower = map[string]bool{
 	"from": true, "into": true, "over": true, "'s": true, "’s": true, "n't": true, "n’t": true,
 }
 
-// wordInfo is what a document says about one lower-cased word.
-type wordInfo struct {
-	forms  []formCount // spellings at non-initial places in mixed-case sentences
-	best   string      // the most frequent of them
-	bestN  int
-	lower  bool    // seen in lower case there
-	runPos byte    // 1 first, 2 inner, 4 last word of a capitalised run
-	occ    []int32 // capitalised occurrences
-}
-
-type formCount struct {
-	w string
-	n int
-}
-
-// count records one more occurrence of spelling w.
-func (wi *wordInfo) count(w string) {
-	k := -1
-	for j := range wi.forms {
-		if wi.forms[j].w == w {
-			k = j
-			break
-		}
-	}
-	if k < 0 {
-		wi.forms = append(wi.forms, formCount{w, 0})
-		k = len(wi.forms) - 1
-	}
-	wi.forms[k].n++
-	if n := wi.forms[k].n; n > wi.bestN {
-		wi.best, wi.bestN = w, n
-	}
-}
-
-// isSentStart reports whether token i opens a sentence.
-func isSentStart(d *doc, i int) bool {
-	lo, hi := 0, len(d.sentStart)-1
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.sentStart[m] < i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return d.sentStart[lo] == i
-}
-
 // history counts, per word, the types given so far to its capitalised
-// occurrences in a document (index 0 = O).
-type history map[string]*[nTypes + 1]uint16
+// occurrences in a document (index 0 = O), by doc.hkey.
+type history [][nTypes + 1]uint16
+
+// best returns the type given most often to the word of token i so far,
+// or -1 if it has no history (not capitalised or not seen yet).
+func (h history) best(d *doc, i int) int {
+	if !d.capd[i] {
+		return -1
+	}
+	c := &h[d.hkey[i]]
+	best := 0
+	for t := 1; t <= nTypes; t++ {
+		if c[t] > c[best] {
+			best = t
+		}
+	}
+	if c[best] == 0 {
+		return -1
+	}
+	return best
+}
+
+// add records label l for token i.
+func (h history) add(d *doc, i, l int) {
+	if d.capd[i] {
+		c := &h[d.hkey[i]]
+		if c[typeOf(l)+1] < 1<<15 {
+			c[typeOf(l)+1]++
+		}
+	}
+}
 
 // digits3 writes a cluster id as a short string.
 func digits3(c uint16) string {
@@ -652,16 +685,8 @@ func dynamic(h *hasher, d *doc, i, a int, prev, prev2 int, hist history) {
 // histFeatures appends the type most often given so far to the word's
 // other capitalised occurrences in the document.
 func histFeatures(h *hasher, d *doc, i int, hist history) {
-	if d.capd[i] {
-		if c := hist[d.nw[i]]; c != nil {
-			best := 0
-			for t := 1; t <= nTypes; t++ {
-				if c[t] > c[best] {
-					best = t
-				}
-			}
-			h.fb(fHist, byte(best))
-			h.f2(fHistShape, digits[best], d.shape[i])
-		}
+	if best := hist.best(d, i); best >= 0 {
+		h.fb(fHist, byte(best))
+		h.f2(fHistShape, digits[best], d.shape[i])
 	}
 }

@@ -144,15 +144,17 @@ func appendLower(buf []byte, s string) []byte {
 // matchGazetteers marks, for each token and list, the token's place in
 // the longest match of that list starting leftmost (1+B, I, L, U as in
 // BILOU; 0 = none). Matches must start and end on a capitalised token.
-// lw are the lower-cased tokens, capd whether each starts upper-case.
-func (r *resources) matchGazetteers(lw []string, capd []bool, out [][len(gazLists)]uint8, buf []byte) []byte {
+// lw are the lower-cased tokens, first their r.first, gaz1 the lists
+// that hold them alone (where first > 0), capd whether each starts
+// upper-case.
+func (r *resources) matchGazetteers(lw []string, first, gaz1 []uint8, capd []bool, out [][len(gazLists)]uint8, buf []byte) []byte {
 	n := len(lw)
 	var next [len(gazLists)]int // the first token each list may match from
 	for i := range n {
 		if !capd[i] {
 			continue
 		}
-		max := int(r.first[lw[i]])
+		max := int(first[i])
 		if max == 0 {
 			continue
 		}
@@ -164,14 +166,19 @@ func (r *resources) matchGazetteers(lw []string, capd []bool, out [][len(gazList
 			if !capd[i+k-1] {
 				continue
 			}
-			buf = buf[:0]
-			for j := i; j < i+k; j++ {
-				if j > i {
-					buf = append(buf, ' ')
+			var m uint8
+			if k == 1 {
+				m = gaz1[i] &^ done
+			} else {
+				buf = buf[:0]
+				for j := i; j < i+k; j++ {
+					if j > i {
+						buf = append(buf, ' ')
+					}
+					buf = append(buf, lw[j]...)
 				}
-				buf = append(buf, lw[j]...)
+				m = r.gaz[xxh3.Hash(buf)] &^ done
 			}
-			m := r.gaz[xxh3.Hash(buf)] &^ done
 			if m == 0 {
 				continue
 			}

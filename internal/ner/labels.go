@@ -69,17 +69,22 @@ var labelNames = func() [nLabels]string {
 }()
 
 // iob2 returns the IOB2 tag of a BILOU label.
-func iob2(l int) string {
-	if l == 0 {
-		return "O"
+func iob2(l int) string { return iob2Names[l] }
+
+var iob2Names = func() [nLabels]string {
+	var n [nLabels]string
+	n[0] = "O"
+	for l := 1; l < nLabels; l++ {
+		t := types[typeOf(l)]
+		switch prefixOf(l) {
+		case pB, pU:
+			n[l] = "B-" + t
+		default:
+			n[l] = "I-" + t
+		}
 	}
-	t := types[typeOf(l)]
-	switch prefixOf(l) {
-	case pB, pU:
-		return "B-" + t
-	}
-	return "I-" + t
-}
+	return n
+}()
 
 // toBILOU converts a sequence of CoNLL tags (IOB1, IOB2 or BILOU) into
 // BILOU labels, using conlleval's chunk rules.
@@ -111,20 +116,3 @@ func typeIndex(s string) int {
 	}
 	return -1
 }
-
-// preds lists, for each label, the labels that may come before it inside
-// a sentence; predsLast the same for the sentence's last token. Label
-// nLabels stands for the sentence start (no entity open).
-var preds, predsLast = func() (p, pl [nLabels][]int8) {
-	for cur := range nLabels {
-		for prev := range nLabels {
-			if allowed(prev, cur, false) {
-				p[cur] = append(p[cur], int8(prev))
-			}
-			if allowed(prev, cur, true) {
-				pl[cur] = append(pl[cur], int8(prev))
-			}
-		}
-	}
-	return p, pl
-}()

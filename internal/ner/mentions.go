@@ -68,12 +68,18 @@ var kinds = map[string]storyline.MentionKind{
 // and a possessive ending or punctuation at either end of a name is
 // dropped ("Russia's" → "Russia").
 func (t *Tagger) Mentions(txt string, sents []text.Sentence) []storyline.Mention {
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
+	}
+	flat := make([]string, 0, n)
 	words := make([][]string, len(sents))
 	for si, s := range sents {
-		words[si] = make([]string, len(s.Tokens))
-		for i, tok := range s.Tokens {
-			words[si][i] = tok.Text
+		k := len(flat)
+		for _, tok := range s.Tokens {
+			flat = append(flat, tok.Text)
 		}
+		words[si] = flat[k:len(flat):len(flat)]
 	}
 	tags := t.TagDocument(words)
 	var out []storyline.Mention

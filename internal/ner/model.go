@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // model is a trained tagger: the weights of stage 1 (local and
@@ -35,6 +36,9 @@ type weights struct {
 	slots []slot // open addressing, linear probing
 	mask  uint64
 	w     []float32 // row*nLabels + label
+
+	packOnce sync.Once
+	packed   *packed // the tagging form, built by pack
 }
 
 // slot maps a feature hash (0 = empty) to its row; key and row share a

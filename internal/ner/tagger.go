@@ -59,13 +59,14 @@ func (t *Tagger) decoder() *decoder {
 func (t *Tagger) TagDocument(sents [][]string) [][]string {
 	labels := t.tagLabels(sents)
 	out := make([][]string, len(sents))
+	tags := make([]string, len(labels))
+	for i, l := range labels {
+		tags[i] = iob2(l)
+	}
 	k := 0
 	for si, s := range sents {
-		out[si] = make([]string, len(s))
-		for i := range s {
-			out[si][i] = iob2(labels[k])
-			k++
-		}
+		out[si] = tags[k : k+len(s) : k+len(s)]
+		k += len(s)
 	}
 	return out
 }
@@ -75,13 +76,15 @@ func (t *Tagger) tagLabels(sents [][]string) []int {
 	dc := t.decoder()
 	if t.m.viterbi && t.m.s2 == nil {
 		// One stage: score the features as they are made.
-		d := prepare(sents, &t.m.lexicon, t.m.s1)
+		// d lives in dc's buffers: done with it before dc goes back.
+		d := prepare(dc.cache(&t.m.lexicon, t.m.s1), sents, &t.m.lexicon, t.m.s1)
 		labels := dc.viterbi(d, nil, t.m.s1.score, nil, nil)
-		t.pool.Put(dc)
 		applyConsistency(d, labels)
+		clear(d.words) // do not keep the caller's text alive
+		t.pool.Put(dc)
 		return labels
 	}
-	d := prepare(sents, &t.m.lexicon, nil)
+	d := prepare(dc.cache(&t.m.lexicon, nil), sents, &t.m.lexicon, nil)
 	labels := dc.run(t.m.viterbi, d, nil, t.m.s1)
 	if t.m.s2 != nil {
 		labels = dc.run(t.m.viterbi, d, stage2Feats(d, labels), t.m.s2)

@@ -324,11 +324,12 @@ func Train(train, dev *conlleval.File, cfg TrainConfig) (*Tagger, TrainResult, e
 		lx.clusters = clusterWords(text, cfg.Clusters, 3, 10)
 		logf("clustered %d words into %d classes, %s\n", len(lx.clusters), cfg.Clusters, time.Since(start).Round(time.Second))
 	}
+	fc := newFeatCache(lx, nil)
 	for i := range tr {
-		tr[i].d = prepare(tr[i].sents, lx, nil)
+		tr[i].d = prepare(fc, tr[i].sents, lx, nil)
 	}
 	for i := range dv {
-		dv[i].d = prepare(dv[i].sents, lx, nil)
+		dv[i].d = prepare(fc, dv[i].sents, lx, nil)
 	}
 	logf("prepared %d train and %d dev documents in %s\n", len(tr), len(dv), time.Since(start).Round(time.Millisecond))
 
