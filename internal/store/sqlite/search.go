@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -46,11 +47,15 @@ type View struct {
 	// pin is a connection kept for Generation.
 	mu  sync.Mutex
 	pin *sql.Conn
-	// common caches commonTerm's answers for generation commonGen, and
-	// newest the rowid from which it counts, by kind.
+	// common caches what is known of the terms searched for in
+	// generation commonGen (by kind and term: see termList), newest the
+	// rowid from which commonTerm counts, by kind; listRows counts the
+	// rows the lists hold, and tick orders their uses.
 	commonGen int64
-	common    map[string]bool
+	common    map[string]*termList
 	newest    map[string]int64
+	listRows  int
+	tick      int64
 
 	// stmts holds the search's prepared statements by their SQL.
 	stmts sync.Map
@@ -993,38 +998,54 @@ func (v *View) searchKeys(ctx context.Context, k searchKind, f SearchFilter, ter
 		from = k.table // no filter: the index alone orders the hits
 	}
 	rankMatch := match
+	// The window comes from the terms' lists kept in memory when the
+	// store's generation is known, nothing filters, and every term must
+	// occur: FTS5's AND, newest first, over a common word's long list
+	// cost more than the rest of a search.
+	inMemory := genOK && len(q.conds) == 0 && !slices.Contains(terms, "OR")
+	var lists []*termList
 	if !slices.Contains(terms, "OR") {
 		var keep []string
 		for _, t := range terms {
-			common, err := v.commonTerm(ctx, k, t, gen, genOK)
+			tl, err := v.term(ctx, k, t, gen, genOK)
 			if err != nil {
 				return nil, searchErr(err)
 			}
-			if !common {
+			if !tl.common {
 				keep = append(keep, t)
 			}
+			inMemory = inMemory && !tl.wide
+			lists = append(lists, tl)
 		}
 		rankMatch = strings.Join(keep, " ")
+	}
+	if len(terms) == 1 && rankMatch == match {
+		// One word that ranks: FTS5 reads its newest rows with their
+		// scores in one pass, which costs less than scoring a list.
+		inMemory = false
 	}
 	// The window: the RankWindow newest matches of the words and the
 	// filters, newest first.
 	q.add(k.table+" MATCH ?", match)
 	var keys []searchKey
-	if rankMatch == match {
+	var window []int64
+	var err error
+	switch {
+	case inMemory:
+		window, err = v.memWindow(ctx, k, terms, lists, match, gen, RankWindow)
+	case rankMatch == match:
 		// Every word ranks: the window with its scores, in one pass
 		// (bm25 is worked out for the rows read only).
-		var err error
 		keys, err = v.scored(ctx, k, `SELECT `+rowid+`, bm25(`+k.table+`) FROM `+from+q.where()+
 			` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(RankWindow), q.args...)
-		if err != nil {
-			return nil, searchErr(err)
-		}
-	} else {
-		window, err := v.rowids(ctx, `SELECT `+rowid+` FROM `+from+q.where()+
+	default:
+		window, err = v.rowids(ctx, `SELECT `+rowid+` FROM `+from+q.where()+
 			` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(RankWindow), q.args...)
-		if err != nil {
-			return nil, searchErr(err)
-		}
+	}
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if keys == nil {
 		if rankMatch == "" {
 			// Every word is common: the window newest first, rank 0.
 			keys = make([]searchKey, len(window))
@@ -1127,56 +1148,294 @@ func jsonInts(ids []int64) string {
 	return string(b)
 }
 
+// A termList is what a View knows of one term of an index in one
+// generation of the store: whether the term is common, and its rows
+// newest first: all of them (complete), or every one from the newest
+// down to the last one read. A list once shared is not changed: a
+// longer one replaces it.
+type termList struct {
+	common   bool
+	rows     []uint32
+	complete bool
+	// wide is set when a rowid does not fit in 32 bits: then rows is
+	// not kept and the term is searched by FTS5 alone.
+	wide bool
+	// used orders the lists' last uses; uses counts the searches that
+	// asked for the term.
+	used int64
+	uses int
+}
+
+// termListBudget bounds the rows the term lists of a View hold in all
+// (4 bytes each); past it the least recently used lists are dropped.
+var termListBudget = 1 << 24
+
 // commonTerm tells whether a term occurs in more than one row in
 // commonShare of an index (judged from the commonShare*commonSample
 // newest rows: commonSample of them hold it), or in commonRows rows or
-// more. One query reads the term's rows newest first, commonRows at
-// most. The answer is kept until the store changes.
+// more.
 func (v *View) commonTerm(ctx context.Context, k searchKind, term string, gen int64, ok bool) (bool, error) {
-	key := k.name + "\x00" + term
+	tl, err := v.term(ctx, k, term, gen, ok)
+	if err != nil {
+		return false, err
+	}
+	return tl.common, nil
+}
+
+// termKey is the key of a term's list: the kind, and the term with its
+// ASCII letters in lower case (FTS5's unicode61 folds them alike).
+func termKey(k searchKind, term string) string {
+	return k.name + "\x00" + strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, term)
+}
+
+// term returns what is known of a term of one kind: one query reads its
+// rows newest first, commonRows at most, which judge whether it is
+// common and are kept, with the answer, until the store changes (when ok).
+func (v *View) term(ctx context.Context, k searchKind, term string, gen int64, ok bool) (*termList, error) {
+	key := termKey(k, term)
 	var low int64
 	haveLow := false
 	if ok {
 		v.mu.Lock()
-		if v.commonGen != gen || v.common == nil {
-			v.commonGen, v.common, v.newest = gen, map[string]bool{}, map[string]int64{}
+		v.resetTerms(gen)
+		tl, hit := v.common[key]
+		if hit {
+			v.tick++
+			tl.used = v.tick
+			tl.uses++
 		}
-		c, hit := v.common[key]
 		low, haveLow = v.newest[k.name]
 		v.mu.Unlock()
 		if hit {
-			return c, nil
+			return tl, nil
 		}
 	}
 	if !haveLow {
 		var err error
 		if low, err = v.nthNewest(ctx, k, commonShare*commonSample); err != nil {
-			return false, err
+			return nil, err
 		}
 	}
-	rows, err := v.query(ctx, `SELECT count(*), coalesce(sum(rowid >= ?), 0) FROM (SELECT rowid FROM `+k.table+
-		` WHERE `+k.table+` MATCH ? ORDER BY rowid DESC LIMIT `+strconv.Itoa(commonRows)+`)`, low, term)
+	rows, wide, err := v.termRows(ctx, k, term, math.MaxInt64, commonRows)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	var all, recent int
-	if rows.Next() {
-		err = rows.Scan(&all, &recent)
+	recent := 0
+	for _, r := range rows {
+		if int64(r) < low {
+			break
+		}
+		recent++
 	}
-	rows.Close()
-	if err := cmp.Or(err, rows.Err()); err != nil {
-		return false, err
+	tl := &termList{common: len(rows) == commonRows || recent >= commonSample, rows: rows, complete: len(rows) < commonRows, wide: wide}
+	if wide {
+		tl.rows = nil
 	}
-	common := all == commonRows || recent >= commonSample
 	if ok {
 		v.mu.Lock()
-		if v.commonGen == gen {
-			v.common[key] = common
+		if v.commonGen == gen && v.common != nil {
 			v.newest[k.name] = low
+			v.keepTerm(key, tl)
 		}
 		v.mu.Unlock()
 	}
-	return common, nil
+	return tl, nil
+}
+
+// resetTerms forgets the terms when the store has changed since they
+// were read. v.mu is held.
+func (v *View) resetTerms(gen int64) {
+	if v.commonGen != gen || v.common == nil {
+		v.commonGen, v.common, v.newest, v.listRows = gen, map[string]*termList{}, map[string]int64{}, 0
+	}
+}
+
+// keepTerm keeps tl as what is known of key, in place of what was, and
+// drops the least recently used lists when they hold more than
+// termListBudget rows. v.mu is held.
+func (v *View) keepTerm(key string, tl *termList) {
+	if old, ok := v.common[key]; ok {
+		if len(old.rows) > len(tl.rows) {
+			return // a longer list came first
+		}
+		v.listRows -= len(old.rows)
+	}
+	v.tick++
+	tl.used = v.tick
+	v.common[key] = tl
+	v.listRows += len(tl.rows)
+	if v.listRows <= termListBudget {
+		return
+	}
+	type aged struct {
+		key  string
+		used int64
+	}
+	all := make([]aged, 0, len(v.common))
+	for k, l := range v.common {
+		all = append(all, aged{k, l.used})
+	}
+	slices.SortFunc(all, func(a, b aged) int { return cmp.Compare(a.used, b.used) })
+	for _, a := range all {
+		if v.listRows <= termListBudget*3/4 || a.key == key {
+			break
+		}
+		v.listRows -= len(v.common[a.key].rows)
+		delete(v.common, a.key)
+	}
+}
+
+// termRows reads the rows of a term of one kind below the rowid below,
+// newest first: the newest limit of them, or with limit 0 all of them
+// (in rowid order, which FTS5 reads at less than half the cost of the
+// reverse). They come in one value: a row each through database/sql
+// cost three times as much. wide is set when a rowid does not fit in 32
+// bits.
+func (v *View) termRows(ctx context.Context, k searchKind, term string, below int64, limit int) (rows []uint32, wide bool, err error) {
+	q := `SELECT coalesce(group_concat(rowid), '') FROM (SELECT rowid FROM ` + k.table +
+		` WHERE ` + k.table + ` MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?)`
+	args := []any{term, below, limit}
+	if limit == 0 {
+		q = `SELECT coalesce(group_concat(rowid), '') FROM ` + k.table + ` WHERE ` + k.table + ` MATCH ? AND rowid < ?`
+		args = args[:2]
+	}
+	r, err := v.query(ctx, q, args...)
+	if err != nil {
+		return nil, false, err
+	}
+	var list string
+	if r.Next() {
+		err = r.Scan(&list)
+	}
+	r.Close()
+	if err := cmp.Or(err, r.Err()); err != nil {
+		return nil, false, err
+	}
+	if list == "" {
+		return nil, false, nil
+	}
+	rows = make([]uint32, 0, strings.Count(list, ",")+1)
+	var n uint64
+	digits := 0
+	for i := 0; i <= len(list); i++ {
+		if i < len(list) && list[i] != ',' {
+			c := list[i] - '0'
+			if c > 9 || digits == 19 {
+				return nil, false, fmt.Errorf("rows of %s: not a rowid list", term)
+			}
+			n, digits = n*10+uint64(c), digits+1
+			continue
+		}
+		if digits == 0 {
+			return nil, false, fmt.Errorf("rows of %s: not a rowid list", term)
+		}
+		if n > math.MaxUint32 {
+			wide = true
+		} else {
+			rows = append(rows, uint32(n))
+		}
+		n, digits = 0, 0
+	}
+	if !slices.IsSortedFunc(rows, func(a, b uint32) int { return cmp.Compare(b, a) }) {
+		slices.SortFunc(rows, func(a, b uint32) int { return cmp.Compare(b, a) })
+	}
+	return rows, wide, nil
+}
+
+// seekDesc returns the first index from from of the descending rows
+// whose row is x or below (len(rows) when none is).
+func seekDesc(rows []uint32, from int, x int64) int {
+	lo, hi := from, len(rows)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int64(rows[m]) <= x {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+// extendTerm returns tl with the rest of its rows read, and keeps it in
+// place of tl.
+func (v *View) extendTerm(ctx context.Context, k searchKind, term string, tl *termList, gen int64) (*termList, error) {
+	below := int64(math.MaxInt64)
+	if len(tl.rows) > 0 {
+		below = int64(tl.rows[len(tl.rows)-1])
+	}
+	more, wide, err := v.termRows(ctx, k, term, below, 0)
+	if err != nil {
+		return nil, err
+	}
+	if wide {
+		return nil, fmt.Errorf("rows of %s: rowid past 32 bits", term)
+	}
+	rows := make([]uint32, 0, len(tl.rows)+len(more))
+	rows = append(append(rows, tl.rows...), more...)
+	nl := &termList{common: tl.common, rows: rows, complete: true, uses: tl.uses}
+	v.mu.Lock()
+	if v.commonGen == gen && v.common != nil {
+		v.keepTerm(termKey(k, term), nl)
+	}
+	v.mu.Unlock()
+	return nl, nil
+}
+
+// memWindow returns the newest limit rows that every term holds, newest
+// first, from the terms' lists: what FTS5's MATCH of the terms, newest
+// first, would give, with no pass over the long lists of common words.
+// It is a leapfrog join: each list in turn skips to its first row at or
+// below the candidate, which becomes the new candidate when lower, until
+// every list holds it. When the walk reaches the end of a list read in
+// part, the rest of the list is read if the term was searched for before
+// in this generation of the store (reading all of a common word's rows
+// costs as much as a few searches); else FTS5 gives the rest of the
+// window, below the candidate.
+func (v *View) memWindow(ctx context.Context, k searchKind, terms []string, lists []*termList, match string, gen int64, limit int) ([]int64, error) {
+	n := len(lists)
+	at := make([]int, n)
+	var out []int64
+	x := int64(math.MaxInt64)
+	matched := 0
+	for i := 0; ; i = (i + 1) % n {
+		l := lists[i]
+		j := seekDesc(l.rows, at[i], x)
+		if j == len(l.rows) && !l.complete {
+			if l.uses == 0 {
+				// Every match above x is in out.
+				rest, err := v.rowids(ctx, `SELECT rowid FROM `+k.table+` WHERE `+k.table+` MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`,
+					match, x, limit-len(out))
+				return append(out, rest...), err
+			}
+			var err error
+			if l, err = v.extendTerm(ctx, k, terms[i], l, gen); err != nil {
+				return nil, err
+			}
+			lists[i] = l
+			j = seekDesc(l.rows, at[i], x)
+		}
+		if j == len(l.rows) {
+			return out, nil
+		}
+		at[i] = j
+		if r := int64(l.rows[j]); r == x {
+			matched++
+		} else {
+			x, matched = r, 1
+		}
+		if matched == n {
+			if out = append(out, x); len(out) == limit {
+				return out, nil
+			}
+			x, matched = x-1, 0
+		}
+	}
 }
 
 // nthNewest returns the rowid of the nth newest row of an index (0 when
