@@ -1358,7 +1358,7 @@ func (d *doc) reported(qs []cand) []cand {
 				continue
 			}
 			q.spkS, q.spkE = d.span(s, e)
-			if c == sa || d.toks[c].Start <= ls+2 {
+			if c == sa || d.toks[c].Start <= ls+2 || d.leadIn(sa, c) {
 				// According to X, content.
 				k := e
 				for k < sb && k < e+40 && d.toks[k].Text != "," {
@@ -1424,6 +1424,14 @@ func (d *doc) reported(qs []cand) []cand {
 					q.spkS, q.spkE = d.span(s, e)
 					q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 					break
+				}
+			}
+			if a.subject && c > sa && d.toks[c-1].Text == "," && isParticiple(w) {
+				// "Trump's “excesses” are sickening, Hollande said,
+				// noting ...": the participle's subject is the speaker of
+				// the attribution it follows in its sentence.
+				if x, ok := lastCued(qs, add, cs); ok && x.cueTok >= sa && x.cueTok < c && x.spkS >= 0 {
+					a.spkA, a.spkB = d.tokAt(x.spkS), d.tokAt(x.spkE)
 				}
 			}
 			if a.spkA < 0 {
@@ -1708,7 +1716,23 @@ func (d *doc) appositiveTail(k, sb int) bool {
 // and a participle ("said, adding, ...") or an adjunct of time or place
 // with no "that" or cue ("said during his speech to be a delegate").
 func (d *doc) finalTail(ce, sb int) bool {
-	if d.toks[ce].Text == "," && ce+1 < sb && isParticiple(d.low[ce+1]) && d.flags[ce+1]&fSpeech != 0 {
+	if d.toks[ce].Text != "," && d.adjunctAt(ce) {
+		// "said Tuesday in Paris, noting ...": an adjunct up to a comma
+		k := ce + 1
+		for k < sb && k < ce+8 && d.toks[k].Text != "," && d.tokReg[k] < 0 && !d.verbish(k) && d.cueScore(k) < cueRate {
+			k++
+		}
+		if k < sb && k < ce+8 && d.toks[k].Text == "," {
+			ce = k
+		}
+	}
+	if d.toks[ce].Text == "," && ce+1 < sb && isParticiple(d.low[ce+1]) && isLowerWord(d.toks[ce+1].Text) {
+		// "..., he said, wiping sweat off his face", ", adding that"
+		return true
+	}
+	if d.toks[ce].Text == "," && ce+1 < sb && (d.low[ce+1] == "a" || d.low[ce+1] == "an" || d.low[ce+1] == "which") {
+		// "... for purposes of asylum, Sanders said, a policy that
+		// could ...": an appositive to the reported clause
 		return true
 	}
 	switch d.low[ce] {
@@ -2082,4 +2106,42 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 		}
 	}
 	return end
+}
+
+// leadIn reports whether the tokens [sa, c) only lead into the clause at
+// c: connectives and a short adverbial closed by a comma ("But,
+// according to the poll", "In addition, according to the department").
+func (d *doc) leadIn(sa, c int) bool {
+	if c <= sa || c-sa > 5 || d.toks[c-1].Text != "," {
+		return false
+	}
+	for k := sa; k < c; k++ {
+		if d.tokReg[k] >= 0 || d.verbish(k) || d.flags[k]&fAux != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// lastCued returns the quote with a cue that starts last before byte b,
+// from qs (sorted) and add (in order).
+func lastCued(qs, add []cand, b int) (cand, bool) {
+	var best cand
+	found := false
+	k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= b })
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if qs[j].cueTok >= 0 {
+			best, found = qs[j], true
+			break
+		}
+	}
+	for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
+		if x := add[j]; x.s < b && x.cueTok >= 0 {
+			if !found || x.cueTok > best.cueTok {
+				best, found = x, true
+			}
+			break
+		}
+	}
+	return best, found
 }
