@@ -236,6 +236,12 @@ func (d *doc) after1(r region) attr {
 			// new sentence with its own content.
 			return a
 		}
+		if !strings.HasSuffix(inner, ",") && d.ownClause(c, hi) {
+			// “...” Her campaign manager suggested that what the
+			// staffers did “...”; “...,” the spokeswoman told POLITICO
+			// that Gore plans ...: the cue reports a clause of its own.
+			return a
+		}
 		a.cue, a.spkA, a.spkB, a.end = c, s, e, c+1
 		return a
 	}
@@ -411,6 +417,19 @@ func (d *doc) before(r region, lo int) attr {
 			p := ce + 1
 			for p <= tp && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
 				p++
+			}
+			if p < tp && d.adjunctAt(p) {
+				// "said on Twitter Thursday that the comment “...”": the
+				// clause starts at "that"
+				for k := p + 1; k < tp && k < p+12; k++ {
+					if d.low[k] == "that" {
+						p = k
+						break
+					}
+					if d.verbish(k) || d.flags[k]&fAux != 0 || d.toks[k].Text == "," {
+						break
+					}
+				}
 			}
 			a.partialAt = p
 		}
@@ -2144,4 +2163,21 @@ func lastCued(qs, add []cand, b int) (cand, bool) {
 		}
 	}
 	return best, found
+}
+
+// ownClause reports whether the cue at token c goes on with a reported
+// clause of its own before hi: "that" after at most a short object ("told
+// POLITICO that"), or words running into the next quotation ("He said
+// American Jews “know ...”").
+func (d *doc) ownClause(c, hi int) bool {
+	for k := c + 1; k < hi && k < c+6; k++ {
+		x := d.toks[k].Text
+		if d.low[k] == "that" {
+			return true
+		}
+		if x == "," || x == ":" || x == "." || d.tokReg[k] >= 0 || d.verbish(k) || d.adjunctAt(k) {
+			return false
+		}
+	}
+	return false
 }
