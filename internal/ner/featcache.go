@@ -53,6 +53,8 @@ type featCache struct {
 	gen   uint32
 	infos []docWord
 
+	pairs *[pairSlots]pairEnt // recent two-value features
+
 	buf     []byte
 	rows    []uint64
 	scratch scratch // the document being tagged
@@ -219,6 +221,11 @@ func (c *featCache) reset(lx *lexicon, w *weights) {
 	c.clu = c.clu[:0]
 	c.infos = c.infos[:0]
 	c.gen = 1
+	if c.pairs == nil {
+		c.pairs = new([pairSlots]pairEnt)
+	} else {
+		clear(c.pairs[:])
+	}
 
 	c.cluUnknown = cluVals{true, c.val(c.h1(fClu, "?")), c.val(c.h1(fCluPrev, "?")), c.val(c.h1(fCluNext, "?"))}
 	c.cluBeg = c.val(c.h1(fCluPrev, "<s>"))
@@ -529,6 +536,29 @@ func (c *featCache) shape3Of(a, b, d int32) uint64 {
 	}
 	v := c.val(c.h3(fShape3, c.shapes[a].s, c.shapes[b].s, c.shapes[d].s))
 	c.shape3[key] = v
+	return v
+}
+
+// pairSlots is the size of the direct-mapped cache of two-value
+// features (64 KB).
+const pairSlots = 1 << 12
+
+type pairEnt struct{ key, val uint64 }
+
+// pair returns template t's feature of values sa and sb, whose ids (string
+// or shape ids, as the template takes) are a and b: from the cache of
+// recent pairs, else hashed and looked up.
+func (c *featCache) pair(t byte, a, b int32, sa, sb string) uint64 {
+	if uint32(a) >= 1<<28 || uint32(b) >= 1<<28 {
+		return c.val(c.h2(t, sa, sb))
+	}
+	key := uint64(t)<<56 | uint64(a)<<28 | uint64(b)
+	e := &c.pairs[(key*0x9e3779b97f4a7c15)>>(64-12)]
+	if e.key == key {
+		return e.val
+	}
+	v := c.val(c.h2(t, sa, sb))
+	*e = pairEnt{key, v}
 	return v
 }
 

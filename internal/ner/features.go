@@ -366,7 +366,9 @@ func prepare(c *featCache, sents [][]string, lx *lexicon, sw *weights) *doc {
 		topic = d.nw[1]
 	}
 	var topicV uint64
+	topicID := int32(-1)
 	if topic != "" {
+		topicID = c.intern(topic)
 		topicV = c.val(c.h1(fTopic, topic))
 	}
 
@@ -426,15 +428,15 @@ func prepare(c *featCache, sents [][]string, lx *lexicon, sw *weights) *doc {
 			shv := &c.shapes[sh].v
 			pw, pw2, nxw, nxw2 := c.sBeg, c.sBeg, c.sEnd, c.sEnd
 			psh, nsh := c.shBeg, c.shEnd
-			prw, nrw := "<s>", "</s>"
+			prw, nrw := c.sBeg, c.sEnd
 			if i-1 >= a {
-				pw, psh, prw = nwid[i-1], d.shp[i-1], c.recs[rwid[i-1]].s
+				pw, psh, prw = nwid[i-1], d.shp[i-1], rwid[i-1]
 			}
 			if i-2 >= a {
 				pw2 = nwid[i-2]
 			}
 			if i+1 < b {
-				nxw, nsh, nrw = nwid[i+1], d.shp[i+1], c.recs[rwid[i+1]].s
+				nxw, nsh, nrw = nwid[i+1], d.shp[i+1], rwid[i+1]
 			}
 			if i+2 < b {
 				nxw2 = nwid[i+2]
@@ -468,14 +470,14 @@ func prepare(c *featCache, sents [][]string, lx *lexicon, sw *weights) *doc {
 			emit(c.nwVals(nxw)[nwNextW])
 			emit(c.nwVals(pw2)[nwPrev2W])
 			emit(c.nwVals(nxw2)[nwNext2W])
-			emit(c.val(c.h2(fPrevWW, c.recs[pw].s, nw)))
-			emit(c.val(c.h2(fWNextW, nw, c.recs[nxw].s)))
+			emit(c.pair(fPrevWW, pw, nwid[i], c.recs[pw].s, nw))
+			emit(c.pair(fWNextW, nwid[i], nxw, nw, c.recs[nxw].s))
 			emit(c.shapes[psh].v[shPrev])
 			emit(c.shapes[nsh].v[shNext])
 			emit(c.shape3Of(psh, sh, nsh))
 			if d.capd[i] {
-				emit(c.val(c.h2(fPrevCased, prw, d.shape[i])))
-				emit(c.val(c.h2(fNextCased, nrw, d.shape[i])))
+				emit(c.pair(fPrevCased, prw, sh, c.recs[prw].s, d.shape[i]))
+				emit(c.pair(fNextCased, nrw, sh, c.recs[nrw].s, d.shape[i]))
 			}
 			var flags byte
 			if i == a {
@@ -495,7 +497,7 @@ func prepare(c *featCache, sents [][]string, lx *lexicon, sw *weights) *doc {
 			}
 			emit(c.dict[nwr.dict&3][cf][flags&1])
 			if d.capsLine[i] {
-				emit(c.val(c.h2(fCapsShape, d.shape[i], d.words[i])))
+				emit(c.pair(fCapsShape, sh, wid[i], d.shape[i], d.words[i]))
 			}
 			for li := range gazLists {
 				if p := gaz[i][li]; p != 0 {
@@ -510,7 +512,7 @@ func prepare(c *featCache, sents [][]string, lx *lexicon, sw *weights) *doc {
 			}
 			if topic != "" {
 				emit(topicV)
-				emit(c.val(c.h2(fTopicShape, topic, d.shape[i])))
+				emit(c.pair(fTopicShape, topicID, sh, topic, d.shape[i]))
 			}
 			if row {
 				emit(shv[shRow])

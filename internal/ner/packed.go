@@ -1,6 +1,9 @@
 package ner
 
-import "math/bits"
+import (
+	"math/bits"
+	"sort"
+)
 
 // packed is the tagging form of a weight table: the same open-addressing
 // table of feature hashes, but each slot holds its row's non-zero weights
@@ -24,23 +27,48 @@ type pslot struct {
 }
 
 // pack builds the packed form of m (once; safe for concurrent use).
+// Rows are laid out by falling number of non-zero weights: features that
+// fire often are updated often in training and have dense rows, so the
+// rows most lookups need share a small, cache-resident part of v.
 func (m *weights) pack() *packed {
 	m.packOnce.Do(func() {
 		p := &packed{slots: make([]pslot, len(m.slots)), mask: m.mask}
+		type ent struct {
+			slot int32
+			nz   uint32
+		}
+		var ents []ent
 		for i, e := range m.slots {
 			if e.key == 0 {
 				continue
 			}
-			row := m.w[int(e.row)*nLabels : int(e.row)*nLabels+nLabels]
-			var nz uint64
-			off := uint64(len(p.v))
-			for l, x := range row {
+			var nz uint32
+			for l, x := range m.w[int(e.row)*nLabels : int(e.row)*nLabels+nLabels] {
 				if x != 0 {
 					nz |= 1 << l
-					p.v = append(p.v, x)
 				}
 			}
-			p.slots[i] = pslot{e.key, nz<<32 | off}
+			ents = append(ents, ent{int32(i), nz})
+		}
+		sort.SliceStable(ents, func(i, j int) bool {
+			return bits.OnesCount32(ents[i].nz) > bits.OnesCount32(ents[j].nz)
+		})
+		for _, en := range ents {
+			e := m.slots[en.slot]
+			row := m.w[int(e.row)*nLabels : int(e.row)*nLabels+nLabels]
+			nz := uint64(en.nz)
+			off := uint64(len(p.v))
+			if bits.OnesCount64(nz) >= denseMin {
+				nz = fullMask
+				p.v = append(p.v, row...)
+			} else {
+				for _, x := range row {
+					if x != 0 {
+						p.v = append(p.v, x)
+					}
+				}
+			}
+			p.slots[en.slot] = pslot{e.key, nz<<32 | off}
 		}
 		m.packed = p
 	})
@@ -62,9 +90,24 @@ func (p *packed) lookup(k uint64) uint64 {
 	}
 }
 
+// fullMask marks a row stored whole, zeros included; rows with at least
+// denseMin non-zero weights are (adding a zero changes no sum).
+const (
+	fullMask = 1<<nLabels - 1
+	denseMin = 9
+)
+
 // add adds the row with value v (not none) into out.
 func (p *packed) add(v uint64, out *[nLabels]float32) {
 	m := uint32(v >> 32)
+	if m == fullMask {
+		o := int(uint32(v))
+		row := (*[nLabels]float32)(p.v[o : o+nLabels])
+		for l := range out {
+			out[l] += row[l]
+		}
+		return
+	}
 	ws := p.v[uint32(v):]
 	for k := 0; m != 0; k++ {
 		out[bits.TrailingZeros32(m)] += ws[k]
