@@ -26,8 +26,8 @@ type Prepared struct {
 }
 
 // maxPrepared bounds the reports a Prepared keeps parts for (about
-// 60 MB).
-const maxPrepared = 4096
+// 120 MB): a third of storyline bench's default corpus, one format's.
+const maxPrepared = 8192
 
 type prepared struct {
 	actor    *actor.Prepared
