@@ -2170,12 +2170,15 @@ func lastCued(qs, add []cand, b int) (cand, bool) {
 // POLITICO that"), or words running into the next quotation ("He said
 // American Jews “know ...”").
 func (d *doc) ownClause(c, hi int) bool {
-	for k := c + 1; k < hi && k < c+6; k++ {
+	for k := c + 1; k <= hi && k < len(d.toks) && k < c+6; k++ {
 		x := d.toks[k].Text
 		if d.low[k] == "that" {
 			return true
 		}
-		if x == "," || x == ":" || x == "." || d.tokReg[k] >= 0 || d.verbish(k) || d.adjunctAt(k) {
+		if d.tokReg[k] >= 0 {
+			return k > c+1 && isWordTok(d.low[k-1])
+		}
+		if x == "," || x == ":" || x == "." || d.verbish(k) || d.adjunctAt(k) {
 			return false
 		}
 	}

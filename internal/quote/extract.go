@@ -357,6 +357,15 @@ var pronouns = map[string]bool{
 
 // npAdverbs are adverbs that may stand between a speaker phrase and its
 // verb ("Her campaign workers here said").
+// parentheticals are the phrases set off by commas between a subject and
+// its verb ("Supporters, on the other hand, argued").
+var parentheticals = map[string]bool{
+	"on the other hand": true, "at the same time": true, "for example": true, "for instance": true, "in turn": true,
+	"of course": true, "in fact": true, "by contrast": true, "in contrast": true, "in response": true,
+	"for their part": true, "for his part": true, "for her part": true, "for its part": true, "in particular": true,
+	"as well": true, "at least": true, "at the time": true, "in private": true, "in public": true,
+}
+
 var npAdverbs = map[string]bool{"here": true, "there": true, "now": true, "then": true, "still": true, "too": true, "again": true, "later": true, "once": true, "today": true, "yesterday": true}
 
 // lyAdjectives end in -ly but are no adverbs ("according to early
@@ -444,11 +453,17 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		case npAdverbs[lt] && k-1 >= lo && isLowerWord(d.toks[k].Text):
 			k--
 			continue
+		case (lt == "both" || lt == "each") && k == j-1 && k-1 >= lo:
+			k-- // "Richards and Menendez both stressed"
+			continue
 		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
 			k -= 2
 			continue
 		case lt == "," && k-2 >= lo && d.lower(k-2) == "," && isLowerWord(d.toks[k-1].Text):
 			k -= 3 // ", meanwhile,"
+			continue
+		case lt == "," && d.parenthetical(k, lo) > 0:
+			k -= d.parenthetical(k, lo) + 2 // ", on the other hand,"
 			continue
 		}
 		break
@@ -530,6 +545,12 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	lt := d.lower(k)
+	if (lt == "him" || lt == "her" || lt == "them") && k-2 > lo && (d.low[k-1] == "to" || d.low[k-1] == "with") && d.toks[k-2].Text != "," {
+		// "a source close to him said", "a person familiar with them"
+		if a, _, ok := d.npLeft(k-1, lo); ok && a < k-1 && isLowerWord(d.toks[k-2].Text) {
+			return a, k + 1, true
+		}
+	}
 	if pronouns[lt] || lt == "who" {
 		return k, k + 1, true
 	}
@@ -776,4 +797,27 @@ type wordInfo struct {
 type wordFlags struct {
 	m     map[string]wordInfo
 	maybe [256]uint32
+}
+
+// parenthetical returns the number of words of a phrase listed in
+// parentheticals that ends at the comma at token k and opens after a
+// comma (0 when none).
+func (d *doc) parenthetical(k, lo int) int {
+	for n := 2; n <= 4; n++ {
+		if k-n-1 < lo || d.toks[k-n-1].Text != "," {
+			continue
+		}
+		var arr [48]byte
+		b := arr[:0]
+		for i := k - n; i < k; i++ {
+			if i > k-n {
+				b = append(b, ' ')
+			}
+			b = append(b, d.low[i]...)
+		}
+		if parentheticals[string(b)] { // (no allocation for the lookup)
+			return n
+		}
+	}
+	return 0
 }
