@@ -537,7 +537,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		}
 		k = c - 1
 	}
-	if d.lower(k) == "who" && k > lo && d.toks[k-1].Text == "," && j < len(d.toks) && d.flags[j]&fSpeech != 0 {
+	if (d.lower(k) == "who" || d.lower(k) == "which" && k-1 > lo && isCap(d.toks[k-2].Text)) && k > lo && d.toks[k-1].Text == "," && j < len(d.toks) && d.flags[j]&fSpeech != 0 {
 		// "Ted Cruz, who said he would ...": PolNeAR's source is "who"
 		return k, k + 1, true
 	}

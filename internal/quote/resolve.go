@@ -438,7 +438,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		if allCaps(txt[q.spkS:q.spkE]) {
 			continue // a headline in capitals ("HOW CHINA'S DECLINE AFFECTS ..."): no name to guess
 		}
-		if b-a == 1 && d.lower(a) == "who" {
+		if b-a == 1 && (d.lower(a) == "who" || d.lower(a) == "which") {
 			// a relative pronoun: the name it follows
 			j := a
 			if j > 0 && d.toks[j-1].Text == "," {
