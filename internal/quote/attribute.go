@@ -750,6 +750,14 @@ func (d *doc) gapDirect(ce, tp int) bool {
 				return false
 			}
 		}
+		if d.toks[tp].Text == "," && tp-ce > 5 && tp+1 < len(d.toks) && d.tokReg[tp+1] >= 0 {
+			// "said the group might run ads against Mr. Cruz,
+			// ''depending on how ...''": quoted words in lower case
+			// after a long clause go on with it
+			if r := d.regs[d.tokReg[tp+1]]; startsLower(d.text[r.s:r.e]) {
+				return false
+			}
+		}
 	}
 	return direct
 }
