@@ -750,7 +750,7 @@ func (d *doc) gapDirect(ce, tp int) bool {
 				return false
 			}
 		}
-		if d.toks[tp].Text == "," && tp-ce > 5 && tp+1 < len(d.toks) && d.tokReg[tp+1] >= 0 {
+		if d.toks[tp].Text == "," && tp-ce > 5 && tp+1 < len(d.toks) && d.tokReg[tp+1] >= 0 && d.low[ce] != "according" && !(ce > 0 && d.low[ce-1] == "according") {
 			// "said the group might run ads against Mr. Cruz,
 			// ''depending on how ...''": quoted words in lower case
 			// after a long clause go on with it
