@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -111,6 +112,45 @@ func TestCacheResets(t *testing.T) {
 		for i, d := range docs {
 			if got := fresh.TagDocument(d); !slices.EqualFunc(got, want[i], slices.Equal) {
 				t.Fatalf("round %d, document %d: tags %v, want %v", round, i, got, want[i])
+			}
+		}
+	}
+}
+
+// TestPackedSum checks the packed rows and sum (assembly on amd64)
+// against plain float32 addition of the dense rows, bit for bit, on the
+// model's own rows in random order and on random rows.
+func TestPackedSum(t *testing.T) {
+	tg := loadT(t)
+	w := tg.m.s1
+	p := w.pack()
+	rng := rand.New(rand.NewPCG(3, 4))
+	var keys []uint64
+	for _, e := range w.slots {
+		if e.key != 0 {
+			keys = append(keys, e.key)
+		}
+	}
+	for iter := range 3000 {
+		n := rng.IntN(60)
+		fs := make([]uint64, n)
+		vs := make([]uint64, 0, n)
+		for k := range fs {
+			fs[k] = keys[rng.IntN(len(keys))]
+			if rng.IntN(10) == 0 {
+				fs[k] = rng.Uint64() // not in the model
+			}
+			if v := p.lookup(fs[k]); v != none {
+				vs = append(vs, v)
+			}
+		}
+		var want, got, gotGo [nLabels]float32
+		w.score(fs, &want)
+		p.sum(vs, &got)
+		p.sumGo(vs, &gotGo)
+		for l := range nLabels {
+			if math.Float32bits(got[l]) != math.Float32bits(want[l]) || math.Float32bits(gotGo[l]) != math.Float32bits(want[l]) {
+				t.Fatalf("iteration %d, label %d: sum %v, sumGo %v, score %v", iter, l, got[l], gotGo[l], want[l])
 			}
 		}
 	}
