@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -57,6 +58,17 @@ type View struct {
 	listRows  int
 	tick      int64
 
+	// reading holds the terms whose lists are to be read in full in the
+	// background (under mu), one at a time (readOne), when no search is
+	// being worked on (searching counts them); loads counts them, and
+	// closing ends them.
+	reading   map[string]bool
+	readOne   sync.Mutex
+	loads     sync.WaitGroup
+	searching atomic.Int32
+	closing   chan struct{}
+	closeOnce sync.Once
+
 	// stmts holds the search's prepared statements by their SQL.
 	stmts sync.Map
 }
@@ -84,11 +96,15 @@ func OpenView(ctx context.Context, path string, conns int) (*View, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &View{db: db, owned: true, pin: pin}, nil
+	return &View{db: db, owned: true, pin: pin, closing: make(chan struct{})}, nil
 }
 
 // Close closes the View's own connections, if it has any.
 func (v *View) Close() error {
+	if v.closing != nil {
+		v.closeOnce.Do(func() { close(v.closing) })
+	}
+	v.loads.Wait()
 	if v.owned {
 		v.stmts.Range(func(_, st any) bool {
 			st.(*sql.Stmt).Close()
@@ -871,6 +887,8 @@ func (v *View) Search(ctx context.Context, f SearchFilter, p Page) ([]Hit, strin
 	if match == "" {
 		return v.browse(ctx, f, p)
 	}
+	v.searching.Add(1)
+	defer v.searching.Add(-1)
 	var after *searchKey
 	if p.Cursor != "" {
 		var k searchKey
@@ -1387,16 +1405,79 @@ func (v *View) extendTerm(ctx context.Context, k searchKind, term string, tl *te
 	return nl, nil
 }
 
+// readLater reads the rest of a term's list in the background, unless
+// it is to be read already: reading a common word's rows costs as much
+// as a few searches (up to tens of milliseconds), which no reader should
+// wait for, and which should not take the machine from the readers. So
+// lists are read one at a time, each once no search has been worked on
+// for a moment, or after readWait if searches never stop.
+func (v *View) readLater(k searchKind, term string, tl *termList, gen int64) {
+	if v.closing == nil {
+		return // a View on the store's own connection keeps no lists
+	}
+	key := termKey(k, term)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.reading == nil {
+		v.reading = map[string]bool{}
+	}
+	if v.reading[key] || v.commonGen != gen || v.common == nil {
+		return
+	}
+	v.reading[key] = true
+	v.loads.Add(1)
+	go func() {
+		defer v.loads.Done()
+		defer func() {
+			v.mu.Lock()
+			delete(v.reading, key)
+			v.mu.Unlock()
+		}()
+		v.readOne.Lock()
+		defer v.readOne.Unlock()
+		wait := time.NewTimer(readWait)
+		defer wait.Stop()
+		for quiet := 0; quiet < 2; {
+			if v.searching.Load() > 0 {
+				quiet = 0
+			} else {
+				quiet++
+			}
+			select {
+			case <-v.closing:
+				return
+			case <-wait.C:
+				quiet = 2
+			case <-time.After(readPoll):
+			}
+		}
+		v.mu.Lock()
+		still := v.commonGen == gen && v.common != nil
+		v.mu.Unlock()
+		if still {
+			// An error (the View closed) leaves the list as it was:
+			// searches go on without it.
+			_, _ = v.extendTerm(context.Background(), k, term, tl, gen)
+		}
+	}()
+}
+
+// readPoll is how often a list waiting to be read looks whether
+// searches have stopped, and readWait how long it waits at most.
+var (
+	readPoll = 2 * time.Millisecond
+	readWait = time.Second
+)
+
 // memWindow returns the newest limit rows that every term holds, newest
 // first, from the terms' lists: what FTS5's MATCH of the terms, newest
 // first, would give, with no pass over the long lists of common words.
 // It is a leapfrog join: each list in turn skips to its first row at or
 // below the candidate, which becomes the new candidate when lower, until
 // every list holds it. When the walk reaches the end of a list read in
-// part, the rest of the list is read if the term was searched for before
-// in this generation of the store (reading all of a common word's rows
-// costs as much as a few searches); else FTS5 gives the rest of the
-// window, below the candidate.
+// part, FTS5 gives the rest of the window, below the candidate; and if
+// the term was searched for before in this generation of the store, the
+// rest of its list is read in the background for the next searches.
 func (v *View) memWindow(ctx context.Context, k searchKind, terms []string, lists []*termList, match string, gen int64, limit int) ([]int64, error) {
 	n := len(lists)
 	at := make([]int, n)
@@ -1407,18 +1488,16 @@ func (v *View) memWindow(ctx context.Context, k searchKind, terms []string, list
 		l := lists[i]
 		j := seekDesc(l.rows, at[i], x)
 		if j == len(l.rows) && !l.complete {
-			if l.uses == 0 {
-				// Every match above x is in out.
-				rest, err := v.rowids(ctx, `SELECT rowid FROM `+k.table+` WHERE `+k.table+` MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`,
-					match, x, limit-len(out))
-				return append(out, rest...), err
+			v.mu.Lock()
+			again := l.uses > 0
+			v.mu.Unlock()
+			if again {
+				v.readLater(k, terms[i], l, gen)
 			}
-			var err error
-			if l, err = v.extendTerm(ctx, k, terms[i], l, gen); err != nil {
-				return nil, err
-			}
-			lists[i] = l
-			j = seekDesc(l.rows, at[i], x)
+			// Every match above x is in out.
+			rest, err := v.rowids(ctx, `SELECT rowid FROM `+k.table+` WHERE `+k.table+` MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`,
+				match, x, limit-len(out))
+			return append(out, rest...), err
 		}
 		if j == len(l.rows) {
 			return out, nil
