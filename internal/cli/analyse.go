@@ -13,6 +13,7 @@ import (
 	"storyline/internal/ner"
 	"storyline/internal/pipeline"
 	"storyline/internal/quote"
+	"storyline/internal/store"
 	"storyline/internal/store/sqlite"
 	"storyline/internal/text"
 	"storyline/internal/timeline"
@@ -66,13 +67,23 @@ type crossTimes struct {
 // (pipeline.Config.OnAnalysis): they are used as they are instead of being
 // read back.
 func finishIngest(ctx context.Context, st *sqlite.Store, fresh ...*storyline.Analysis) (crossTimes, error) {
-	return finishPrepared(ctx, st, nil, fresh...)
+	r := resolveStored(ctx, st, nil, fresh)
+	return saveResolved(ctx, st, r)
 }
 
-// finishPrepared is finishIngest with the parts of the cross-report work
-// that the run's workers prepared (pipeline.Linker.Prepared).
-func finishPrepared(ctx context.Context, st *sqlite.Store, prep *pipeline.Prepared, fresh ...*storyline.Analysis) (crossTimes, error) {
-	var ct crossTimes
+// resolved is the cross-report stage's result before it is saved.
+type resolved struct {
+	fresh      []*storyline.Analysis
+	ids        []string // fresh's report ids when it ran
+	cross      *store.Cross
+	load, took time.Duration
+	err        error
+}
+
+// resolveStored runs the cross-report stages over fresh and every other
+// stored report, with the parts the run's workers prepared (prep, may be
+// nil). It only reads the store.
+func resolveStored(ctx context.Context, st *sqlite.Store, prep *pipeline.Prepared, fresh []*storyline.Analysis) resolved {
 	t0 := time.Now()
 	known := make(map[string]bool, len(fresh))
 	for _, a := range fresh {
@@ -83,34 +94,84 @@ func finishPrepared(ctx context.Context, st *sqlite.Store, prep *pipeline.Prepar
 		all = append(all, a)
 		return nil
 	}); err != nil {
-		return ct, fmt.Errorf("resolve: %w", err)
+		return resolved{err: fmt.Errorf("resolve: %w", err)}
 	}
 	t1 := time.Now()
-	cross := pipeline.ResolvePrepared(all, newDeduper(), prep)
-	t2 := time.Now()
-	if err := st.SaveCross(ctx, cross); err != nil {
-		return ct, fmt.Errorf("resolve: %w", err)
+	ids := make([]string, len(fresh))
+	for i, a := range fresh {
+		ids[i] = a.Report.ID
 	}
-	ct = crossTimes{Load: t1.Sub(t0), Resolve: t2.Sub(t1), Save: time.Since(t2)}
-	return ct, nil
+	cross := pipeline.ResolvePrepared(all, newDeduper(), prep)
+	return resolved{fresh: fresh, ids: ids, cross: cross, load: t1.Sub(t0), took: time.Since(t1)}
+}
+
+// saveResolved saves r.
+func saveResolved(ctx context.Context, st *sqlite.Store, r resolved) (crossTimes, error) {
+	if r.err != nil {
+		return crossTimes{}, r.err
+	}
+	t0 := time.Now()
+	if err := st.SaveCross(ctx, r.cross); err != nil {
+		return crossTimes{}, fmt.Errorf("resolve: %w", err)
+	}
+	return crossTimes{Load: r.load, Resolve: r.took, Save: time.Since(t0)}, nil
 }
 
 // ingestAll runs the pipeline over src and then the cross-report stage,
 // as storyline ingest and bench do: reports get provisional links before
 // they are stored (pipeline.Linker), and the cross-report stage takes the
-// run's analyses from memory. tRun is the time of the pipeline run alone.
+// run's analyses from memory. It starts as soon as the last report is
+// linked, while the writer stores the last batches (pipeline.Config.
+// OnLinked); if the run then stored other reports than those (one failed
+// to store), it runs again on what was stored. tRun is the time of the
+// pipeline run alone.
 func ingestAll(ctx context.Context, st *sqlite.Store, src *ingest.Source, cfg pipeline.Config) (stats pipeline.Stats, tRun time.Duration, ct crossTimes, err error) {
 	var kept collector
 	cfg.OnAnalysis = kept.add
 	cfg.Linker = pipeline.NewLinker()
+	early := make(chan resolved, 1)
+	started := false
+	cfg.OnLinked = func(as []*storyline.Analysis) {
+		started = true
+		go func() { early <- resolveStored(ctx, st, cfg.Linker.Prepared(), as) }()
+	}
 	t0 := time.Now()
 	stats, err = pipeline.Run(ctx, src, st, cfg)
 	tRun = time.Since(t0)
+	var r resolved
+	if started { // set before Run returns: OnLinked runs before the writer ends
+		r = <-early
+	}
 	if err != nil {
 		return stats, tRun, ct, err
 	}
-	ct, err = finishPrepared(ctx, st, cfg.Linker.Prepared(), kept.as...)
+	if !started || !sameAnalyses(r, kept.as) {
+		r = resolveStored(ctx, st, cfg.Linker.Prepared(), kept.as)
+	}
+	ct, err = saveResolved(ctx, st, r)
 	return stats, tRun, ct, err
+}
+
+// sameAnalyses reports whether r ran on the analyses stored, in any
+// order, under the same report ids (storing a report that replaces
+// another keeps the stored id).
+func sameAnalyses(r resolved, stored []*storyline.Analysis) bool {
+	if r.err != nil || len(r.fresh) != len(stored) {
+		return false
+	}
+	in := make(map[*storyline.Analysis]bool, len(r.fresh))
+	for i, a := range r.fresh {
+		if a.Report.ID != r.ids[i] {
+			return false
+		}
+		in[a] = true
+	}
+	for _, a := range stored {
+		if !in[a] {
+			return false
+		}
+	}
+	return true
 }
 
 // collector keeps the analyses a run stored, for finishIngest.

@@ -159,3 +159,36 @@ func TestIngestInTwoRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestSameFileTwice names one file twice in one run: the second
+// copy is stored as unchanged, so the cross-report stage, which starts
+// before the writer ends, must run again without it. The export is that
+// of one copy.
+func TestIngestSameFileTwice(t *testing.T) {
+	want, _ := exampleExport(t)
+	entries, err := os.ReadDir(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "twice.db")
+	args := []string{"ingest", "--db", db}
+	for _, e := range entries {
+		args = append(args, filepath.Join("..", "..", "examples", e.Name()))
+	}
+	args = append(args, args[3])
+	if code, _, stderr := run(t, "", args...); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	_, out, _ := run(t, "", "export", "--db", db)
+	got := records(t, out)
+	if len(got) != len(want) {
+		t.Fatalf("export %d records, want %d", len(got), len(want))
+	}
+	for i := range want {
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want[i])
+		if string(g) != string(w) {
+			t.Fatalf("record %d differs:\n   twice: %s\n    once: %s", i, g, w)
+		}
+	}
+}

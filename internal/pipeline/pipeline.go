@@ -53,6 +53,20 @@ type Config struct {
 	// or replaced is written, with its analysis as stored, so that the
 	// cross-report stage need not read it back.
 	OnAnalysis func(a *storyline.Analysis)
+	// OnLinked, when set with Linker, is called once, after the run's
+	// last report is linked, with the analyses of every report linked
+	// (those the writer is to store), in the order they were linked. The
+	// writer may still be storing them: they must only be read. It is
+	// not called when the run ends early. With a store that is not a
+	// Normalizer it is never called.
+	OnLinked func(as []*storyline.Analysis)
+}
+
+// Normalizer is a store that can put an analysis in the form it stores
+// it in beforehand, so that storing it only reads it (see
+// Config.OnLinked).
+type Normalizer interface {
+	Normalize(a *storyline.Analysis)
 }
 
 // Stats counts what a run did and where its time went. Stage times are
@@ -87,6 +101,10 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	normalizer, _ := st.(Normalizer)
+	if normalizer == nil {
+		cfg.OnLinked = nil
+	}
 	items := make(chan ingest.Item, 2*workers)
 	// The buffer after the workers holds a batch: the workers go on while
 	// the writer stores the previous one, and stop (back-pressure) only
@@ -108,6 +126,9 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 			for it := range items {
 				res := process(ctx, it, st, cfg)
 				if cfg.Linker != nil && res.fail == nil && res.a != nil && !res.skip {
+					if normalizer != nil {
+						normalizer.Normalize(res.a)
+					}
 					cfg.Linker.prep.add(res.a)
 				}
 				select {
@@ -129,11 +150,18 @@ func Run(ctx context.Context, src *ingest.Source, st Store, cfg Config) (Stats, 
 		linked := make(chan result, maxBatch)
 		go func() {
 			defer close(linked)
+			var all []*storyline.Analysis
 			for res := range analysed {
 				if res.fail == nil && res.a != nil && !res.skip {
 					cfg.Linker.Link(res.a)
+					if cfg.OnLinked != nil {
+						all = append(all, res.a)
+					}
 				}
 				linked <- res
+			}
+			if cfg.OnLinked != nil && ctx.Err() == nil {
+				cfg.OnLinked(all)
 			}
 		}()
 		results = linked

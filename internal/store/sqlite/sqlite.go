@@ -272,11 +272,11 @@ func putTx(ctx context.Context, tx *sql.Tx, ps *putStmts, rows *rowBatch, key st
 	case err != nil:
 		return 0, err
 	case oldHash == r.Hash:
-		r.ID = oldID
+		setString(&r.ID, oldID)
 		return store.Unchanged, nil
 	default:
 		out = store.Replaced
-		r.ID = oldID
+		setString(&r.ID, oldID)
 		if _, err := ps.del.ExecContext(ctx, oldID); err != nil {
 			return 0, err
 		}
@@ -304,31 +304,60 @@ func putAnnotations(ctx context.Context, tx *sql.Tx, rows *rowBatch, a *storylin
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
-		m.Report = id
+		setString(&m.Report, id)
 		if err := put("mention", i, m.Span, m, m.ActorID, ""); err != nil {
 			return err
 		}
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		q.Report = id
+		setString(&q.Report, id)
 		if err := put("quote", i, q.Span, q, q.SpeakerID, q.Group); err != nil {
 			return err
 		}
 	}
 	for i := range a.Timexes {
-		a.Timexes[i].Report = id
+		setString(&a.Timexes[i].Report, id)
 		if err := put("timex", i, a.Timexes[i].Span, a.Timexes[i], "", ""); err != nil {
 			return err
 		}
 	}
 	for i := range a.Positions {
-		a.Positions[i].Report = id
+		setString(&a.Positions[i].Report, id)
 		if err := put("position", i, a.Positions[i].Span, a.Positions[i], "", ""); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// setString sets *p to v unless it holds v already: storing an analysis
+// already in the stored form (Normalize) only reads it, so that others
+// may read it meanwhile.
+func setString(p *string, v string) {
+	if *p != v {
+		*p = v
+	}
+}
+
+// Normalize puts a in the form Put stores it in (annotations in span
+// order, each naming its report), so that storing it then changes
+// nothing in it: others may then read a while it is being stored.
+func (s *Store) Normalize(a *storyline.Analysis) {
+	sortAnnotations(a)
+	id := a.Report.ID
+	for i := range a.Mentions {
+		setString(&a.Mentions[i].Report, id)
+	}
+	for i := range a.Quotes {
+		setString(&a.Quotes[i].Report, id)
+	}
+	for i := range a.Timexes {
+		setString(&a.Timexes[i].Report, id)
+	}
+	for i := range a.Positions {
+		setString(&a.Positions[i].Report, id)
+	}
 }
 
 // newAnnotationRows collects annotation rows for insertion.
@@ -413,10 +442,17 @@ func sortAnnotations(a *storyline.Analysis) {
 		}
 		return cmp.Compare(x.End, y.End)
 	}
-	slices.SortStableFunc(a.Mentions, func(x, y storyline.Mention) int { return bySpan(x.Span, y.Span) })
-	slices.SortStableFunc(a.Quotes, func(x, y storyline.Quote) int { return bySpan(x.Span, y.Span) })
-	slices.SortStableFunc(a.Timexes, func(x, y storyline.Timex) int { return bySpan(x.Span, y.Span) })
-	slices.SortStableFunc(a.Positions, func(x, y storyline.Position) int { return bySpan(x.Span, y.Span) })
+	sortStable(a.Mentions, func(x, y storyline.Mention) int { return bySpan(x.Span, y.Span) })
+	sortStable(a.Quotes, func(x, y storyline.Quote) int { return bySpan(x.Span, y.Span) })
+	sortStable(a.Timexes, func(x, y storyline.Timex) int { return bySpan(x.Span, y.Span) })
+	sortStable(a.Positions, func(x, y storyline.Position) int { return bySpan(x.Span, y.Span) })
+}
+
+// sortStable sorts s unless it is sorted already (then it only reads it).
+func sortStable[T any](s []T, cmp func(x, y T) int) {
+	if !slices.IsSortedFunc(s, cmp) {
+		slices.SortStableFunc(s, cmp)
+	}
 }
 
 // SaveCross implements store.CrossWriter: in one transaction it updates
