@@ -494,6 +494,22 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			k = m - 1
 		}
 	}
+	if isDash(d.toks[k].Text) && k-3 > lo {
+		// "Jason Sims — a teacher from Mount Pleasant — says", "Donald
+		// Trump - who previously said ... - said": an appositive
+		// between dashes
+		for m := k - 2; m > lo && m >= k-30; m-- {
+			if d.tokReg[m] >= 0 || d.toks[m].Text == "." || d.newlineBetween(d.toks[m].End, d.toks[m+1].Start) {
+				break
+			}
+			if isDash(d.toks[m].Text) {
+				if f := d.lower(m + 1); isCap(d.toks[m-1].Text) && d.npTokOK(m-1) && (determiners[f] || f == "who" || isLowerWord(d.toks[m+1].Text) && !d.verbish(m+1)) {
+					k = m - 1
+				}
+				break
+			}
+		}
+	}
 	if d.toks[k].Text == "," {
 		c := -1
 		for m := k - 1; m >= lo && m >= k-22; m-- {
