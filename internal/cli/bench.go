@@ -39,7 +39,13 @@ resolution and clustering) and reports reports/s, MB/s, peak RSS and the time
 spent in each stage. Then (unless --per-format=false) it ingests each
 format's third alone into its own fresh store, the same way, and reports each
 one's throughput under "formats". The last line of stdout is one JSON
-object.`,
+object.
+
+Stage times: ingest_wall is the pipeline run (read to last write);
+cross_load and cross_resolve are the cross-report stage, which begins once
+the last report is analysed and so overlaps the last writes; cross_save
+follows the last write; dedup_resolve_cluster_wall is the wall time from
+the last write to the end.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

@@ -103,7 +103,7 @@ changes nothing; the same URL or file with new content replaces it.`,
 					stats.Added, stats.Replaced, stats.Unchanged, stats.Failed, db)
 			}
 			if verbose {
-				fmt.Fprintf(env.Stderr, "storyline: %.2f s reading, analysing and storing (store writes %.2f s); across reports: load %.2f s, resolve %.2f s, save %.2f s\n",
+				fmt.Fprintf(env.Stderr, "storyline: %.2f s reading, analysing and storing (store writes %.2f s); across reports (begun beside the last writes): load %.2f s, resolve %.2f s, save %.2f s\n",
 					tRun.Seconds(), stats.Store.Seconds(), ct.Load.Seconds(), ct.Resolve.Seconds(), ct.Save.Seconds())
 			}
 			if stats.Failed > 0 {
