@@ -1070,6 +1070,18 @@ func (d *doc) extract() []cand {
 		kept = append(kept, c)
 		end = c.e
 	}
+	for i := 1; i < len(kept); i++ {
+		// "Merkel condemned ''A'' and declared a determination to ''B''",
+		// "Clinton supports “A,” opposes “B”": a verb coordinated with
+		// the cue of the quote before shares its speaker.
+		c, p := &kept[i], kept[i-1]
+		if c.spkS >= 0 || c.cueTok <= 0 || p.spkS < 0 || p.cueTok < 0 || p.cueTok >= c.cueTok || d.tokSent[p.cueTok] != d.tokSent[c.cueTok] {
+			continue
+		}
+		if x := d.low[c.cueTok-1]; x == "and" || x == "but" || x == "," || d.tokReg[c.cueTok-1] >= 0 {
+			c.spkS, c.spkE = p.spkS, p.spkE
+		}
+	}
 	return kept
 }
 
