@@ -316,3 +316,43 @@ func TestWarmYields(t *testing.T) {
 		}
 	}
 }
+
+// warmCounter is a View that counts the warm passes for searches.
+type warmCounter struct {
+	*sqlite.View
+	n chan struct{}
+}
+
+func (c warmCounter) WarmSearch(ctx context.Context, next func(context.Context) bool) error {
+	defer func() { c.n <- struct{}{} }()
+	return c.View.WarmSearch(ctx, next)
+}
+
+// TestWarmSearch: after the stories, the warmer has the reader read
+// ahead for searches, on the same terms (a reader's request stops it).
+func TestWarmSearch(t *testing.T) {
+	ctx := context.Background()
+	old := warmQuiet
+	warmQuiet = 20 * time.Millisecond
+	defer func() { warmQuiet = old }()
+	_, path := fixture(t)
+	view, err := sqlite.OpenView(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	c := warmCounter{view, make(chan struct{}, 8)}
+	s, err := New(Config{Reader: c, Loopback: true, Warm: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	select {
+	case <-c.n:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no warm pass for searches")
+	}
+	if s.cache.len() < 4 {
+		t.Fatalf("searches warmed before the stories: %d answers cached", s.cache.len())
+	}
+}

@@ -18,7 +18,9 @@ import (
 //
 // It runs only when requests come (each one nudges it), waits until the
 // store has not changed for quiet, and stops at the next change, so an
-// ingest in progress is not chased. Its builds are the same builds a
+// ingest in progress is not chased. After the stories it has the reader
+// read ahead what searches for the store's common words need
+// (searchPass). Its builds are the same builds a
 // reader would make, and it makes them only while no reader's request is
 // being worked on (Config.MaxActive): readers never queue behind it, so
 // a freshly started server under load answers its readers first and
@@ -92,7 +94,7 @@ func (w *warmer) run() {
 			w.poke() // it moved: look again
 			continue
 		}
-		if n, complete := w.pass(gen); complete {
+		if n, complete := w.pass(gen); complete && w.searchPass(gen) {
 			w.mu.Lock()
 			w.warmed, w.has = gen, true
 			f := w.onWarm
@@ -143,6 +145,37 @@ func (w *warmer) pass(gen int64) (int, bool) {
 		p.Cursor = next
 	}
 	return n, ctx.Err() == nil
+}
+
+// searchWarmer is a Reader that can read ahead what searches for the
+// store's common words will need (sqlite.View.WarmSearch).
+type searchWarmer interface {
+	WarmSearch(ctx context.Context, next func(context.Context) bool) error
+}
+
+// searchPass has the reader read ahead for searches, on the same terms
+// as the stories: only while no reader's request is being worked on,
+// and while the store stays at generation gen. It tells whether it went
+// through all of it.
+func (w *warmer) searchPass(gen int64) bool {
+	sw, ok := w.s.rd.(searchWarmer)
+	if !ok {
+		return true
+	}
+	ctx, cancel := context.WithCancel(w.ctx)
+	defer cancel()
+	moved := false
+	err := sw.WarmSearch(ctx, func(ctx context.Context) bool {
+		if !w.waitIdle(ctx) {
+			return false
+		}
+		if g, _, err := w.s.rd.Generation(ctx); err != nil || g != gen {
+			moved = true
+			return false
+		}
+		return true
+	})
+	return err == nil && !moved && ctx.Err() == nil
 }
 
 // warmYield is how long the warmer waits before it looks again whether

@@ -1469,6 +1469,86 @@ var (
 	readWait = time.Second
 )
 
+// WarmSearch reads ahead, for the store as it is, what searches for the
+// words that are common now will need: it finds the words held by more
+// than one in commonShare of the newest reports (commonShare*commonSample
+// of them, cut into words as FTS5 cuts them), judges each of them in
+// both indexes and reads the whole lists of those that are common,
+// commonest first. Before each of these steps it calls next, and it
+// stops when next returns false (a reader came, the store changed) or
+// ctx ends. A server calls it when it has nothing else to do: a fresh
+// server's first searches for common words would otherwise pay for
+// reading them, or for FTS5's AND over their long lists.
+func (v *View) WarmSearch(ctx context.Context, next func(context.Context) bool) error {
+	if v.pin == nil {
+		return nil // no generation: nothing is kept
+	}
+	if !next(ctx) {
+		return ctx.Err()
+	}
+	gen, _, err := v.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	sample := commonShare * commonSample
+	rows, err := v.db.QueryContext(ctx, `SELECT title, text FROM reports ORDER BY rowid DESC LIMIT ?`, sample)
+	if err != nil {
+		return err
+	}
+	docs := map[string]int{}
+	seen := map[string]bool{}
+	for rows.Next() {
+		var title, text string
+		if err := rows.Scan(&title, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		clear(seen)
+		for _, col := range []string{title, text} {
+			ws := snippetTokenize(col)
+			for i := range ws.toks {
+				if w := ws.word(i); w != "" && !seen[w] {
+					seen[w] = true
+					docs[w]++
+				}
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var words []string
+	for w, n := range docs {
+		if n >= commonSample && hasWordChar(w) {
+			words = append(words, w)
+		}
+	}
+	slices.SortFunc(words, func(a, b string) int { return cmp.Or(cmp.Compare(docs[b], docs[a]), cmp.Compare(a, b)) })
+	for _, w := range words {
+		term := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		for _, k := range []searchKind{reportSearch, quoteSearch} {
+			if !next(ctx) {
+				return ctx.Err()
+			}
+			tl, err := v.term(ctx, k, term, gen, true)
+			if err != nil {
+				return err
+			}
+			if !tl.common || tl.complete || tl.wide {
+				continue
+			}
+			if !next(ctx) {
+				return ctx.Err()
+			}
+			if _, err := v.extendTerm(ctx, k, term, tl, gen); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // memWindow returns the newest limit rows that every term holds, newest
 // first, from the terms' lists: what FTS5's MATCH of the terms, newest
 // first, would give, with no pass over the long lists of common words.

@@ -715,3 +715,41 @@ func TestSearchListsFollowWrites(t *testing.T) {
 		t.Fatalf("after a write:\n got %q\nwant %q", after, want)
 	}
 }
+
+// TestWarmSearch: WarmSearch judges the words common in the newest
+// reports and reads the lists of the common ones in full, so the next
+// searches for them need no FTS5 AND; the hits are FTS5's; it stops when
+// told to.
+func TestWarmSearch(t *testing.T) {
+	ctx := context.Background()
+	st, path, _ := randomStore(t, 600, 5)
+	defer func(n int) { commonRows = n }(commonRows)
+	commonRows = 40
+	view, err := OpenView(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	steps := 0
+	if err := view.WarmSearch(ctx, func(context.Context) bool { steps++; return steps <= 3 }); err != nil {
+		t.Fatal(err)
+	}
+	if steps != 4 {
+		t.Fatalf("WarmSearch went on after it was told to stop: %d steps", steps)
+	}
+	if err := view.WarmSearch(ctx, func(context.Context) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	view.mu.Lock()
+	tl := view.common[termKey(reportSearch, `"harbour"`)]
+	view.mu.Unlock()
+	if tl == nil || !tl.common || !tl.complete {
+		t.Fatalf("harbour, the commonest word: %+v, want common and read in full", tl)
+	}
+	for _, q := range []string{"harbour", "harbour tanker", "tanker harbour crew"} {
+		f := SearchFilter{Text: q}
+		if got, want := allHits(t, view, f), allHits(t, st.View(), f); !slices.Equal(got, want) {
+			t.Fatalf("%q after WarmSearch:\n got %q\nwant %q", q, got, want)
+		}
+	}
+}
