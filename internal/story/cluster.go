@@ -601,30 +601,32 @@ func wordEnd(s string, n int) int {
 // mentions or, without mentions, from capitalised words not opening a
 // sentence and numbers, scaled by nameWeight.
 func features(d Doc, nameWeight float64) map[string]float64 {
-	cnt := map[string]float64{}
+	// counted by word first: one prefixed key per distinct word
+	words := map[string]int{}
 	for _, t := range contentWords(d.Title) {
-		cnt["w:"+t]++
+		words[t]++
 	}
 	for _, t := range contentWords(d.Text) {
-		cnt["w:"+t]++
+		words[t]++
 	}
+	names := map[string]int{}
 	if len(d.Mentions) > 0 {
 		for _, m := range d.Mentions {
 			for _, t := range contentWords(m.Surface) {
-				cnt["n:"+t]++
+				names[t]++
 			}
 		}
 	} else {
 		for _, t := range capitalised(d.Title + "\n" + d.Text) {
-			cnt["n:"+t]++
+			names[t]++
 		}
 	}
-	for t, f := range cnt {
-		w := 1 + math.Log(f)
-		if strings.HasPrefix(t, "n:") {
-			w *= nameWeight
-		}
-		cnt[t] = w
+	cnt := make(map[string]float64, len(words)+len(names))
+	for t, f := range words {
+		cnt["w:"+t] = 1 + math.Log(float64(f))
+	}
+	for t, f := range names {
+		cnt["n:"+t] = (1 + math.Log(float64(f))) * nameWeight
 	}
 	return cnt
 }
