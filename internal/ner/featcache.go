@@ -450,7 +450,7 @@ func (c *featCache) nwRole(id int32) *strRec {
 	rec.dict = c.r.words[nw]
 	rec.first = c.r.first[nw]
 	if rec.first > 0 {
-		rec.gaz1 = c.r.gaz[xxh3.HashString(nw)]
+		rec.gaz1 = c.r.gaz.get(xxh3.HashString(nw))
 	}
 	rec.roles |= roleNW
 	return rec

@@ -29,7 +29,7 @@ const (
 type resources struct {
 	// gaz maps the hash of a lower-cased, space-joined token run to the
 	// bit set of lists that hold it.
-	gaz map[uint64]uint8
+	gaz *gazTable
 	// first maps a lower-cased first token to the longest entry (in
 	// tokens) that starts with it.
 	first map[string]uint8
@@ -54,7 +54,7 @@ func loadResources() *resources {
 // single word that needs no tokenising.
 func buildResources() *resources {
 	r := &resources{
-		gaz:    make(map[uint64]uint8, 1<<18),
+		gaz:    newGazTable(1 << 19),
 		first:  make(map[string]uint8, 1<<18),
 		words:  make(map[string]uint8, 80000),
 		proper: make(map[string]string, 12000),
@@ -64,7 +64,7 @@ func buildResources() *resources {
 		forEachLine(name, func(e string) {
 			if isPlainWord(e) {
 				buf = appendLower(buf[:0], e)
-				r.gaz[xxh3.Hash(buf)] |= 1 << bit
+				r.gaz.or(xxh3.Hash(buf), 1<<bit)
 				if r.first[string(buf)] < 1 {
 					r.first[string(buf)] = 1
 				}
@@ -81,7 +81,7 @@ func buildResources() *resources {
 				}
 				buf = appendLower(buf, t.Text)
 			}
-			r.gaz[xxh3.Hash(buf)] |= 1 << bit
+			r.gaz.or(xxh3.Hash(buf), 1<<bit)
 			first := strings.ToLower(toks[0].Text)
 			if n := uint8(len(toks)); n > r.first[first] {
 				r.first[first] = n
@@ -177,7 +177,7 @@ func (r *resources) matchGazetteers(lw []string, first, gaz1 []uint8, capd []boo
 					}
 					buf = append(buf, lw[j]...)
 				}
-				m = r.gaz[xxh3.Hash(buf)] &^ done
+				m = r.gaz.get(xxh3.Hash(buf)) &^ done
 			}
 			if m == 0 {
 				continue
@@ -201,4 +201,54 @@ func (r *resources) matchGazetteers(lw []string, first, gaz1 []uint8, capd []boo
 		}
 	}
 	return buf
+}
+
+// gazTable maps a feature-style 64-bit hash to a bit set of lists: an
+// open-addressing table (linear probing, a zero value marks an empty
+// slot), several times quicker to fill than a Go map, which matters
+// because every process fills it once before it can tag.
+type gazTable struct {
+	keys []uint64
+	vals []uint8
+	mask uint64
+	n    int
+}
+
+func newGazTable(size int) *gazTable {
+	return &gazTable{keys: make([]uint64, size), vals: make([]uint8, size), mask: uint64(size - 1)}
+}
+
+// or sets bits b (not 0) for key k.
+func (g *gazTable) or(k uint64, b uint8) {
+	if (g.n+1)*2 > len(g.keys) {
+		old := *g
+		*g = *newGazTable(2 * len(g.keys))
+		for i, v := range old.vals {
+			if v != 0 {
+				g.or(old.keys[i], v)
+			}
+		}
+	}
+	s := k & g.mask
+	for g.vals[s] != 0 {
+		if g.keys[s] == k {
+			g.vals[s] |= b
+			return
+		}
+		s = (s + 1) & g.mask
+	}
+	g.keys[s], g.vals[s] = k, b
+	g.n++
+}
+
+// get returns the bits of key k (0 if absent).
+func (g *gazTable) get(k uint64) uint8 {
+	s := k & g.mask
+	for g.vals[s] != 0 {
+		if g.keys[s] == k {
+			return g.vals[s]
+		}
+		s = (s + 1) & g.mask
+	}
+	return 0
 }

@@ -155,3 +155,21 @@ func TestPackedSum(t *testing.T) {
 		}
 	}
 }
+
+// TestGazTable checks the gazetteer table against a Go map.
+func TestGazTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	g := newGazTable(4)
+	want := map[uint64]uint8{}
+	for range 5000 {
+		k := rng.Uint64() % 3000 // repeats, and key 0
+		b := uint8(1) << rng.IntN(8)
+		g.or(k, b)
+		want[k] |= b
+	}
+	for k := range uint64(4000) {
+		if got := g.get(k); got != want[k] {
+			t.Fatalf("get(%d) = %d, want %d", k, got, want[k])
+		}
+	}
+}

@@ -40,6 +40,11 @@ func Read(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Build the tagging tables now rather than in the first TagDocument.
+	m.s1.pack()
+	if m.s2 != nil {
+		m.s2.pack()
+	}
 	return &Tagger{m: m}, nil
 }
 
