@@ -193,6 +193,9 @@ type buffers struct {
 	sentEnds []int
 	regs     []region
 	newlines []int
+	slab     []person             // buildPersons
+	ptrs     []*person            // buildPersons
+	byLast   map[string][]*person // buildPersons
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -202,6 +205,9 @@ func (b *buffers) release() {
 	clear(b.low)
 	clear(b.lex)
 	clear(b.toks)
+	clear(b.slab)
+	clear(b.ptrs)
+	clear(b.byLast)
 	bufPool.Put(b)
 }
 

@@ -152,7 +152,24 @@ type resolver struct {
 // words right after a title or role noun; each with the titles, role
 // nouns and modifiers written before it in its noun phrase.
 func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
-	rs := &resolver{txt: d.text, toks: d.toks, byLast: map[string][]*person{}}
+	// Persons live in a slab from the pool, sized for the most the
+	// loop below can add, so that pointers into it stay valid.
+	most := len(mentions)
+	for i := range d.toks {
+		if d.isName(i) {
+			most++
+		}
+	}
+	buf := d.buf
+	if buf.byLast == nil {
+		buf.byLast = map[string][]*person{}
+	}
+	if cap(buf.slab) < most {
+		buf.slab = make([]person, 0, most)
+	}
+	rs := &resolver{txt: d.text, toks: d.toks, byLast: buf.byLast, persons: buf.ptrs[:0]}
+	slab := buf.slab[:0]
+	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
 	add := func(name string, pos int, lastLow string) *person {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -175,7 +192,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 				return p
 			}
 		}
-		p := &person{name: name, last: last, pos: []int{pos}}
+		slab = append(slab, person{name: name, last: last, pos: []int{pos}})
+		p := &slab[len(slab)-1]
 		rs.persons = append(rs.persons, p)
 		rs.byLast[last] = append(rs.byLast[last], p)
 		return p
