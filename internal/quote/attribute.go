@@ -815,6 +815,15 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		return
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
+		if x := d.low[e-1]; timeHeads[x] || timeWords[x] {
+			// "Trump in recent weeks has hired", "who just a week ago
+			// surprised": a phrase of time is no subject; the clause's is.
+			sa, _ := d.sentBounds(c)
+			if s2, e2, ok := d.clauseSubject(max(sa, lo), s); ok && e2 <= s {
+				a.spkA, a.spkB = s2, e2
+				return
+			}
+		}
 		if s > lo && isLowerWord(d.toks[s].Text) && d.flags[s]&(fPron|fDet) == 0 && d.flags[s-1]&fAux != 0 && isLowerWord(d.toks[s-1].Text) {
 			// "The dockers' union has twice complained", "have
 			// often noted": words after an auxiliary are no
@@ -2203,4 +2212,10 @@ func (d *doc) ownClause(c, hi int) bool {
 		}
 	}
 	return false
+}
+
+// timeHeads end a phrase of time that npLeft may take for a subject.
+var timeHeads = map[string]bool{
+	"ago": true, "weeks": true, "days": true, "months": true, "years": true, "nights": true, "times": true,
+	"today": true, "yesterday": true, "tonight": true, "soon": true, "later": true, "earlier": true, "day": true,
 }
