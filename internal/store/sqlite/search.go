@@ -1491,7 +1491,9 @@ func (v *View) WarmSearch(ctx context.Context, next func(context.Context) bool) 
 		return err
 	}
 	sample := commonShare * commonSample
-	rows, err := v.db.QueryContext(ctx, `SELECT title, text FROM reports ORDER BY rowid DESC LIMIT ?`, sample)
+	// The first 16 kB of a text are enough to tell its common words,
+	// and bound the cost of very long reports.
+	rows, err := v.db.QueryContext(ctx, `SELECT title, substr(text, 1, 16384) FROM reports ORDER BY rowid DESC LIMIT ?`, sample)
 	if err != nil {
 		return err
 	}
