@@ -777,7 +777,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	case isParticiple(w):
 		a.subject = true
 		sa, sb := d.sentBounds(c)
-		if c-1 == sa && clauseOpeners[d.low[c-1]] {
+		if c-1 == sa && (clauseOpeners[d.low[c-1]] || d.low[c-1] == "in" || d.low[c-1] == "by" || d.low[c-1] == "without" || d.low[c-1] == "upon") {
 			// "After thanking the crowd, Meyer said": the subject of
 			// the main clause, after the comma.
 			for k := c + 1; k < sb && k < c+30; k++ {
@@ -1875,6 +1875,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 // of capitalised words, or a determiner with a few words before a verb.
 func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	k := d.skipDateline(sa, hi)
+	prep := k < hi && sentenceOpeners[d.toks[k].Text] && prepositions[d.low[k]]
 	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
 		k++
 	}
@@ -1885,6 +1886,21 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 		if d.toks[m].Text == "," {
 			if m+1 < hi && (opened || !d.hasFiniteVerb(k, m)) {
 				k = m + 1
+				// "At a campaign event in Ames, Iowa, on Sunday, Mrs.
+				// Clinton": the adverbial goes on over a state name
+				// and a phrase of time
+				for prep && k+1 < hi {
+					n := k + 1
+					if !(isCap(d.toks[k].Text) && d.toks[n].Text == ",") {
+						for n < hi && n < k+5 && d.toks[n].Text != "," && !d.verbish(n) {
+							n++
+						}
+						if !(prepositions[d.low[k]] && isLowerWord(d.toks[k].Text)) || n >= hi || d.toks[n].Text != "," {
+							break
+						}
+					}
+					k = n + 1
+				}
 			}
 			break
 		}
