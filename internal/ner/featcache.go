@@ -541,7 +541,10 @@ func (c *featCache) shape3Of(a, b, d int32) uint64 {
 
 // pairSlots is the size of the direct-mapped cache of two-value
 // features (64 KB).
-const pairSlots = 1 << 12
+const (
+	pairBits  = 12
+	pairSlots = 1 << pairBits
+)
 
 type pairEnt struct{ key, val uint64 }
 
@@ -553,7 +556,7 @@ func (c *featCache) pair(t byte, a, b int32, sa, sb string) uint64 {
 		return c.val(c.h2(t, sa, sb))
 	}
 	key := uint64(t)<<56 | uint64(a)<<28 | uint64(b)
-	e := &c.pairs[(key*0x9e3779b97f4a7c15)>>(64-12)]
+	e := &c.pairs[(key*0x9e3779b97f4a7c15)>>(64-pairBits)]
 	if e.key == key {
 		return e.val
 	}
