@@ -1365,6 +1365,13 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 	}
 	spkUsed := func(i int) bool { return inSpk[i] }
+	// speaker phrases after a dash, for the check below (in token order)
+	var dashSpk []int
+	for k := 1; k < len(d.toks); k++ {
+		if inSpk[k] && isDash(d.toks[k-1].Text) {
+			dashSpk = append(dashSpk, k)
+		}
+	}
 	// nextStart is the start of the first quote at or after byte b.
 	nextStart := func(b int) int {
 		k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= b })
@@ -1517,13 +1524,10 @@ func (d *doc) reported(qs []cand) []cand {
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
 		}
-		for k := d.tokAt(q.s); k < len(d.toks) && d.toks[k].Start < q.e; k++ {
-			if inSpk[k] && k > 0 && isDash(d.toks[k-1].Text) {
-				// "Pollsters agree - Carl Bialik: “…”": the content stops
-				// before another quotation's speaker after a dash
-				q.e = d.contentEnd(q.s, d.toks[k].Start)
-				break
-			}
+		if j := sort.SearchInts(dashSpk, d.tokAt(q.s)); j < len(dashSpk) && d.toks[dashSpk[j]].Start < q.e {
+			// "Pollsters agree - Carl Bialik: “…”": the content stops
+			// before another quotation's speaker after a dash
+			q.e = d.contentEnd(q.s, d.toks[dashSpk[j]].Start)
 		}
 		if q.e <= q.s || q.e-q.s < 4 && !(q.e-q.s >= 2 && yesNo[strings.ToLower(d.text[q.s:q.e])]) {
 			continue // ("said yes" reports "yes")
