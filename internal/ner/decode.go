@@ -195,6 +195,13 @@ func transClosed(trans *[nLabels][nLabels]float32) (tc [nLabels][len(closed)]flo
 // label order: the only labels that may precede O, B-* and U-*.
 var closed = [...]int{0, 3, 4, 7, 8, 11, 12, 15, 16}
 
+// opening are the labels that may follow a closed one (O, B-*, U-*);
+// openingLast those that may also end a sentence (O, U-*).
+var (
+	opening     = [...]int{0, 1, 4, 5, 8, 9, 12, 13, 16}
+	openingLast = [...]int{0, 4, 8, 12, 16}
+)
+
 var negInf = float32(math.Inf(-1))
 
 // step fills delta[k] and back[k] from delta[k-1] for the token with
@@ -224,17 +231,15 @@ func (dc *decoder) step(trans *[nLabels][nLabels]float32, transC *[nLabels][len(
 	for j, p := range closed {
 		cl[j] = dp[p]
 	}
-	for l := range nLabels {
-		if l != 0 {
-			pr := (l - 1) % 4
-			if pr == pI || pr == pL {
-				continue
-			}
-			if pr == pB && last {
-				bk[l], dk[l] = -1, negInf
-				continue
-			}
+	targets := opening[:]
+	if last {
+		// No entity may open on the last token.
+		for _, l := range [...]int{1, 5, 9, 13} {
+			bk[l], dk[l] = -1, negInf
 		}
+		targets = openingLast[:]
+	}
+	for _, l := range targets {
 		best, bj := negInf, -1
 		tc := &transC[l]
 		for j := range cl {

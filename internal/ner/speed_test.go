@@ -173,3 +173,32 @@ func TestGazTable(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelSets checks the label lists the Viterbi step relies on
+// against allowed.
+func TestLabelSets(t *testing.T) {
+	var cl, op, opl []int
+	for l := range nLabels {
+		if l == 0 || prefixOf(l) == pL || prefixOf(l) == pU {
+			cl = append(cl, l)
+		}
+		if allowed(0, l, false) {
+			op = append(op, l)
+		}
+		if allowed(0, l, true) {
+			opl = append(opl, l)
+		}
+		for p := range nLabels {
+			closedP := slices.Contains(closed[:], p)
+			if closedP != allowed(p, 0, false) {
+				t.Errorf("label %s: closed %v, but allowed before O %v", labelNames[p], closedP, allowed(p, 0, false))
+			}
+			if slices.Contains(opening[:], l) && allowed(p, l, false) != closedP {
+				t.Errorf("%s after %s: allowed %v, closed %v", labelNames[l], labelNames[p], allowed(p, l, false), closedP)
+			}
+		}
+	}
+	if !slices.Equal(cl, closed[:]) || !slices.Equal(op, opening[:]) || !slices.Equal(opl, openingLast[:]) {
+		t.Errorf("closed %v opening %v openingLast %v; from allowed: %v %v %v", closed, opening, openingLast, cl, op, opl)
+	}
+}
