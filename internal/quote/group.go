@@ -1,8 +1,11 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/zeebo/xxh3"
 )
 
 // GroupItem is one quotation offered to Group: Key names the report (or
@@ -151,9 +154,10 @@ func editDistance(a, b string, limit int) int {
 }
 
 // bag is the content of a quotation: stems of its content words and the
-// pairs of neighbouring stems.
+// pairs of neighbouring stems, as sorted distinct hashes (a bag is
+// compared with many others; sorted hashes meet by a merge).
 type bag struct {
-	words, pairs map[string]bool
+	words, pairs []uint64
 }
 
 var stopWords = map[string]bool{
@@ -174,32 +178,40 @@ var stopWords = map[string]bool{
 // stem cuts a lower-cased word to six letters: crude, but it lets two
 // translations of one statement ("guarantee", "guarantees") meet.
 func stem(w string) string {
-	r := []rune(w)
-	if len(r) > 6 {
-		r = r[:6]
+	n := 0
+	for i := range w {
+		if n == 6 {
+			return w[:i]
+		}
+		n++
 	}
-	return string(r)
+	return w
 }
 
 func bagOf(s string) bag {
-	b := bag{words: map[string]bool{}, pairs: map[string]bool{}}
-	prev := ""
+	var b bag
+	var prev uint64
+	have := false
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if stopWords[f] || len(f) < 2 {
 			continue
 		}
-		w := stem(f)
-		b.words[w] = true
-		if prev != "" {
-			b.pairs[prev+" "+w] = true
+		w := xxh3.HashString(stem(f))
+		b.words = append(b.words, w)
+		if have {
+			b.pairs = append(b.pairs, prev*0x9E3779B97F4A7C15^w)
 		}
-		prev = w
+		prev, have = w, true
 	}
+	slices.Sort(b.words)
+	slices.Sort(b.pairs)
+	b.words = slices.Compact(b.words)
+	b.pairs = slices.Compact(b.pairs)
 	return b
 }
 
-// containment is |a∩b| / min(|a|,|b|).
-func containment(a, b map[string]bool) (float64, int) {
+// containment is |a∩b| / min(|a|,|b|), of sorted distinct sets.
+func containment(a, b []uint64) (float64, int) {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -207,9 +219,16 @@ func containment(a, b map[string]bool) (float64, int) {
 		return 0, 0
 	}
 	k := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			k++
+			i++
+			j++
 		}
 	}
 	return float64(k) / float64(len(a)), k
