@@ -71,6 +71,18 @@ refused unless a token is set.`,
 				return err
 			}
 			defer view.Close()
+			if warm > 0 {
+				// Before it listens, the server reads ahead what searches
+				// for the store's common words need: a fresh server's first
+				// searches would otherwise pay for it (docs/PERFORMANCE.md,
+				// issue 7). It is bounded; the warmer goes on later.
+				wctx, cancel := context.WithTimeout(ctx, searchWarmMax)
+				view.WarmSearch(wctx, func(c context.Context) bool { return c.Err() == nil })
+				cancel()
+				if ctx.Err() != nil {
+					return nil
+				}
+			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("serve: %w", err)
@@ -120,7 +132,7 @@ refused unless a token is set.`,
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on, HOST:PORT (port 0 picks a free one)")
 	cmd.Flags().StringVar(&token, "token", "", "bearer token write endpoints require; $STORYLINE_TOKEN when unset")
 	cmd.Flags().IntVar(&readers, "readers", 4, "read connections to the store")
-	cmd.Flags().IntVar(&warm, "warm", 1000, "most recent stories whose pages are built ahead, whenever the store has been quiet for a second (0: none)")
+	cmd.Flags().IntVar(&warm, "warm", 1000, "most recent stories whose pages are built ahead, whenever the store has been quiet for a second; unless 0, searches for the store's common words are also read ahead before listening (at most 15 s)")
 	return cmd
 }
 
@@ -275,3 +287,6 @@ func (h *httpIngester) store(ctx context.Context, src *ingest.Source) (*server.I
 	res.Added, res.Replaced, res.Unchanged, res.Failed = stats.Added, stats.Replaced, stats.Unchanged, stats.Failed
 	return res, nil
 }
+
+// searchWarmMax bounds the search read-ahead before serve listens.
+const searchWarmMax = 15 * time.Second
