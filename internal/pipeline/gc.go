@@ -25,7 +25,7 @@ const (
 	batchLiveMax = batchMemLimit * 6 / 10
 	// largeMemLimit is the soft limit from then on, until the live heap
 	// passes largeLiveMax.
-	largeMemLimit = 1200 << 20
+	largeMemLimit = 1024 << 20
 	largeLiveMax  = largeMemLimit * 8 / 10
 )
 
