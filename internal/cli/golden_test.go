@@ -146,16 +146,22 @@ func TestIngestInTwoRuns(t *testing.T) {
 			t.Fatalf("ingest: exit %d: %s", code, stderr)
 		}
 	}
+	sameExport(t, db, want)
+}
+
+// sameExport checks that the export of db has the records of want.
+func sameExport(t *testing.T, db string, want []map[string]any) {
+	t.Helper()
 	_, out, _ := run(t, "", "export", "--db", db)
 	got := records(t, out)
 	if len(got) != len(want) {
-		t.Fatalf("two runs export %d records, one run %d", len(got), len(want))
+		t.Fatalf("export %d records, want %d", len(got), len(want))
 	}
 	for i := range want {
 		g, _ := json.Marshal(got[i])
 		w, _ := json.Marshal(want[i])
 		if string(g) != string(w) {
-			t.Fatalf("record %d differs:\ntwo runs: %s\n one run: %s", i, g, w)
+			t.Fatalf("record %d differs:\n got: %s\nwant: %s", i, g, w)
 		}
 	}
 }
@@ -179,16 +185,5 @@ func TestIngestSameFileTwice(t *testing.T) {
 	if code, _, stderr := run(t, "", args...); code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, stderr)
 	}
-	_, out, _ := run(t, "", "export", "--db", db)
-	got := records(t, out)
-	if len(got) != len(want) {
-		t.Fatalf("export %d records, want %d", len(got), len(want))
-	}
-	for i := range want {
-		g, _ := json.Marshal(got[i])
-		w, _ := json.Marshal(want[i])
-		if string(g) != string(w) {
-			t.Fatalf("record %d differs:\n   twice: %s\n    once: %s", i, g, w)
-		}
-	}
+	sameExport(t, db, want)
 }
