@@ -63,9 +63,15 @@ func TestTagsGolden(t *testing.T) {
 		}
 		buf.WriteString("===\n")
 	}
-	golden := filepath.Join("testdata", "tags.golden")
+	checkGolden(t, "tags.golden", buf.Bytes())
+}
+
+// checkGolden compares got with testdata/name, which -update rewrites.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
 	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -73,7 +79,7 @@ func TestTagsGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("tags differ from %s (run with -update and review the diff):\n%s", golden, buf.String())
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run with -update and review the diff):\n%s", golden, got)
 	}
 }

@@ -213,19 +213,7 @@ func TestGolden(t *testing.T) {
 		buf.Write(b)
 		buf.WriteByte('\n')
 	}
-	golden := filepath.Join("testdata", "example.mentions.jsonl")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("mentions differ from %s (run with -update and review the diff):\n%s", golden, buf.String())
-	}
+	checkGolden(t, "example.mentions.jsonl", buf.Bytes())
 }
 
 // seedPeople are the people named in the five seed reports, each with the
