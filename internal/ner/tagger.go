@@ -35,8 +35,15 @@ func Load() (*Tagger, error) {
 // Read parses a model written by (*Tagger).Write. It also parses the
 // embedded gazetteers, once per process.
 func Read(r io.Reader) (*Tagger, error) {
-	loadResources()
+	// The lists and the model do not depend on each other: they are
+	// read side by side, the lists on another goroutine.
+	listed := make(chan struct{})
+	go func() {
+		defer close(listed)
+		loadResources()
+	}()
 	m, err := readModel(r)
+	<-listed
 	if err != nil {
 		return nil, err
 	}
