@@ -181,15 +181,7 @@ func TestAnswerCacheEvicts(t *testing.T) {
 // store settles, again after a write, and Close stops the warmer.
 func TestWarm(t *testing.T) {
 	ctx := context.Background()
-	old := warmQuiet
-	warmQuiet = 20 * time.Millisecond
-	defer func() { warmQuiet = old }()
-	st, path := fixture(t)
-	view, err := sqlite.OpenView(ctx, path, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer view.Close()
+	st, view := warmFixture(t)
 	passes := make(chan int64, 8)
 	s, err := New(Config{Reader: view, Loopback: true, Warm: 10})
 	if err != nil {
@@ -289,16 +281,7 @@ func TestCacheRepeat(t *testing.T) {
 // TestWarmYields: the warmer builds nothing while a reader's request is
 // being worked on, and builds once the readers leave it time.
 func TestWarmYields(t *testing.T) {
-	ctx := context.Background()
-	old := warmQuiet
-	warmQuiet = 20 * time.Millisecond
-	defer func() { warmQuiet = old }()
-	_, path := fixture(t)
-	view, err := sqlite.OpenView(ctx, path, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer view.Close()
+	_, view := warmFixture(t)
 	s, err := New(Config{Reader: view, Loopback: true, Warm: 10, MaxActive: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -331,16 +314,7 @@ func (c warmCounter) WarmSearch(ctx context.Context, next func(context.Context) 
 // TestWarmSearch: after the stories, the warmer has the reader read
 // ahead for searches, on the same terms (a reader's request stops it).
 func TestWarmSearch(t *testing.T) {
-	ctx := context.Background()
-	old := warmQuiet
-	warmQuiet = 20 * time.Millisecond
-	defer func() { warmQuiet = old }()
-	_, path := fixture(t)
-	view, err := sqlite.OpenView(ctx, path, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer view.Close()
+	_, view := warmFixture(t)
 	c := warmCounter{view, make(chan struct{}, 8)}
 	s, err := New(Config{Reader: c, Loopback: true, Warm: 10})
 	if err != nil {
@@ -355,4 +329,20 @@ func TestWarmSearch(t *testing.T) {
 	if s.cache.len() < 4 {
 		t.Fatalf("searches warmed before the stories: %d answers cached", s.cache.len())
 	}
+}
+
+// warmFixture is the fixture store and a View of it, with the warmer's
+// quiet time cut to 20 ms for the test.
+func warmFixture(t *testing.T) (*sqlite.Store, *sqlite.View) {
+	t.Helper()
+	old := warmQuiet
+	warmQuiet = 20 * time.Millisecond
+	t.Cleanup(func() { warmQuiet = old })
+	st, path := fixture(t)
+	view, err := sqlite.OpenView(context.Background(), path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { view.Close() })
+	return st, view
 }
