@@ -470,6 +470,20 @@ func (d *doc) before(r region, lo int) attr {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 			return a
 		}
+		// "The surge doesn't surprise pollster Daron Shaw: “…”", "Here's
+		// Clinton in December 1992: “…”": a name right before the colon
+		// (or before a short adjunct of time) introduces the quotation.
+		if n, ok := d.nameBeforeColon(tp, lo); ok && !startsLower(d.text[r.s:r.e]) {
+			a.cue, a.spkA, a.spkB, a.end = tp, n, n+1, tp+1
+			if s, e, ok := d.npLeft(n+1, lo); ok && e == n+1 {
+				// not the verb the name is the object of ("surprise")
+				for s < n && isLowerWord(d.toks[s].Text) && d.flags[s]&(fRole|fTitle|fDet) == 0 && d.cueScore(s) > 0 {
+					s++
+				}
+				a.spkA, a.spkB = s, e
+			}
+			return a
+		}
 		// "he demurred:", "Wallnau continues:": the verb before the colon
 		// is the cue.
 		if v := tp - 1; v > lo && isLowerWord(d.toks[v].Text) && (d.verbish(v) || d.cueScore(v) >= nearQuoteRate || strings.HasSuffix(d.low[v], "s")) {
@@ -2238,4 +2252,47 @@ func (d *doc) ownClause(c, hi int) bool {
 var timeHeads = map[string]bool{
 	"ago": true, "weeks": true, "days": true, "months": true, "years": true, "nights": true, "times": true,
 	"today": true, "yesterday": true, "tonight": true, "soon": true, "later": true, "earlier": true, "day": true,
+}
+
+// nameBeforeColon finds a capitalised name ending right before the colon
+// at token tp, or before a short adjunct of time there ("in December
+// 1992"), not reaching before token lo; it returns the name's last token.
+func (d *doc) nameBeforeColon(tp, lo int) (int, bool) {
+	k := tp - 1
+	if k-1 >= lo && (d.low[k-1] == "in" || d.low[k-1] == "on") && (months[d.low[k]] || weekdays[d.low[k]]) {
+		k -= 2
+	} else if k-2 >= lo && d.low[k-2] == "in" && months[d.low[k-1]] && isYear(d.toks[k].Text) {
+		k -= 3
+	}
+	if k < lo || k <= 0 || !isCap(d.toks[k].Text) || d.flags[k]&(fOpener|fPron|fDet) != 0 || d.breakBefore(k) {
+		return 0, false
+	}
+	// not the object of a preposition: a byline ("by Times' Ben
+	// Sisario:"), "contrasted him with Clinton:", "on CNN:"
+	j := k
+	for j > lo && (isCap(d.toks[j-1].Text) || d.low[j-1] == "'s" || d.low[j-1] == "’s" || d.low[j-1] == "'" || d.low[j-1] == "’") && !d.breakBefore(j) {
+		j--
+	}
+	if j > 0 && (prepositions[d.low[j-1]] || d.low[j-1] == "by" || d.low[j-1] == "to" || d.low[j-1] == "about") {
+		return 0, false
+	}
+	return k, true
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// months are the month names an adjunct of time may end in.
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }

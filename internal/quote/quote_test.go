@@ -58,6 +58,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"of 'long delays' after strike", storyline.Partial, "Port chief", "Jan Meyer"}},
 		},
 		{
+			name: "a name before a colon introduces the quote",
+			text: "Harbour traffic fell for a third month. The slump does not surprise port economist Lina Marsh: “Freight follows the season, and the season was poor.”",
+			want: []want{{"Freight follows the season", storyline.Direct, "port economist Lina Marsh", "Lina Marsh"}},
+		},
+		{
+			name: "a name and a date before a colon",
+			text: "The plan is older than it looks.\nHere's Mayor Tom Reyes in March 2019: “We will rebuild the quay before we build anything else.”",
+			want: []want{{"rebuild the quay", storyline.Direct, "Mayor Tom Reyes", "Tom Reyes"}},
+		},
+		{
 			name: "guillemets",
 			text: `Prime Minister Alain Roux was firm. «We will not retreat», Roux said.`,
 			want: []want{{"We will not retreat", storyline.Direct, "Roux", "Alain Roux"}},
