@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,6 +37,10 @@ type lexEntry struct {
 	word float64 // -1 when seen too rarely
 	cls  map[string]float64
 	top  float64 // the highest rate of the word in any class
+	// cls by class index (classID): clsHas bit k set when clsRate[k]
+	// holds a rate
+	clsRate [numClasses]float64
+	clsHas  uint32
 }
 
 func (lx *CueLexicon) index() {
@@ -81,8 +84,12 @@ func (lx *CueLexicon) index() {
 	}
 	for _, e := range lx.fast {
 		e.top = e.word
-		for _, r := range e.cls {
+		for c, r := range e.cls {
 			e.top = max(e.top, r)
+			if k := classIndex(c); k >= 0 {
+				e.clsRate[k] = r
+				e.clsHas |= 1 << k
+			}
 		}
 	}
 }
@@ -91,14 +98,15 @@ func (lx *CueLexicon) index() {
 // the rate of the word followed by a class of token.
 const pairPrior = 1
 
-// loadLexicon parses the embedded model once; the result is read-only.
-var loadLexicon = sync.OnceValue(func() *CueLexicon {
+// loadLexicon parses the embedded model (once, for loadWordTable, which
+// keeps what Extract needs of it).
+func loadLexicon() *CueLexicon {
 	lx, err := ReadCueLexicon(strings.NewReader(cueModel))
 	if err != nil {
 		panic("quote: embedded cue model: " + err.Error())
 	}
 	return lx
-})
+}
 
 // ReadCueLexicon reads a lexicon written by CueLexicon.Write.
 func ReadCueLexicon(r io.Reader) (*CueLexicon, error) {
@@ -234,6 +242,94 @@ func classOf(t, lt string) string {
 		return "w"
 	}
 	return "p"
+}
+
+// classNames are the classes classOf returns, in classID's order.
+var classNames = [...]string{"that", ",", ":", "to", "for", "on", "by", "in", "with", "about", ".", "the", "a", "it", "he", "she", "they", "him", "her", "them", "us", "me", "i", "we", "you", "q", "C", "w", "p", "$"}
+
+const (
+	numClasses = len(classNames)
+	classQ     = numClasses - 5
+	classCap   = numClasses - 4
+	classWord  = numClasses - 3
+	classPunct = numClasses - 2
+	classEnd   = numClasses - 1 // "$": no next token
+)
+
+// classIndex returns the index of class name c, -1 when no class has it.
+func classIndex(c string) int {
+	for k, n := range classNames {
+		if n == c {
+			return k
+		}
+	}
+	return -1
+}
+
+// classID is classOf as an index into classNames.
+func classID(t, lt string) int {
+	switch lt {
+	case "that":
+		return 0
+	case ",":
+		return 1
+	case ":":
+		return 2
+	case "to":
+		return 3
+	case "for":
+		return 4
+	case "on":
+		return 5
+	case "by":
+		return 6
+	case "in":
+		return 7
+	case "with":
+		return 8
+	case "about":
+		return 9
+	case ".":
+		return 10
+	case "the":
+		return 11
+	case "a":
+		return 12
+	case "it":
+		return 13
+	case "he":
+		return 14
+	case "she":
+		return 15
+	case "they":
+		return 16
+	case "him":
+		return 17
+	case "her":
+		return 18
+	case "them":
+		return 19
+	case "us":
+		return 20
+	case "me":
+		return 21
+	case "i":
+		return 22
+	case "we":
+		return 23
+	case "you":
+		return 24
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case isQuoteRune(r):
+		return classQ
+	case unicode.IsUpper(r):
+		return classCap
+	case unicode.IsLetter(r):
+		return classWord
+	}
+	return classPunct
 }
 
 func isQuoteRune(r rune) bool {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"storyline"
 	"storyline/internal/text"
@@ -42,25 +43,26 @@ func isParticiple(w string) bool {
 
 // doc is the working state of one extraction.
 type doc struct {
-	text        string
-	toks        []text.Token
-	tokSent     []int32
-	sents       []text.Sentence
-	sentEnds    []int
-	regs        []region
-	tokReg      []int32  // region index of each token, -1 outside quotes
-	flags       []uint16 // wordFlags of each token
-	lx          *CueLexicon
-	cueMemo     []float32
-	low         []string    // lower-cased token texts
-	lex         []*lexEntry // cue-lexicon entry of each token, nil when none
-	nameMemo    []uint8     // isName per token: 0 unknown, 1 no, 2 yes
-	modMemo     []uint8
-	sentA       []int32 // sentence bounds per token (indexSentences)
-	sentB       []int32
-	sentIndexed bool
-	newlines    []int // offsets of line breaks (paraIndex), nil until counted
-	buf         *buffers
+	text     string
+	toks     []text.Token
+	tokSent  []int32
+	sents    []text.Sentence
+	sentEnds []int
+	regs     []region
+	tokReg   []int32  // region index of each token, -1 outside quotes
+	flags    []uint16 // wordFlags of each token
+	cueMemo  []float32
+	low      []string // lower-cased token texts
+	wid      []int32  // word-table entry of each token, -1 when none
+	xf       []uint32 // xflags and shape bits of each token (fastwords.go)
+	tbl      *wordTable
+	tokIdx   []int32 // tokAt's index, nil when tokens are out of order
+	nameMemo []uint8 // isName per token: 0 unknown, 1 no, 2 yes
+	modMemo  []uint8
+	sentA    []int32 // sentence bounds per token (indexSentence), -1 until known
+	sentB    []int32
+	newlines []int // offsets of line breaks (paraIndex), nil until counted
+	buf      *buffers
 }
 
 // Extract finds the quotations in text: direct quotes in quote marks,
@@ -88,7 +90,7 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 
 // newDoc prepares the per-token state of one extraction in buf's arrays.
 func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
-	d := &doc{text: txt, sents: sents, lx: loadLexicon(), buf: buf}
+	d := &doc{text: txt, sents: sents, buf: buf}
 	nt := 0
 	for _, s := range sents {
 		nt += len(s.Tokens)
@@ -104,20 +106,34 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	depth := 0       // parentheses open in the current sentence
 	var joined []int // tokens that continue a sentence the splitter ended
 	for _, s := range sents {
-		first := true
+		base := len(d.toks)
+		valid := true
 		for _, t := range s.Tokens {
 			if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
-				continue
+				valid = false
+				break
 			}
-			if first {
-				first = false
+		}
+		if valid {
+			d.toks = append(d.toks, s.Tokens...) // (one copy per sentence)
+		} else {
+			for _, t := range s.Tokens {
+				if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
+					continue
+				}
+				d.toks = append(d.toks, t)
+			}
+		}
+		for k := base; k < len(d.toks); k++ {
+			t := &d.toks[k]
+			if k == base {
 				// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
 				// (D-R.I.), said": a sentence that opens with a closing
 				// parenthesis, a comma or a lower-case word, or that
 				// ends inside a parenthesis, continues the one before.
 				c := txt[t.Start]
-				if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[d.toks[len(d.toks)-1].End:t.Start], "\n") {
-					joined = append(joined, len(d.toks))
+				if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[d.toks[k-1].End:t.Start], "\n") {
+					joined = append(joined, k)
 				} else {
 					eff++
 					depth = 0
@@ -131,16 +147,20 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 					depth = max(depth-1, 0)
 				}
 			}
-			d.toks = append(d.toks, t)
 			d.tokSent = append(d.tokSent, eff)
 		}
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
 	buf.toks, buf.sentEnds = d.toks, d.sentEnds
+	buf.big = len(txt) > 1<<16
 	d.regs = regionsInto(buf.regs, txt, d.sentEnds)
 	buf.regs = d.regs
 	n := len(d.toks)
 	d.tokReg = d.tokReg[:n]
+	d.sentA, d.sentB = d.sentA[:n], d.sentB[:n]
+	for i := range d.sentA {
+		d.sentA[i] = -1
+	}
 	ri := 0
 	for i, t := range d.toks {
 		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
@@ -155,27 +175,115 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.low = grow(buf.low, n)
 	bytes := grow(buf.bytes, 2*n)
 	d.flags = grow(buf.flags, n)
-	buf.cue, buf.low, buf.bytes, buf.flags = d.cueMemo, d.low, bytes, d.flags
-	clear(bytes)
+	d.xf = grow(buf.xf, n)
+	d.wid = grow(buf.wid, n)
+	buf.cue, buf.low, buf.bytes, buf.flags, buf.xf, buf.wid = d.cueMemo, d.low, bytes, d.flags, d.xf, d.wid
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
-	wf := loadWordFlags()
-	d.lex = grow(buf.lex, n)
-	buf.lex = d.lex
-	lowText := asciiLower(txt)
-	for i, t := range d.toks {
-		d.cueMemo[i] = -1
-		d.low[i] = lowerTok(lowText, t)
-		d.flags[i] = 0
-		d.lex[i] = nil
-		if w := d.low[i]; len(w) < 32 && w != "" && wf.maybe[w[0]]&(1<<len(w)) != 0 {
-			if e, ok := wf.m[w]; ok {
-				d.flags[i], d.lex[i] = e.flags, e.lex
+	clear(d.modMemo)
+	tbl := loadWordTable()
+	d.tbl = tbl
+	var lowBuf []byte // lower-cased copies of the tokens with capitals
+	lowOf := func(src string) string {
+		// src with ASCII capitals lowered, in lowBuf
+		if lowBuf == nil {
+			lowBuf = make([]byte, 0, 64+len(txt)/8)
+		}
+		st := len(lowBuf)
+		lowBuf = append(lowBuf, src...)
+		for j := st; j < len(lowBuf); j++ {
+			if c := lowBuf[j]; c >= 'A' && c <= 'Z' {
+				lowBuf[j] = c + 'a' - 'A'
 			}
+		}
+		// (lowBuf is only ever appended to, and a new array taken
+		// when it is full: the bytes of a string made here stay as
+		// they are)
+		return unsafe.String(&lowBuf[st], len(src))
+	}
+	low, flags, xf, wid, cue, names := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n], d.cueMemo[:n], d.nameMemo[:n]
+	for i := range d.toks {
+		t := &d.toks[i]
+		tx := t.Text
+		// One pass over the bytes: are they ASCII, are there capitals,
+		// and the hash of the lower-cased form.
+		h := uint32(2166136261)
+		var caps, hi byte
+		for k := 0; k < len(tx); k++ {
+			c := tx[k]
+			hi |= c
+			if c-'A' < 26 {
+				caps = 1
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint32(c)) * 16777619
+		}
+		var lw string
+		var x uint32
+		id := int32(-1)
+		if hi < utf8.RuneSelf && len(tx) > 0 && t.End-t.Start == len(tx) && (unsafe.StringData(tx) == unsafe.StringData(txt[t.Start:t.End]) || tx == txt[t.Start:t.End]) {
+			// an ASCII token, its span's text (lowerTok)
+			lw = tx
+			if caps != 0 {
+				lw = lowOf(tx)
+			}
+			id = tbl.lookupHash(lw, h)
+			c := tx[0]
+			switch {
+			case c >= 'a' && c <= 'z':
+				x = sLower | sWord
+			case c >= 'A' && c <= 'Z':
+				x = sCap | sWord
+			case len(tx) == 1 && !(c >= '0' && c <= '9'):
+				x = sPunct1
+			}
+			if n := len(lw); n >= 2 && lw[n-2] == 'l' && lw[n-1] == 'y' {
+				x |= sLy
+			}
+			if n := len(lw); n >= 3 && lw[n-3] == 'i' && lw[n-2] == 'n' && lw[n-1] == 'g' {
+				x |= sIng
+			}
+		} else {
+			if hi < utf8.RuneSelf && t.End-t.Start == len(tx) {
+				// lowerTok: the span's bytes, ASCII capitals lowered
+				src := txt[t.Start:t.End]
+				lw = src
+				for k := 0; k < len(src); k++ {
+					if src[k] >= 'A' && src[k] <= 'Z' {
+						lw = lowOf(src)
+						break
+					}
+				}
+				// (the case-exact lists are looked up by token text:
+				// let them decide for a token whose text is not its
+				// span's)
+				x = xSentOpener | xDetCap
+			} else {
+				lw = strings.ToLower(tx)
+			}
+			id = tbl.lookupHash(lw, wordHash(lw))
+			x |= shapeOf(tx, lw)
+		}
+		low[i] = lw
+		cue[i] = -1
+		var fl uint16
+		if id >= 0 {
+			e := &tbl.ents[id]
+			fl = e.flags
+			x |= e.x
+		}
+		flags[i] = fl
+		wid[i] = id
+		xf[i] = x
+		// isName
+		names[i] = 1
+		if x&sCap != 0 && fl&(fOpener|fTitle|fRole) == 0 {
+			names[i] = 2
 		}
 	}
 	for _, i := range joined {
 		d.flags[i] |= fJoined
 	}
+	d.indexTokens()
 	return d
 }
 
@@ -183,8 +291,10 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 // that a stream of reports does not reallocate them (and the collector
 // does not rescan them) for every report.
 type buffers struct {
-	lex      []*lexEntry
 	toks     []text.Token
+	wid      []int32
+	xf       []uint32
+	tokIdx   []int32
 	ints     []int32
 	cue      []float32
 	low      []string
@@ -196,15 +306,19 @@ type buffers struct {
 	slab     []person             // buildPersons
 	ptrs     []*person            // buildPersons
 	byLast   map[string][]*person // buildPersons
+	big      bool                 // the text is long: release clears the arrays
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 
 // release drops references into the last text and returns b to the pool.
 func (b *buffers) release() {
-	clear(b.low)
-	clear(b.lex)
-	clear(b.toks)
+	if b.big {
+		// (a short text may stay referenced until the buffers are
+		// used again or the pool drops them: clearing costs more)
+		clear(b.low)
+		clear(b.toks)
+	}
 	clear(b.slab)
 	clear(b.ptrs)
 	clear(b.byLast)
@@ -254,7 +368,41 @@ func (c cand) export(txt string, spans []storyline.Span) storyline.Quote {
 
 // tokAt returns the index of the first token starting at or after byte b.
 func (d *doc) tokAt(b int) int {
-	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+	if b < 0 || b > len(d.text) || d.tokIdx == nil {
+		return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+	}
+	i := int(d.tokIdx[b>>tokBlock])
+	for i < len(d.toks) && d.toks[i].Start < b {
+		i++
+	}
+	return i
+}
+
+// tokBlock is log2 of the bytes of text per entry of tokIdx.
+const tokBlock = 4
+
+// indexTokens fills d.tokIdx, for tokAt: for each block of 1<<tokBlock
+// bytes, the first token starting at or after the block's start. It
+// leaves tokIdx nil when the tokens are not in text order.
+func (d *doc) indexTokens() {
+	for i := 1; i < len(d.toks); i++ {
+		if d.toks[i].Start < d.toks[i-1].Start {
+			d.tokIdx = nil
+			return
+		}
+	}
+	nb := len(d.text)>>tokBlock + 1
+	idx := grow(d.buf.tokIdx, nb)
+	d.buf.tokIdx = idx
+	k := 0
+	for b := range idx {
+		lim := b << tokBlock
+		for k < len(d.toks) && d.toks[k].Start < lim {
+			k++
+		}
+		idx[b] = int32(k)
+	}
+	d.tokIdx = idx
 }
 
 func (d *doc) lower(i int) string { return d.low[i] }
@@ -264,30 +412,36 @@ func (d *doc) cueScore(i int) float64 {
 	if d.cueMemo[i] >= 0 {
 		return float64(d.cueMemo[i])
 	}
-	w := d.lower(i)
+	return d.cueScore1(i)
+}
+
+func (d *doc) cueScore1(i int) float64 {
+	w := d.low[i]
+	x, fl := d.xf[i], d.flags[i]
 	v := 0.0
-	if isWordTok(w) && (isLowerWord(d.toks[i].Text) || w == "according") && d.flags[i]&fAux == 0 && !(strings.HasSuffix(w, "ly") && d.flags[i]&fSpeech == 0) {
-		if d.flags[i]&fSpeech != 0 {
+	if x&sWord != 0 && (x&sLower != 0 || w == "according") && fl&fAux == 0 && !(x&sLy != 0 && fl&fSpeech == 0) {
+		if fl&fSpeech != 0 {
 			v = 1
-		} else {
-			if e := d.lex[i]; e != nil {
+		} else if id := d.wid[i]; id >= 0 {
+			if k := d.tbl.ents[id].lex; k >= 0 {
+				e := &d.tbl.lexes[k]
 				v = max(e.word, 0)
-				if len(e.cls) > 0 && e.top >= nearQuoteRate {
-					next := "$"
+				if e.clsHas != 0 && e.top >= nearQuoteRate {
+					next := classEnd
 					if i+1 < len(d.toks) {
-						next = classOf(d.toks[i+1].Text, d.low[i+1])
+						next = classID(d.toks[i+1].Text, d.low[i+1])
 					}
-					if r, ok := e.cls[next]; ok {
-						v = r
+					if e.clsHas&(1<<next) != 0 {
+						v = e.clsRate[next]
 					}
 				}
 			}
 		}
-		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
+		if w == "according" && (i+1 >= len(d.toks) || d.low[i+1] != "to") {
 			v = 0
 		}
 	}
-	if v == 0 && d.flags[i]&fHeadline != 0 && isCap(d.toks[i].Text) && i > 0 && !d.breakBefore(i) {
+	if v == 0 && fl&fHeadline != 0 && x&sCap != 0 && i > 0 && !d.breakBefore(i) {
 		// a headline in title case: "Trump Says ‘...’", "NATO Chief Calls for ..."
 		v = 1
 	}
@@ -304,7 +458,13 @@ var headlineVerbs = map[string]bool{
 }
 
 func (d *doc) isCue(i int, th float64) bool {
-	return i >= 0 && i < len(d.toks) && d.tokReg[i] < 0 && d.cueScore(i) >= th
+	if i < 0 || i >= len(d.toks) || d.tokReg[i] >= 0 {
+		return false
+	}
+	if m := d.cueMemo[i]; m >= 0 {
+		return float64(m) >= th
+	}
+	return d.cueScore1(i) >= th
 }
 
 // cueSpan returns the byte span of the cue at token i, taking in "to"
@@ -433,12 +593,12 @@ func (d *doc) npTokOK(i int) bool {
 		return true
 	case d.tokReg[i] >= 0:
 		return false
-	case isCap(t):
+	case d.xf[i]&sCap != 0:
 		return true
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
-	case isLowerWord(t):
-		return d.flags[i]&fStop == 0 && (!strings.HasSuffix(lt, "ly") || lyAdjectives[lt]) && d.cueScore(i) < cueRate
+	case d.xf[i]&sLower != 0:
+		return d.flags[i]&fStop == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueScore(i) < cueRate
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
@@ -453,19 +613,19 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	for k >= lo {
 		lt := d.lower(k)
 		switch {
-		case d.flags[k]&fAux != 0 || strings.HasSuffix(lt, "ly") && len(lt) > 4 && isLowerWord(d.toks[k].Text):
+		case d.flags[k]&fAux != 0 || d.xf[k]&(sLy|sLower) == sLy|sLower && len(lt) > 4:
 			k--
 			continue
-		case npAdverbs[lt] && k-1 >= lo && isLowerWord(d.toks[k].Text):
+		case d.xf[k]&xNpAdverb != 0 && k-1 >= lo && d.xf[k]&sLower != 0:
 			k--
 			continue
 		case (lt == "both" || lt == "each") && k == j-1 && k-1 >= lo:
 			k-- // "Richards and Menendez both stressed"
 			continue
-		case weekdays[lt] && k-1 >= lo && d.lower(k-1) == "on":
+		case d.xf[k]&xWeekday != 0 && k-1 >= lo && d.lower(k-1) == "on":
 			k -= 2
 			continue
-		case lt == "," && k-2 >= lo && d.lower(k-2) == "," && isLowerWord(d.toks[k-1].Text):
+		case lt == "," && k-2 >= lo && d.lower(k-2) == "," && d.xf[k-1]&sLower != 0:
 			k -= 3 // ", meanwhile,"
 			continue
 		case lt == "," && d.parenthetical(k, lo) > 0:
@@ -509,7 +669,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if isDash(d.toks[m].Text) {
-				if f := d.lower(m + 1); isCap(d.toks[m-1].Text) && d.npTokOK(m-1) && (determiners[f] || f == "who" || isLowerWord(d.toks[m+1].Text) && !d.verbish(m+1)) {
+				if f := d.lower(m + 1); d.xf[m-1]&sCap != 0 && d.npTokOK(m-1) && (d.xf[m+1]&xDeterminer != 0 || f == "who" || d.xf[m+1]&sLower != 0 && !d.verbish(m+1)) {
 					k = m - 1
 				}
 				break
@@ -520,11 +680,11 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		c := -1
 		for m := k - 1; m >= lo && m >= k-22; m-- {
 			x := d.toks[m].Text
-			if d.tokReg[m] >= 0 || x == ";" || x == ":" || x == "!" || x == "?" || x == "." && !(m > lo && isCap(d.toks[m-1].Text) && d.toks[m-1].End == d.toks[m].Start) {
+			if d.tokReg[m] >= 0 || x == ";" || x == ":" || x == "!" || x == "?" || x == "." && !(m > lo && d.xf[m-1]&sCap != 0 && d.toks[m-1].End == d.toks[m].Start) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && d.tokReg[m-1] < 0 && (isCap(d.toks[m-1].Text) || d.toks[m-1].Text == ")" || pronouns[d.lower(m-1)] || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (isCap(d.toks[m+1].Text) || d.low[m+1] == "who")) {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (d.xf[m-1]&sCap != 0 || d.toks[m-1].Text == ")" || d.xf[m-1]&xPronoun != 0 || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (d.xf[m+1]&sCap != 0 || d.low[m+1] == "who")) {
 					// take the leftmost such comma ("Jeffrey Salkin, a
 					// Hollywood, Fla., rabbi, said") unless its phrase
 					// follows a preposition ("In Washington, ...")
@@ -532,7 +692,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 					for p-1 >= lo && p > m-6 && d.npTokOK(p-1) {
 						p--
 					}
-					if c < 0 || !(p-1 >= lo && prepositions[d.low[p-1]]) {
+					if c < 0 || !(p-1 >= lo && d.xf[p-1]&xPrep != 0) {
 						c = m
 					}
 				}
@@ -554,12 +714,12 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			return 0, 0, false
 		}
 		// the appositive must open like one: a determiner, a title, "who"
-		if f := d.lower(c + 1); !(determiners[f] || f == "who" || isCap(d.toks[c+1].Text) || isLowerWord(d.toks[c+1].Text) && !d.verbish(c+1) || f != "" && f[0] >= '0' && f[0] <= '9') {
+		if f := d.lower(c + 1); !(d.xf[c+1]&xDeterminer != 0 || f == "who" || d.xf[c+1]&sCap != 0 || d.xf[c+1]&sLower != 0 && !d.verbish(c+1) || f != "" && f[0] >= '0' && f[0] <= '9') {
 			return 0, 0, false
 		}
 		k = c - 1
 	}
-	if (d.lower(k) == "who" || d.lower(k) == "which" && k-1 > lo && isCap(d.toks[k-2].Text)) && k > lo && d.toks[k-1].Text == "," && j < len(d.toks) && d.flags[j]&fSpeech != 0 {
+	if (d.lower(k) == "who" || d.lower(k) == "which" && k-1 > lo && d.xf[k-2]&sCap != 0) && k > lo && d.toks[k-1].Text == "," && j < len(d.toks) && d.flags[j]&fSpeech != 0 {
 		// "Ted Cruz, who said he would ...": PolNeAR's source is "who"
 		return k, k + 1, true
 	}
@@ -569,14 +729,14 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	lt := d.lower(k)
 	if (lt == "him" || lt == "her" || lt == "them") && k-2 > lo && (d.low[k-1] == "to" || d.low[k-1] == "with") && d.toks[k-2].Text != "," {
 		// "a source close to him said", "a person familiar with them"
-		if a, _, ok := d.npLeft(k-1, lo); ok && a < k-1 && isLowerWord(d.toks[k-2].Text) {
+		if a, _, ok := d.npLeft(k-1, lo); ok && a < k-1 && d.xf[k-2]&sLower != 0 {
 			return a, k + 1, true
 		}
 	}
-	if pronouns[lt] || lt == "who" {
+	if d.xf[k]&xPronoun != 0 || lt == "who" {
 		return k, k + 1, true
 	}
-	if determiners[lt] || lt == "of" || lt == "the" || d.verbish(k) || strings.HasSuffix(lt, "ing") && isLowerWord(d.toks[k].Text) {
+	if d.xf[k]&xDeterminer != 0 || lt == "of" || lt == "the" || d.verbish(k) || d.xf[k]&(sIng|sLower) == sIng|sLower {
 		return 0, 0, false
 	}
 	a = k
@@ -584,17 +744,16 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		if !d.npTokOK(m) {
 			break
 		}
-		lm := d.lower(m)
-		if pronouns[lm] {
+		if d.xf[m]&xPronoun != 0 {
 			break
 		}
 		if m == lo || d.tokSent[m-1] != d.tokSent[m] || d.toks[m-1].Text == "\"" || d.toks[m-1].Text == "“" {
-			if sentenceOpeners[d.toks[m].Text] {
+			if d.xf[m]&xSentOpener != 0 && sentenceOpeners[d.toks[m].Text] {
 				break
 			}
 		}
 		a = m
-		if determiners[lm] && !(m-1 >= lo && d.lower(m-1) == "of") {
+		if d.xf[m]&xDeterminer != 0 && !(m-1 >= lo && d.lower(m-1) == "of") {
 			break
 		}
 	}
@@ -617,13 +776,12 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
 	if !d.npTokOK(j) {
 		return 0, 0, false
 	}
-	lt := d.lower(j)
-	if pronouns[lt] {
+	if d.xf[j]&xPronoun != 0 {
 		return j, j + 1, true
 	}
 	b = j
 	for m := j; m < hi && m < j+9; m++ {
-		if !d.npTokOK(m) || (m > j && (pronouns[d.lower(m)] || d.verbish(m))) {
+		if !d.npTokOK(m) || (m > j && (d.xf[m]&xPronoun != 0 || d.verbish(m))) {
 			// ("according to a translation provided by ...": a
 			// participle ends the phrase)
 			break
@@ -633,10 +791,10 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
 		}
 		b = m + 1
 	}
-	for b > j && (d.lower(b-1) == "of" || d.lower(b-1) == "the" || determiners[d.lower(b-1)]) {
+	for b > j && (d.lower(b-1) == "of" || d.lower(b-1) == "the" || d.xf[b-1]&xDeterminer != 0) {
 		b--
 	}
-	if b <= j && standAlone[lt] && j+1 < len(d.toks) && (d.toks[j+1].Text == "." || d.toks[j+1].Text == ",") {
+	if b <= j && d.xf[j]&xStandAlone != 0 && j+1 < len(d.toks) && (d.toks[j+1].Text == "." || d.toks[j+1].Text == ",") {
 		// "tweeted another."
 		return j, j + 1, true
 	}
@@ -650,27 +808,29 @@ func (d *doc) span(a, b int) (int, int) { return d.toks[a].Start, d.toks[b-1].En
 
 // sentBounds returns the token range [a, b) of the sentence holding token i.
 func (d *doc) sentBounds(i int) (int, int) {
-	if !d.sentIndexed {
-		d.indexSentences()
+	if a := d.sentA[i]; a >= 0 {
+		return int(a), int(d.sentB[i])
 	}
-	return int(d.sentA[i]), int(d.sentB[i])
+	return d.indexSentence(i)
 }
 
-// indexSentences records for every token the bounds of its sentence: the
-// splitter's sentences, further cut where breakBefore sees a full stop
-// before an opening quote mark the splitter passed over.
-func (d *doc) indexSentences() {
-	n := len(d.toks)
-	d.sentIndexed = true
-	start := 0
-	for i := 0; i <= n; i++ {
-		if i == n || i > 0 && d.breakBefore(i) {
-			for k := start; k < i; k++ {
-				d.sentA[k], d.sentB[k] = int32(start), int32(i)
-			}
-			start = i
-		}
+// indexSentence records for the tokens of the sentence holding token i
+// the bounds of that sentence: the splitter's sentences, further cut
+// where breakBefore sees a full stop before an opening quote mark the
+// splitter passed over. Sentences are indexed when first asked for.
+func (d *doc) indexSentence(i int) (int, int) {
+	a := i
+	for a > 0 && !d.breakBefore(a) {
+		a--
 	}
+	b := i + 1
+	for b < len(d.toks) && !d.breakBefore(b) {
+		b++
+	}
+	for k := a; k < b; k++ {
+		d.sentA[k], d.sentB[k] = int32(a), int32(b)
+	}
+	return a, b
 }
 
 // contentEnd trims final punctuation and space off the end of a content
@@ -705,49 +865,6 @@ func (d *doc) kindOf(s, e int, hasQuote bool) storyline.QuoteKind {
 	return storyline.Indirect
 }
 
-// asciiLower returns text with ASCII capitals lowered, byte for byte, so
-// token offsets index it too. It returns text itself when nothing changes.
-func asciiLower(text string) string {
-	k := 0
-	for k < len(text) && !(text[k] >= 'A' && text[k] <= 'Z') {
-		k++
-	}
-	if k == len(text) {
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	b.WriteString(text[:k])
-	for i := k; i < len(text); {
-		// copy runs without capitals in one go
-		j := i
-		for j < len(text) && !(text[j] >= 'A' && text[j] <= 'Z') {
-			j++
-		}
-		b.WriteString(text[i:j])
-		if j < len(text) {
-			b.WriteByte(text[j] + 'a' - 'A')
-			j++
-		}
-		i = j
-	}
-	return b.String()
-}
-
-// lowerTok returns the lower-cased text of t, sliced from the lowered
-// text when the token is ASCII (no allocation), else lower-cased alone.
-func lowerTok(lowText string, t text.Token) string {
-	for i := 0; i < len(t.Text); i++ {
-		if t.Text[i] >= 0x80 {
-			return strings.ToLower(t.Text)
-		}
-	}
-	if t.End <= len(lowText) && t.End-t.Start == len(t.Text) {
-		return lowText[t.Start:t.End]
-	}
-	return strings.ToLower(t.Text)
-}
-
 // Word classes, one bit each, looked up once per token.
 const (
 	fAux uint16 = 1 << iota
@@ -763,8 +880,9 @@ const (
 	fJoined // the token continues a sentence the splitter ended before it
 )
 
-// loadWordFlags builds the word-class table once; it is read-only after.
-var loadWordFlags = sync.OnceValue(func() *wordFlags {
+// loadWordFlags builds the word-class table (for loadWordTable, which
+// keeps what the table tells in a form the collector need not scan).
+func loadWordFlags() *wordFlags {
 	m := map[string]uint16{}
 	for w := range headlineVerbs {
 		m[w] |= fHeadline
@@ -804,12 +922,13 @@ var loadWordFlags = sync.OnceValue(func() *wordFlags {
 		}
 	}
 	return wf
-})
+}
 
 // wordInfo is what one table lookup tells about a lower-cased word: its
 // word classes and its cue-lexicon entry.
 type wordInfo struct {
 	flags uint16
+	x     uint32 // xflags (fastwords.go)
 	lex   *lexEntry
 }
 

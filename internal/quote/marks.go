@@ -159,6 +159,12 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 		}
 	}
 	for i := 0; i < len(text); {
+		for i < len(text) && !markStop[text[i]] {
+			i++ // (most bytes: plain ASCII)
+		}
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
 		if c == '\n' {
 			depth = 0
@@ -251,19 +257,41 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 	return kept
 }
 
+// markStop marks the bytes regionsInto must look at: line breaks,
+// straight marks and the bytes of non-ASCII runes.
+var markStop = func() (t [256]bool) {
+	t['\n'], t['"'], t['\''] = true, true, true
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // quoteLike reports whether s looks like quoted speech: at least three
 // words.
 func quoteLike(s string) bool {
 	words, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += n
+		}
+		if sp {
 			in = false
 		} else if !in {
 			in = true
 			words++
+			if words >= 3 {
+				return true
+			}
 		}
 	}
-	return words >= 3
+	return false
 }
 
 func nextParaOpensQuote(text string, i int) bool {

@@ -81,6 +81,7 @@ type person struct {
 	pos    []int    // byte offsets of mentions
 	quoted bool     // speaker of some quotation
 	gender byte     // 'm' or 'f' when an honorific in the report tells, else 0
+	multi  bool     // multiField(name)
 }
 
 // modKeyNorm reduces a normalised modifier to a comparable key: group
@@ -138,6 +139,27 @@ func surnameKey(w string) string {
 	return s
 }
 
+// asciiSurnameKey appends to dst surnameKey(strings.ToLower(w)) (which
+// is also surnameKey(w)) when w is ASCII; ok is false when it is not.
+func asciiSurnameKey(dst []byte, w string) (key []byte, ok bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' {
+			dst = append(dst, c)
+		}
+	}
+	for len(dst) > 3 && dst[len(dst)-1] == dst[len(dst)-2] {
+		dst = dst[:len(dst)-1]
+	}
+	return dst, true
+}
+
 var determinerCap = map[string]bool{"The": true, "A": true, "An": true, "His": true, "Her": true, "Their": true, "Its": true, "Our": true, "This": true, "That": true, "These": true, "Those": true, "He": true, "She": true, "They": true, "We": true, "I": true, "It": true}
 
 type resolver struct {
@@ -187,12 +209,13 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !strings.ContainsAny(p.name, " \t\n") || single {
 				if len(name) > len(p.name) {
 					p.name = name
+					p.multi = multiField(name)
 				}
 				p.pos = append(p.pos, pos)
 				return p
 			}
 		}
-		slab = append(slab, person{name: name, last: last, pos: []int{pos}})
+		slab = append(slab, person{name: name, last: last, pos: []int{pos}, multi: multiField(name)})
 		p := &slab[len(slab)-1]
 		rs.persons = append(rs.persons, p)
 		rs.byLast[last] = append(rs.byLast[last], p)
@@ -221,7 +244,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			continue
 		}
 		// premodifiers: titles, role nouns, modifiers before the run
-		var roles, mods []string
+		var rb, mb [8]string
+		roles, mods := rb[:0], mb[:0]
 		titled := false
 		for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
 			w := d.toks[k].Text
@@ -229,7 +253,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			if w == "'s" || w == "’s" {
 				continue
 			}
-			if r, ok := roleNouns[lw]; ok {
+			if r, ok := d.roleOf(k, lw); ok {
 				if r != "" {
 					roles = append(roles, r)
 				} else {
@@ -238,11 +262,11 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 				titled = true
 				continue
 			}
-			if titleWords[d.low[k]] {
+			if d.xf[k]&xTitleWord != 0 {
 				titled = true
 				continue
 			}
-			if isCap(w) && !determinerCap[w] || d.contentWord(k) {
+			if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[w]) || d.contentWord(k) {
 				if lw != "" {
 					mods = append(mods, modKeyNorm(lw))
 				}
@@ -253,11 +277,12 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		// "The head of the port authority, Jan Meyer,": a description
 		// set before the name by a comma.
 		if i >= 2 && d.toks[i-1].Text == "," {
-			var r2, m2 []string
+			var rb2, mb2 [8]string
+			r2, m2 := rb2[:0], mb2[:0]
 			hasRole := false
 			for k := i - 2; k >= 0 && k >= i-10 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
 				lw := d.normTok(k)
-				if r, ok := roleNouns[lw]; ok {
+				if r, ok := d.roleOf(k, lw); ok {
 					hasRole = true
 					if r != "" {
 						r2 = append(r2, r)
@@ -272,7 +297,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 					}
 					continue
 				}
-				if isCap(d.toks[k].Text) || d.contentWord(k) {
+				if d.xf[k]&sCap != 0 || d.contentWord(k) {
 					m2 = append(m2, modKeyNorm(lw))
 					continue
 				}
@@ -310,11 +335,11 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 				if j+1 < n && d.toks[j].Text == "," {
 					for k := j + 1; k < n && k < j+8 && d.toks[k].Text != "," && d.toks[k].Text != "." && d.tokReg[k] < 0; k++ {
 						lw := d.normTok(k)
-						if r, ok := roleNouns[lw]; ok && r != "" {
+						if r, ok := d.roleOf(k, lw); ok && r != "" {
 							p.addRole(r)
 						} else if ok {
 							p.addMod(qualifierKey(lw))
-						} else if isCap(d.toks[k].Text) && !determinerCap[d.toks[k].Text] || d.contentWord(k) {
+						} else if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[d.toks[k].Text]) || d.contentWord(k) {
 							p.addMod(modKeyNorm(d.normTok(k)))
 						}
 					}
@@ -359,7 +384,7 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 			// A description "the head of NATO": an of-phrase after a role
 			// noun; "Ruslan Gerchev of the Civic Platform party": a name
 			// before it.
-			if _, ok := roleNouns[d.normTok(k-1)]; ok {
+			if _, ok := d.roleOf(k-1, d.normTok(k-1)); ok {
 				return "", -1
 			}
 			if d.isName(k - 1) {
@@ -395,11 +420,11 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 }
 
 // describe returns the role and modifier keys of a description phrase.
-func (d *doc) describe(a, b int) (roles, mods []string) {
+func (d *doc) describe(a, b int, roles, mods []string) ([]string, []string) {
 	for k := a; k < b; k++ {
 		w := d.toks[k].Text
 		lw := d.normTok(k)
-		if r, ok := roleNouns[lw]; ok {
+		if r, ok := d.roleOf(k, lw); ok {
 			if r != "" {
 				roles = append(roles, r)
 			} else {
@@ -407,7 +432,7 @@ func (d *doc) describe(a, b int) (roles, mods []string) {
 			}
 			continue
 		}
-		if determiners[lw] || lw == "of" || lw == "the" || w == "'s" || w == "’s" || lw == "" {
+		if d.isDeterminer(k, lw) || lw == "of" || lw == "the" || w == "'s" || w == "’s" || lw == "" {
 			continue
 		}
 		if isCap(w) || d.isMod(k) || d.contentWord(k) {
@@ -562,7 +587,15 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 }
 
 func (rs *resolver) find(name string) *person {
-	if ps := rs.byLast[surnameKey(strings.ToLower(lastWord(strings.TrimSpace(name))))]; len(ps) > 0 {
+	var buf [64]byte
+	w := lastWord(strings.TrimSpace(name))
+	if k, ok := asciiSurnameKey(buf[:0], w); ok {
+		if ps := rs.byLast[string(k)]; len(ps) > 0 { // (no allocation for the lookup)
+			return ps[0]
+		}
+		return nil
+	}
+	if ps := rs.byLast[surnameKey(strings.ToLower(w))]; len(ps) > 0 {
 		return ps[0]
 	}
 	return nil
@@ -572,7 +605,13 @@ func (rs *resolver) find(name string) *person {
 // with that surname mentioned most recently before pos (else first).
 func (rs *resolver) fullName(name string, pos int) string {
 	last, many := lastField(name)
-	cands := rs.byLast[surnameKey(last)]
+	var cands []*person
+	var buf [64]byte
+	if k, ok := asciiSurnameKey(buf[:0], last); ok {
+		cands = rs.byLast[string(k)]
+	} else {
+		cands = rs.byLast[surnameKey(last)]
+	}
 	var best *person
 	bestPos := -1
 	for _, p := range cands {
@@ -599,7 +638,7 @@ func (rs *resolver) fullName(name string, pos int) string {
 func (rs *resolver) nearestBeforePos(pos int, gender byte) (string, int) {
 	best, bestPos := "", -1
 	for _, p := range rs.persons {
-		if _, many := lastField(p.name); !many && !p.quoted || p.gender != 0 && p.gender != gender {
+		if !p.multi && !p.quoted || p.gender != 0 && p.gender != gender {
 			continue
 		}
 		if k := sort.SearchInts(p.pos, pos); k > 0 && p.pos[k-1] > bestPos {
@@ -611,7 +650,8 @@ func (rs *resolver) nearestBeforePos(pos int, gender byte) (string, int) {
 
 // byDescription resolves a description to the one person it fits.
 func (rs *resolver) byDescription(d *doc, a, b int) string {
-	roles, mods := d.describe(a, b)
+	var rb, mb [8]string
+	roles, mods := d.describe(a, b, rb[:0], mb[:0])
 	if len(roles) == 0 {
 		return ""
 	}
@@ -676,7 +716,7 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 	}
 	var bare []*person
 	for _, p := range rs.persons {
-		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && multiField(p.name) {
+		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && p.multi {
 			bare = append(bare, p)
 		}
 	}
@@ -726,19 +766,29 @@ func (d *doc) normTok(i int) string {
 	return w
 }
 
+// roleOf is roleNouns[lw] for lw, the normTok of token k.
+func (d *doc) roleOf(k int, lw string) (string, bool) {
+	if lw == d.low[k] && d.xf[k]&xRole == 0 {
+		return "", false
+	}
+	r, ok := roleNouns[lw]
+	return r, ok
+}
+
+// isDeterminer is determiners[lw] for lw, the normTok of token k.
+func (d *doc) isDeterminer(k int, lw string) bool {
+	if lw == d.low[k] {
+		return d.xf[k]&xDeterminer != 0
+	}
+	return determiners[lw]
+}
+
 func isTrimmable(c byte) bool { return c == '.' || c == ',' || c == '\'' || c == '"' }
 
 // isName and isMod tell, cached per token, whether a token may be part of
 // a name and whether it is a modifier (demonym, acronym, possessive).
 func (d *doc) isName(i int) bool {
-	if d.nameMemo[i] == 0 {
-		d.nameMemo[i] = 1
-		t := d.toks[i].Text
-		if isCap(t) && d.flags[i]&(fOpener|fTitle|fRole) == 0 {
-			d.nameMemo[i] = 2
-		}
-	}
-	return d.nameMemo[i] == 2
+	return d.nameMemo[i] == 2 // (set for every token by newDoc)
 }
 
 func (d *doc) isMod(i int) bool {
@@ -746,7 +796,10 @@ func (d *doc) isMod(i int) bool {
 		d.modMemo[i] = 1
 		t := d.toks[i].Text
 		lt := d.normTok(i)
-		_, alias := groupAliases[lt]
+		alias := d.xf[i]&xAlias != 0
+		if lt != d.low[i] {
+			_, alias = groupAliases[lt]
+		}
 		if alias || isDemonym(lt) && !strings.HasSuffix(lt, "ic") || len(t) >= 2 && isUpperASCII(t) || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
 			d.modMemo[i] = 2
 		}
@@ -785,6 +838,14 @@ func lastWord(s string) string {
 
 // isDemonym guesses whether a lower-cased word is a nationality adjective.
 func isDemonym(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 'n', 'e', 'h', 'c': // (the last letters of the suffixes)
+	default:
+		return false
+	}
 	for _, suf := range []string{"ian", "ese", "ish", "ean", "can", "ic"} {
 		if strings.HasSuffix(w, suf) {
 			return true
@@ -797,8 +858,7 @@ func isDemonym(w string) bool {
 // qualify a role in a description ("port" in "the port chief", "union"
 // in "union leader"): not a function word, title or verb.
 func (d *doc) contentWord(i int) bool {
-	t := d.toks[i].Text
-	if !isLowerWord(t) || d.flags[i]&(fStop|fDet|fPron|fAux|fSpeech) != 0 || titleWords[d.low[i]] || d.verbish(i) {
+	if d.xf[i]&sLower == 0 || d.flags[i]&(fStop|fDet|fPron|fAux|fSpeech) != 0 || d.xf[i]&xTitleWord != 0 || d.verbish(i) {
 		return false
 	}
 	switch d.low[i] {

@@ -1,0 +1,109 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The word table and the shape bits must say what the word lists and
+// the predicates they stand for say.
+func TestWordTableAgreesWithLists(t *testing.T) {
+	tbl := loadWordTable()
+	wf := loadWordFlags()
+	lists := []struct {
+		name  string
+		words map[string]bool
+		bit   uint32
+	}{
+		{"npAdverbs", npAdverbs, xNpAdverb}, {"weekdays", weekdays, xWeekday}, {"lyAdjectives", lyAdjectives, xLyAdj},
+		{"standAlone", standAlone, xStandAlone}, {"prepositions", prepositions, xPrep}, {"titleWords", titleWords, xTitleWord},
+		{"pronouns", pronouns, xPronoun}, {"determiners", determiners, xDeterminer},
+	}
+	words := []string{"said", "the", "he", "president", "alliance", "monday", "early", "another", "in", "mr.", "zzz", "", "according", "x"}
+	for w := range wf.m {
+		words = append(words, w)
+	}
+	for _, l := range lists {
+		for w := range l.words {
+			words = append(words, w)
+		}
+	}
+	for _, w := range words {
+		id := tbl.lookup(w)
+		var flags uint16
+		var x uint32
+		lex := int32(-1)
+		if id >= 0 {
+			flags, x, lex = tbl.ents[id].flags, tbl.ents[id].x, tbl.ents[id].lex
+		}
+		if e, ok := wf.m[w]; ok && len(w) < 32 {
+			if e.flags != flags || (e.lex == nil) != (lex < 0) {
+				t.Errorf("%q: flags %b lex %d, want %b %v", w, flags, lex, e.flags, e.lex)
+			} else if lex >= 0 {
+				le := tbl.lexes[lex]
+				if le.word != e.lex.word || le.top != e.lex.top {
+					t.Errorf("%q: lexicon entry %v, want %v", w, le, e.lex)
+				}
+				for c, r := range e.lex.cls {
+					if k := classIndex(c); k >= 0 && (le.clsHas&(1<<k) == 0 || le.clsRate[k] != r) {
+						t.Errorf("%q: rate before %q lost", w, c)
+					}
+				}
+				for k := range numClasses {
+					if _, ok := e.lex.cls[classNames[k]]; ok != (le.clsHas&(1<<k) != 0) {
+						t.Errorf("%q: class %q", w, classNames[k])
+					}
+				}
+			}
+		} else if flags != 0 || lex >= 0 {
+			t.Errorf("%q: flags %b lex %d, want none", w, flags, lex)
+		}
+		for _, l := range lists {
+			if got, want := x&l.bit != 0, l.words[w] && len(w) < 32; got != want {
+				t.Errorf("%q in %s: %v, want %v", w, l.name, got, want)
+			}
+		}
+		_, role := roleNouns[w]
+		_, alias := groupAliases[w]
+		if got := x&xRole != 0; got != (role && len(w) < 32) {
+			t.Errorf("%q role: %v", w, got)
+		}
+		if got := x&xAlias != 0; got != (alias && len(w) < 32) {
+			t.Errorf("%q alias: %v", w, got)
+		}
+	}
+}
+
+func TestShapeAndClass(t *testing.T) {
+	toks := []string{"", "a", "A", "said", "Said", "SAID", "early", "saying", "ly", "ing", ",", ".", "“", "”", "’s", "'s", "Élan", "élan", "日本", "1", "42", "-", "\xff", "that", "It", "$", "q", "Ça", "çing", "x\xffly"}
+	for _, tok := range toks {
+		for _, low := range []string{strings.ToLower(tok), tok} {
+			want := uint32(0)
+			if isWordTok(low) {
+				want |= sWord
+			}
+			if isLowerWord(tok) {
+				want |= sLower
+			}
+			if isCap(tok) {
+				want |= sCap
+			}
+			if strings.HasSuffix(low, "ly") {
+				want |= sLy
+			}
+			if strings.HasSuffix(low, "ing") {
+				want |= sIng
+			}
+			if len(tok) == 1 && tok[0] < utf8.RuneSelf && !(tok[0] >= 'a' && tok[0] <= 'z' || tok[0] >= 'A' && tok[0] <= 'Z' || tok[0] >= '0' && tok[0] <= '9') {
+				want |= sPunct1
+			}
+			if got := shapeOf(tok, low); got != want {
+				t.Errorf("shapeOf(%q, %q) = %b, want %b", tok, low, got, want)
+			}
+			if got, want := classNames[classID(tok, low)], classOf(tok, low); got != want {
+				t.Errorf("classID(%q, %q) names %q, want %q", tok, low, got, want)
+			}
+		}
+	}
+}
