@@ -59,9 +59,8 @@ type doc struct {
 	tokIdx   []int32 // tokAt's index, nil when tokens are out of order
 	nameMemo []uint8 // isName per token: 0 unknown, 1 no, 2 yes
 	modMemo  []uint8
-	sentA    []int32 // sentence bounds per token (indexSentence), -1 until known
-	sentB    []int32
-	newlines []int // offsets of line breaks (paraIndex), nil until counted
+	sentAB   []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
+	newlines []int    // offsets of line breaks (paraIndex), nil until counted
 	buf      *buffers
 }
 
@@ -96,15 +95,10 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		nt += len(s.Tokens)
 	}
 	d.toks = grow(buf.toks, nt)[:0]
-	ints := grow(buf.ints, 4*nt)
-	buf.toks, buf.ints = d.toks, ints
-	d.tokSent = ints[0:0:nt]
-	d.tokReg = ints[nt : 2*nt : 2*nt]
-	d.sentA, d.sentB = ints[2*nt:3*nt:3*nt], ints[3*nt:]
+	ints := grow(buf.ints, 2*nt+len(sents))
+	buf.ints = ints
 	d.sentEnds = grow(buf.sentEnds, len(sents))[:0]
-	eff := int32(-1) // sentence id after joining splits inside a parenthesis
-	depth := 0       // parentheses open in the current sentence
-	var joined []int // tokens that continue a sentence the splitter ended
+	starts := ints[2*nt : 2*nt : 2*nt+len(sents)] // first token of each sentence
 	for _, s := range sents {
 		base := len(d.toks)
 		valid := true
@@ -124,30 +118,8 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 				d.toks = append(d.toks, t)
 			}
 		}
-		for k := base; k < len(d.toks); k++ {
-			t := &d.toks[k]
-			if k == base {
-				// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
-				// (D-R.I.), said": a sentence that opens with a closing
-				// parenthesis, a comma or a lower-case word, or that
-				// ends inside a parenthesis, continues the one before.
-				c := txt[t.Start]
-				if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[d.toks[k-1].End:t.Start], "\n") {
-					joined = append(joined, k)
-				} else {
-					eff++
-					depth = 0
-				}
-			}
-			if t.End-t.Start == 1 {
-				switch txt[t.Start] {
-				case '(':
-					depth++
-				case ')':
-					depth = max(depth-1, 0)
-				}
-			}
-			d.tokSent = append(d.tokSent, eff)
+		if len(d.toks) > base {
+			starts = append(starts, int32(base))
 		}
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
@@ -156,21 +128,11 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.regs = regionsInto(buf.regs, txt, d.sentEnds)
 	buf.regs = d.regs
 	n := len(d.toks)
-	d.tokReg = d.tokReg[:n]
-	d.sentA, d.sentB = d.sentA[:n], d.sentB[:n]
-	for i := range d.sentA {
-		d.sentA[i] = -1
-	}
-	ri := 0
-	for i, t := range d.toks {
-		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
-			ri++
-		}
-		d.tokReg[i] = -1
-		if ri < len(d.regs) && d.regs[ri].s <= t.Start && t.End <= d.regs[ri].e {
-			d.tokReg[i] = int32(ri)
-		}
-	}
+	d.tokSent = ints[0:n:n]
+	d.tokReg = ints[nt : nt+n : nt+n]
+	d.sentAB = grow(buf.sentAB, n)
+	buf.sentAB = d.sentAB
+	clear(d.sentAB)
 	d.cueMemo = grow(buf.cue, n)
 	d.low = grow(buf.low, n)
 	bytes := grow(buf.bytes, 2*n)
@@ -180,6 +142,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	buf.cue, buf.low, buf.bytes, buf.flags, buf.xf, buf.wid = d.cueMemo, d.low, bytes, d.flags, d.xf, d.wid
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	clear(d.modMemo)
+	nb := len(txt)>>tokBlock + 1
+	tokIdx := grow(buf.tokIdx, nb)
+	buf.tokIdx = tokIdx
 	tbl := loadWordTable()
 	d.tbl = tbl
 	var lowBuf []byte // lower-cased copies of the tokens with capitals
@@ -191,31 +156,80 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		st := len(lowBuf)
 		lowBuf = append(lowBuf, src...)
 		for j := st; j < len(lowBuf); j++ {
-			if c := lowBuf[j]; c >= 'A' && c <= 'Z' {
-				lowBuf[j] = c + 'a' - 'A'
-			}
+			lowBuf[j] = lowerASCII[lowBuf[j]]
 		}
 		// (lowBuf is only ever appended to, and a new array taken
 		// when it is full: the bytes of a string made here stay as
 		// they are)
 		return unsafe.String(&lowBuf[st], len(src))
 	}
+	toks, tokSent, tokReg := d.toks[:n], d.tokSent[:n], d.tokReg[:n]
 	low, flags, xf, wid, cue, names := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n], d.cueMemo[:n], d.nameMemo[:n]
-	for i := range d.toks {
-		t := &d.toks[i]
+	eff := int32(-1) // sentence id after joining splits inside a parenthesis
+	depth := 0       // parentheses open in the current sentence
+	si := 0          // the next sentence in starts
+	ri := 0          // the region at or after the token
+	blk := 0         // the next block of tokIdx to fill
+	sorted := true
+	prevStart := 0
+	for i := range toks {
+		t := &toks[i]
+		// the sentence
+		if si < len(starts) && int(starts[si]) == i {
+			si++
+			// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
+			// (D-R.I.), said": a sentence that opens with a closing
+			// parenthesis, a comma or a lower-case word, or that ends
+			// inside a parenthesis, continues the one before.
+			c := txt[t.Start]
+			if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[toks[i-1].End:t.Start], "\n") {
+				flags[i] = fJoined // (the word flags are or-ed in below)
+			} else {
+				eff++
+				depth = 0
+				flags[i] = 0
+			}
+		} else {
+			flags[i] = 0
+		}
+		if t.End-t.Start == 1 {
+			switch txt[t.Start] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(depth-1, 0)
+			}
+		}
+		tokSent[i] = eff
+		// the region
+		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
+			ri++
+		}
+		tokReg[i] = -1
+		if ri < len(d.regs) && d.regs[ri].s <= t.Start && t.End <= d.regs[ri].e {
+			tokReg[i] = int32(ri)
+		}
+		// tokAt's index
+		if t.Start < prevStart {
+			sorted = false
+		}
+		prevStart = t.Start
+		for blk < nb && blk<<tokBlock <= t.Start {
+			tokIdx[blk] = int32(i)
+			blk++
+		}
+		// the word: one pass over the bytes tells whether they are
+		// ASCII and whether there are capitals, and hashes the
+		// lower-cased form
 		tx := t.Text
-		// One pass over the bytes: are they ASCII, are there capitals,
-		// and the hash of the lower-cased form.
 		h := uint32(2166136261)
 		var caps, hi byte
 		for k := 0; k < len(tx); k++ {
 			c := tx[k]
+			l := lowerASCII[c]
 			hi |= c
-			if c-'A' < 26 {
-				caps = 1
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint32(c)) * 16777619
+			caps |= c ^ l
+			h = (h ^ uint32(l)) * 16777619
 		}
 		var lw string
 		var x uint32
@@ -258,7 +272,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 				// span's)
 				x = xSentOpener | xDetCap
 			} else {
-				lw = strings.ToLower(tx)
+				lw = lowerRunes(tx)
 			}
 			id = tbl.lookupHash(lw, wordHash(lw))
 			x |= shapeOf(tx, lw)
@@ -271,7 +285,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			fl = e.flags
 			x |= e.x
 		}
-		flags[i] = fl
+		flags[i] |= fl
 		wid[i] = id
 		xf[i] = x
 		// isName
@@ -280,11 +294,48 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			names[i] = 2
 		}
 	}
-	for _, i := range joined {
-		d.flags[i] |= fJoined
+	for ; blk < nb; blk++ {
+		tokIdx[blk] = int32(n)
 	}
-	d.indexTokens()
+	d.tokIdx = tokIdx
+	if !sorted {
+		d.tokIdx = nil
+	}
 	return d
+}
+
+// lowerASCII maps ASCII capitals to small letters and every other byte
+// to itself.
+var lowerASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// lowerRunes is strings.ToLower, with a shortcut for text of ASCII
+// non-capitals and General Punctuation (quote marks, dashes), which
+// lower-casing leaves as it is.
+func lowerRunes(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x2000 || r > 0x206F {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	return s
 }
 
 // buffers are the per-token arrays of one extraction, kept in a pool so
@@ -295,6 +346,7 @@ type buffers struct {
 	wid      []int32
 	xf       []uint32
 	tokIdx   []int32
+	sentAB   []uint64
 	ints     []int32
 	cue      []float32
 	low      []string
@@ -303,10 +355,9 @@ type buffers struct {
 	sentEnds []int
 	regs     []region
 	newlines []int
-	slab     []person             // buildPersons
-	ptrs     []*person            // buildPersons
-	byLast   map[string][]*person // buildPersons
-	big      bool                 // the text is long: release clears the arrays
+	slab     []person  // buildPersons
+	ptrs     []*person // buildPersons
+	big      bool      // the text is long: release clears the arrays
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -319,9 +370,9 @@ func (b *buffers) release() {
 		clear(b.low)
 		clear(b.toks)
 	}
-	clear(b.slab)
-	clear(b.ptrs)
-	clear(b.byLast)
+	if b.big {
+		clear(b.slab)
+	}
 	bufPool.Put(b)
 }
 
@@ -368,42 +419,19 @@ func (c cand) export(txt string, spans []storyline.Span) storyline.Quote {
 
 // tokAt returns the index of the first token starting at or after byte b.
 func (d *doc) tokAt(b int) int {
-	if b < 0 || b > len(d.text) || d.tokIdx == nil {
-		return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+	if k := b >> tokBlock; uint(k) < uint(len(d.tokIdx)) {
+		// (tokIdx is nil when the tokens are out of order)
+		i := int(d.tokIdx[k])
+		for i < len(d.toks) && d.toks[i].Start < b {
+			i++
+		}
+		return i
 	}
-	i := int(d.tokIdx[b>>tokBlock])
-	for i < len(d.toks) && d.toks[i].Start < b {
-		i++
-	}
-	return i
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
 }
 
 // tokBlock is log2 of the bytes of text per entry of tokIdx.
 const tokBlock = 4
-
-// indexTokens fills d.tokIdx, for tokAt: for each block of 1<<tokBlock
-// bytes, the first token starting at or after the block's start. It
-// leaves tokIdx nil when the tokens are not in text order.
-func (d *doc) indexTokens() {
-	for i := 1; i < len(d.toks); i++ {
-		if d.toks[i].Start < d.toks[i-1].Start {
-			d.tokIdx = nil
-			return
-		}
-	}
-	nb := len(d.text)>>tokBlock + 1
-	idx := grow(d.buf.tokIdx, nb)
-	d.buf.tokIdx = idx
-	k := 0
-	for b := range idx {
-		lim := b << tokBlock
-		for k < len(d.toks) && d.toks[k].Start < lim {
-			k++
-		}
-		idx[b] = int32(k)
-	}
-	d.tokIdx = idx
-}
 
 func (d *doc) lower(i int) string { return d.low[i] }
 
@@ -458,13 +486,10 @@ var headlineVerbs = map[string]bool{
 }
 
 func (d *doc) isCue(i int, th float64) bool {
-	if i < 0 || i >= len(d.toks) || d.tokReg[i] >= 0 {
-		return false
+	if uint(i) < uint(len(d.tokReg)) && d.tokReg[i] < 0 { // (tokReg has a place per token)
+		return d.cueScore(i) >= th
 	}
-	if m := d.cueMemo[i]; m >= 0 {
-		return float64(m) >= th
-	}
-	return d.cueScore1(i) >= th
+	return false
 }
 
 // cueSpan returns the byte span of the cue at token i, taking in "to"
@@ -808,8 +833,8 @@ func (d *doc) span(a, b int) (int, int) { return d.toks[a].Start, d.toks[b-1].En
 
 // sentBounds returns the token range [a, b) of the sentence holding token i.
 func (d *doc) sentBounds(i int) (int, int) {
-	if a := d.sentA[i]; a >= 0 {
-		return int(a), int(d.sentB[i])
+	if ab := d.sentAB[i]; ab != 0 {
+		return int(uint32(ab)), int(ab >> 32)
 	}
 	return d.indexSentence(i)
 }
@@ -827,8 +852,9 @@ func (d *doc) indexSentence(i int) (int, int) {
 	for b < len(d.toks) && !d.breakBefore(b) {
 		b++
 	}
+	ab := uint64(a) | uint64(b)<<32
 	for k := a; k < b; k++ {
-		d.sentA[k], d.sentB[k] = int32(a), int32(b)
+		d.sentAB[k] = ab
 	}
 	return a, b
 }

@@ -44,13 +44,20 @@ const (
 // wordTable is an open-addressing hash table from lower-cased words to
 // their wordInfo, read-only after it is built.
 type wordTable struct {
-	slots []int32 // index into ents + 1; 0 when empty
+	slots []slot
 	mask  uint32
 	blob  string   // the keys, end to end
 	offs  []uint32 // key k is blob[offs[k]:offs[k+1]]
 	ents  []wordEnt
 	lexes []lexEntry  // cue-lexicon entries (with cls dropped), by wordEnt.lex
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
+}
+
+// slot is one place of the table: the hash of its key and the key's
+// index + 1 (0 when the place is empty).
+type slot struct {
+	hash uint32
+	k    int32
 }
 
 // wordEnt is a wordInfo as the table holds it: with no pointer, so that
@@ -79,12 +86,15 @@ func (t *wordTable) lookupHash(w string, h uint32) int32 {
 		return -1
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		k := t.slots[i]
-		if k == 0 {
+		sl := t.slots[i]
+		if sl.k == 0 {
 			return -1
 		}
-		if a, b := t.offs[k-1], t.offs[k]; int(b-a) == len(w) && t.blob[a:b] == w {
-			return k - 1
+		if sl.hash != h {
+			continue
+		}
+		if a, b := t.offs[sl.k-1], t.offs[sl.k]; int(b-a) == len(w) && t.blob[a:b] == w {
+			return sl.k - 1
 		}
 	}
 }
@@ -92,11 +102,11 @@ func (t *wordTable) lookupHash(w string, h uint32) int32 {
 func (t *wordTable) insert(w string, e wordEnt, blob *strings.Builder) {
 	h := wordHash(w)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		if t.slots[i] == 0 {
+		if t.slots[i].k == 0 {
 			blob.WriteString(w)
 			t.offs = append(t.offs, uint32(blob.Len()))
 			t.ents = append(t.ents, e)
-			t.slots[i] = int32(len(t.ents))
+			t.slots[i] = slot{hash: h, k: int32(len(t.ents))}
 			return
 		}
 	}
@@ -142,10 +152,10 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 	}
 	t := &wordTable{offs: []uint32{0}}
 	size := 16
-	for size < 4*len(all) {
+	for size < 2*len(all) {
 		size *= 2
 	}
-	t.slots = make([]int32, size)
+	t.slots = make([]slot, size)
 	t.mask = uint32(size - 1)
 	// in sorted order, so that the table is the same from run to run
 	words := make([]string, 0, len(all))
@@ -205,14 +215,19 @@ func shapeOf(t, lt string) uint32 {
 		return s
 	}
 	var s uint32
-	if isWordTok(lt) {
-		s |= sWord
-	}
-	if isLowerWord(t) {
-		s |= sLower
-	}
-	if isCap(t) {
-		s |= sCap
+	r0, _ := utf8.DecodeRuneInString(t)
+	r1, _ := utf8.DecodeRuneInString(lt)
+	if !(r0 >= 0x2000 && r0 <= 0x206F && r1 >= 0x2000 && r1 <= 0x206F) {
+		// (General Punctuation, quote marks and dashes, has no letters)
+		if isWordTok(lt) {
+			s |= sWord
+		}
+		if isLowerWord(t) {
+			s |= sLower
+		}
+		if isCap(t) {
+			s |= sCap
+		}
 	}
 	if strings.HasSuffix(lt, "ly") {
 		s |= sLy

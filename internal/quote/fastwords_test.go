@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -75,8 +76,24 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 	}
 }
 
+func TestGeneralPunctuationHasNoLetters(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206F; r++ {
+		if unicode.IsLetter(r) || unicode.IsUpper(r) || unicode.IsLower(r) || unicode.ToLower(r) != r {
+			t.Errorf("%U: a letter or cased", r)
+		}
+		if s := "x" + string(r) + "y"; lowerRunes(s) != strings.ToLower(s) {
+			t.Errorf("lowerRunes(%q)", s)
+		}
+	}
+	for _, s := range []string{"", "abc", "ABC", "“Ab", "’s", "Élan", "x\xff", "—", "a—B"} {
+		if lowerRunes(s) != strings.ToLower(s) {
+			t.Errorf("lowerRunes(%q) = %q", s, lowerRunes(s))
+		}
+	}
+}
+
 func TestShapeAndClass(t *testing.T) {
-	toks := []string{"", "a", "A", "said", "Said", "SAID", "early", "saying", "ly", "ing", ",", ".", "“", "”", "’s", "'s", "Élan", "élan", "日本", "1", "42", "-", "\xff", "that", "It", "$", "q", "Ça", "çing", "x\xffly"}
+	toks := []string{"—x", "’", "”s", "…", "", "a", "A", "said", "Said", "SAID", "early", "saying", "ly", "ing", ",", ".", "“", "”", "’s", "'s", "Élan", "élan", "日本", "1", "42", "-", "\xff", "that", "It", "$", "q", "Ça", "çing", "x\xffly"}
 	for _, tok := range toks {
 		for _, low := range []string{strings.ToLower(tok), tok} {
 			want := uint32(0)

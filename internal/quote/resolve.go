@@ -165,8 +165,7 @@ var determinerCap = map[string]bool{"The": true, "A": true, "An": true, "His": t
 type resolver struct {
 	txt     string
 	toks    []text.Token
-	persons []*person
-	byLast  map[string][]*person
+	persons []*person // in the order they were found
 }
 
 // buildPersons finds named persons: given person mentions, plus runs of
@@ -183,13 +182,10 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		}
 	}
 	buf := d.buf
-	if buf.byLast == nil {
-		buf.byLast = map[string][]*person{}
-	}
 	if cap(buf.slab) < most {
 		buf.slab = make([]person, 0, most)
 	}
-	rs := &resolver{txt: d.text, toks: d.toks, byLast: buf.byLast, persons: buf.ptrs[:0]}
+	rs := &resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0]}
 	slab := buf.slab[:0]
 	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
 	add := func(name string, pos int, lastLow string) *person {
@@ -205,7 +201,10 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		if last == "" {
 			return nil
 		}
-		for _, p := range rs.byLast[last] {
+		for _, p := range rs.persons {
+			if p.last != last {
+				continue // (the persons with that surname, in the order they came)
+			}
 			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !strings.ContainsAny(p.name, " \t\n") || single {
 				if len(name) > len(p.name) {
 					p.name = name
@@ -215,10 +214,15 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 				return p
 			}
 		}
-		slab = append(slab, person{name: name, last: last, pos: []int{pos}, multi: multiField(name)})
+		// (a slab entry keeps the arrays of the person it held before)
+		if len(slab) < cap(slab) {
+			slab = slab[:len(slab)+1]
+		} else {
+			slab = append(slab, person{}) // (never: most bounds the persons)
+		}
 		p := &slab[len(slab)-1]
+		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name)}
 		rs.persons = append(rs.persons, p)
-		rs.byLast[last] = append(rs.byLast[last], p)
 		return p
 	}
 	for _, m := range mentions {
@@ -590,13 +594,18 @@ func (rs *resolver) find(name string) *person {
 	var buf [64]byte
 	w := lastWord(strings.TrimSpace(name))
 	if k, ok := asciiSurnameKey(buf[:0], w); ok {
-		if ps := rs.byLast[string(k)]; len(ps) > 0 { // (no allocation for the lookup)
-			return ps[0]
+		for _, p := range rs.persons {
+			if p.last == string(k) { // (no allocation for the comparison)
+				return p
+			}
 		}
 		return nil
 	}
-	if ps := rs.byLast[surnameKey(strings.ToLower(w))]; len(ps) > 0 {
-		return ps[0]
+	key := surnameKey(strings.ToLower(w))
+	for _, p := range rs.persons {
+		if p.last == key {
+			return p
+		}
 	}
 	return nil
 }
@@ -605,16 +614,18 @@ func (rs *resolver) find(name string) *person {
 // with that surname mentioned most recently before pos (else first).
 func (rs *resolver) fullName(name string, pos int) string {
 	last, many := lastField(name)
-	var cands []*person
 	var buf [64]byte
-	if k, ok := asciiSurnameKey(buf[:0], last); ok {
-		cands = rs.byLast[string(k)]
-	} else {
-		cands = rs.byLast[surnameKey(last)]
+	kb, ascii := asciiSurnameKey(buf[:0], last)
+	key := ""
+	if !ascii {
+		key = surnameKey(last)
 	}
 	var best *person
 	bestPos := -1
-	for _, p := range cands {
+	for _, p := range rs.persons {
+		if ascii && p.last != string(kb) || !ascii && p.last != key {
+			continue // (the persons with that surname, in the order they came)
+		}
 		if many && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
 			continue
 		}
@@ -744,6 +755,9 @@ func (d *doc) subjectName(i int) string {
 // ending and marks.
 func (d *doc) normTok(i int) string {
 	w := d.low[i]
+	if n := len(w); n > 0 && w[0]-'a' < 26 && w[n-1]-'a' < 26 && !(w[n-1] == 's' && n >= 2 && (w[n-2] == '\'' || w[n-2] == 0x99)) {
+		return w // (a word starting and ending with a letter, no possessive: nothing to trim)
+	}
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.TrimSuffix(w, "’s")
 	for w != "" && isTrimmable(w[0]) {
