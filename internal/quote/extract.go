@@ -57,6 +57,7 @@ type doc struct {
 	xf       []uint32 // xflags and shape bits of each token (fastwords.go)
 	tbl      *wordTable
 	tokIdx   []int32 // tokAt's index, nil when tokens are out of order
+	nNames   int     // the tokens isName accepts
 	nameMemo []uint8 // isName per token: 0 unknown, 1 no, 2 yes
 	modMemo  []uint8
 	sentAB   []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
@@ -89,7 +90,8 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 
 // newDoc prepares the per-token state of one extraction in buf's arrays.
 func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
-	d := &doc{text: txt, sents: sents, buf: buf}
+	d := &buf.d // (the doc itself is pooled with its arrays)
+	*d = doc{text: txt, sents: sents, buf: buf}
 	nt := 0
 	for _, s := range sents {
 		nt += len(s.Tokens)
@@ -218,45 +220,64 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			tokIdx[blk] = int32(i)
 			blk++
 		}
-		// the word: one pass over the bytes tells whether they are
-		// ASCII and whether there are capitals, and hashes the
-		// lower-cased form
+		// the word: its bytes, eight at a time, tell whether they are
+		// ASCII and whether there are capitals, and give the hash of
+		// the lower-cased form
 		tx := t.Text
-		h := uint32(2166136261)
-		var caps, hi byte
-		for k := 0; k < len(tx); k++ {
-			c := tx[k]
-			l := lowerASCII[c]
-			hi |= c
-			caps |= c ^ l
-			h = (h ^ uint32(l)) * 16777619
-		}
 		var lw string
-		var x uint32
-		id := int32(-1)
-		if hi < utf8.RuneSelf && len(tx) > 0 && t.End-t.Start == len(tx) && (unsafe.StringData(tx) == unsafe.StringData(txt[t.Start:t.End]) || tx == txt[t.Start:t.End]) {
-			// an ASCII token, its span's text (lowerTok)
-			lw = tx
-			if caps != 0 {
-				lw = lowOf(tx)
+		var x, xw uint32
+		var fl uint16
+		var id int32
+		ascii := false
+		if n := len(tx); n > 0 && t.End-t.Start == n && (unsafe.StringData(tx) == unsafe.StringData(txt[t.Start:]) || tx == txt[t.Start:t.End]) {
+			// the token's text is its span's (lowerTok)
+			var h uint32
+			var key8 uint64
+			var caps bool
+			if n <= 8 && t.Start+8 <= len(txt) {
+				// (most words: lowerASCIIWord for one chunk)
+				x := load8(txt, t.Start) & (1<<(8*n) - 1)
+				if ascii = x&0x8080808080808080 == 0; ascii {
+					u := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
+					key8 = x | u>>2
+					h, caps = hashEnd(hashFold(hashSeed(n), key8)), u != 0
+				}
+			} else {
+				h, key8, caps, ascii = lowerASCIIWord(txt, t.Start, n)
 			}
-			id = tbl.lookupHash(lw, h)
-			c := tx[0]
-			switch {
-			case c >= 'a' && c <= 'z':
-				x = sLower | sWord
-			case c >= 'A' && c <= 'Z':
-				x = sCap | sWord
-			case len(tx) == 1 && !(c >= '0' && c <= '9'):
-				x = sPunct1
+			if ascii {
+				lw = tx
+				if caps {
+					lw = lowOf(tx)
+				}
+				// (the first place probed, inline; lookupKey for the rest)
+				if sl := &tbl.slots[h&tbl.mask]; sl.key8 == key8 && sl.hash == h && int(sl.n) == n && n <= 8 {
+					id, fl, xw = sl.k-1, sl.flags, sl.x
+				} else {
+					id, fl, xw = tbl.lookupKey(lw, h, key8)
+				}
+				c := tx[0]
+				switch {
+				case c >= 'a' && c <= 'z':
+					x = sLower | sWord
+				case c >= 'A' && c <= 'Z':
+					x = sCap | sWord
+				case n == 1 && !(c >= '0' && c <= '9'):
+					x = sPunct1
+				}
+				if n >= 2 && lw[n-2] == 'l' && lw[n-1] == 'y' {
+					x |= sLy
+				}
+				if n >= 3 && lw[n-3] == 'i' && lw[n-2] == 'n' && lw[n-1] == 'g' {
+					x |= sIng
+				}
 			}
-			if n := len(lw); n >= 2 && lw[n-2] == 'l' && lw[n-1] == 'y' {
-				x |= sLy
+		}
+		if !ascii {
+			var hi byte
+			for k := 0; k < len(tx); k++ {
+				hi |= tx[k]
 			}
-			if n := len(lw); n >= 3 && lw[n-3] == 'i' && lw[n-2] == 'n' && lw[n-1] == 'g' {
-				x |= sIng
-			}
-		} else {
 			if hi < utf8.RuneSelf && t.End-t.Start == len(tx) {
 				// lowerTok: the span's bytes, ASCII capitals lowered
 				src := txt[t.Start:t.End]
@@ -274,16 +295,16 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			} else {
 				lw = lowerRunes(tx)
 			}
-			id = tbl.lookupHash(lw, wordHash(lw))
+			id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
 			x |= shapeOf(tx, lw)
 		}
+		x |= xw
 		low[i] = lw
 		cue[i] = -1
-		var fl uint16
-		if id >= 0 {
-			e := &tbl.ents[id]
-			fl = e.flags
-			x |= e.x
+		if !(x&(sWord|sLower) == sWord|sLower && fl&fAux == 0 && (x&sLy == 0 || fl&fSpeech != 0) && (fl&fSpeech != 0 || id >= 0 && tbl.ents[id].lex >= 0)) && lw != "according" && !(fl&fHeadline != 0 && x&sCap != 0) {
+			// cueScore is 0 (and 0 is 0 in the float32 memo too: the
+			// first call would give what the later ones give)
+			cue[i] = 0
 		}
 		flags[i] |= fl
 		wid[i] = id
@@ -292,6 +313,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		names[i] = 1
 		if x&sCap != 0 && fl&(fOpener|fTitle|fRole) == 0 {
 			names[i] = 2
+			d.nNames++
 		}
 	}
 	for ; blk < nb; blk++ {
@@ -358,6 +380,8 @@ type buffers struct {
 	slab     []person  // buildPersons
 	ptrs     []*person // buildPersons
 	big      bool      // the text is long: release clears the arrays
+	rs       resolver  // buildPersons
+	d        doc       // newDoc
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -365,14 +389,14 @@ var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 // release drops references into the last text and returns b to the pool.
 func (b *buffers) release() {
 	if b.big {
-		// (a short text may stay referenced until the buffers are
-		// used again or the pool drops them: clearing costs more)
+		// (a short text may stay referenced from the arrays until
+		// the buffers are used again or the pool drops them: clearing
+		// them costs more)
 		clear(b.low)
 		clear(b.toks)
-	}
-	if b.big {
 		clear(b.slab)
 	}
+	b.d, b.rs = doc{}, resolver{}
 	bufPool.Put(b)
 }
 

@@ -1,10 +1,12 @@
 package quote
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The word table: every lower-cased word any word list of the package
@@ -53,11 +55,25 @@ type wordTable struct {
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
 }
 
-// slot is one place of the table: the hash of its key and the key's
-// index + 1 (0 when the place is empty).
+// slot is one place of the table: its key's first eight bytes, length
+// and hash, the key's index + 1 (0 when the place is empty) and what the
+// key's entry tells, so that a lookup of a short word reads one place.
 type slot struct {
-	hash uint32
-	k    int32
+	key8  uint64
+	hash  uint32
+	x     uint32
+	k     int32
+	flags uint16
+	n     uint8
+}
+
+// key8Of packs the first eight bytes of w, the first lowest.
+func key8Of(w string) uint64 {
+	var k uint64
+	for i := 0; i < len(w) && i < 8; i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
 }
 
 // wordEnt is a wordInfo as the table holds it: with no pointer, so that
@@ -68,33 +84,98 @@ type wordEnt struct {
 	lex   int32 // index into lexes, -1 when none
 }
 
-// wordHash is FNV-1a over the bytes of w.
+// wordHash hashes w eight bytes at a time (the bytes of a chunk packed
+// first lowest, as key8Of packs them).
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
+	h := hashSeed(len(w))
+	for off := 0; off < len(w); off += 8 {
+		h = hashFold(h, key8Of(w[off:]))
 	}
-	return h
+	return hashEnd(h)
 }
 
-func (t *wordTable) lookup(w string) int32 { return t.lookupHash(w, wordHash(w)) }
+// load8 returns the eight bytes of s from i (i+8 <= len(s)), the
+// first lowest.
+func load8(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:i+8]), 8))
+}
 
-// lookupHash is lookup given h, the wordHash of w.
-func (t *wordTable) lookupHash(w string, h uint32) int32 {
+// zeroBytes has the high bit of each zero byte of x set (and maybe of
+// bytes after a zero byte, never before the first one).
+func zeroBytes(x uint64) uint64 {
+	return (x - 0x0101010101010101) &^ x & 0x8080808080808080
+}
+
+const hashMul = 0x9E3779B97F4A7C15
+
+func hashSeed(n int) uint64 { return uint64(n+1) * hashMul }
+
+func hashFold(h, chunk uint64) uint64 {
+	h = (h ^ chunk) * hashMul
+	return h ^ h>>29
+}
+
+func hashEnd(h uint64) uint32 { return uint32(h >> 32) }
+
+// lowerASCIIWord reads the n bytes of txt from s, eight at a time, and
+// returns the wordHash and key8Of of their lower-cased form and whether
+// there were capitals; ok is false when a byte is not ASCII.
+func lowerASCIIWord(txt string, s, n int) (h uint32, key8 uint64, caps, ok bool) {
+	const hi8 = 0x8080808080808080
+	hh := hashSeed(n)
+	var up uint64
+	for off := 0; off < n; off += 8 {
+		var x uint64
+		if p := s + off; p+8 <= len(txt) {
+			x = load8(txt, p)
+			if r := n - off; r < 8 {
+				x &= 1<<(8*r) - 1
+			}
+		} else {
+			for j := off; j < n && j < off+8; j++ {
+				x |= uint64(txt[s+j]) << (8 * (j - off))
+			}
+		}
+		if x&hi8 != 0 {
+			return 0, 0, false, false
+		}
+		// (no carry between bytes: each is below 0x80) the bytes at or
+		// above 'A' and not above 'Z' get 0x20 or-ed in
+		u := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & hi8
+		up |= u
+		x |= u >> 2
+		if off == 0 {
+			key8 = x
+		}
+		hh = hashFold(hh, x)
+	}
+	return hashEnd(hh), key8, up != 0, true
+}
+
+func (t *wordTable) lookup(w string) int32 {
+	k, _, _ := t.lookupKey(w, wordHash(w), key8Of(w))
+	return k
+}
+
+// lookupKey looks w up given its wordHash and key8Of; it returns the
+// entry's index (-1 when w has none), flags and xflags.
+func (t *wordTable) lookupKey(w string, h uint32, key8 uint64) (int32, uint16, uint32) {
 	if len(w) >= 32 || w == "" || t.maybe[w[0]]&(1<<len(w)) == 0 {
-		return -1
+		return -1, 0, 0
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		sl := t.slots[i]
+		sl := &t.slots[i]
 		if sl.k == 0 {
-			return -1
+			return -1, 0, 0
 		}
-		if sl.hash != h {
+		if sl.key8 != key8 || sl.hash != h || int(sl.n) != len(w) {
 			continue
 		}
-		if a, b := t.offs[sl.k-1], t.offs[sl.k]; int(b-a) == len(w) && t.blob[a:b] == w {
-			return sl.k - 1
+		if len(w) <= 8 {
+			return sl.k - 1, sl.flags, sl.x
+		}
+		if t.blob[t.offs[sl.k-1]+8:t.offs[sl.k]] == w[8:] {
+			return sl.k - 1, sl.flags, sl.x
 		}
 	}
 }
@@ -106,7 +187,7 @@ func (t *wordTable) insert(w string, e wordEnt, blob *strings.Builder) {
 			blob.WriteString(w)
 			t.offs = append(t.offs, uint32(blob.Len()))
 			t.ents = append(t.ents, e)
-			t.slots[i] = slot{hash: h, k: int32(len(t.ents))}
+			t.slots[i] = slot{key8: key8Of(w), hash: h, x: e.x, k: int32(len(t.ents)), flags: e.flags, n: uint8(len(w))}
 			return
 		}
 	}

@@ -38,6 +38,9 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		if id >= 0 {
 			flags, x, lex = tbl.ents[id].flags, tbl.ents[id].x, tbl.ents[id].lex
 		}
+		if id2, f2, x2 := tbl.lookupKey(w, wordHash(w), key8Of(w)); id2 != id || f2 != flags || x2 != x {
+			t.Errorf("%q: lookupKey %d %b %b, want %d %b %b", w, id2, f2, x2, id, flags, x)
+		}
 		if e, ok := wf.m[w]; ok && len(w) < 32 {
 			if e.flags != flags || (e.lex == nil) != (lex < 0) {
 				t.Errorf("%q: flags %b lex %d, want %b %v", w, flags, lex, e.flags, e.lex)
@@ -121,6 +124,34 @@ func TestShapeAndClass(t *testing.T) {
 			if got, want := classNames[classID(tok, low)], classOf(tok, low); got != want {
 				t.Errorf("classID(%q, %q) names %q, want %q", tok, low, got, want)
 			}
+		}
+	}
+}
+
+func TestLowerASCIIWord(t *testing.T) {
+	words := []string{"a", "Z", "said", "Said", "SAID", "@[`{", "according", "ACCORDING", "Secretary-General", "abcdefgh", "ABCDEFGHI", "x1Y2z3W4v5U6", "0123456789abcdefXYZ"}
+	for _, w := range words {
+		// at the start, in the middle and at the very end of a text
+		for _, txt := range []string{w + " tail of the text", "head " + w + " tail of the text", "head " + w} {
+			s := strings.Index(txt, w)
+			h, key8, caps, ok := lowerASCIIWord(txt, s, len(w))
+			lw := strings.ToLower(w)
+			if !ok || h != wordHash(lw) || key8 != key8Of(lw) || caps != (lw != w) {
+				t.Errorf("lowerASCIIWord(%q in %q) = %x %x %v %v", w, txt, h, key8, caps, ok)
+			}
+		}
+	}
+	for _, txt := range []string{"é", "abcdefgé", "“x”", "abc\xff"} {
+		if _, _, _, ok := lowerASCIIWord(txt, 0, len(txt)); ok {
+			t.Errorf("lowerASCIIWord(%q): ok", txt)
+		}
+	}
+}
+
+func TestHeadRole(t *testing.T) {
+	for _, r := range []string{"head", "president", "*", "minister", "", "Head"} {
+		if isHeadRole(r) != headRoles[r] {
+			t.Errorf("isHeadRole(%q)", r)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 	"unicode"
@@ -159,8 +160,25 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 		}
 	}
 	for i := 0; i < len(text); {
-		for i < len(text) && !markStop[text[i]] {
-			i++ // (most bytes: plain ASCII)
+		for i < len(text) { // (most bytes: plain ASCII)
+			if i+8 <= len(text) {
+				// eight bytes at a time: the first that is a line
+				// break, a straight mark or not ASCII
+				const nl, dq, sq = 0x0a0a0a0a0a0a0a0a, 0x2222222222222222, 0x2727272727272727
+				x := load8(text, i)
+				m := x&0x8080808080808080 | zeroBytes(x^nl) | zeroBytes(x^dq) | zeroBytes(x^sq)
+				if m == 0 {
+					i += 8
+					continue
+				}
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			if !markStop[text[i]] {
+				i++
+				continue
+			}
+			break
 		}
 		if i >= len(text) {
 			break

@@ -55,6 +55,9 @@ func isQualifier(m string) bool { return strings.HasPrefix(m, "office:") }
 // for.
 var headRoles = map[string]bool{"head": true, "president": true, "*": true}
 
+// isHeadRole is headRoles[r] without the map.
+func isHeadRole(r string) bool { return r == "head" || r == "president" || r == "*" }
+
 // titleWords precede a name without being part of it.
 var titleWords = map[string]bool{
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "sen.": true, "rep.": true,
@@ -91,6 +94,19 @@ func modKeyNorm(w string) string {
 	if a, ok := groupAliases[w]; ok {
 		return a
 	}
+	return modStem(w)
+}
+
+// modKey is modKeyNorm(lw) for lw, the normTok of token k.
+func (d *doc) modKey(k int, lw string) string {
+	if lw == d.low[k] && d.xf[k]&xAlias == 0 {
+		return modStem(lw) // (no alias)
+	}
+	return modKeyNorm(lw)
+}
+
+// modStem is modKeyNorm for a word that is no group alias.
+func modStem(w string) string {
 	if w == "us" || w == "u.s" {
 		return "us"
 	}
@@ -175,17 +191,13 @@ type resolver struct {
 func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	// Persons live in a slab from the pool, sized for the most the
 	// loop below can add, so that pointers into it stay valid.
-	most := len(mentions)
-	for i := range d.toks {
-		if d.isName(i) {
-			most++
-		}
-	}
+	most := len(mentions) + d.nNames
 	buf := d.buf
 	if cap(buf.slab) < most {
 		buf.slab = make([]person, 0, most)
 	}
-	rs := &resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0]}
+	rs := &buf.rs
+	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0]}
 	slab := buf.slab[:0]
 	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
 	add := func(name string, pos int, lastLow string) *person {
@@ -231,6 +243,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		}
 	}
 	n := len(d.toks)
+	var rb, mb [8]string // (premodifiers of a name, most often few)
 	for i := 0; i < n; {
 		if !d.isName(i) || d.tokReg[i] >= 0 {
 			i++
@@ -248,7 +261,6 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			continue
 		}
 		// premodifiers: titles, role nouns, modifiers before the run
-		var rb, mb [8]string
 		roles, mods := rb[:0], mb[:0]
 		titled := false
 		for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
@@ -272,7 +284,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			}
 			if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[w]) || d.contentWord(k) {
 				if lw != "" {
-					mods = append(mods, modKeyNorm(lw))
+					mods = append(mods, d.modKey(k, lw))
 				}
 				continue
 			}
@@ -302,7 +314,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 					continue
 				}
 				if d.xf[k]&sCap != 0 || d.contentWord(k) {
-					m2 = append(m2, modKeyNorm(lw))
+					m2 = append(m2, d.modKey(k, lw))
 					continue
 				}
 				hasRole = false
@@ -344,7 +356,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 						} else if ok {
 							p.addMod(qualifierKey(lw))
 						} else if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[d.toks[k].Text]) || d.contentWord(k) {
-							p.addMod(modKeyNorm(d.normTok(k)))
+							p.addMod(d.modKey(k, d.normTok(k)))
 						}
 					}
 				}
@@ -440,7 +452,7 @@ func (d *doc) describe(a, b int, roles, mods []string) ([]string, []string) {
 			continue
 		}
 		if isCap(w) || d.isMod(k) || d.contentWord(k) {
-			mods = append(mods, modKeyNorm(lw))
+			mods = append(mods, d.modKey(k, lw))
 		}
 	}
 	return roles, mods
@@ -448,7 +460,7 @@ func (d *doc) describe(a, b int, roles, mods []string) ([]string, []string) {
 
 func roleFits(want string, have []string) bool {
 	for _, h := range have {
-		if h == want || h == "*" || headRoles[want] && headRoles[h] {
+		if h == want || h == "*" || isHeadRole(want) && isHeadRole(h) {
 			return true
 		}
 	}
@@ -472,7 +484,13 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 	rs := d.buildPersons(mentions)
 	tokOf := func(b int) int { return d.tokAt(b) }
 	// First pass: names.
-	kind := make([]byte, len(qs)) // 'n' name, 'p' pronoun, 'd' description, 0 none
+	var kb [64]byte
+	var kind []byte // 'n' name, 'p' pronoun, 'd' description, 0 none
+	if len(qs) <= len(kb) {
+		kind = kb[:len(qs)]
+	} else {
+		kind = make([]byte, len(qs))
+	}
 	for i := range qs {
 		q := &qs[i]
 		if q.spkS < 0 {
@@ -722,7 +740,7 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 	}
 	// No person carries a fitting title: the description names the one
 	// quoted person the report gives no title at all.
-	if !headRoles[role] {
+	if !isHeadRole(role) {
 		return ""
 	}
 	var bare []*person
