@@ -167,11 +167,12 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	}
 	toks, tokSent, tokReg := d.toks[:n], d.tokSent[:n], d.tokReg[:n]
 	low, flags, xf, wid, cue, names := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n], d.cueMemo[:n], d.nameMemo[:n]
-	eff := int32(-1) // sentence id after joining splits inside a parenthesis
-	depth := 0       // parentheses open in the current sentence
-	si := 0          // the next sentence in starts
-	ri := 0          // the region at or after the token
-	blk := 0         // the next block of tokIdx to fill
+	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
+	eff := int32(-1)                                  // sentence id after joining splits inside a parenthesis
+	depth := 0                                        // parentheses open in the current sentence
+	si := 0                                           // the next sentence in starts
+	ri := 0                                           // the region at or after the token
+	blk := 0                                          // the next block of tokIdx to fill
 	sorted := true
 	prevStart := 0
 	for i := range toks {
@@ -229,7 +230,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		var fl uint16
 		var id int32
 		ascii := false
-		if n := len(tx); n > 0 && t.End-t.Start == n && (unsafe.StringData(tx) == unsafe.StringData(txt[t.Start:]) || tx == txt[t.Start:t.End]) {
+		if n := len(tx); n > 0 && t.End-t.Start == n && (unsafe.Pointer(unsafe.StringData(tx)) == unsafe.Add(txtBase, t.Start) || tx == txt[t.Start:t.End]) {
 			// the token's text is its span's (lowerTok)
 			var h uint32
 			var key8 uint64
@@ -251,7 +252,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 					lw = lowOf(tx)
 				}
 				// (the first place probed, inline; lookupKey for the rest)
-				if sl := &tbl.slots[h&tbl.mask]; sl.key8 == key8 && sl.hash == h && int(sl.n) == n && n <= 8 {
+				if sl := &tbl.slots[h&tbl.mask]; sl.k == 0 {
+					id = -1 // (not in the table)
+				} else if sl.key8 == key8 && sl.hash == h && int(sl.n) == n && n <= 8 {
 					id, fl, xw = sl.k-1, sl.flags, sl.x
 				} else {
 					id, fl, xw = tbl.lookupKey(lw, h, key8)

@@ -233,7 +233,7 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 	}
 	t := &wordTable{offs: []uint32{0}}
 	size := 16
-	for size < 2*len(all) {
+	for size < 4*len(all) {
 		size *= 2
 	}
 	t.slots = make([]slot, size)

@@ -206,15 +206,21 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			return nil
 		}
 		single := !strings.ContainsAny(name, " \t\n")
-		if lastLow == "" {
-			lastLow = strings.ToLower(lastWord(name))
+		var last string
+		var kbuf [64]byte
+		var kb []byte // the surname key of a mention's name, when ASCII (no allocation to compare)
+		if lastLow != "" {
+			last = surnameKey(lastLow)
+		} else if k, ok := asciiSurnameKey(kbuf[:0], lastWord(name)); ok {
+			kb = k
+		} else {
+			last = surnameKey(strings.ToLower(lastWord(name)))
 		}
-		last := surnameKey(lastLow)
-		if last == "" {
+		if last == "" && len(kb) == 0 {
 			return nil
 		}
 		for _, p := range rs.persons {
-			if p.last != last {
+			if kb != nil && p.last != string(kb) || kb == nil && p.last != last {
 				continue // (the persons with that surname, in the order they came)
 			}
 			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !strings.ContainsAny(p.name, " \t\n") || single {
@@ -233,6 +239,9 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			slab = append(slab, person{}) // (never: most bounds the persons)
 		}
 		p := &slab[len(slab)-1]
+		if kb != nil {
+			last = string(kb)
+		}
 		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name)}
 		rs.persons = append(rs.persons, p)
 		return p
