@@ -484,7 +484,7 @@ func (d *doc) cueScore1(i int) float64 {
 				if e.clsHas != 0 && e.top >= nearQuoteRate {
 					next := classEnd
 					if i+1 < len(d.toks) {
-						next = classID(d.toks[i+1].Text, d.low[i+1])
+						next = d.classOfTok(i + 1)
 					}
 					if e.clsHas&(1<<next) != 0 {
 						v = e.clsRate[next]

@@ -33,6 +33,10 @@ const (
 	xTime       // timeHeads or timeWords or weekdays
 )
 
+// xClassShift: bits 24 to 28 of the xflags hold 1 + the classID of a
+// word that is a class of its own ("that", ",", "to", ...), 0 for others.
+const xClassShift = 24
+
 // Token shape bits, computed once per token.
 const (
 	sWord   uint32 = 1 << (iota + 16) // isWordTok of the lower-cased form
@@ -222,6 +226,9 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 	for w := range groupAliases {
 		x[w] |= xAlias
 	}
+	for k, w := range classNames[:classQ] {
+		x[w] |= uint32(k+1) << xClassShift
+	}
 	all := map[string]wordInfo{}
 	for w, e := range wf.m {
 		all[w] = e
@@ -269,6 +276,26 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 	t.blob = blob.String()
 	return t
 })
+
+// classOfTok is classID for token i.
+func (d *doc) classOfTok(i int) int {
+	if c := d.xf[i] >> xClassShift & 31; c != 0 {
+		return int(c) - 1
+	}
+	t := d.toks[i].Text
+	if t != "" && t[0] < utf8.RuneSelf {
+		switch c := t[0]; {
+		case c == '"' || c == '\'':
+			return classQ
+		case c >= 'A' && c <= 'Z':
+			return classCap
+		case c >= 'a' && c <= 'z':
+			return classWord
+		}
+		return classPunct
+	}
+	return classID(t, d.low[i])
+}
 
 // shapeOf returns the shape bits of a token given its text and its
 // lower-cased form.

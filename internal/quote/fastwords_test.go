@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"storyline/internal/text"
 )
 
 // The word table and the shape bits must say what the word lists and
@@ -123,6 +125,13 @@ func TestShapeAndClass(t *testing.T) {
 			}
 			if got, want := classNames[classID(tok, low)], classOf(tok, low); got != want {
 				t.Errorf("classID(%q, %q) names %q, want %q", tok, low, got, want)
+			}
+			if tok != "" && low == strings.ToLower(tok) {
+				txt := "x " + tok
+				d := newDoc(txt, []text.Sentence{{Start: 0, End: len(txt), Tokens: []text.Token{{Start: 0, End: 1, Text: "x"}, {Start: 2, End: len(txt), Text: tok}}}}, new(buffers))
+				if got, want := classNames[d.classOfTok(1)], classOf(tok, low); got != want {
+					t.Errorf("classOfTok(%q) names %q, want %q", tok, got, want)
+				}
 			}
 		}
 	}
