@@ -164,3 +164,31 @@ func TestHeadRole(t *testing.T) {
 		}
 	}
 }
+
+func TestDemonymBlankLastField(t *testing.T) {
+	words := []string{"", "c", "ic", "an", "ian", "ukrainian", "chinese", "british", "korean", "american", "arctic", "iran", "sen", "ese", "ish", "xic", "ukraine"}
+	for _, w := range words {
+		want := false
+		for _, suf := range []string{"ian", "ese", "ish", "ean", "can", "ic"} {
+			want = want || strings.HasSuffix(w, suf)
+		}
+		if isDemonym(w) != want {
+			t.Errorf("isDemonym(%q) = %v", w, !want)
+		}
+	}
+	for _, s := range []string{"", " ", "a", " a b ", "Mark  Rutte\n", "a\tb", "\v\fx\r", "Zelensky", "x\u00a0y"} {
+		if hasBlank(s) != strings.ContainsAny(s, " \t\n") {
+			t.Errorf("hasBlank(%q)", s)
+		}
+		if l, m, ok := lastFieldASCII(s); ok {
+			f := strings.Fields(s)
+			wl, wm := "", len(f) > 1
+			if len(f) > 0 {
+				wl = f[len(f)-1]
+			}
+			if l != wl || m != wm {
+				t.Errorf("lastFieldASCII(%q) = %q %v, want %q %v", s, l, m, wl, wm)
+			}
+		}
+	}
+}

@@ -205,7 +205,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		if name == "" {
 			return nil
 		}
-		single := !strings.ContainsAny(name, " \t\n")
+		single := !hasBlank(name)
 		var last string
 		var kbuf [64]byte
 		var kb []byte // the surname key of a mention's name, when ASCII (no allocation to compare)
@@ -223,7 +223,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			if kb != nil && p.last != string(kb) || kb == nil && p.last != last {
 				continue // (the persons with that surname, in the order they came)
 			}
-			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !strings.ContainsAny(p.name, " \t\n") || single {
+			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !hasBlank(p.name) || single {
 				if len(name) > len(p.name) {
 					p.name = name
 					p.multi = multiField(name)
@@ -879,16 +879,27 @@ func lastWord(s string) string {
 
 // isDemonym guesses whether a lower-cased word is a nationality adjective.
 func isDemonym(w string) bool {
-	if w == "" {
+	n := len(w)
+	if n < 2 {
 		return false
 	}
-	switch w[len(w)-1] {
-	case 'n', 'e', 'h', 'c': // (the last letters of the suffixes)
-	default:
-		return false
+	switch w[n-1] { // the suffixes "ian", "ese", "ish", "ean", "can", "ic"
+	case 'n':
+		return n >= 3 && w[n-2] == 'a' && (w[n-3] == 'i' || w[n-3] == 'e' || w[n-3] == 'c')
+	case 'e':
+		return n >= 3 && w[n-2] == 's' && w[n-3] == 'e'
+	case 'h':
+		return n >= 3 && w[n-2] == 's' && w[n-3] == 'i'
+	case 'c':
+		return w[n-2] == 'i'
 	}
-	for _, suf := range []string{"ian", "ese", "ish", "ean", "can", "ic"} {
-		if strings.HasSuffix(w, suf) {
+	return false
+}
+
+// hasBlank is strings.ContainsAny(s, " \t\n").
+func hasBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' {
 			return true
 		}
 	}
@@ -924,6 +935,9 @@ func allCaps(s string) bool {
 // strings.Fields splits it, without allocating) and whether s has more
 // than one.
 func lastField(s string) (last string, many bool) {
+	if l, m, ok := lastFieldASCII(s); ok {
+		return l, m
+	}
 	e := len(s)
 	for e > 0 {
 		r, w := utf8.DecodeLastRuneInString(s[:e])
@@ -941,6 +955,33 @@ func lastField(s string) (last string, many bool) {
 		b -= w
 	}
 	return s[b:e], b > 0 && strings.TrimLeftFunc(s[:b], unicode.IsSpace) != ""
+}
+
+// lastFieldASCII is lastField for s of ASCII bytes; ok is false when s
+// has others.
+func lastFieldASCII(s string) (last string, many, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false, false
+		}
+	}
+	sp := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
+	e := len(s)
+	for e > 0 && sp(s[e-1]) {
+		e--
+	}
+	b := e
+	for b > 0 && !sp(s[b-1]) {
+		b--
+	}
+	m := false
+	for i := 0; i < b; i++ {
+		if !sp(s[i]) {
+			m = true
+			break
+		}
+	}
+	return s[b:e], m, true
 }
 
 // multiField reports whether s has two or more space-separated fields.
