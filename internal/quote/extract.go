@@ -80,10 +80,10 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 	d := newDoc(txt, sents, buf)
 	qs := d.extract()
 	resolveSpeakers(txt, d, qs, mentions)
-	out := make([]storyline.Quote, 0, len(qs))
+	out := make([]storyline.Quote, len(qs))
 	spans := make([]storyline.Span, 2*len(qs)) // the speaker and cue spans, one allocation
-	for i, q := range qs {
-		out = append(out, q.export(txt, spans[2*i:2*i+2:2*i+2]))
+	for i := range qs {
+		qs[i].exportTo(&out[i], txt, spans[2*i:2*i+2:2*i+2])
 	}
 	return out
 }
@@ -427,10 +427,18 @@ type cand struct {
 	openToNext   bool // an unattributed quote left open into the next paragraph
 }
 
-// export makes the quote record; spans holds room for its speaker and
-// cue spans.
-func (c cand) export(txt string, spans []storyline.Span) storyline.Quote {
-	q := storyline.Quote{Span: storyline.Span{Start: c.s, End: c.e}, Text: txt[c.s:c.e], Kind: c.kind, Speaker: c.speaker}
+// exportTo makes the quote record in q, a zero Quote; spans holds room
+// for its speaker and cue spans. (Only the fields that are set are
+// written: each is a pointer the collector may have to see.)
+func (c *cand) exportTo(q *storyline.Quote, txt string, spans []storyline.Span) {
+	q.Span = storyline.Span{Start: c.s, End: c.e}
+	q.Text = txt[c.s:c.e]
+	if c.kind != "" {
+		q.Kind = c.kind
+	}
+	if c.speaker != "" {
+		q.Speaker = c.speaker
+	}
 	if c.spkS >= 0 {
 		spans[0] = storyline.Span{Start: c.spkS, End: c.spkE}
 		q.SpeakerSpan = &spans[0]
@@ -441,7 +449,6 @@ func (c cand) export(txt string, spans []storyline.Span) storyline.Quote {
 		q.CueSpan = &spans[1]
 		q.Cue = txt[c.cueS:c.cueE]
 	}
-	return q
 }
 
 // tokAt returns the index of the first token starting at or after byte b.
