@@ -37,10 +37,6 @@ type lexEntry struct {
 	word float64 // -1 when seen too rarely
 	cls  map[string]float64
 	top  float64 // the highest rate of the word in any class
-	// cls by class index (classID): clsHas bit k set when clsRate[k]
-	// holds a rate
-	clsRate [numClasses]float64
-	clsHas  uint32
 }
 
 func (lx *CueLexicon) index() {
@@ -84,12 +80,8 @@ func (lx *CueLexicon) index() {
 	}
 	for _, e := range lx.fast {
 		e.top = e.word
-		for c, r := range e.cls {
+		for _, r := range e.cls {
 			e.top = max(e.top, r)
-			if k := classIndex(c); k >= 0 {
-				e.clsRate[k] = r
-				e.clsHas |= 1 << k
-			}
 		}
 	}
 }

@@ -494,7 +494,7 @@ func (d *doc) cueScore1(i int) float64 {
 						next = d.classOfTok(i + 1)
 					}
 					if e.clsHas&(1<<next) != 0 {
-						v = e.clsRate[next]
+						v = d.tbl.rates[int(e.clsOff)+next]
 					}
 				}
 			}

@@ -55,7 +55,8 @@ type wordTable struct {
 	blob  string   // the keys, end to end
 	offs  []uint32 // key k is blob[offs[k]:offs[k+1]]
 	ents  []wordEnt
-	lexes []lexEntry  // cue-lexicon entries (with cls dropped), by wordEnt.lex
+	lexes []lexFast   // cue-lexicon entries, by wordEnt.lex
+	rates []float64   // the rates by class of the entries that have some, numClasses each
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
 }
 
@@ -78,6 +79,15 @@ func key8Of(w string) uint64 {
 		k |= uint64(w[i]) << (8 * i)
 	}
 	return k
+}
+
+// lexFast is a lexEntry as the table holds it, small: its rates by
+// class of the next token (clsHas bit k set when there is one for class
+// k) are in the table's rates from clsOff.
+type lexFast struct {
+	word, top float64
+	clsHas    uint32
+	clsOff    int32
 }
 
 // wordEnt is a wordInfo as the table holds it: with no pointer, so that
@@ -264,8 +274,17 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 			if !ok {
 				k = int32(len(t.lexes))
 				lexOf[e.lex] = k
-				le := *e.lex
-				le.cls = nil // (read through clsRate)
+				le := lexFast{word: e.lex.word, top: e.lex.top}
+				for c, r := range e.lex.cls {
+					if k := classIndex(c); k >= 0 {
+						if le.clsHas == 0 {
+							le.clsOff = int32(len(t.rates))
+							t.rates = append(t.rates, make([]float64, numClasses)...)
+						}
+						t.rates[int(le.clsOff)+k] = r
+						le.clsHas |= 1 << k
+					}
+				}
 				t.lexes = append(t.lexes, le)
 			}
 			we.lex = k

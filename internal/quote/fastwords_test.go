@@ -52,7 +52,7 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 					t.Errorf("%q: lexicon entry %v, want %v", w, le, e.lex)
 				}
 				for c, r := range e.lex.cls {
-					if k := classIndex(c); k >= 0 && (le.clsHas&(1<<k) == 0 || le.clsRate[k] != r) {
+					if k := classIndex(c); k >= 0 && (le.clsHas&(1<<k) == 0 || tbl.rates[int(le.clsOff)+k] != r) {
 						t.Errorf("%q: rate before %q lost", w, c)
 					}
 				}
