@@ -686,8 +686,14 @@ func (d *doc) askedClauses(qs []cand) []cand {
 // overlaps and sets its kind: quoted words inside make it partial.
 func (d *doc) takeInRegions(q *cand) {
 	hasQ := false
-	for _, r := range d.regs {
-		if r.s < q.e && q.s < r.e {
+	// regions are sorted and never overlap: start at the first that ends
+	// after q starts, stop at the first that starts after it ends
+	k := sort.Search(len(d.regs), func(i int) bool { return d.regs[i].e > q.s })
+	for _, r := range d.regs[k:] {
+		if r.s >= q.e {
+			break
+		}
+		if q.s < r.e {
 			hasQ = true
 			q.s, q.e = min(q.s, r.s), max(q.e, r.e)
 		}
@@ -1361,7 +1367,10 @@ func (d *doc) reported(qs []cand) []cand {
 		k := sort.Search(len(qs), func(i int) bool { return qs[i].e > b })
 		return k < len(qs) && qs[k].s <= b
 	}
-	usedCue := make([]bool, len(d.toks))
+	marks := grow(d.buf.marks, 2*len(d.toks))
+	d.buf.marks = marks
+	clear(marks)
+	usedCue, inSpk := marks[:len(d.toks)], marks[len(d.toks):]
 	for _, q := range qs {
 		if q.cueTok >= 0 {
 			usedCue[q.cueTok] = true
@@ -1370,7 +1379,6 @@ func (d *doc) reported(qs []cand) []cand {
 			usedCue[q.accTok] = true // "according" of an outer source
 		}
 	}
-	inSpk := make([]bool, len(d.toks))
 	for _, q := range qs {
 		if q.spkS >= 0 {
 			for k := d.tokAt(q.spkS); k < len(d.toks) && d.toks[k].Start < q.spkE; k++ {

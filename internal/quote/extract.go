@@ -51,7 +51,7 @@ type doc struct {
 	regs     []region
 	tokReg   []int32  // region index of each token, -1 outside quotes
 	flags    []uint16 // wordFlags of each token
-	cueMemo  []float32
+	cueMemo  []float64
 	low      []string // lower-cased token texts
 	wid      []int32  // word-table entry of each token, -1 when none
 	xf       []uint32 // xflags and shape bits of each token (fastwords.go)
@@ -373,13 +373,14 @@ type buffers struct {
 	tokIdx   []int32
 	sentAB   []uint64
 	ints     []int32
-	cue      []float32
+	cue      []float64
 	low      []string
 	bytes    []uint8
 	flags    []uint16
 	sentEnds []int
 	regs     []region
 	newlines []int
+	marks    []bool    // reported: cues used and speaker tokens
 	slab     []person  // buildPersons
 	ptrs     []*person // buildPersons
 	big      bool      // the text is long: release clears the arrays
@@ -472,7 +473,7 @@ func (d *doc) lower(i int) string { return d.low[i] }
 // cueScore returns the cue rate of token i (1 for listed speech verbs).
 func (d *doc) cueScore(i int) float64 {
 	if d.cueMemo[i] >= 0 {
-		return float64(d.cueMemo[i])
+		return d.cueMemo[i]
 	}
 	return d.cueScore1(i)
 }
@@ -507,7 +508,7 @@ func (d *doc) cueScore1(i int) float64 {
 		// a headline in title case: "Trump Says ‘...’", "NATO Chief Calls for ..."
 		v = 1
 	}
-	d.cueMemo[i] = float32(v)
+	d.cueMemo[i] = v
 	return v
 }
 
