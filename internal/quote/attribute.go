@@ -1,8 +1,6 @@
 package quote
 
 import (
-	"cmp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,7 +23,13 @@ func noAttr() attr { return attr{cue: -1, spkA: -1, partialAt: -1, extendTo: -1}
 
 // newlineBetween reports whether a line break lies in text[a:b].
 func (d *doc) newlineBetween(a, b int) bool {
-	if a >= b {
+	if b-a <= 8 {
+		// (most gaps are a blank or none: no call)
+		for ; a < b; a++ {
+			if d.text[a] == '\n' {
+				return true
+			}
+		}
 		return false
 	}
 	return strings.IndexByte(d.text[a:b], '\n') >= 0
@@ -1088,7 +1092,7 @@ func (d *doc) extract() []cand {
 	out = d.askedClauses(out)
 	out = d.pollClauses(out)
 	out = d.reported(out)
-	slices.SortStableFunc(out, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
+	d.sortByStart(out)
 	// Quotes never overlap: keep the earlier.
 	kept := out[:0]
 	end := 0
@@ -1362,7 +1366,7 @@ func (d *doc) paraIndex(i int) int {
 // reported adds cue-anchored reported speech around the quotes found so
 // far: "X said (that) ...", "..., X said.", "according to X, ...".
 func (d *doc) reported(qs []cand) []cand {
-	slices.SortStableFunc(qs, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
+	d.sortByStart(qs)
 	covered := func(b int) bool {
 		k := sort.Search(len(qs), func(i int) bool { return qs[i].e > b })
 		return k < len(qs) && qs[k].s <= b
@@ -1403,7 +1407,9 @@ func (d *doc) reported(qs []cand) []cand {
 		return len(d.text)
 	}
 	add := make([]cand, 0, 16)
-	for c := 0; c < len(d.toks); c++ {
+	for _, c32 := range d.maybeCue {
+		// (the other tokens are no cues: isCue is false for them)
+		c := int(c32)
 		if !d.isCue(c, cueRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
 			continue
 		}
@@ -1713,30 +1719,51 @@ func (d *doc) embedded(r region) bool {
 // limit (the callers only compare with small numbers; quotations can be
 // paragraphs long).
 func countWords(s string, limit int) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var sp bool
-		if c < utf8.RuneSelf {
-			sp = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-			i += n
+	n, i := 0, 0
+	for {
+		// the blanks before a word
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWordByte[c] {
+					break
+				}
+				i++
+			} else if r, m := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				i += m
+			} else {
+				break
+			}
 		}
-		if sp {
-			in = false
-		} else if !in {
-			in = true
-			n++
-			if n >= limit {
-				return n
+		if i >= len(s) {
+			return n
+		}
+		n++
+		if n >= limit {
+			return n
+		}
+		// the word
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if !asciiWordByte[c] {
+					break
+				}
+				i++
+			} else if r, m := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
+				i += m
+			} else {
+				break
 			}
 		}
 	}
-	return n
 }
+
+// asciiWordByte tells the ASCII bytes that are not white space.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+	}
+	return t
+}()
 
 // clauseOpeners start a subordinate clause that may hold an attribution
 // of its own: "..., as he urges ...".

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -62,6 +64,7 @@ type doc struct {
 	modMemo  []uint8
 	sentAB   []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
 	newlines []int    // offsets of line breaks (paraIndex), nil until counted
+	maybeCue []int32  // the tokens outside quotes whose cueScore may be above 0, in order
 	buf      *buffers
 }
 
@@ -165,6 +168,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		// they are)
 		return unsafe.String(&lowBuf[st], len(src))
 	}
+	maybeCue := buf.maybeCue[:0]
 	toks, tokSent, tokReg := d.toks[:n], d.tokSent[:n], d.tokReg[:n]
 	low, flags, xf, wid, cue, names := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n], d.cueMemo[:n], d.nameMemo[:n]
 	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
@@ -308,6 +312,8 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			// cueScore is 0 (and 0 is 0 in the float32 memo too: the
 			// first call would give what the later ones give)
 			cue[i] = 0
+		} else if tokReg[i] < 0 {
+			maybeCue = append(maybeCue, int32(i))
 		}
 		flags[i] |= fl
 		wid[i] = id
@@ -322,6 +328,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	for ; blk < nb; blk++ {
 		tokIdx[blk] = int32(n)
 	}
+	d.maybeCue, buf.maybeCue = maybeCue, maybeCue
 	d.tokIdx = tokIdx
 	if !sorted {
 		d.tokIdx = nil
@@ -380,6 +387,9 @@ type buffers struct {
 	sentEnds []int
 	regs     []region
 	newlines []int
+	maybeCue []int32
+	cands    []cand    // sortByStart
+	keys     []uint64  // sortByStart
 	marks    []bool    // reported: cues used and speaker tokens
 	slab     []person  // buildPersons
 	ptrs     []*person // buildPersons
@@ -1022,4 +1032,37 @@ func (d *doc) parenthetical(k, lo int) int {
 		}
 	}
 	return 0
+}
+
+// sortByStart orders cs by start as a stable sort would (equal starts
+// keep their order), without moving the large records more than once:
+// most lists come sorted or nearly so, and a long one is sorted by keys
+// (start, index) and permuted through a scratch array.
+func (d *doc) sortByStart(cs []cand) {
+	i := 1
+	for i < len(cs) && cs[i-1].s <= cs[i].s {
+		i++
+	}
+	if i >= len(cs) {
+		return
+	}
+	if len(cs) <= 12 || len(d.text) >= 1<<31 {
+		slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
+		return
+	}
+	keys := grow(d.buf.keys, len(cs))
+	for k := range cs {
+		if cs[k].s < 0 {
+			slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
+			return
+		}
+		keys[k] = uint64(cs[k].s)<<32 | uint64(k)
+	}
+	slices.Sort(keys)
+	tmp := append(d.buf.cands[:0], cs...)
+	for k, key := range keys {
+		cs[k] = tmp[uint32(key)]
+	}
+	clear(tmp) // (no references into this text stay behind)
+	d.buf.keys, d.buf.cands = keys, tmp[:0]
 }
