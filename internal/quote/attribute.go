@@ -655,8 +655,8 @@ func (d *doc) headline(qs []cand) []cand {
 // ("Asked by the host to respond ...").
 func (d *doc) askedClauses(qs []cand) []cand {
 	var add []cand
-	for c := 0; c < len(d.toks); c++ {
-		if d.toks[c].Text != "Asked" || d.tokReg[c] >= 0 || !d.breakBefore(c) && !(c > 0 && d.flags[c-1]&fConn != 0 && d.breakBefore(c-1)) {
+	for c := range d.tokensOf("Asked") {
+		if d.tokReg[c] >= 0 || !d.breakBefore(c) && !(c > 0 && d.flags[c-1]&fConn != 0 && d.breakBefore(c-1)) {
 			continue
 		}
 		_, sb := d.sentBounds(c)
@@ -713,8 +713,11 @@ var pollWords = map[string]bool{"poll": true, "polls": true, "survey": true, "su
 // sentence the content.
 func (d *doc) pollClauses(qs []cand) []cand {
 	var add []cand
-	for c := 0; c+2 < len(d.toks); c++ {
-		if d.toks[c].Text != "In" || d.tokReg[c] >= 0 || !d.breakBefore(c) {
+	for c := range d.tokensOf("In") {
+		if c+2 >= len(d.toks) {
+			break
+		}
+		if d.tokReg[c] >= 0 || !d.breakBefore(c) {
 			continue
 		}
 		_, sb := d.sentBounds(c)

@@ -65,6 +65,7 @@ type doc struct {
 	sentAB   []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
 	newlines []int    // offsets of line breaks (paraIndex), nil until counted
 	maybeCue []int32  // the tokens outside quotes whose cueScore may be above 0, in order
+	spanText bool     // every token's text is its span's, and the tokens are in order
 	buf      *buffers
 }
 
@@ -178,6 +179,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	ri := 0                                           // the region at or after the token
 	blk := 0                                          // the next block of tokIdx to fill
 	sorted := true
+	spanText := true
 	prevStart := 0
 	for i := range toks {
 		t := &toks[i]
@@ -233,9 +235,10 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		var x, xw uint32
 		var fl uint16
 		var id int32
-		ascii := false
+		ascii, spanOK := false, false
 		if n := len(tx); n > 0 && t.End-t.Start == n && (unsafe.Pointer(unsafe.StringData(tx)) == unsafe.Add(txtBase, t.Start) || tx == txt[t.Start:t.End]) {
 			// the token's text is its span's (lowerTok)
+			spanOK = true
 			var h uint32
 			var key8 uint64
 			var caps bool
@@ -279,6 +282,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 					x |= sIng
 				}
 			}
+		}
+		if !spanOK && tx != txt[t.Start:t.End] {
+			spanText = false
 		}
 		if !ascii {
 			var hi byte
@@ -330,6 +336,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	}
 	d.maybeCue, buf.maybeCue = maybeCue, maybeCue
 	d.tokIdx = tokIdx
+	d.spanText = spanText && sorted
 	if !sorted {
 		d.tokIdx = nil
 	}
@@ -1065,4 +1072,32 @@ func (d *doc) sortByStart(cs []cand) {
 	}
 	clear(tmp) // (no references into this text stay behind)
 	d.buf.keys, d.buf.cands = keys, tmp[:0]
+}
+
+// tokensOf yields, in order, the tokens whose text is w: found in the
+// text by a byte search when every token's text is its span's.
+func (d *doc) tokensOf(w string) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		if !d.spanText || w == "" {
+			for i := range d.toks {
+				if d.toks[i].Text == w && !yield(i) {
+					return
+				}
+			}
+			return
+		}
+		for o := 0; o < len(d.text); {
+			j := strings.Index(d.text[o:], w)
+			if j < 0 {
+				return
+			}
+			b := o + j
+			for i := d.tokAt(b); i < len(d.toks) && d.toks[i].Start == b; i++ {
+				if d.toks[i].End-b == len(w) && !yield(i) {
+					return
+				}
+			}
+			o = b + 1
+		}
+	}
 }
