@@ -1726,10 +1726,9 @@ func countWords(s string, limit int) int {
 	for {
 		// the blanks before a word
 		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if asciiWordByte[c] {
-					break
-				}
+			if k := blankClass[s[i]]; k == 0 {
+				break
+			} else if k == 1 {
 				i++
 			} else if r, m := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				i += m
@@ -1746,11 +1745,10 @@ func countWords(s string, limit int) int {
 		}
 		// the word
 		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if !asciiWordByte[c] {
-					break
-				}
+			if k := blankClass[s[i]]; k == 0 {
 				i++
+			} else if k == 1 {
+				break
 			} else if r, m := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
 				i += m
 			} else {
@@ -1760,11 +1758,15 @@ func countWords(s string, limit int) int {
 	}
 }
 
-// asciiWordByte tells the ASCII bytes that are not white space.
-var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+// blankClass sorts bytes for countWords: 1 for ASCII white space, 2 for
+// the first bytes of the other white-space runes (U+0085, U+00A0,
+// U+1680, U+2000–U+205F, U+3000), 0 for the rest (a continuation byte
+// or the first byte of any other rune is part of a word either way).
+var blankClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\t\r\v\f") {
+		t[c] = 1
 	}
+	t[0xC2], t[0xE1], t[0xE2], t[0xE3] = 2, 2, 2, 2
 	return t
 }()
 
