@@ -235,10 +235,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 		var x, xw uint32
 		var fl uint16
 		var id int32
-		ascii, spanOK := false, false
+		ascii := false
 		if n := len(tx); n > 0 && t.End-t.Start == n && (unsafe.Pointer(unsafe.StringData(tx)) == unsafe.Add(txtBase, t.Start) || tx == txt[t.Start:t.End]) {
 			// the token's text is its span's (lowerTok)
-			spanOK = true
 			var h uint32
 			var key8 uint64
 			var caps bool
@@ -282,8 +281,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 					x |= sIng
 				}
 			}
-		}
-		if !spanOK && tx != txt[t.Start:t.End] {
+		} else if tx != txt[t.Start:t.End] {
 			spanText = false
 		}
 		if !ascii {
