@@ -912,7 +912,10 @@ func isVerbish(w string) bool {
 // extract runs the passes: quotations in quote marks and their
 // attributions, then cue-anchored reported speech.
 func (d *doc) extract() []cand {
-	out := make([]cand, 0, 16)
+	out := d.buf.quotes[:0] // (Extract gives the array back when it is done)
+	if cap(out) == 0 {
+		out = make([]cand, 0, 16)
+	}
 	lastTok := -1 // last token covered by an accepted quote or attribution
 	lastPara := -1
 	for ri := 0; ri < len(d.regs); ri++ {

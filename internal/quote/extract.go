@@ -89,6 +89,9 @@ func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []
 	for i := range qs {
 		qs[i].exportTo(&out[i], txt, spans[2*i:2*i+2:2*i+2])
 	}
+	if cap(qs) > cap(buf.quotes) {
+		buf.quotes = qs[:0]
+	}
 	return out
 }
 
@@ -393,6 +396,7 @@ type buffers struct {
 	regs     []region
 	newlines []int
 	maybeCue []int32
+	quotes   []cand    // extract's list
 	cands    []cand    // sortByStart
 	keys     []uint64  // sortByStart
 	marks    []bool    // reported: cues used and speaker tokens
@@ -414,6 +418,7 @@ func (b *buffers) release() {
 		clear(b.low)
 		clear(b.toks)
 		clear(b.slab)
+		clear(b.quotes[:cap(b.quotes)])
 	}
 	b.d, b.rs = doc{}, resolver{}
 	bufPool.Put(b)
