@@ -1412,7 +1412,7 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 		return len(d.text)
 	}
-	add := make([]cand, 0, 16)
+	add := d.buf.add[:0] // (its array back to the pool below)
 	for _, c32 := range d.maybeCue {
 		// (the other tokens are no cues: isCue is false for them)
 		c := int(c32)
@@ -1575,7 +1575,10 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 		add = append(add, q)
 	}
-	return append(qs, add...)
+	qs = append(qs, add...)
+	clear(add) // (no references into this text stay behind)
+	d.buf.add = add[:0]
+	return qs
 }
 
 func (d *doc) hasThatOrCue(a, b int) bool {

@@ -397,6 +397,7 @@ type buffers struct {
 	newlines []int
 	maybeCue []int32
 	quotes   []cand    // extract's list
+	add      []cand    // reported's list
 	cands    []cand    // sortByStart
 	keys     []uint64  // sortByStart
 	marks    []bool    // reported: cues used and speaker tokens
