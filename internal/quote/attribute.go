@@ -1677,10 +1677,21 @@ func (d *doc) breakBefore(t int) bool {
 	if t <= 0 || t >= len(d.toks) {
 		return true
 	}
-	if d.tokSent[t-1] != d.tokSent[t] || d.newlineBetween(d.toks[t-1].End, d.toks[t].Start) {
+	if d.tokSent[t-1] != d.tokSent[t] {
 		return true
 	}
-	x := d.toks[t-1].Text
+	p, q := &d.toks[t-1], &d.toks[t]
+	if g := q.Start - p.End; g == 1 {
+		if d.text[p.End] == '\n' {
+			return true
+		}
+	} else if g > 1 && d.newlineBetween(p.End, q.Start) {
+		return true
+	}
+	x := p.Text
+	if len(x) != 1 && x != "”" {
+		return false // (not a full stop or a closing mark: below)
+	}
 	if (x == "." || x == "!" || x == "?") && d.flags[t]&fJoined == 0 {
 		switch y := d.toks[t].Text; {
 		case y == ")" || y == "]" || y == "," || y == ";" || isLowerWord(y):
