@@ -111,8 +111,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	for _, s := range sents {
 		base := len(d.toks)
 		valid := true
-		for _, t := range s.Tokens {
-			if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
+		for k := range s.Tokens {
+			// (0 <= Start <= End <= len(txt), in two unsigned comparisons)
+			if t := &s.Tokens[k]; uint(t.End) > uint(len(txt)) || uint(t.Start) > uint(t.End) {
 				valid = false
 				break
 			}
