@@ -85,7 +85,7 @@ func (d *doc) afterFar(r region) attr {
 		}
 		return a
 	}
-	if !quoteLike(d.text[r.s:r.e]) {
+	if !d.regQuoteLike(r) {
 		return a
 	}
 	// the clause goes on; find ", said X." or ", X said." ending it
@@ -145,7 +145,7 @@ func (d *doc) after1(r region) attr {
 	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
 	sentenceEnd := strings.ContainsRune(".?!", lastR)
 	// A word or two in quote marks inside a sentence is a scare quote.
-	if !quoteLike(d.text[r.s:r.e]) && !d.startsClause(r) || d.namedLabel(r) {
+	if !d.regQuoteLike(r) && !d.startsClause(r) || d.namedLabel(r) {
 		return a
 	}
 	if d.lower(t) == "according" && d.isCue(t, cueRate) && speechEnd {
@@ -319,7 +319,7 @@ func (d *doc) before(r region, lo int) attr {
 	}
 	if d.newlineBetween(d.toks[tp].End, r.s) {
 		// "Cruz continued:" closing the paragraph before the quote.
-		if d.toks[tp].Text != ":" || !quoteLike(d.text[r.s:r.e]) {
+		if d.toks[tp].Text != ":" || !d.regQuoteLike(r) {
 			return a
 		}
 		lo0 := lo
@@ -356,7 +356,7 @@ func (d *doc) before(r region, lo int) attr {
 	if d.breakBefore(tp + 1) {
 		return a
 	}
-	if d.toks[tp].Text == ":" && quoteLike(d.text[r.s:r.e]) {
+	if d.toks[tp].Text == ":" && d.regQuoteLike(r) {
 		// "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon
 		// Cohen: “…”", "Pollsters agree - Carl Bialik: “…”": the name
 		// between a dash and the colon.
@@ -365,7 +365,7 @@ func (d *doc) before(r region, lo int) attr {
 			return a
 		}
 	}
-	if f := d.fromSource(tp, lo); f >= 0 && quoteLike(d.text[r.s:r.e]) {
+	if f := d.fromSource(tp, lo); f >= 0 && d.regQuoteLike(r) {
 		// "More from the report: “…”", "From Bush's Facebook post: “…”"
 		a.cue, a.spkA, a.spkB, a.end = tp, f+1, tp, tp+1
 		return a
@@ -409,7 +409,7 @@ func (d *doc) before(r region, lo int) attr {
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
 		}
-		if !gapDirect && d.flags[c]&fSpeech != 0 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") && !startsLower(d.text[r.s:r.e]) && quoteLike(d.text[r.s:r.e]) && d.noThat(ce+1, tp) {
+		if !gapDirect && d.flags[c]&fSpeech != 0 && (d.toks[tp].Text == "," || d.toks[tp].Text == ":") && !startsLower(d.text[r.s:r.e]) && d.regQuoteLike(r) && d.noThat(ce+1, tp) {
 			// "said on the radio on Monday, in answer to a caller
 			// from the docks, “Next spring ...”": a speech verb, a longer adjunct,
 			// and a quotation that opens a sentence of its own.
@@ -469,7 +469,7 @@ func (d *doc) before(r region, lo int) attr {
 	}
 	// A headline or list line "Carly Fiorina: ‘...’", or a clause
 	// ending in a colon: "A footnote in the report makes that clear: “...”".
-	if d.toks[tp].Text == ":" && quoteLike(d.text[r.s:r.e]) {
+	if d.toks[tp].Text == ":" && d.regQuoteLike(r) {
 		if s, e, ok := d.npLeft(tp, lo); ok && e == tp && isCap(d.toks[s].Text) && (s == lo || d.toks[s-1].Text == "-" || d.toks[s-1].Text == "—") {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 			return a
@@ -555,7 +555,7 @@ func (d *doc) titleLike(r region) bool {
 // Boss,” the strikers chanted ..."): a name, not speech that an
 // attribution after it could introduce.
 func (d *doc) namedLabel(r region) bool {
-	if countWords(d.text[r.s:r.e], 6) > 5 || d.startsClause(r) {
+	if d.regWords(r, 6) > 5 || d.startsClause(r) {
 		return false
 	}
 	t := d.tokAt(r.s)
@@ -1047,7 +1047,7 @@ func (d *doc) extract() []cand {
 				// “A ... ⏎⏎“B,” Dr Brandt said.: the speaker comes at
 				// the end of the paragraphs the quote runs over.
 				c.openToNext = true
-			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && quoteLike(d.text[r.s:r.e]) && !d.subhead(r):
+			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && d.regQuoteLike(r) && !d.subhead(r):
 				c.inheritFrom = len(out) - 1
 				c.spkS, c.spkE = out[len(out)-1].spkS, out[len(out)-1].spkE
 				// PolNeAR's convention, like “A,” he said, “B.”: the
@@ -1058,7 +1058,7 @@ func (d *doc) extract() []cand {
 					lastPara = d.paraIndex(r.e)
 					continue
 				}
-			case ps == r.s && quoteLike(d.text[r.s:r.e]) && (strings.Count(d.text[r.s:r.e], " ") >= 6) && d.cueBefore(d.tokAt(r.s)):
+			case ps == r.s && d.regQuoteLike(r) && (strings.Count(d.text[r.s:r.e], " ") >= 6) && d.cueBefore(d.tokAt(r.s)):
 				// a quote standing alone as a paragraph after a sentence
 				// that reports speech ("Trump speculated that the men
 				// ... ⏎⏎“Syrians are now being caught ...”); PolNeAR
@@ -1326,7 +1326,7 @@ func (d *doc) digest(r region, c *cand) bool {
 // section heading quoting the text below, no paragraph continuing a
 // quotation.
 func (d *doc) subhead(r region) bool {
-	if !r.single || countWords(d.text[r.s:r.e], 9) > 8 {
+	if !r.single || d.regWords(r, 9) > 8 {
 		return false
 	}
 	rest := d.text[r.e:]
@@ -1732,7 +1732,7 @@ func (d *doc) gluedStop(i int) bool {
 // embedded reports whether region r is a few words quoted inside a
 // clause (a title, a scare quote) rather than a quotation of its own.
 func (d *doc) embedded(r region) bool {
-	return countWords(d.text[r.s:r.e], 5) < 5 && !d.startsClause(r)
+	return d.regWords(r, 5) < 5 && !d.startsClause(r)
 }
 
 // countWords counts the white-space separated words of s, stopping at
@@ -2353,3 +2353,33 @@ var months = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
+
+// regWords is countWords(d.text[r.s:r.e], limit) for limit <= 9, each
+// region of d.regs counted once.
+func (d *doc) regWords(r region, limit int) int {
+	lo, hi := 0, len(d.regs) // (the first region starting at or after r.s)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); d.regs[m].s < r.s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if limit > 9 || lo >= len(d.regs) || d.regs[lo].s != r.s || d.regs[lo].e != r.e {
+		return countWords(d.text[r.s:r.e], limit)
+	}
+	if d.regW == nil {
+		d.regW = grow(d.buf.regW, len(d.regs))
+		d.buf.regW = d.regW
+		for i := range d.regW {
+			d.regW[i] = -1
+		}
+	}
+	if d.regW[lo] < 0 {
+		d.regW[lo] = int8(countWords(d.text[r.s:r.e], 9))
+	}
+	return min(int(d.regW[lo]), limit)
+}
+
+// regQuoteLike is quoteLike(d.text[r.s:r.e]).
+func (d *doc) regQuoteLike(r region) bool { return d.regWords(r, 3) >= 3 }

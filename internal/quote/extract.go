@@ -65,6 +65,7 @@ type doc struct {
 	sentAB   []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
 	newlines []int    // offsets of line breaks (paraIndex), nil until counted
 	maybeCue []int32  // the tokens outside quotes whose cueScore may be above 0, in order
+	regW     []int8   // regWords: the words of each region up to 9, -1 until counted; nil until asked
 	spanText bool     // every token's text is its span's, and the tokens are in order
 	buf      *buffers
 }
@@ -397,6 +398,7 @@ type buffers struct {
 	regs     []region
 	newlines []int
 	maybeCue []int32
+	regW     []int8
 	quotes   []cand    // extract's list
 	add      []cand    // reported's list
 	cands    []cand    // sortByStart

@@ -288,28 +288,7 @@ var markStop = func() (t [256]bool) {
 // quoteLike reports whether s looks like quoted speech: at least three
 // words.
 func quoteLike(s string) bool {
-	words, in := 0, false
-	for i := 0; i < len(s); {
-		var sp bool
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-			i += n
-		}
-		if sp {
-			in = false
-		} else if !in {
-			in = true
-			words++
-			if words >= 3 {
-				return true
-			}
-		}
-	}
-	return false
+	return countWords(s, 3) >= 3
 }
 
 func nextParaOpensQuote(text string, i int) bool {
