@@ -40,9 +40,17 @@ func (d *doc) newlineBetween(a, b int) bool {
 // sentence-final mark.
 func (d *doc) clauseLimit(t int, e int) int {
 	hi := t
+	seen := e // text[e:seen] holds no line break
 	for hi < len(d.toks) && hi < t+40 {
-		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) || d.newlineBetween(e, d.toks[hi].Start) {
+		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) {
 			break
+		}
+		if b := d.toks[hi].Start; b > seen {
+			// (newlineBetween(e, b), the bytes before seen not read again)
+			if d.newlineBetween(seen, b) {
+				break
+			}
+			seen = b
 		}
 		x := d.toks[hi].Text
 		if (x == "." || x == "!" || x == "?" || x == ";") && !d.gluedStop(hi) {
