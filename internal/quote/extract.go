@@ -1050,8 +1050,8 @@ func (d *doc) parenthetical(k, lo int) int {
 
 // sortByStart orders cs by start as a stable sort would (equal starts
 // keep their order), without moving the large records more than once:
-// most lists come sorted or nearly so, and a long one is sorted by keys
-// (start, index) and permuted through a scratch array.
+// most lists come sorted; the others are sorted by keys (start, index)
+// and permuted through a scratch array.
 func (d *doc) sortByStart(cs []cand) {
 	i := 1
 	for i < len(cs) && cs[i-1].s <= cs[i].s {
@@ -1060,7 +1060,7 @@ func (d *doc) sortByStart(cs []cand) {
 	if i >= len(cs) {
 		return
 	}
-	if len(cs) <= 12 || len(d.text) >= 1<<31 {
+	if len(d.text) >= 1<<31 {
 		slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(a.s, b.s) })
 		return
 	}
