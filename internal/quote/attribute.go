@@ -1186,10 +1186,11 @@ func (d *doc) bridge(from int, r2 region) bool {
 	rel := false // inside a relative clause of the speaker: "who also said ..."
 	for i := from; i < to; i++ {
 		w := d.lower(i)
-		if w == "who" && i > 0 && d.toks[i-1].Text == "," || i > from && (relWords[w] || clauseOpeners[w]) {
+		// (xRelOpener: relWords or clauseOpeners; fSpeech: speechVerbs)
+		if w == "who" && i > 0 && d.toks[i-1].Text == "," || i > from && d.xf[i]&xRelOpener != 0 {
 			rel = true
 		}
-		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) && !d.titleLike(d.regs[d.tokReg[i]]) || speechVerbs[w] && !isParticiple(w) && w != "asked" && w != "according" && !rel {
+		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
 	}

@@ -31,6 +31,7 @@ const (
 	xPronoun    // pronouns
 	xDeterminer // determiners
 	xTime       // timeHeads or timeWords or weekdays
+	xRelOpener  // relWords or clauseOpeners
 )
 
 // xClassShift: bits 24 to 28 of the xflags hold 1 + the classID of a
@@ -217,7 +218,7 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		flag  uint32
 	}{{npAdverbs, xNpAdverb}, {weekdays, xWeekday}, {lyAdjectives, xLyAdj}, {standAlone, xStandAlone},
 		{prepositions, xPrep}, {titleWords, xTitleWord}, {pronouns, xPronoun}, {determiners, xDeterminer},
-		{timeHeads, xTime}, {timeWords, xTime}, {weekdays, xTime}} {
+		{timeHeads, xTime}, {timeWords, xTime}, {weekdays, xTime}, {relWords, xRelOpener}, {clauseOpeners, xRelOpener}} {
 		for w, ok := range set.words {
 			if ok {
 				x[w] |= set.flag

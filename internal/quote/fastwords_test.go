@@ -14,6 +14,12 @@ import (
 func TestWordTableAgreesWithLists(t *testing.T) {
 	tbl := loadWordTable()
 	wf := loadWordFlags()
+	relOrOpener := map[string]bool{}
+	for _, m := range []map[string]bool{relWords, clauseOpeners} {
+		for w, ok := range m {
+			relOrOpener[w] = relOrOpener[w] || ok
+		}
+	}
 	lists := []struct {
 		name  string
 		words map[string]bool
@@ -22,6 +28,7 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		{"npAdverbs", npAdverbs, xNpAdverb}, {"weekdays", weekdays, xWeekday}, {"lyAdjectives", lyAdjectives, xLyAdj},
 		{"standAlone", standAlone, xStandAlone}, {"prepositions", prepositions, xPrep}, {"titleWords", titleWords, xTitleWord},
 		{"pronouns", pronouns, xPronoun}, {"determiners", determiners, xDeterminer},
+		{"relWords or clauseOpeners", relOrOpener, xRelOpener},
 	}
 	words := []string{"said", "the", "he", "president", "alliance", "monday", "early", "another", "in", "mr.", "zzz", "", "according", "x"}
 	for w := range wf.m {
