@@ -36,6 +36,10 @@ var speechVerbs = map[string]bool{
 	"saying": true, "adding": true, "telling": true, "noting": true, "arguing": true, "warning": true,
 	"insisting": true, "stressing": true, "explaining": true, "according": true, "pointed": true,
 	"commented": true, "asserted": true, "maintained": true, "demanded": true, "suggested": true,
+	"asks": true, "explains": true, "recalls": true, "replies": true, "responds": true, "tweets": true,
+	"jokes": true, "admits": true, "declares": true, "shouted": true, "yelled": true, "exclaimed": true,
+	"retorted": true, "wondered": true, "mused": true, "boasted": true, "bragged": true, "scoffed": true,
+	"barked": true,
 }
 
 // participles are cues whose speaker is the subject of the main clause.

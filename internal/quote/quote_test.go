@@ -68,6 +68,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"rebuild the quay", storyline.Direct, "Mayor Tom Reyes", "Tom Reyes"}},
 		},
 		{
+			name: "a question attributed by a verb in the present tense, then a clause of time",
+			text: "The sketch ran late on Saturday.\n\n“Who can count how many ferries we have lost this year?” Mayor Ada Quist asks as the lights go down.",
+			want: []want{{"how many ferries", storyline.Direct, "Mayor Ada Quist", "Ada Quist"}},
+		},
+		{
+			name: "a shouted quote whose attribution goes on with a clause of its own",
+			text: "The meeting broke up in anger.\n\n“Go back to the harbour board,” councillor Piet Vos barked and a guard led the reporter out.",
+			want: []want{{"Go back to the harbour board", storyline.Direct, "councillor Piet Vos", "Piet Vos"}},
+		},
+		{
 			name: "guillemets",
 			text: `Prime Minister Alain Roux was firm. «We will not retreat», Roux said.`,
 			want: []want{{"We will not retreat", storyline.Direct, "Roux", "Alain Roux"}},
