@@ -836,6 +836,20 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		// The subject of the clause.
 		if s, e, ok := d.clauseSubject(sa, c); ok {
 			a.spkA, a.spkB = s, e
+			if d.tokReg[s] >= 0 {
+				// "“... He's a hater,” Trump said at a rally, adding
+				// that ...": not the "He" inside the quotation but
+				// the speaker of the verb the participle follows.
+				for v := c - 1; v > s; v-- {
+					if d.flags[v]&fSpeech == 0 || d.tokReg[v] >= 0 {
+						continue
+					}
+					if s2, e2, ok := d.npLeft(v, sa); ok && d.tokReg[s2] < 0 {
+						a.spkA, a.spkB = s2, e2
+						break
+					}
+				}
+			}
 			return
 		}
 		for v := max(sa+1, c-40); v < c; v++ {

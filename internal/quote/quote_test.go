@@ -78,6 +78,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"Go back to the harbour board", storyline.Direct, "councillor Piet Vos", "Piet Vos"}},
 		},
 		{
+			name: "a participle after an attribution takes its speaker, not a pronoun inside the quotation",
+			text: "The hearing ran long.\n\n“The inspector is no friend of the port. He's a critic,” Mayor Ada Quist said at a rally on the quay, adding that she believed the report was “written in advance.”",
+			want: []want{
+				{"no friend of the port", storyline.Direct, "Mayor Ada Quist", "Ada Quist"},
+				{"that she believed the report", storyline.Partial, "Mayor Ada Quist", "Ada Quist"},
+			},
+		},
+		{
 			name: "guillemets",
 			text: `Prime Minister Alain Roux was firm. «We will not retreat», Roux said.`,
 			want: []want{{"We will not retreat", storyline.Direct, "Roux", "Alain Roux"}},
