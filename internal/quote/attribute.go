@@ -836,20 +836,6 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		// The subject of the clause.
 		if s, e, ok := d.clauseSubject(sa, c); ok {
 			a.spkA, a.spkB = s, e
-			if d.tokReg[s] >= 0 {
-				// "“... He's a hater,” Trump said at a rally, adding
-				// that ...": not the "He" inside the quotation but
-				// the speaker of the verb the participle follows.
-				for v := c - 1; v > s; v-- {
-					if d.flags[v]&fSpeech == 0 || d.tokReg[v] >= 0 {
-						continue
-					}
-					if s2, e2, ok := d.npLeft(v, sa); ok && d.tokReg[s2] < 0 {
-						a.spkA, a.spkB = s2, e2
-						break
-					}
-				}
-			}
 			return
 		}
 		for v := max(sa+1, c-40); v < c; v++ {
@@ -2004,9 +1990,11 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 		}
 	}
 	if s, e, ok := d.subjectAt(k, hi); ok {
-		return s, e, true
+		// (a subject inside a quotation is no subject of the clause
+		// around it: “... He's a hater,” Trump said)
+		return s, e, d.tokReg[s] < 0
 	}
-	if k < hi && d.flags[k]&fDet != 0 {
+	if k < hi && d.flags[k]&fDet != 0 && d.tokReg[k] < 0 {
 		for m := k + 1; m < hi && m < k+5; m++ {
 			if d.verbish(m) || d.flags[m]&fAux != 0 {
 				if m > k+1 {
