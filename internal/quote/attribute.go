@@ -828,7 +828,9 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		// "a sign saying", "the share of Republicans saying": the phrase
 		// right before the participle.
 		if c-1 >= lo && d.toks[c-1].Text != "," {
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) {
+			// (not the object of a verb: "Mackler issued a statement
+			// saying": the clause's subject)
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !(s-1 >= sa && d.verbish(s-1)) {
 				a.spkA, a.spkB = s, e
 				return
 			}
@@ -1941,10 +1943,16 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 		}
 	} else {
 		// "Nordic ministers have made clear": lower-case nouns after
-		// the capitalised words, up to the verb.
+		// the capitalised words, up to the verb, and a name after them
+		// ("Union leader Rosa Lind issued").
 		m := k
 		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && d.flags[m]&(fAux|fDet|fPron) == 0 {
 			m++
+		}
+		if m > k {
+			for n := m; n < hi && n < m+4 && d.tokReg[n] < 0 && isCap(d.toks[n].Text) && !determinerCap[d.toks[n].Text]; n++ {
+				m = n + 1
+			}
 		}
 		if m > k && (m == hi || m < len(d.toks) && (d.flags[m]&fAux != 0 || d.verbish(m))) {
 			k = m

@@ -86,6 +86,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a participle after the object of a verb takes the clause's subject, title and name whole",
+			text: "The port strike entered its third week. Union leader Rosa Lind issued a statement saying the walkout \"will go on until the last crane is safe.\"",
+			want: []want{{"the walkout", storyline.Partial, "Union leader Rosa Lind", "Rosa Lind"}},
+		},
+		{
 			name: "guillemets",
 			text: `Prime Minister Alain Roux was firm. «We will not retreat», Roux said.`,
 			want: []want{{"We will not retreat", storyline.Direct, "Roux", "Alain Roux"}},
