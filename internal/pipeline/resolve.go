@@ -302,10 +302,12 @@ func addSpeakerMentions(text string, mentions []storyline.Mention, quotes []stor
 		}
 		sp := *q.SpeakerSpan
 		for mi, m := range out {
-			// A person named in the phrase, or a mention that is the
-			// whole phrase ("Moscow insists"), stands for the speaker; a
-			// name inside a description ("NATO chief") does not.
-			if m.Span.Overlaps(sp) && (m.Kind == storyline.Person || m.Span == sp) {
+			// A person named in the phrase, a mention that is the whole
+			// phrase ("Moscow insists") or the name the speaker was
+			// resolved to ("the Northern Maritime Council, or NMC,")
+			// stands for the speaker; a name inside a description ("NATO
+			// chief") does not.
+			if m.Span.Overlaps(sp) && (m.Kind == storyline.Person || m.Span == sp || m.Surface == q.Speaker) {
 				idx[qi] = mi
 				break
 			}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"storyline"
@@ -72,4 +73,49 @@ func TestOpening(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAddSpeakerMentions(t *testing.T) {
+	const text = "The Northern Maritime Council, or NMC, said ships would be escorted. NATO chief Mark Rutte said the alliance stood ready. Analysts said little."
+	org := func(s string) storyline.Mention {
+		i := indexOf(t, text, s)
+		return storyline.Mention{Span: storyline.Span{Start: i, End: i + len(s)}, Surface: s, Kind: storyline.Organisation}
+	}
+	phrase := func(s string) *storyline.Span {
+		i := indexOf(t, text, s)
+		return &storyline.Span{Start: i, End: i + len(s)}
+	}
+	mentions := []storyline.Mention{org("Northern Maritime Council"), org("NMC"), org("NATO")}
+	tests := []struct {
+		name    string
+		quote   storyline.Quote
+		wantIdx int // -1: none; len(mentions): a mention added for the phrase
+	}{
+		{"the name the speaker resolved to inside an appositive phrase",
+			storyline.Quote{SpeakerSpan: phrase("The Northern Maritime Council, or NMC,"), Speaker: "Northern Maritime Council"}, 0},
+		{"a name inside a description is not the speaker",
+			storyline.Quote{SpeakerSpan: phrase("NATO chief Mark Rutte"), Speaker: "Mark Rutte"}, len(mentions)},
+		{"an unresolved phrase becomes no actor",
+			storyline.Quote{SpeakerSpan: phrase("Analysts"), Speaker: ""}, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, idx := addSpeakerMentions(text, mentions, []storyline.Quote{tt.quote})
+			if idx[0] != tt.wantIdx {
+				t.Fatalf("speaker mention index %d, want %d (mentions %v)", idx[0], tt.wantIdx, out)
+			}
+			if tt.wantIdx == len(mentions) && out[idx[0]].Span != *tt.quote.SpeakerSpan {
+				t.Errorf("added mention %v, want the phrase %v", out[idx[0]].Span, *tt.quote.SpeakerSpan)
+			}
+		})
+	}
+}
+
+func indexOf(t *testing.T, text, s string) int {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in the text", s)
+	}
+	return i
 }

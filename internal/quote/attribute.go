@@ -852,6 +852,14 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		return
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
+		if s-2 >= lo && phraseJoins[d.low[s-1]] && !d.verbish(s-2) && d.flags[s-2]&(fAux|fStop|fPron) == 0 {
+			// "Six in 10 Republicans said", "Republicans in the
+			// audience shouted": the phrase before the preposition is
+			// the head of the subject.
+			if s2, e2, ok := d.npLeft(s-1, lo); ok && e2 == s-1 {
+				s = s2
+			}
+		}
 		if x := d.low[e-1]; timeHeads[x] || timeWords[x] {
 			// "Trump in recent weeks has hired", "who just a week ago
 			// surprised": a phrase of time is no subject; the clause's is.
@@ -2323,6 +2331,9 @@ func (d *doc) ownClause(c, hi int) bool {
 	}
 	return false
 }
+
+// phraseJoins join a noun phrase to the one after it inside a subject.
+var phraseJoins = map[string]bool{"in": true, "of": true, "from": true, "at": true, "with": true}
 
 // timeHeads end a phrase of time that npLeft may take for a subject.
 var timeHeads = map[string]bool{

@@ -147,6 +147,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the harbour will stay shut", storyline.Partial, "Selmia's prime minister", ""}},
 		},
 		{
+			name: "people in a place are no name: the phrase is kept, the speaker left unresolved",
+			text: "The mayor spoke for an hour. Analysts in Port Aldric said the speech was aimed at voters at home.",
+			want: []want{{"the speech was aimed", storyline.Indirect, "Analysts in Port Aldric", ""}},
+		},
+		{
+			name: "a share of a group is the subject",
+			text: "The poll was taken last week. Six in 10 harbour workers said the strike had gone on too long.",
+			want: []want{{"the strike had gone on", storyline.Indirect, "Six in 10 harbour workers", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

@@ -417,6 +417,17 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 				break
 			}
 		}
+		if k > a && phraseJoins[d.lower(k)] && d.lower(k) != "of" {
+			// "Analysts in Varnograd", "a court in Kolvany", "Nobody
+			// in Belmarra": the place after the preposition does not
+			// speak; the phrase is a description. ("Ruslan Gerchev in
+			// Kyiv": the name before it.)
+			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && (strings.HasSuffix(d.low[a], "s") || quantifiers[d.low[a]])) {
+				return "", -1
+			}
+			b = k
+			break
+		}
 	}
 	if a >= b {
 		return "", -1
@@ -443,6 +454,13 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
 }
+
+// quantifiers open a phrase about people that names nobody ("Nobody in
+// Belmarra", "Many in the party", "Six in 10 voters").
+var quantifiers = map[string]bool{"nobody": true, "everyone": true, "everybody": true, "someone": true,
+	"somebody": true, "many": true, "some": true, "few": true, "most": true, "others": true, "none": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "half": true}
 
 // describe returns the role and modifier keys of a description phrase.
 func (d *doc) describe(a, b int, roles, mods []string) ([]string, []string) {
