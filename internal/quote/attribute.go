@@ -410,6 +410,21 @@ func (d *doc) before(r region, lo int) attr {
 		if d.low[c] == "it" && c-1 >= lo && d.low[c-1] == "put" {
 			c-- // "as Tom Ridge, a former secretary, put it: “...”"
 		}
+		for v := c - 2; v >= lo && v >= c-5; v-- {
+			// "said in his formal statement: “...”": the noun is part
+			// of the speech verb's adjunct, the verb is the cue.
+			if d.flags[v]&fSpeech == 0 || !d.isCue(v, cueRate) {
+				continue
+			}
+			plain := d.adjunctAt(v+1) && !d.hasFiniteVerb(v+1, c)
+			for m := v + 1; m < c && plain; m++ {
+				plain = d.toks[m].Text != "," && !isDash(d.toks[m].Text) && d.tokReg[m] < 0
+			}
+			if plain {
+				c = v
+			}
+			break
+		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
 		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)] && !d.ownSubject(c, lo)) {
@@ -897,6 +912,15 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	if c-1 >= lo && (d.lower(c-1) == "and" || d.lower(c-1) == "but") {
 		sa, _ := d.sentBounds(c)
 		sa = max(sa, lo)
+		if v := c - 2; v > sa && d.verbish(v) && d.tokReg[v] < 0 {
+			// "When ... was asked ..., he laughed and said": the
+			// subject of the verb right before "and".
+			if s, e, ok := d.npLeft(v, sa); ok && d.tokReg[s] < 0 {
+				a.spkA, a.spkB = s, e
+				a.subject = true
+				return
+			}
+		}
 		if s, e, ok := d.clauseSubject(sa, c); ok {
 			a.spkA, a.spkB = s, e
 			a.subject = true

@@ -157,6 +157,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the strike had gone on", storyline.Indirect, "Six in 10 harbour workers", ""}},
 		},
 		{
+			name: "the speech verb, not a noun in its adjunct, is the cue",
+			text: "Mayor Ada Quist, who has told aides the port comes first, said in her formal statement: \"We will reopen the quay on Monday.\"",
+			want: []want{{"reopen the quay", storyline.Direct, "Mayor Ada Quist, who has told aides the port comes first,", "Ada Quist"}},
+		},
+		{
+			name: "a cue coordinated with an intransitive verb takes that verb's subject",
+			text: "When the harbour master was asked at a crowded luncheon held by the chamber of commerce on Friday whether the port would reopen before the storm season, he laughed and said, “We'll see.”",
+			want: []want{{"We'll see", storyline.Direct, "he", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
