@@ -840,6 +840,22 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			}
 			return
 		}
+		if c-2 >= sa && d.toks[c-1].Text == "," {
+			// "“…,” he said in an interview, adding": the speaker of
+			// the speech verb before the comma.
+			for v := c - 2; v >= sa && v >= c-8; v-- {
+				if d.toks[v].Text == "," || d.tokReg[v] >= 0 {
+					break
+				}
+				if d.flags[v]&fSpeech != 0 && !isParticiple(d.low[v]) {
+					if s, e, ok := d.npLeft(v, sa); ok && e == v && d.tokReg[s] < 0 {
+						a.spkA, a.spkB = s, e
+						return
+					}
+					break
+				}
+			}
+		}
 		// "a sign saying", "the share of Republicans saying": the phrase
 		// right before the participle.
 		if c-1 >= lo && d.toks[c-1].Text != "," {

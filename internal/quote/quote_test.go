@@ -167,6 +167,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"We'll see", storyline.Direct, "he", ""}},
 		},
 		{
+			name: "a participle after \"he said in an interview,\" takes his speaker, not the sentence's first name",
+			text: "Harbour master Piet Vos weighed in as well, telling a radio host on Monday, “They are both able,” he said in an interview, adding, “The port is in good hands.”",
+			want: []want{{"The port is in good hands", storyline.Direct, "he", "Piet Vos"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
