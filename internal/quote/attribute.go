@@ -861,7 +861,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		if c-1 >= lo && d.toks[c-1].Text != "," {
 			// (not the object of a verb: "Mackler issued a statement
 			// saying": the clause's subject)
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !(s-1 >= sa && d.verbish(s-1)) {
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !d.objectOf(s, sa) {
 				a.spkA, a.spkB = s, e
 				return
 			}
@@ -898,6 +898,18 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			if s2, e2, ok := d.clauseSubject(max(sa, lo), s); ok && e2 <= s {
 				a.spkA, a.spkB = s2, e2
 				return
+			}
+			k := s
+			for k-1 > max(sa, lo) && timeDets[d.low[k-1]] {
+				k--
+			}
+			if k < s {
+				// "The Republican National Committee this week
+				// announced": the phrase before "this week".
+				if s2, e2, ok := d.npLeft(k, max(sa, lo)); ok && e2 == k {
+					a.spkA, a.spkB = s2, e2
+					return
+				}
 			}
 		}
 		if s > lo && isLowerWord(d.toks[s].Text) && d.flags[s]&(fPron|fDet) == 0 && d.flags[s-1]&fAux != 0 && isLowerWord(d.toks[s-1].Text) {
@@ -1986,7 +1998,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	}
 	// "Ukraine's president": a possessive takes in its head noun.
 	if t := d.toks[k-1].Text; t == "'s" || t == "’s" {
-		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m); m++ {
+		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !pastIrregular[d.low[m]]; m++ {
 			k = m + 1
 		}
 	} else {
@@ -1994,7 +2006,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 		// the capitalised words, up to the verb, and a name after them
 		// ("Union leader Rosa Lind issued").
 		m := k
-		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && d.flags[m]&(fAux|fDet|fPron) == 0 {
+		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !pastIrregular[d.low[m]] && d.flags[m]&(fAux|fDet|fPron) == 0 {
 			m++
 		}
 		if m > k {
@@ -2371,6 +2383,24 @@ func (d *doc) ownClause(c, hi int) bool {
 	}
 	return false
 }
+
+// timeDets open a phrase of time ("this week", "last year").
+var timeDets = map[string]bool{"this": true, "last": true, "past": true, "next": true, "that": true}
+
+// objectOf reports whether the phrase starting at token s is the object
+// of a verb before it ("issued a statement", "put out a statement").
+func (d *doc) objectOf(s, sa int) bool {
+	v := s - 1
+	if v > sa && (d.low[v] == "out" || d.low[v] == "up") {
+		v--
+	}
+	return v >= sa && (d.verbish(v) || pastIrregular[d.low[v]])
+}
+
+// pastIrregular are past forms without "-ed" that take an object ("sent a
+// memo to the Post explaining").
+var pastIrregular = map[string]bool{"put": true, "sent": true, "wrote": true, "gave": true, "made": true,
+	"took": true, "held": true, "brought": true, "began": true, "got": true, "read": true}
 
 // phraseJoins join a noun phrase to the one after it inside a subject.
 var phraseJoins = map[string]bool{"in": true, "of": true, "from": true, "at": true, "with": true}

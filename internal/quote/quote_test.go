@@ -172,6 +172,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"The port is in good hands", storyline.Direct, "he", "Piet Vos"}},
 		},
 		{
+			name: "a phrase of time between subject and cue is no subject",
+			text: "The Harbour Council this week announced that the quay would reopen in May.",
+			want: []want{{"the quay would reopen", storyline.Indirect, "The Harbour Council", "Harbour Council"}},
+		},
+		{
+			name: "a participle after \"put out a statement\" takes the clause's subject",
+			text: "Mayor Ada Quist's office put out a statement saying the port \"will not be sold.\"",
+			want: []want{{"will not be sold", storyline.Partial, "Mayor Ada Quist's office", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
