@@ -841,13 +841,14 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			return
 		}
 		if c-2 >= sa && d.toks[c-1].Text == "," {
-			// "“…,” he said in an interview, adding": the speaker of
-			// the speech verb before the comma.
+			// "“…,” he said in an interview, adding", "a charge that
+			// the leaders denied, noting": the subject of the speech
+			// (or cue) verb before the comma.
 			for v := c - 2; v >= sa && v >= c-8; v-- {
 				if d.toks[v].Text == "," || d.tokReg[v] >= 0 {
 					break
 				}
-				if d.flags[v]&fSpeech != 0 && !isParticiple(d.low[v]) {
+				if (d.flags[v]&fSpeech != 0 || d.verbish(v) && d.isCue(v, cueRate)) && !isParticiple(d.low[v]) {
 					if s, e, ok := d.npLeft(v, sa); ok && e == v && d.tokReg[s] < 0 {
 						a.spkA, a.spkB = s, e
 						return
