@@ -862,9 +862,18 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		if c-1 >= lo && d.toks[c-1].Text != "," {
 			// (not the object of a verb: "Mackler issued a statement
 			// saying": the clause's subject)
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !d.objectOf(s, sa) {
-				a.spkA, a.spkB = s, e
-				return
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !catenatives[d.low[e-1]] {
+				if v, ok := d.objectOf(s, sa); ok {
+					// "Rubio's campaign sent out a press release
+					// saying": the subject of the verb.
+					if s2, e2, ok := d.npLeft(v, sa); ok && d.tokReg[s2] < 0 {
+						a.spkA, a.spkB = s2, e2
+						return
+					}
+				} else {
+					a.spkA, a.spkB = s, e
+					return
+				}
 			}
 		}
 		// The subject of the clause.
@@ -2389,14 +2398,22 @@ func (d *doc) ownClause(c, hi int) bool {
 var timeDets = map[string]bool{"this": true, "last": true, "past": true, "next": true, "that": true}
 
 // objectOf reports whether the phrase starting at token s is the object
-// of a verb before it ("issued a statement", "put out a statement").
-func (d *doc) objectOf(s, sa int) bool {
+// of a verb before it ("issued a statement", "put out a statement"), and
+// the verb's token.
+func (d *doc) objectOf(s, sa int) (int, bool) {
 	v := s - 1
 	if v > sa && (d.low[v] == "out" || d.low[v] == "up") {
 		v--
 	}
-	return v >= sa && (d.verbish(v) || pastIrregular[d.low[v]])
+	return v, v >= sa && (d.verbish(v) || pastIrregular[d.low[v]])
 }
+
+// catenatives are verbs and adverbs a participle may follow that are no
+// subject of it ("he began dismissing", "continue calling", "instead
+// seeking").
+var catenatives = map[string]bool{"began": true, "begin": true, "begins": true, "continue": true, "continues": true,
+	"keep": true, "keeps": true, "kept": true, "start": true, "starts": true, "stop": true, "instead": true,
+	"went": true, "go": true, "goes": true, "came": true, "come": true, "spent": true}
 
 // pastIrregular are past forms without "-ed" that take an object ("sent a
 // memo to the Post explaining").

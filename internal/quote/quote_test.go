@@ -182,6 +182,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"will not be sold", storyline.Partial, "Mayor Ada Quist's office", ""}},
 		},
 		{
+			name: "a participle after the object of a verb takes that verb's subject, not an opening adverb",
+			text: "Shortly after the call ended, the Quist campaign sent out a press release saying the rival \"owes the harbour an apology.\"",
+			want: []want{{"owes the harbour", storyline.Partial, "the Quist campaign", ""}},
+		},
+		{
+			name: "a verb a participle follows is no subject of it",
+			text: "The minister spoke for an hour. Then Mayor Ada Quist began dismissing the notion that the port \"needs a bailout.\"",
+			want: []want{{"needs a bailout", storyline.Partial, "Mayor Ada Quist", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
