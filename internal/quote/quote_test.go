@@ -192,6 +192,19 @@ func TestExtract(t *testing.T) {
 			want: []want{{"needs a bailout", storyline.Partial, "Mayor Ada Quist", "Ada Quist"}},
 		},
 		{
+			name: "a plural noun opening a sentence is no name",
+			text: "The talks ended late. Officials said the two sides would meet again on Monday.",
+			want: []want{{"the two sides would meet", storyline.Indirect, "Officials", ""}},
+		},
+		{
+			name: "an organisation keeps its demonym and possessive",
+			text: "The Kestorian Navy said the patrol \"will continue.\" The Thornholm Fishermen's Union demanded compensation for the lost season.",
+			want: []want{
+				{"will continue", storyline.Partial, "The Kestorian Navy", "Kestorian Navy"},
+				{"compensation", storyline.Indirect, "The Thornholm Fishermen's Union", "Thornholm Fishermen's Union"},
+			},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

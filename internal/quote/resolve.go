@@ -446,14 +446,39 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		return "", -1
 	}
 	start := end - 1
-	for start > a && d.isName(start-1) && !d.isMod(start-1) {
+	org := orgHeads[d.low[end-1]]
+	for start > a {
+		// (an organisation keeps its demonym or possessive: "the
+		// Kestorian Navy", "the Thornholm Fishermen's Union")
+		if org && start-2 >= a && (d.toks[start-1].Text == "'s" || d.toks[start-1].Text == "’s") && d.isName(start-2) {
+			start -= 2
+			continue
+		}
+		if !d.isName(start-1) || d.isMod(start-1) && !org {
+			break
+		}
 		start--
 	}
-	if end-start == 1 && isDemonym(d.low[start]) {
-		return "", -1 // "Ukrainian"
+	if end-start == 1 && (isDemonym(d.low[start]) || groupNouns[d.low[start]] || org) {
+		return "", -1 // "Ukrainian", "Officials said", "The Navy"
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
 }
+
+// orgHeads end the name of an organisation, which keeps the modifiers a
+// person's name sheds ("the Varnian Maritime Directorate").
+var orgHeads = map[string]bool{"directorate": true, "navy": true, "army": true, "union": true, "ministry": true,
+	"council": true, "committee": true, "party": true, "agency": true, "department": true, "guard": true,
+	"office": true, "court": true, "parliament": true, "government": true, "police": true, "commission": true,
+	"federation": true, "association": true, "institute": true, "bank": true, "league": true, "coalition": true}
+
+// groupNouns are plural nouns for unnamed people that open a sentence
+// capitalised and are no name ("Officials said", "Diplomats said").
+var groupNouns = map[string]bool{"officials": true, "organisers": true, "organizers": true, "diplomats": true,
+	"analysts": true, "sources": true, "residents": true, "critics": true, "protesters": true, "witnesses": true,
+	"observers": true, "experts": true, "authorities": true, "investigators": true, "officers": true,
+	"lawmakers": true, "voters": true, "supporters": true, "opponents": true, "aides": true, "police": true,
+	"negotiators": true, "economists": true, "activists": true, "workers": true, "locals": true, "fishermen": true}
 
 // quantifiers open a phrase about people that names nobody ("Nobody in
 // Belmarra", "Many in the party", "Six in 10 voters").
