@@ -422,7 +422,7 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 			// in Belmarra": the place after the preposition does not
 			// speak; the phrase is a description. ("Ruslan Gerchev in
 			// Kyiv": the name before it.)
-			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && (strings.HasSuffix(d.low[a], "s") || quantifiers[d.low[a]])) {
+			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && (groupNouns[d.low[a]] || quantifiers[d.low[a]])) {
 				return "", -1
 			}
 			b = k
