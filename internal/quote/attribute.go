@@ -965,6 +965,12 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			return
 		}
 	}
+	if s, e, ok := d.setOffSubject(c, lo); ok {
+		// "One Club for Growth ad, which is currently airing, argues",
+		// "That letter, on Trump Organization letterhead, demanded"
+		a.spkA, a.spkB = s, e
+		return
+	}
 	// "said Christie", after a comma, a quotation or at the clause start.
 	if c > 0 && !(d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 || d.breakBefore(c)) {
 		return
@@ -2392,6 +2398,37 @@ func (d *doc) ownClause(c, hi int) bool {
 		}
 	}
 	return false
+}
+
+// setOffSubject finds a subject whose noun phrase is followed by a
+// phrase set off by commas right before the cue at token c: "The ad,
+// titled “Unifier?”, concludes", "A projection by Oxford Economics,
+// prepared for the federation, predicted", "One ad, which is currently
+// airing, argues". The span runs from the noun phrase to the second
+// comma.
+func (d *doc) setOffSubject(c, lo int) (int, int, bool) {
+	if c-1 <= lo || d.toks[c-1].Text != "," {
+		return 0, 0, false
+	}
+	sa, _ := d.sentBounds(c)
+	sa = max(sa, lo)
+	for p := c - 2; p > sa && p >= c-16; p-- {
+		if d.toks[p].Text != "," {
+			continue
+		}
+		s, e, ok := d.npLeft(p, sa)
+		if !ok || e != p || !(s == sa || d.flags[s-1]&fConn != 0) {
+			return 0, 0, false
+		}
+		rel := d.low[p+1] == "which" || d.low[p+1] == "who"
+		for m := p + 1; m < c-1; m++ {
+			if d.low[m] == "that" || d.toks[m].Text == ":" || !rel && d.verbish(m) && !strings.HasSuffix(d.low[m], "ed") || !rel && d.flags[m]&fAux != 0 && isLowerWord(d.toks[m].Text) {
+				return 0, 0, false
+			}
+		}
+		return s, c - 1, true
+	}
+	return 0, 0, false
 }
 
 // timeDets open a phrase of time ("this week", "last year").

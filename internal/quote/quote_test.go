@@ -205,6 +205,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a subject followed by a phrase set off by commas",
+			text: "The harbour board met on Monday. The board's report, which was published on Friday, argues that the quay \"cannot wait another winter.\"",
+			want: []want{{"cannot wait another winter", storyline.Partial, "The board's report, which was published on Friday", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

@@ -396,6 +396,11 @@ func (d *doc) nameIn(a, b int) (string, int) {
 			for m < b && d.toks[m].Text != "," && d.toks[m].Text != "(" {
 				m++
 			}
+			if k+1 < b && isLowerWord(d.toks[k+1].Text) && !determiners[d.low[k+1]] && d.low[k+1] != "or" && d.flags[k+1]&fTitle == 0 {
+				// "The board's report, which was published on Friday,"
+				// "The ad, titled ...": a clause, no appositive name.
+				return "", -1
+			}
 			return d.nameIn1(k+1, m)
 		}
 	}
