@@ -893,6 +893,13 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		return
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
+		if s2, ok := d.relativeHead(s, lo); ok {
+			// "a White House official who spoke anonymously to
+			// discuss internal strategy said": the phrase the relative
+			// clause belongs to, not the object at its end.
+			a.spkA, a.spkB = s2, e
+			return
+		}
 		if s-2 >= lo && phraseJoins[d.low[s-1]] && !d.verbish(s-2) && d.flags[s-2]&(fAux|fStop|fPron) == 0 {
 			// "Six in 10 Republicans said", "Republicans in the
 			// audience shouted": the phrase before the preposition is
@@ -2400,6 +2407,32 @@ func (d *doc) ownClause(c, hi int) bool {
 	return false
 }
 
+// relativeHead returns the start of the noun phrase whose relative clause
+// ("who spoke anonymously to discuss") ends with the phrase at token s,
+// when the clause's verb comes before s.
+func (d *doc) relativeHead(s, lo int) (int, bool) {
+	verb := false
+	for w := s - 1; w > lo && w >= s-12; w-- {
+		x := d.toks[w].Text
+		if d.tokReg[w] >= 0 || x == "," || x == "." || x == ";" {
+			return 0, false
+		}
+		if d.low[w] == "who" {
+			if !verb {
+				return 0, false
+			}
+			if s2, e2, ok := d.npLeft(w, lo); ok && e2 == w {
+				return s2, true
+			}
+			return 0, false
+		}
+		if d.verbish(w) || pastIrregular[d.low[w]] || isParticiple(d.low[w]) || d.flags[w]&fAux != 0 || d.low[w-1] == "to" && isLowerWord(d.toks[w].Text) {
+			verb = true
+		}
+	}
+	return 0, false
+}
+
 // setOffSubject finds a subject whose noun phrase is followed by a
 // phrase set off by commas right before the cue at token c: "The ad,
 // titled “Unifier?”, concludes", "A projection by Oxford Economics,
@@ -2455,7 +2488,7 @@ var catenatives = map[string]bool{"began": true, "begin": true, "begins": true, 
 // pastIrregular are past forms without "-ed" that take an object ("sent a
 // memo to the Post explaining").
 var pastIrregular = map[string]bool{"put": true, "sent": true, "wrote": true, "gave": true, "made": true,
-	"took": true, "held": true, "brought": true, "began": true, "got": true, "read": true}
+	"took": true, "held": true, "brought": true, "began": true, "got": true, "read": true, "spoke": true}
 
 // phraseJoins join a noun phrase to the one after it inside a subject.
 var phraseJoins = map[string]bool{"in": true, "of": true, "from": true, "at": true, "with": true}

@@ -210,6 +210,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"cannot wait another winter", storyline.Partial, "The board's report, which was published on Friday", ""}},
 		},
 		{
+			name: "a subject with a relative clause, not the object at its end",
+			text: "Talks went on all night. A port official who spoke on condition of anonymity to discuss Mayor Ada Quist's plans said the deal was \"nearly done.\"",
+			want: []want{{"nearly done", storyline.Partial, "A port official who spoke on condition of anonymity to discuss Mayor Ada Quist's plans", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

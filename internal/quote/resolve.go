@@ -409,6 +409,12 @@ func (d *doc) nameIn(a, b int) (string, int) {
 
 // nameIn1 is nameIn for a phrase with no appositive.
 func (d *doc) nameIn1(a, b int) (string, int) {
+	for k := a + 1; k < b; k++ {
+		if d.low[k] == "who" || d.low[k] == "which" {
+			b = k // "local leaders who would rather back Ben Carson": the head
+			break
+		}
+	}
 	for k := a; k < b; k++ {
 		if d.lower(k) == "of" && k > a {
 			// A description "the head of NATO": an of-phrase after a role
