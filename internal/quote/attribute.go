@@ -862,7 +862,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		if c-1 >= lo && d.toks[c-1].Text != "," {
 			// (not the object of a verb: "Mackler issued a statement
 			// saying": the clause's subject)
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !catenatives[d.low[e-1]] {
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !catenatives[d.low[e-1]] && !(s-1 >= sa && d.low[s-1] == "to") {
 				if v, ok := d.objectOf(s, sa); ok {
 					// "Rubio's campaign sent out a press release
 					// saying": the subject of the verb.
@@ -2087,7 +2087,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	}
 	if k < hi && d.flags[k]&fDet != 0 && d.tokReg[k] < 0 {
 		for m := k + 1; m < hi && m < k+5; m++ {
-			if d.verbish(m) || d.flags[m]&fAux != 0 {
+			if d.verbish(m) || pastIrregular[d.low[m]] || d.flags[m]&fAux != 0 {
 				if m > k+1 {
 					return k, m, true
 				}

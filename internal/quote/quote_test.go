@@ -215,6 +215,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"nearly done", storyline.Partial, "A port official who spoke on condition of anonymity to discuss Mayor Ada Quist's plans", ""}},
 		},
 		{
+			name: "a participle after \"to\" and its object takes the clause's subject",
+			text: "Before the mayor spoke, the Quist campaign sent a text message to supporters saying: \"We won the harbour vote tonight.\"",
+			want: []want{{"We won the harbour vote", storyline.Direct, "the Quist campaign", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
