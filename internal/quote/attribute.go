@@ -816,6 +816,14 @@ func (d *doc) gapDirect(ce, tp int) bool {
 // further left than token lo.
 func (d *doc) speakerOf(a *attr, c, lo int) {
 	w := d.lower(c)
+	if k := d.relativeBefore(c, lo); k >= 0 {
+		// "his own supporters, who are offering", "Sanders, who has
+		// long opposed": the relative pronoun, which resolution takes
+		// back to the phrase before it.
+		a.spkA, a.spkB = k, k+1
+		a.subject = isParticiple(w)
+		return
+	}
 	switch {
 	case w == "according":
 		sa, sb := d.sentBounds(c)
@@ -1649,6 +1657,17 @@ func (d *doc) reported(qs []cand) []cand {
 			end := d.toks[sb-1].End
 			// Stop before a second attribution in the same sentence.
 			end = d.secondAttribution(p, p+2, sa, sb, end)
+			if a.spkB == a.spkA+1 && (d.low[a.spkA] == "who" || d.low[a.spkA] == "which") {
+				// "Trump, who initially supported the idea of a
+				// ceasefire, seems to have changed his mind": the
+				// relative clause ends where the main clause resumes.
+				for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
+					if x := d.low[k+1]; d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&fAux != 0 || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
+						end = d.toks[k].Start
+						break
+					}
+				}
+			}
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
 		}
@@ -2405,6 +2424,25 @@ func (d *doc) ownClause(c, hi int) bool {
 		}
 	}
 	return false
+}
+
+// relativeBefore returns the token of "who" or "which" standing right
+// before the cue at token c, past auxiliaries and adverbs ("who has
+// long opposed"), or -1.
+func (d *doc) relativeBefore(c, lo int) int {
+	for k := c - 1; k >= lo && k >= c-4 && d.tokReg[k] < 0; k-- {
+		switch x := d.low[k]; {
+		case x == "who" || x == "which":
+			if k-1 >= 0 && d.toks[k-1].Text == "," {
+				return k
+			}
+			return -1
+		case d.flags[k]&fAux != 0 || x == "long" || strings.HasSuffix(x, "ly") && len(x) > 4:
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // relativeHead returns the start of the noun phrase whose relative clause

@@ -220,6 +220,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"We won the harbour vote", storyline.Direct, "the Quist campaign", ""}},
 		},
 		{
+			name: "a relative pronoun before the cue is the speaker phrase, resolved to the name it follows",
+			text: "The talks drew praise from Mayor Ada Quist, who has long opposed the harbour tax.",
+			want: []want{{"the harbour tax", storyline.Indirect, "who", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
