@@ -1543,6 +1543,15 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 		}
 		switch {
+		case c-1 >= sa && d.low[c-1] == "as" && ce+1 < sb && d.low[ce] == "by" && d.toks[c].Text == d.low[c]:
+			// "As reported by Western Journalism, content": the agent
+			// is the source, the clause after the comma the content.
+			s, e, ok := d.npRight(ce+1, sb)
+			if !ok || e >= sb || d.toks[e].Text != "," || e+1 >= sb {
+				continue
+			}
+			q.spkS, q.spkE = d.span(s, e)
+			q.s, q.e = d.toks[e+1].Start, d.contentEnd(d.toks[e+1].Start, d.toks[sb-1].End)
 		case w == "according":
 			s, e, ok := d.npRight(ce, sb)
 			if !ok {

@@ -225,6 +225,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the harbour tax", storyline.Indirect, "who", "Ada Quist"}},
 		},
 		{
+			name: "as reported by a source, the clause after the comma",
+			text: "As reported by the Harbour Ledger, the quay will reopen in May.",
+			want: []want{{"the quay will reopen in May", storyline.Indirect, "the Harbour Ledger", "Harbour Ledger"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
