@@ -243,7 +243,7 @@ func (d *doc) after1(r region) attr {
 			// “...?” Hannity pressed. closes a question).
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && !d.endsSentence(c+1, min(hi, c+9)) && (!d.commaSoon(c+1, hi) || d.thatAfterComma(c+1, hi)) && !d.adjunctAt(c+1) {
+		if sentenceEnd && isCap(d.toks[t].Text) && (!d.endsSentence(c+1, min(hi, c+9)) || d.auxIn(c+2, hi)) && (!d.commaSoon(c+1, hi) || d.thatAfterComma(c+1, hi)) && !d.adjunctAt(c+1) {
 			// “...” He added that ...; “...” He said, twice, that ...: a
 			// new sentence with its own content.
 			return a
@@ -1033,7 +1033,7 @@ func (d *doc) extract() []cand {
 		switch {
 		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
 			use = af
-		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (!speechVerbs[d.lower(bf.cue)] || namingVerbs[d.lower(bf.cue)])):
+		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (!speechVerbs[d.lower(bf.cue)] && !d.putIt(bf.cue) || namingVerbs[d.lower(bf.cue)])):
 			use = bf
 		default:
 			use = noAttr()
@@ -1223,6 +1223,24 @@ func (d *doc) extract() []cand {
 		}
 	}
 	return kept
+}
+
+// auxIn reports whether tokens [a, b) hold a finite auxiliary ("He said
+// the report was rushed."), a clause of their own.
+func (d *doc) auxIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.low[k] {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "might":
+			return true
+		}
+	}
+	return false
+}
+
+// putIt reports whether the cue at token c is "put it" ("As the Gazette
+// put it, “Nobody saw this coming.”"), a way of saying "said".
+func (d *doc) putIt(c int) bool {
+	return d.low[c] == "put" && c+1 < len(d.toks) && d.low[c+1] == "it"
 }
 
 // cueBefore reports whether the sentence before token t holds a cue.
@@ -1772,7 +1790,9 @@ func (d *doc) clauseStart(r region, lo int) int {
 		return r.s
 	}
 	x := d.toks[t-1].Text
-	if (x == ":" || x == "," || x == "—" || x == "–") && !lower {
+	if (x == ":" || x == "," || x == "—" || x == "–") && !lower || x == "(" || x == "[" {
+		// ("(“A,” he said.)": an aside in brackets opens a clause of
+		// its own)
 		return r.s
 	}
 	if isDash(x) && t-2 >= 0 && d.toks[t-2].End < d.toks[t-1].Start && !d.dashIn(sa, t-1) {

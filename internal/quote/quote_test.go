@@ -230,6 +230,21 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the quay will reopen in May", storyline.Indirect, "the Harbour Ledger", "Harbour Ledger"}},
 		},
 		{
+			name: "an attribution in brackets after the quote",
+			text: "Mayor Ada Quist said the quay would reopen because the ministry agreed to pay. (“We've finally found the money for the dredging,” she said.) The first ships are due in May.",
+			want: []want{{"found the money", storyline.Direct, "she", "Ada Quist"}},
+		},
+		{
+			name: "as a source put it, a short quotation",
+			text: "The ferry line is back in profit. As port economist Lina Marsh put it, “Nobody saw this coming.” Tickets are sold out until June.",
+			want: []want{{"Nobody saw this coming", storyline.Direct, "port economist Lina Marsh", "Lina Marsh"}},
+		},
+		{
+			name: "a new sentence reporting a clause of its own is no attribution of the quote before it",
+			text: "Inspector Rein Sepp said that the hull was sound, to which Mayor Ada Quist retorted: \"It's just not true.\" She said the report was rushed.",
+			want: []want{{"the report was rushed", storyline.Indirect, "She", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
