@@ -546,6 +546,11 @@ func (d *doc) titleLike(r region) bool {
 	if d.startsClause(r) {
 		return false
 	}
+	if t := d.tokAt(r.s); t >= 2 && (d.toks[t-1].Text == "," || d.toks[t-1].Text == ":") && speechVerbs[d.low[t-2]] {
+		// "a headline that said, “Death to the Harbour Board.”": the
+		// words a speech verb introduces
+		return false
+	}
 	words, caps := 0, 0
 	txt := d.text[r.s:r.e]
 	for len(txt) > 0 {
@@ -1235,6 +1240,13 @@ func (d *doc) auxIn(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// regEndsComma reports whether the quoted words of region r end in a
+// comma (“less traffic,” Tamm said: the clause ends with the quote).
+func (d *doc) regEndsComma(r region) bool {
+	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+	return strings.HasSuffix(inner, ",")
 }
 
 // putIt reports whether the cue at token c is "put it" ("As the Gazette
@@ -2360,7 +2372,7 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 		}
 		if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
 			x := d.lower(s2 - 1)
-			if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] {
+			if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
 				cut := s2 - 1
 				if x == "and" || x == "but" {
 					if cut-1 >= p && d.toks[cut-1].Text == "," {

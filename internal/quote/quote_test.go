@@ -245,6 +245,19 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the report was rushed", storyline.Indirect, "She", "Ada Quist"}},
 		},
 		{
+			name: "a partial quote ending in a comma ends its clause before the next attribution",
+			text: "After Minister Rein Sepp said that smaller ports might do better with “less traffic,” Mayor Ada Quist said: “I don't like what he said.”",
+			want: []want{
+				{"less traffic", storyline.Partial, "Minister Rein Sepp", "Rein Sepp"},
+				{"I don't like", storyline.Direct, "Mayor Ada Quist", "Ada Quist"},
+			},
+		},
+		{
+			name: "words in title case that a speech verb introduces are a quotation",
+			text: "Mayor Ada Quist criticised the port board and then said, “Hands Off Our Harbour.”",
+			want: []want{{"Hands Off Our Harbour", storyline.Direct, "Mayor Ada Quist", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
