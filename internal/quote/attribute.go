@@ -683,10 +683,23 @@ func (d *doc) headline(qs []cand) []cand {
 // ("Asked by the host to respond ...").
 func (d *doc) askedClauses(qs []cand) []cand {
 	var add []cand
+	var cues []int
 	for c := range d.tokensOf("Asked") {
 		if d.tokReg[c] >= 0 || !d.breakBefore(c) && !(c > 0 && d.flags[c-1]&fConn != 0 && d.breakBefore(c-1)) {
 			continue
 		}
+		cues = append(cues, c)
+	}
+	for _, w := range []string{"When", "when"} {
+		for k := range d.tokensOf(w) {
+			// "When asked by a reporter whether ..., Trump said", "And
+			// when asked ...,"
+			if c := k + 1; c < len(d.toks) && d.tokReg[c] < 0 && askedWords[d.low[c]] && (d.breakBefore(k) || k > 0 && d.flags[k-1]&fConn != 0 && d.breakBefore(k-1)) {
+				cues = append(cues, c)
+			}
+		}
+	}
+	for _, c := range cues {
 		_, sb := d.sentBounds(c)
 		p := c + 1
 		q := cand{spkS: -1, inheritFrom: -1, cueTok: c, firstRegion: -1}
@@ -1254,6 +1267,10 @@ func (d *doc) regEndsComma(r region) bool {
 func (d *doc) putIt(c int) bool {
 	return d.low[c] == "put" && c+1 < len(d.toks) && d.low[c+1] == "it"
 }
+
+// askedWords are the verbs of "When asked ...", whose content is the
+// question.
+var askedWords = map[string]bool{"asked": true, "pressed": true, "questioned": true}
 
 // cueBefore reports whether the sentence before token t holds a cue.
 func (d *doc) cueBefore(t int) bool {

@@ -651,6 +651,10 @@ var sentenceOpeners = map[string]bool{
 	"Here": true, "There": true, "Even": true, "Only": true, "Just": true, "Not": true, "No": true,
 }
 
+// demonstrativeHeads open sentences and may be their subject too ("That
+// suggests a lack of confidence").
+var demonstrativeHeads = map[string]bool{"That": true, "This": true, "What": true, "Who": true, "Here": true, "There": true}
+
 func isCap(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf {
 		return s[0] >= 'A' && s[0] <= 'Z'
@@ -826,6 +830,9 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	}
 	if d.xf[k]&xDeterminer != 0 || lt == "of" || lt == "the" || d.verbish(k) || d.xf[k]&(sIng|sLower) == sIng|sLower {
 		return 0, 0, false
+	}
+	if d.xf[k]&xSentOpener != 0 && sentenceOpeners[d.toks[k].Text] && !demonstrativeHeads[d.toks[k].Text] && (k == 0 || d.tokSent[k-1] != d.tokSent[k]) {
+		return 0, 0, false // "When asked about it, Cruz said": no phrase
 	}
 	a = k
 	for m := k - 1; m >= lo && m > k-8; m-- {

@@ -258,6 +258,19 @@ func TestExtract(t *testing.T) {
 			want: []want{{"Hands Off Our Harbour", storyline.Direct, "Mayor Ada Quist", "Ada Quist"}},
 		},
 		{
+			name: "when asked by someone: the asker is the source of the question",
+			text: "When asked by a reporter whether the quay would close, Mayor Ada Quist said: \"Not while I am mayor.\"",
+			want: []want{
+				{"whether the quay would close", storyline.Indirect, "a reporter", ""},
+				{"Not while I am mayor", storyline.Direct, "Mayor Ada Quist", "Ada Quist"},
+			},
+		},
+		{
+			name: "a clause opener is no speaker",
+			text: "When asked about the strike, Minister Rein Sepp said that the talks were \"close to a deal.\"",
+			want: []want{{"that the talks were", storyline.Partial, "Minister Rein Sepp", "Rein Sepp"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
