@@ -918,6 +918,15 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		}
 		return
 	}
+	if v := d.lightVerb(c, lo); v >= 0 {
+		// "Biden took aim at", "Sanders has made clear", "Trump made
+		// no mention of": the subject of the verb before the cue's
+		// object.
+		if s, e, ok := d.npLeft(v, lo); ok {
+			a.spkA, a.spkB = s, e
+			return
+		}
+	}
 	if s, e, ok := d.npLeft(c, lo); ok {
 		if s2, ok := d.relativeHead(s, lo); ok {
 			// "a White House official who spoke anonymously to
@@ -1260,6 +1269,22 @@ func (d *doc) auxIn(a, b int) bool {
 func (d *doc) regEndsComma(r region) bool {
 	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
 	return strings.HasSuffix(inner, ",")
+}
+
+// lightVerb returns the token of a verb such as "made" or "took" that
+// stands at most three words before the cue at token c, with nothing but
+// lower-case words between ("made clear", "took aim at", "gave
+// diplomatic assurances"), or -1.
+func (d *doc) lightVerb(c, lo int) int {
+	for v := c - 1; v >= lo && v >= c-3; v-- {
+		if d.flags[v]&fVerb != 0 {
+			return v
+		}
+		if d.tokReg[v] >= 0 || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fStop|fAux) != 0 && d.low[v] != "no" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // putIt reports whether the cue at token c is "put it" ("As the Gazette

@@ -651,6 +651,16 @@ var sentenceOpeners = map[string]bool{
 	"Here": true, "There": true, "Even": true, "Only": true, "Just": true, "Not": true, "No": true,
 }
 
+// plainVerbs are verb forms, mostly irregular past tenses, that no
+// noun phrase holds ("he made clear Tuesday night that ...", "who spent
+// much of his speech defending ...").
+var plainVerbs = map[string]bool{
+	"made": true, "spent": true, "sent": true, "wrote": true, "gave": true, "took": true, "brought": true,
+	"began": true, "got": true, "spoke": true, "went": true, "came": true, "became": true, "thought": true,
+	"knew": true, "saw": true, "kept": true, "felt": true, "meant": true, "ran": true, "sought": true,
+	"heard": true, "goes": true, "seems": true, "seemed": true,
+}
+
 // demonstrativeHeads open sentences and may be their subject too ("That
 // suggests a lack of confidence").
 var demonstrativeHeads = map[string]bool{"That": true, "This": true, "What": true, "Who": true, "Here": true, "There": true}
@@ -690,7 +700,7 @@ func (d *doc) npTokOK(i int) bool {
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case d.xf[i]&sLower != 0:
-		return d.flags[i]&fStop == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueScore(i) < cueRate
+		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueScore(i) < cueRate
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
@@ -974,6 +984,7 @@ const (
 	fRole
 	fHeadline
 	fJoined // the token continues a sentence the splitter ended before it
+	fVerb   // a verb form that never belongs to a noun phrase ("made", "spent")
 )
 
 // loadWordFlags builds the word-class table (for loadWordTable, which
@@ -986,7 +997,7 @@ func loadWordFlags() *wordFlags {
 	for _, set := range []struct {
 		words map[string]bool
 		flag  uint16
-	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}} {
+	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}, {plainVerbs, fVerb}} {
 		for w, ok := range set.words {
 			if ok {
 				m[w] |= set.flag

@@ -271,6 +271,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"that the talks were", storyline.Partial, "Minister Rein Sepp", "Rein Sepp"}},
 		},
 		{
+			name: "the subject of a light verb before the cue, not the verb",
+			text: "The strike is in its third week. Minister Rein Sepp made no mention of the dockers' demands.",
+			want: []want{{"dockers' demands", storyline.Indirect, "Minister Rein Sepp", "Rein Sepp"}},
+		},
+		{
+			name: "the subject of sent out",
+			text: "The strike is in its third week. Minister Rein Sepp sent out a statement saying the talks would resume.",
+			want: []want{{"the talks would resume", storyline.Indirect, "Minister Rein Sepp", "Rein Sepp"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
