@@ -951,6 +951,14 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 				a.spkA, a.spkB = s2, e2
 				return
 			}
+			if s-1 > max(sa, lo) && d.toks[s-1].Text == "," {
+				// "Trump, whose views have upset his party, last
+				// year proposed": the phrase before the comma.
+				if s2, e2, ok := d.npLeft(s, max(sa, lo)); ok && e2 <= s {
+					a.spkA, a.spkB = s2, e2
+					return
+				}
+			}
 			k := s
 			for k-1 > max(sa, lo) && timeDets[d.low[k-1]] {
 				k--
@@ -2521,6 +2529,8 @@ func (d *doc) relativeBefore(c, lo int) int {
 			}
 			return -1
 		case d.flags[k]&fAux != 0 || x == "long" || strings.HasSuffix(x, "ly") && len(x) > 4:
+		case timeWords[x] && k-1 >= lo && timeDets[d.low[k-1]]:
+			k-- // "who last year threatened"
 		default:
 			return -1
 		}

@@ -281,6 +281,19 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the talks would resume", storyline.Indirect, "Minister Rein Sepp", "Rein Sepp"}},
 		},
 		{
+			name: "a phrase of time after a relative pronoun",
+			text: "Senator Ted Vale, who last year threatened to close the port, said the plan would fail.",
+			want: []want{
+				{"to close the port", storyline.Indirect, "who", "Ted Vale"},
+				{"the plan would fail", storyline.Indirect, "Senator Ted Vale, who last year threatened to close the port,", "Ted Vale"},
+			},
+		},
+		{
+			name: "a phrase of time after a subject set off by commas",
+			text: "Mayor Ada Quist, whose views on the harbour have upset even her own party, last year proposed a ban on cruise ships.",
+			want: []want{{"a ban on cruise ships", storyline.Indirect, "Mayor Ada Quist, whose views on the harbour have upset even her own party,", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
