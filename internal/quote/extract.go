@@ -649,6 +649,8 @@ var sentenceOpeners = map[string]bool{
 	"Where": true, "Has": true, "Have": true, "Read": true, "Watch": true, "Despite": true, "With": true,
 	"Under": true, "From": true, "By": true, "To": true, "Of": true, "Unlike": true, "Like": true,
 	"Here": true, "There": true, "Even": true, "Only": true, "Just": true, "Not": true, "No": true,
+	"Among": true, "Amid": true, "Following": true, "Throughout": true, "Without": true, "Within": true,
+	"Upon": true, "Against": true, "Across": true, "Through": true, "Between": true, "Once": true,
 }
 
 // plainVerbs are verb forms, mostly irregular past tenses, that no

@@ -294,6 +294,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"a ban on cruise ships", storyline.Indirect, "Mayor Ada Quist, whose views on the harbour have upset even her own party,", "Ada Quist"}},
 		},
 		{
+			name: "a preposition opening the sentence is no subject",
+			text: "Mayor Ada Quist was undaunted.\n\nWithin months of her rival's political demise, she went to work seeking to reopen the quay.",
+			want: []want{{"to reopen the quay", storyline.Indirect, "she", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
