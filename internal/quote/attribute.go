@@ -1288,7 +1288,7 @@ func (d *doc) lightVerb(c, lo int) int {
 		if d.flags[v]&fVerb != 0 {
 			return v
 		}
-		if d.tokReg[v] >= 0 || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fStop|fAux) != 0 && d.low[v] != "no" {
+		if d.tokReg[v] >= 0 || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fStop|fAux) != 0 && d.low[v] != "no" && d.low[v] != "it" {
 			return -1
 		}
 	}
@@ -2543,9 +2543,19 @@ func (d *doc) relativeBefore(c, lo int) int {
 // when the clause's verb comes before s.
 func (d *doc) relativeHead(s, lo int) (int, bool) {
 	verb := false
-	for w := s - 1; w > lo && w >= s-12; w-- {
+	for w := s - 1; w > lo && w >= s-16; w-- {
 		x := d.toks[w].Text
 		if d.tokReg[w] >= 0 || x == "," || x == "." || x == ";" {
+			return 0, false
+		}
+		if d.low[w] == "to" {
+			verb = true // "others who want to ban abortion said"
+		}
+		if (d.low[w] == "speaking" || d.low[w] == "talking") && w-1 > lo && d.toks[w-1].Text != "," {
+			// "Another source speaking to Fox News said"
+			if s2, e2, ok := d.npLeft(w, lo); ok && e2 == w {
+				return s2, true
+			}
 			return 0, false
 		}
 		if d.low[w] == "who" {

@@ -299,6 +299,21 @@ func TestExtract(t *testing.T) {
 			want: []want{{"to reopen the quay", storyline.Indirect, "she", "Ada Quist"}},
 		},
 		{
+			name: "a relative clause with an infinitive inside the subject",
+			text: "Dock workers and others who want to ban cruise ships said the vote would be close.",
+			want: []want{{"the vote would be close", storyline.Indirect, "others who want to ban cruise ships", ""}},
+		},
+		{
+			name: "a participle phrase inside the subject",
+			text: "Another port official speaking to the Harbour Ledger said, “The cranes will not move before Monday.”",
+			want: []want{{"The cranes will not move", storyline.Direct, "Another port official speaking to the Harbour Ledger", ""}},
+		},
+		{
+			name: "made it clear",
+			text: "The talks went on all night. Mayor Ada Quist made it clear that the quay would stay open.",
+			want: []want{{"the quay would stay open", storyline.Indirect, "Mayor Ada Quist", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

@@ -410,8 +410,10 @@ func (d *doc) nameIn(a, b int) (string, int) {
 // nameIn1 is nameIn for a phrase with no appositive.
 func (d *doc) nameIn1(a, b int) (string, int) {
 	for k := a + 1; k < b; k++ {
-		if d.low[k] == "who" || d.low[k] == "which" {
-			b = k // "local leaders who would rather back Ben Carson": the head
+		if d.low[k] == "who" || d.low[k] == "which" || d.low[k] == "speaking" || d.low[k] == "talking" {
+			// "local leaders who would rather back Ben Carson", "a source
+			// speaking to Fox News": the head
+			b = k
 			break
 		}
 	}
