@@ -833,6 +833,9 @@ func (d *doc) gapDirect(ce, tp int) bool {
 // speakerOf fills the speaker phrase of the cue at token c, searching no
 // further left than token lo.
 func (d *doc) speakerOf(a *attr, c, lo int) {
+	if x := d.low[c]; (x == "out" || x == "up") && c-1 > lo && isLowerWord(d.toks[c-1].Text) && d.flags[c-1]&(fStop|fAux|fPron|fDet) == 0 {
+		c-- // "points out", "spelled out": the verb's subject
+	}
 	w := d.lower(c)
 	if k := d.relativeBefore(c, lo); k >= 0 {
 		// "his own supporters, who are offering", "Sanders, who has

@@ -314,6 +314,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the quay would stay open", storyline.Indirect, "Mayor Ada Quist", "Ada Quist"}},
 		},
 		{
+			name: "a verb with a particle is no speaker phrase",
+			text: "The ferry company rejected the report. But its managers leave out a crucial point.",
+			want: []want{{"a crucial point", storyline.Indirect, "its managers", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
