@@ -926,6 +926,9 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		// no mention of": the subject of the verb before the cue's
 		// object.
 		if s, e, ok := d.npLeft(v, lo); ok {
+			if s2, e2, ok := d.pastAdjunct(s, lo); ok {
+				s, e = s2, e2
+			}
 			a.spkA, a.spkB = s, e
 			return
 		}
@@ -945,6 +948,12 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			if s2, e2, ok := d.npLeft(s-1, lo); ok && e2 == s-1 {
 				s = s2
 			}
+		}
+		if s2, e2, ok := d.pastAdjunct(s, lo); ok {
+			// "allies have in the past said", "who in two earlier
+			// opinions had made clear"
+			a.spkA, a.spkB = s2, e2
+			return
 		}
 		if x := d.low[e-1]; timeHeads[x] || timeWords[x] {
 			// "Trump in recent weeks has hired", "who just a week ago
@@ -1280,6 +1289,31 @@ func (d *doc) auxIn(a, b int) bool {
 func (d *doc) regEndsComma(r region) bool {
 	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
 	return strings.HasSuffix(inner, ",")
+}
+
+// pastAdjunct handles a phrase at token s that is the object of a
+// preposition standing right after an auxiliary, a negation or a relative
+// pronoun ("have in the past said", "who in two earlier opinions had made
+// clear"): an adjunct, not the subject. It returns the subject instead:
+// the relative pronoun, or the clause's subject.
+func (d *doc) pastAdjunct(s, lo int) (int, int, bool) {
+	p := s - 1
+	if p-1 < lo || !(prepositions[d.low[p]] || d.low[p] == "during") {
+		return 0, 0, false
+	}
+	x := d.low[p-1]
+	switch {
+	case x == "who" || x == "which":
+		if p-2 >= lo && d.toks[p-2].Text == "," {
+			return p - 1, p, true
+		}
+	case d.flags[p-1]&fAux != 0 || x == "not" || x == "never":
+		sa, _ := d.sentBounds(s)
+		if s2, e2, ok := d.clauseSubject(max(sa, lo), p); ok && e2 <= p {
+			return s2, e2, true
+		}
+	}
+	return 0, 0, false
 }
 
 // lightVerb returns the token of a verb such as "made" or "took" that
@@ -1754,7 +1788,7 @@ func (d *doc) reported(qs []cand) []cand {
 				// ceasefire, seems to have changed his mind": the
 				// relative clause ends where the main clause resumes.
 				for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
-					if x := d.low[k+1]; d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&fAux != 0 || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
+					if x := d.low[k+1]; d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || pastIrregular[x] || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
 						end = d.toks[k].Start
 						break
 					}

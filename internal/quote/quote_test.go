@@ -319,6 +319,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"a crucial point", storyline.Indirect, "its managers", ""}},
 		},
 		{
+			name: "a prepositional phrase after an auxiliary is no subject",
+			text: "The port board met on Monday. Its members have in the past said the quay should close.",
+			want: []want{{"the quay should close", storyline.Indirect, "Its members", ""}},
+		},
+		{
+			name: "a prepositional phrase after a relative pronoun, and the relative clause ends at an irregular verb",
+			text: "Judge Ann Pike, who in two earlier rulings had made clear that she would not delay the case, opened the hearing.",
+			want: []want{{"that she would not delay the case", storyline.Indirect, "who", "Ann Pike"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
