@@ -17,6 +17,7 @@ type attr struct {
 	partialAt  int // for a clause before the quote with words between: first content token
 	extendTo   int // for a clause going on after the quote: the comma before the attribution
 	subject    bool
+	ownVerb    bool // a participle's speaker is the subject of the verb before its comma
 }
 
 func noAttr() attr { return attr{cue: -1, spkA: -1, partialAt: -1, extendTo: -1} }
@@ -880,6 +881,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 				if (d.flags[v]&fSpeech != 0 || d.verbish(v) && d.isCue(v, cueRate)) && !isParticiple(d.low[v]) {
 					if s, e, ok := d.npLeft(v, sa); ok && e == v && d.tokReg[s] < 0 {
 						a.spkA, a.spkB = s, e
+						a.ownVerb = true
 						return
 					}
 					break
@@ -1743,7 +1745,10 @@ func (d *doc) reported(qs []cand) []cand {
 					break
 				}
 			}
-			if a.subject && c > sa && d.toks[c-1].Text == "," && isParticiple(w) {
+			if a.subject && !a.ownVerb && c > sa && d.toks[c-1].Text == "," && isParticiple(w) {
+				// (unless the verb before the comma has a subject of its
+				// own: "... in which he continued his assault on Bush,
+				// mocking ...")
 				// "Trump's “excesses” are sickening, Hollande said,
 				// noting ...": the participle's subject is the speaker of
 				// the attribution it follows in its sentence.

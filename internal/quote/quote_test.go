@@ -329,6 +329,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"that she would not delay the case", storyline.Indirect, "who", "Ann Pike"}},
 		},
 		{
+			name: "a participle after a verb with a subject of its own",
+			text: "The former mayor told voters that the port was \"finished,\" while Mayor Ada Quist held a news conference in which she continued her attack on the board, mocking its plan.",
+			want: []want{{"its plan", storyline.Indirect, "she", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
