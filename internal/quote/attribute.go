@@ -1076,8 +1076,7 @@ func (d *doc) extract() []cand {
 		lo := lastTok + 1
 		af := d.after(r)
 		bf := d.before(r, lo)
-		inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
-		endsComma := strings.HasSuffix(inner, ",")
+		endsComma := d.regEndsComma(r)
 		var use attr
 		switch {
 		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
