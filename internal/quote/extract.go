@@ -609,8 +609,6 @@ var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true,
 }
 
-// npAdverbs are adverbs that may stand between a speaker phrase and its
-// verb ("Her campaign workers here said").
 // parentheticals are the phrases set off by commas between a subject and
 // its verb ("Supporters, on the other hand, argued").
 var parentheticals = map[string]bool{
@@ -620,7 +618,13 @@ var parentheticals = map[string]bool{
 	"as well": true, "at least": true, "at the time": true, "in private": true, "in public": true,
 }
 
-var npAdverbs = map[string]bool{"here": true, "there": true, "now": true, "then": true, "still": true, "too": true, "again": true, "later": true, "once": true, "today": true, "yesterday": true}
+// clauseJoins may stand right before the subject of a clause ("but many
+// said").
+var clauseJoins = map[string]bool{",": true, "and": true, "but": true, "while": true, "yet": true, ";": true}
+
+// npAdverbs are adverbs that may stand between a speaker phrase and its
+// verb ("Her campaign workers here said", "Carter however said").
+var npAdverbs = map[string]bool{"however": true, "instead": true, "nonetheless": true, "nevertheless": true, "meanwhile": true, "here": true, "there": true, "now": true, "then": true, "still": true, "too": true, "again": true, "later": true, "once": true, "today": true, "yesterday": true}
 
 // lyAdjectives end in -ly but are no adverbs ("according to early
 // returns", "a daily newspaper").
@@ -841,6 +845,11 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		}
 	}
 	if d.xf[k]&xPronoun != 0 || lt == "who" {
+		return k, k + 1, true
+	}
+	if d.xf[k]&xStandAlone != 0 && (k == lo || d.tokSent[k-1] != d.tokSent[k] || clauseJoins[d.low[k-1]]) {
+		// "Several said", "but many argued": a quantifier standing
+		// for the speakers on its own at the start of a clause
 		return k, k + 1, true
 	}
 	if d.xf[k]&xDeterminer != 0 || lt == "of" || lt == "the" || d.verbish(k) || d.xf[k]&(sIng|sLower) == sIng|sLower {

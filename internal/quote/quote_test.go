@@ -334,6 +334,19 @@ func TestExtract(t *testing.T) {
 			want: []want{{"its plan", storyline.Indirect, "she", "Ada Quist"}},
 		},
 		{
+			name: "a quantifier standing alone is the speaker",
+			text: "The dockers met on Monday. Several said the strike would go on, but many argued that the port should reopen.",
+			want: []want{
+				{"the strike would go on", storyline.Indirect, "Several", ""},
+				{"the port should reopen", storyline.Indirect, "many", ""},
+			},
+		},
+		{
+			name: "a sentence adverb between the speaker and the verb",
+			text: "The ferry line cut its fares. Its chief executive Oda Brandt however said the cuts would not last.",
+			want: []want{{"the cuts would not last", storyline.Indirect, "Its chief executive Oda Brandt", "Oda Brandt"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},

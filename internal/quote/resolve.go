@@ -472,8 +472,8 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		}
 		start--
 	}
-	if end-start == 1 && (isDemonym(d.low[start]) || groupNouns[d.low[start]] || org) {
-		return "", -1 // "Ukrainian", "Officials said", "The Navy"
+	if end-start == 1 && (isDemonym(d.low[start]) || groupNouns[d.low[start]] || quantifiers[d.low[start]] || standAlone[d.low[start]] || org) {
+		return "", -1 // "Ukrainian", "Officials said", "Several said", "The Navy"
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
 }
