@@ -2657,7 +2657,7 @@ func (d *doc) objectOf(s, sa int) (int, bool) {
 	if v > sa && (d.low[v] == "out" || d.low[v] == "up") {
 		v--
 	}
-	return v, v >= sa && (d.verbish(v) || pastIrregular[d.low[v]])
+	return v, v >= sa && (d.verbish(v) || pastIrregular[d.low[v]] || d.flags[v]&fVerb != 0 && isLowerWord(d.toks[v].Text))
 }
 
 // catenatives are verbs and adverbs a participle may follow that are no

@@ -347,6 +347,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the cuts would not last", storyline.Indirect, "Its chief executive Oda Brandt", "Oda Brandt"}},
 		},
 		{
+			name: "the object of an irregular verb before a participle is no speaker",
+			text: "Mayor Ada Quist spent much of her speech praising the new quay.",
+			want: []want{{"the new quay", storyline.Indirect, "Mayor Ada Quist", "Ada Quist"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
