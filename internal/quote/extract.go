@@ -668,6 +668,7 @@ var plainVerbs = map[string]bool{
 	"began": true, "got": true, "spoke": true, "went": true, "came": true, "became": true, "thought": true,
 	"knew": true, "saw": true, "kept": true, "felt": true, "meant": true, "ran": true, "sought": true,
 	"heard": true, "goes": true, "seems": true, "seemed": true,
+	"makes": true, "gives": true, "takes": true, "sends": true, "spends": true, "brings": true, "keeps": true,
 }
 
 // demonstrativeHeads open sentences and may be their subject too ("That

@@ -352,6 +352,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the new quay", storyline.Indirect, "Mayor Ada Quist", "Ada Quist"}},
 		},
 		{
+			name: "a light verb in the present tense",
+			text: "The port board published its plan. It makes no mention of the fishermen who work on the quay.",
+			want: []want{{"the fishermen who work on the quay", storyline.Indirect, "It", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
