@@ -1041,7 +1041,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] && (d.flags[c]&fSpeech != 0 || e >= sb || !isWordTok(d.low[e])) || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
+	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] && (d.flags[c]&fSpeech != 0 && !(c > 0 && d.toks[c-1].Text == "," && e < sb && isWordTok(d.low[e])) || e >= sb || !isWordTok(d.low[e])) || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
 		// (a phrase with a determiner after a verb that is no speech
 		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e

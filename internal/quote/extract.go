@@ -788,11 +788,16 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			}
 		}
 	}
+	if k-1 > lo && d.tokReg[k] >= 0 && d.tokReg[k-1] == d.tokReg[k] && d.toks[k-1].Text == "," && d.titleLike(d.regs[d.tokReg[k]]) {
+		// "Hemsley, the co-author of “Going Viral,” said": the comma
+		// closing the appositive stands inside the title's marks
+		k--
+	}
 	if d.toks[k].Text == "," {
 		c := -1
 		for m := k - 1; m >= lo && m >= k-22; m-- {
 			x := d.toks[m].Text
-			if d.tokReg[m] >= 0 || x == ";" || x == ":" || x == "!" || x == "?" || x == "." && !(m > lo && d.xf[m-1]&sCap != 0 && d.toks[m-1].End == d.toks[m].Start) {
+			if d.tokReg[m] >= 0 && !d.titleLike(d.regs[d.tokReg[m]]) || x == ";" || x == ":" || x == "!" || x == "?" || x == "." && !(m > lo && d.xf[m-1]&sCap != 0 && d.toks[m-1].End == d.toks[m].Start) {
 				break
 			}
 			if x == "," {

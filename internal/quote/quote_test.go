@@ -357,6 +357,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the fishermen who work on the quay", storyline.Indirect, "It", ""}},
 		},
 		{
+			name: "an appositive closed by a comma inside a title's quote marks",
+			text: "Ola Hemsley, the author of \"Salt Roads,\" said the days when the port had one newspaper are gone.",
+			want: []want{{"the days when the port had one newspaper are gone", storyline.Indirect, `Ola Hemsley, the author of "Salt Roads,"`, "Ola Hemsley"}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
@@ -493,5 +498,25 @@ func TestExtractKeepsNoState(t *testing.T) {
 	Extract(b+b+b, nil, nil)
 	if again := dump(Extract(a, nil, nil)); again != first {
 		t.Errorf("second run differs:\n%s\nfirst:\n%s", again, first)
+	}
+}
+
+// TestSpeakerOutsideContent: a phrase after the cue that the reported
+// clause goes on from is content, never also its speaker.
+func TestSpeakerOutsideContent(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"no subject before the cue", "The harbour was quiet. In a letter to the board, whose members met on Monday, said the days of the old port were over."},
+		{"a clause before a semicolon", "The harbour was quiet; by noon, said the days of the old port were over."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.text, nil, nil)
+			checkInvariants(t, tt.text, got)
+			for _, q := range got {
+				if s := q.SpeakerSpan; s != nil && s.Start >= q.Span.Start && s.End <= q.Span.End {
+					t.Errorf("speaker %q lies inside the quote %q", q.SpeakerText, q.Text)
+				}
+			}
+		})
 	}
 }
