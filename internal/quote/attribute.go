@@ -984,6 +984,14 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 					a.spkA, a.spkB = s2, e2
 					return
 				}
+				if v := k - 1; v > max(sa, lo) && d.xf[v]&sLower != 0 && strings.HasSuffix(d.low[v], "ed") {
+					// "A poll released this week found": the phrase
+					// the participle and its time belong to.
+					if s2, e2, ok := d.npLeft(v, max(sa, lo)); ok && e2 == v {
+						a.spkA, a.spkB = s2, e2
+						return
+					}
+				}
 			}
 		}
 		if s > lo && isLowerWord(d.toks[s].Text) && d.flags[s]&(fPron|fDet) == 0 && d.flags[s-1]&fAux != 0 && isLowerWord(d.toks[s-1].Text) {
@@ -2600,7 +2608,9 @@ func (d *doc) relativeHead(s, lo int) (int, bool) {
 			return 0, false
 		}
 		if d.low[w] == "who" {
-			if !verb {
+			if !verb && !(w+1 < s && isLowerWord(d.toks[w+1].Text) && d.flags[w+1]&(fStop|fDet|fPron) == 0) {
+				// (the word right after "who" is its verb: "economists
+				// who favor consumption taxes agree")
 				return 0, false
 			}
 			if s2, e2, ok := d.npLeft(w, lo); ok && e2 == w {

@@ -749,6 +749,11 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if k < lo {
 		return 0, 0, false
 	}
+	if k > lo && k < j-1 && d.xf[k]&sLower != 0 && strings.HasSuffix(d.low[k], "ed") && d.flags[k-1]&(fAux|fPron|fStop|fDet) == 0 && d.npTokOK(k-1) && !d.verbish(k-1) {
+		// "A poll released on Tuesday found": the participle and the
+		// adjunct skipped after it belong to the phrase before.
+		k--
+	}
 	end := k + 1
 	// A party label: Sen. Chuck Schumer (D-N.Y.) said
 	if d.toks[k].Text == ")" {

@@ -362,6 +362,21 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the days when the port had one newspaper are gone", storyline.Indirect, `Ola Hemsley, the author of "Salt Roads,"`, "Ola Hemsley"}},
 		},
 		{
+			name: "a relative clause whose verb has no ending",
+			text: "Even economists who favor higher port fees agree that the change will be slow.",
+			want: []want{{"the change will be slow", storyline.Indirect, "economists who favor higher port fees", ""}},
+		},
+		{
+			name: "a participle and a phrase of time after the subject",
+			text: "A Harbour Ledger/Kestor University poll released this week found 60 percent of fishermen want the quay open.",
+			want: []want{{"60 percent of fishermen want the quay open", storyline.Indirect, "Kestor University poll", ""}},
+		},
+		{
+			name: "a participle and a weekday after the subject",
+			text: "A harbour survey released on Tuesday found that most fishermen want the quay open.",
+			want: []want{{"most fishermen want the quay open", storyline.Indirect, "A harbour survey", ""}},
+		},
+		{
 			name: "unresolvable description stays empty",
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
