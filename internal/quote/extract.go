@@ -162,80 +162,107 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	buf.tokIdx = tokIdx
 	tbl := loadWordTable()
 	d.tbl = tbl
-	var lowBuf []byte // lower-cased copies of the tokens with capitals
-	lowOf := func(src string) string {
-		// src with ASCII capitals lowered, in lowBuf
-		if lowBuf == nil {
-			lowBuf = make([]byte, 0, 64+len(txt)/8)
-		}
-		st := len(lowBuf)
-		lowBuf = append(lowBuf, src...)
-		for j := st; j < len(lowBuf); j++ {
-			lowBuf[j] = lowerASCII[lowBuf[j]]
-		}
-		// (lowBuf is only ever appended to, and a new array taken
-		// when it is full: the bytes of a string made here stay as
-		// they are)
-		return unsafe.String(&lowBuf[st], len(src))
+	toks := d.toks[:n]
+	// (four passes over the tokens, each with few variables live: one
+	// loop doing all of it kept most of them on the stack)
+	sorted := d.indexRegions(toks, tokIdx)
+	spanText := d.wordsOf(toks)
+	d.joinSentences(toks, starts)
+	d.maybeCue = d.cueAndNames(buf.maybeCue[:0])
+	buf.maybeCue = d.maybeCue
+	d.spanText = spanText && sorted
+	if sorted {
+		d.tokIdx = tokIdx
 	}
-	maybeCue := buf.maybeCue[:0]
-	toks, tokSent, tokReg := d.toks[:n], d.tokSent[:n], d.tokReg[:n]
-	low, flags, xf, wid, cue, names := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n], d.cueMemo[:n], d.nameMemo[:n]
-	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
-	eff := int32(-1)                                  // sentence id after joining splits inside a parenthesis
-	depth := 0                                        // parentheses open in the current sentence
-	si := 0                                           // the next sentence in starts
-	ri := 0                                           // the region at or after the token
-	blk := 0                                          // the next block of tokIdx to fill
-	sorted := true
-	spanText := true
+	return d
+}
+
+// indexRegions sets the region of each token (tokReg) and tokAt's
+// index, and reports whether the tokens are in order.
+func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
+	tokReg := d.tokReg[:len(toks)]
+	regs := d.regs
+	sorted = true
+	ri := 0  // the region at or after the token
+	blk := 0 // the next block of tokIdx to fill
 	prevStart := 0
 	for i := range toks {
-		t := &toks[i]
-		// the sentence
-		if si < len(starts) && int(starts[si]) == i {
-			si++
-			// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
-			// (D-R.I.), said": a sentence that opens with a closing
-			// parenthesis, a comma or a lower-case word, or that ends
-			// inside a parenthesis, continues the one before.
-			c := txt[t.Start]
-			if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[toks[i-1].End:t.Start], "\n") {
-				flags[i] = fJoined // (the word flags are or-ed in below)
-			} else {
-				eff++
-				depth = 0
-				flags[i] = 0
-			}
-		} else {
-			flags[i] = 0
-		}
-		if t.End-t.Start == 1 {
-			switch txt[t.Start] {
-			case '(':
-				depth++
-			case ')':
-				depth = max(depth-1, 0)
-			}
-		}
-		tokSent[i] = eff
-		// the region
-		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
+		s, e := toks[i].Start, toks[i].End
+		for ri < len(regs) && regs[ri].e <= s {
 			ri++
 		}
-		tokReg[i] = -1
-		if ri < len(d.regs) && d.regs[ri].s <= t.Start && t.End <= d.regs[ri].e {
-			tokReg[i] = int32(ri)
+		r := int32(-1)
+		if ri < len(regs) && regs[ri].s <= s && e <= regs[ri].e {
+			r = int32(ri)
 		}
-		// tokAt's index
-		if t.Start < prevStart {
+		tokReg[i] = r
+		if s < prevStart {
 			sorted = false
 		}
-		prevStart = t.Start
-		for blk < nb && blk<<tokBlock <= t.Start {
+		prevStart = s
+		for blk < len(tokIdx) && blk<<tokBlock <= s {
 			tokIdx[blk] = int32(i)
 			blk++
 		}
+	}
+	for ; blk < len(tokIdx); blk++ {
+		tokIdx[blk] = int32(len(toks))
+	}
+	return sorted
+}
+
+// joinSentences sets the sentence id of each token (tokSent) and marks
+// with fJoined the first token of a sentence that continues the one
+// before; starts holds the first token of each sentence.
+func (d *doc) joinSentences(toks []text.Token, starts []int32) {
+	txt := d.text
+	tokSent, flags := d.tokSent[:len(toks)], d.flags[:len(toks)]
+	eff := int32(-1) // sentence id after joining splits inside a parenthesis
+	depth := 0       // parentheses open in the current sentence
+	for k, st := range starts {
+		i := int(st)
+		end := len(toks)
+		if k+1 < len(starts) {
+			end = int(starts[k+1])
+		}
+		// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
+		// (D-R.I.), said": a sentence that opens with a closing
+		// parenthesis, a comma or a lower-case word, or that ends
+		// inside a parenthesis, continues the one before.
+		t := &toks[i]
+		c := txt[t.Start]
+		if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[toks[i-1].End:t.Start], "\n") {
+			flags[i] |= fJoined
+		} else {
+			eff++
+			depth = 0
+		}
+		for j := i; j < end; j++ {
+			if t := &toks[j]; t.End-t.Start == 1 {
+				switch txt[t.Start] {
+				case '(':
+					depth++
+				case ')':
+					depth = max(depth-1, 0)
+				}
+			}
+			tokSent[j] = eff
+		}
+	}
+}
+
+// wordsOf looks up the word of each token: its lower-cased form (low),
+// word-table entry (wid), flags and xflags with shape bits (xf). It
+// reports whether every token's text is its span's.
+func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
+	txt, tbl := d.text, d.tbl
+	n := len(toks)
+	low, flags, xf, wid := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n]
+	var lb lowerBuf
+	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
+	spanText = true
+	for i := range toks {
+		t := &toks[i]
 		// the word: its bytes, eight at a time, tell whether they are
 		// ASCII and whether there are capitals, and give the hash of
 		// the lower-cased form
@@ -264,7 +291,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			if ascii {
 				lw = tx
 				if caps {
-					lw = lowOf(tx)
+					lw = lb.lower(tx, len(txt))
 				}
 				// (the first place probed, inline; lookupKey for the rest)
 				if sl := &tbl.slots[h&tbl.mask]; sl.k == 0 {
@@ -304,7 +331,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 				lw = src
 				for k := 0; k < len(src); k++ {
 					if src[k] >= 'A' && src[k] <= 'Z' {
-						lw = lowOf(src)
+						lw = lb.lower(src, len(txt))
 						break
 					}
 				}
@@ -318,36 +345,64 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
 			x |= shapeOf(tx, lw)
 		}
-		x |= xw
 		low[i] = lw
-		cue[i] = -1
-		if !(x&(sWord|sLower) == sWord|sLower && fl&fAux == 0 && (x&sLy == 0 || fl&fSpeech != 0) && (fl&fSpeech != 0 || id >= 0 && tbl.ents[id].lex >= 0)) && lw != "according" && !(fl&fHeadline != 0 && x&sCap != 0) {
-			// cueScore is 0 (and 0 is 0 in the float32 memo too: the
-			// first call would give what the later ones give)
-			cue[i] = 0
-		} else if tokReg[i] < 0 {
-			maybeCue = append(maybeCue, int32(i))
-		}
-		flags[i] |= fl
+		flags[i] = fl
 		wid[i] = id
-		xf[i] = x
-		// isName
+		xf[i] = x | xw
+	}
+	return spanText
+}
+
+// cueAndNames sets for each token what can be told of its cue score
+// and whether isName holds (cueMemo, nameMemo, nNames), from the bits of
+// its word and shape; it returns the tokens outside quotes whose cue
+// score may be above 0, in maybeCue's array.
+func (d *doc) cueAndNames(maybeCue []int32) []int32 {
+	n := len(d.toks)
+	xf, tokReg := d.xf[:n], d.tokReg[:n]
+	cue, names := d.cueMemo[:n], d.nameMemo[:n]
+	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
+	m, nNames := 0, 0
+	for i, x := range xf {
+		// cueScore is 0 unless the token's word is a cue candidate in
+		// the token's shape (and 0 is 0 in the float32 memo too: the
+		// first call would give what the later ones give)
+		if x&xCueAny != 0 || x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower || x&(sCap|xCueCap) == sCap|xCueCap {
+			cue[i] = -1
+			if tokReg[i] < 0 {
+				maybeCue[m] = int32(i)
+				m++
+			}
+		} else {
+			cue[i] = 0
+		}
 		names[i] = 1
-		if x&sCap != 0 && fl&(fOpener|fTitle|fRole) == 0 {
+		if x&(sCap|xNoName) == sCap {
 			names[i] = 2
-			d.nNames++
+			nNames++
 		}
 	}
-	for ; blk < nb; blk++ {
-		tokIdx[blk] = int32(n)
+	d.nNames = nNames
+	return maybeCue[:m]
+}
+
+// lowerBuf holds lower-cased copies of the tokens with capitals.
+type lowerBuf struct{ b []byte }
+
+// lower returns src with ASCII capitals lowered, in b; size is the
+// length of the text, for the first array's capacity.
+func (lb *lowerBuf) lower(src string, size int) string {
+	if lb.b == nil {
+		lb.b = make([]byte, 0, 64+size/8)
 	}
-	d.maybeCue, buf.maybeCue = maybeCue, maybeCue
-	d.tokIdx = tokIdx
-	d.spanText = spanText && sorted
-	if !sorted {
-		d.tokIdx = nil
+	st := len(lb.b)
+	lb.b = append(lb.b, src...)
+	for j := st; j < len(lb.b); j++ {
+		lb.b[j] = lowerASCII[lb.b[j]]
 	}
-	return d
+	// (b is only ever appended to, and a new array taken when it is
+	// full: the bytes of a string made here stay as they are)
+	return unsafe.String(&lb.b[st], len(src))
 }
 
 // lowerASCII maps ASCII capitals to small letters and every other byte

@@ -34,6 +34,24 @@ const (
 	xRelOpener  // relWords or clauseOpeners
 )
 
+// What newDoc asks of every token's word, decided once per word when
+// the table is built (bits the list flags above leave free).
+const (
+	// the word's cue score may be above 0 when the token is a lower-case
+	// word: no auxiliary, no -ly adverb unless a speech verb, and a
+	// speech verb or in the cue lexicon
+	xCueLower uint32 = 1 << 14
+	// the word's cue score may be above 0 when the token is capitalised:
+	// a headline verb
+	xCueCap uint32 = 1 << 15
+	// the word's cue score may be above 0 whatever the token's shape:
+	// "according"
+	xCueAny uint32 = 1 << 22
+	// a capitalised token of the word is no name: a sentence opener, a
+	// title or a role (fOpener, fTitle, fRole)
+	xNoName uint32 = 1 << 23
+)
+
 // xClassShift: bits 24 to 28 of the xflags hold 1 + the classID of a
 // word that is a class of its own ("that", ",", "to", ...), 0 for others.
 const xClassShift = 24
@@ -247,6 +265,21 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 	for w, f := range x {
 		e := all[w]
 		e.x = f
+		all[w] = e
+	}
+	for w, e := range all {
+		if e.flags&fAux == 0 && (!strings.HasSuffix(w, "ly") || e.flags&fSpeech != 0) && (e.flags&fSpeech != 0 || e.lex != nil) {
+			e.x |= xCueLower
+		}
+		if e.flags&fHeadline != 0 {
+			e.x |= xCueCap
+		}
+		if w == "according" {
+			e.x |= xCueAny
+		}
+		if e.flags&(fOpener|fTitle|fRole) != 0 {
+			e.x |= xNoName
+		}
 		all[w] = e
 	}
 	t := &wordTable{offs: []uint32{0}}
