@@ -193,7 +193,7 @@ func (d *doc) after1(r region) attr {
 		s, e, ok := d.npLeft(c, t)
 		if !ok || s != t {
 			switch {
-			case ok && s == t+1 && determiners[d.lower(t)]:
+			case ok && s == t+1 && d.xf[t]&xDeterminer != 0:
 				// "the statement said": a determiner may start the phrase
 				s = t
 			case d.toks[c-1].Text == "," && d.appositiveSubject(t, c-1):
@@ -210,7 +210,7 @@ func (d *doc) after1(r region) attr {
 				for k < c && d.npTokOK(k) && d.lower(k) != "of" {
 					k++
 				}
-				if k == t || c-k > 8 || !prepositions[d.lower(k)] {
+				if k == t || c-k > 8 || d.xf[k]&xPrep == 0 {
 					continue // a later cue may have this phrase as subject
 				}
 				bad := false
@@ -263,7 +263,7 @@ func (d *doc) after1(r region) attr {
 	if strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
 		k := t
 		switch {
-		case pronouns[d.lower(t)]:
+		case d.xf[t]&xPronoun != 0:
 			k = t + 1
 		case d.flags[t]&fDet != 0:
 			// “Oh, my God,” a young woman exclaimed; “...,” a
@@ -272,7 +272,7 @@ func (d *doc) after1(r region) attr {
 			for k < hi && k < t+5 && d.npTokOK(k) && !d.verbish(k) {
 				k++
 			}
-			if k < hi && prepositions[d.low[k]] {
+			if k < hi && d.xf[k]&xPrep != 0 {
 				m := k + 1
 				for m < hi && m < k+5 && d.npTokOK(m) && !d.verbish(m) && (d.flags[m]&fDet != 0 || !strings.HasSuffix(d.low[m], "s") || m == k+1) {
 					m++
@@ -391,7 +391,7 @@ func (d *doc) before(r region, lo int) attr {
 				if first < 0 {
 					first = c
 				}
-				if speechVerbs[d.lower(c)] {
+				if d.flags[c]&fSpeech != 0 {
 					firstVerb = c
 					break
 				}
@@ -428,7 +428,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)] && !d.ownSubject(c, lo)) {
+		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -547,7 +547,7 @@ func (d *doc) titleLike(r region) bool {
 	if d.startsClause(r) {
 		return false
 	}
-	if t := d.tokAt(r.s); t >= 2 && (d.toks[t-1].Text == "," || d.toks[t-1].Text == ":") && speechVerbs[d.low[t-2]] {
+	if t := d.tokAt(r.s); t >= 2 && (d.toks[t-1].Text == "," || d.toks[t-1].Text == ":") && d.flags[t-2]&fSpeech != 0 {
 		// "a headline that said, “Death to the Harbour Board.”": the
 		// words a speech verb introduces
 		return false
@@ -592,7 +592,7 @@ func (d *doc) namedLabel(r region) bool {
 		if d.breakBefore(k+1) || d.tokReg[k] >= 0 {
 			return false
 		}
-		if namingVerbs[d.low[k]] {
+		if d.in(k, yNaming) {
 			return true
 		}
 	}
@@ -893,7 +893,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		if c-1 >= lo && d.toks[c-1].Text != "," {
 			// (not the object of a verb: "Mackler issued a statement
 			// saying": the clause's subject)
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !catenatives[d.low[e-1]] && !(s-1 >= sa && d.low[s-1] == "to") {
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !d.in(e-1, yCatenative) && !(s-1 >= sa && d.low[s-1] == "to") {
 				if v, ok := d.objectOf(s, sa); ok {
 					// "Rubio's campaign sent out a press release
 					// saying": the subject of the verb.
@@ -943,7 +943,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			a.spkA, a.spkB = s2, e
 			return
 		}
-		if s-2 >= lo && phraseJoins[d.low[s-1]] && !d.verbish(s-2) && d.flags[s-2]&(fAux|fStop|fPron) == 0 {
+		if s-2 >= lo && d.in(s-1, yPhraseJoin) && !d.verbish(s-2) && d.flags[s-2]&(fAux|fStop|fPron) == 0 {
 			// "Six in 10 Republicans said", "Republicans in the
 			// audience shouted": the phrase before the preposition is
 			// the head of the subject.
@@ -957,7 +957,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			a.spkA, a.spkB = s2, e2
 			return
 		}
-		if x := d.low[e-1]; timeHeads[x] || timeWords[x] {
+		if d.in(e-1, yTimeHead|yTimeWord) {
 			// "Trump in recent weeks has hired", "who just a week ago
 			// surprised": a phrase of time is no subject; the clause's is.
 			sa, _ := d.sentBounds(c)
@@ -974,7 +974,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 				}
 			}
 			k := s
-			for k-1 > max(sa, lo) && timeDets[d.low[k-1]] {
+			for k-1 > max(sa, lo) && d.in(k-1, yTimeDet) {
 				k--
 			}
 			if k < s {
@@ -1041,7 +1041,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] && (d.flags[c]&fSpeech != 0 || e >= sb || !isWordTok(d.low[e])) || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
+	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || d.xf[s]&xDeterminer != 0 && (d.flags[c]&fSpeech != 0 || e >= sb || !isWordTok(d.low[e])) || d.xf[s]&xPronoun != 0 && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
 		// (a phrase with a determiner after a verb that is no speech
 		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e
@@ -1081,7 +1081,7 @@ func (d *doc) extract() []cand {
 		switch {
 		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
 			use = af
-		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (!speechVerbs[d.lower(bf.cue)] && !d.putIt(bf.cue) || namingVerbs[d.lower(bf.cue)])):
+		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (d.flags[bf.cue]&fSpeech == 0 && !d.putIt(bf.cue) || d.in(bf.cue, yNaming))):
 			use = bf
 		default:
 			use = noAttr()
@@ -1139,7 +1139,7 @@ func (d *doc) extract() []cand {
 				e := max(r.e, d.contentEnd(ps, end))
 				c.s, c.e = ps, e
 			}
-			if use.cue == bf.cue && bf.partialAt < 0 && !namingVerbs[d.low[use.cue]] {
+			if use.cue == bf.cue && bf.partialAt < 0 && !d.in(use.cue, yNaming) {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
@@ -1299,7 +1299,7 @@ func (d *doc) regEndsComma(r region) bool {
 // the relative pronoun, or the clause's subject.
 func (d *doc) pastAdjunct(s, lo int) (int, int, bool) {
 	p := s - 1
-	if p-1 < lo || !(prepositions[d.low[p]] || d.low[p] == "during") {
+	if p-1 < lo || !(d.xf[p]&xPrep != 0 || d.low[p] == "during") {
 		return 0, 0, false
 	}
 	x := d.low[p-1]
@@ -1433,7 +1433,7 @@ var timeWords = map[string]bool{"night": true, "morning": true, "afternoon": tru
 // an adjunct of time rather than its subject ("issued a statement
 // Tuesday saying").
 func (d *doc) adjunctPhrase(s, e int) bool {
-	if w := d.low[e-1]; weekdays[w] || timeWords[w] {
+	if d.xf[e-1]&xWeekday != 0 || d.in(e-1, yTimeWord) {
 		return true
 	}
 	return false
@@ -1693,7 +1693,7 @@ func (d *doc) reported(qs []cand) []cand {
 			// "Trump has been criticized by some of his rivals", "He
 			// also was backed by nearly 6 in 10 ...": the agent after
 			// "by" is the source, the subject the content.
-		case raisingVerbs[w] || w == "expected" && c > sa && (d.low[c-1] == "is" || d.low[c-1] == "are" || d.low[c-1] == "was" || d.low[c-1] == "were" || d.low[c-1] == "be"):
+		case d.in(c, yRaising) || w == "expected" && c > sa && (d.low[c-1] == "is" || d.low[c-1] == "are" || d.low[c-1] == "was" || d.low[c-1] == "were" || d.low[c-1] == "be"):
 			// "The port authority appeared unmoved", "X is expected to
 			// sign": the subject belongs to the content, which PolNeAR
 			// most often annotates with no source at all.
@@ -1722,7 +1722,7 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 				break
 			}
-			if a.spkA > sa && a.spkB == c && speechVerbs[w] && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) {
+			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) {
 				// "Ryan and Trump will meet next week, Spicer said,
 				// adding, ...", "..., Wilkin said during his speech
 				// to be a delegate.": the clause before.
@@ -1792,7 +1792,7 @@ func (d *doc) reported(qs []cand) []cand {
 				// ceasefire, seems to have changed his mind": the
 				// relative clause ends where the main clause resumes.
 				for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
-					if x := d.low[k+1]; d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || pastIrregular[x] || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
+					if x := d.low[k+1]; d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || d.in(k+1, yPastIrregular) || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
 						end = d.toks[k].Start
 						break
 					}
@@ -2152,7 +2152,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	if sa >= hi {
 		return 0, 0, false
 	}
-	if pronouns[d.lower(sa)] {
+	if d.xf[sa]&xPronoun != 0 {
 		return sa, sa + 1, true
 	}
 	k := sa
@@ -2172,7 +2172,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	}
 	// "Ukraine's president": a possessive takes in its head noun.
 	if t := d.toks[k-1].Text; t == "'s" || t == "’s" {
-		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !pastIrregular[d.low[m]]; m++ {
+		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !d.in(m, yPastIrregular); m++ {
 			k = m + 1
 		}
 	} else {
@@ -2180,7 +2180,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 		// the capitalised words, up to the verb, and a name after them
 		// ("Union leader Rosa Lind issued").
 		m := k
-		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !pastIrregular[d.low[m]] && d.flags[m]&(fAux|fDet|fPron) == 0 {
+		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !d.in(m, yPastIrregular) && d.flags[m]&(fAux|fDet|fPron) == 0 {
 			m++
 		}
 		if m > k {
@@ -2201,7 +2201,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 // of capitalised words, or a determiner with a few words before a verb.
 func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	k := d.skipDateline(sa, hi)
-	prep := k < hi && sentenceOpeners[d.toks[k].Text] && prepositions[d.low[k]]
+	prep := k < hi && sentenceOpeners[d.toks[k].Text] && d.xf[k]&xPrep != 0
 	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
 		k++
 	}
@@ -2221,7 +2221,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 						for n < hi && n < k+5 && d.toks[n].Text != "," && !d.verbish(n) {
 							n++
 						}
-						if !(prepositions[d.low[k]] && isLowerWord(d.toks[k].Text)) || n >= hi || d.toks[n].Text != "," {
+						if !(d.xf[k]&xPrep != 0 && isLowerWord(d.toks[k].Text)) || n >= hi || d.toks[n].Text != "," {
 							break
 						}
 					}
@@ -2238,7 +2238,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	}
 	if k < hi && d.flags[k]&fDet != 0 && d.tokReg[k] < 0 {
 		for m := k + 1; m < hi && m < k+5; m++ {
-			if d.verbish(m) || pastIrregular[d.low[m]] || d.flags[m]&fAux != 0 {
+			if d.verbish(m) || d.in(m, yPastIrregular) || d.flags[m]&fAux != 0 {
 				if m > k+1 {
 					return k, m, true
 				}
@@ -2570,7 +2570,7 @@ func (d *doc) relativeBefore(c, lo int) int {
 			}
 			return -1
 		case d.flags[k]&fAux != 0 || x == "long" || strings.HasSuffix(x, "ly") && len(x) > 4:
-		case timeWords[x] && k-1 >= lo && timeDets[d.low[k-1]]:
+		case d.in(k, yTimeWord) && k-1 >= lo && d.in(k-1, yTimeDet):
 			k-- // "who last year threatened"
 		default:
 			return -1
@@ -2608,7 +2608,7 @@ func (d *doc) relativeHead(s, lo int) (int, bool) {
 			}
 			return 0, false
 		}
-		if d.verbish(w) || pastIrregular[d.low[w]] || isParticiple(d.low[w]) || d.flags[w]&fAux != 0 || d.low[w-1] == "to" && isLowerWord(d.toks[w].Text) {
+		if d.verbish(w) || d.in(w, yPastIrregular) || isParticiple(d.low[w]) || d.flags[w]&fAux != 0 || d.low[w-1] == "to" && isLowerWord(d.toks[w].Text) {
 			verb = true
 		}
 	}
@@ -2657,7 +2657,7 @@ func (d *doc) objectOf(s, sa int) (int, bool) {
 	if v > sa && (d.low[v] == "out" || d.low[v] == "up") {
 		v--
 	}
-	return v, v >= sa && (d.verbish(v) || pastIrregular[d.low[v]])
+	return v, v >= sa && (d.verbish(v) || d.in(v, yPastIrregular))
 }
 
 // catenatives are verbs and adverbs a participle may follow that are no
@@ -2700,7 +2700,7 @@ func (d *doc) nameBeforeColon(tp, lo int) (int, bool) {
 	for j > lo && (isCap(d.toks[j-1].Text) || d.low[j-1] == "'s" || d.low[j-1] == "’s" || d.low[j-1] == "'" || d.low[j-1] == "’") && !d.breakBefore(j) {
 		j--
 	}
-	if j > 0 && (prepositions[d.low[j-1]] || d.low[j-1] == "by" || d.low[j-1] == "to" || d.low[j-1] == "about") {
+	if j > 0 && (d.xf[j-1]&xPrep != 0 || d.low[j-1] == "by" || d.low[j-1] == "to" || d.low[j-1] == "about") {
 		return 0, false
 	}
 	return k, true

@@ -1096,6 +1096,7 @@ func loadWordFlags() *wordFlags {
 type wordInfo struct {
 	flags uint16
 	x     uint32 // xflags (fastwords.go)
+	y     uint32 // y bits (fastwords.go)
 	lex   *lexEntry
 }
 

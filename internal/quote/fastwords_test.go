@@ -31,11 +31,36 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		{"pronouns", pronouns, xPronoun}, {"determiners", determiners, xDeterminer},
 		{"relWords or clauseOpeners", relOrOpener, xRelOpener},
 	}
+	// (d.in and the x bits stand for map lookups: the table must hold
+	// every key of those lists)
+	for _, l := range append(lists, struct {
+		name  string
+		words map[string]bool
+		bit   uint32
+	}{"speechVerbs", speechVerbs, 0}) {
+		for w := range l.words {
+			if w == "" || len(w) >= 32 {
+				t.Errorf("%q in %s: not in the word table", w, l.name)
+			}
+		}
+	}
+	for _, l := range yLists {
+		for w := range l.words {
+			if w == "" || len(w) >= 32 {
+				t.Errorf("%q (y bit %b): not in the word table", w, l.bit)
+			}
+		}
+	}
 	words := []string{"said", "the", "he", "president", "alliance", "monday", "early", "another", "in", "mr.", "zzz", "", "according", "x"}
 	for w := range wf.m {
 		words = append(words, w)
 	}
 	for _, l := range lists {
+		for w := range l.words {
+			words = append(words, w)
+		}
+	}
+	for _, l := range yLists {
 		for w := range l.words {
 			words = append(words, w)
 		}
@@ -76,6 +101,15 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		for _, l := range lists {
 			if got, want := x&l.bit != 0, l.words[w] && len(w) < 32; got != want {
 				t.Errorf("%q in %s: %v, want %v", w, l.name, got, want)
+			}
+		}
+		var y uint32
+		if id >= 0 {
+			y = tbl.ents[id].y
+		}
+		for _, l := range yLists {
+			if got, want := y&l.bit != 0, l.words[w] && len(w) < 32; got != want {
+				t.Errorf("%q in the list of y bit %b: %v, want %v", w, l.bit, got, want)
 			}
 		}
 		_, role := roleNouns[w]

@@ -396,7 +396,7 @@ func (d *doc) nameIn(a, b int) (string, int) {
 			for m < b && d.toks[m].Text != "," && d.toks[m].Text != "(" {
 				m++
 			}
-			if k+1 < b && isLowerWord(d.toks[k+1].Text) && !determiners[d.low[k+1]] && d.low[k+1] != "or" && d.flags[k+1]&fTitle == 0 {
+			if k+1 < b && isLowerWord(d.toks[k+1].Text) && d.xf[k+1]&xDeterminer == 0 && d.low[k+1] != "or" && d.flags[k+1]&fTitle == 0 {
 				// "The board's report, which was published on Friday,"
 				// "The ad, titled ...": a clause, no appositive name.
 				return "", -1
@@ -430,12 +430,12 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 				break
 			}
 		}
-		if k > a && phraseJoins[d.lower(k)] && d.lower(k) != "of" {
+		if k > a && d.in(k, yPhraseJoin) && d.lower(k) != "of" {
 			// "Analysts in Varnograd", "a court in Kolvany", "Nobody
 			// in Belmarra": the place after the preposition does not
 			// speak; the phrase is a description. ("Ruslan Gerchev in
 			// Kyiv": the name before it.)
-			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && (groupNouns[d.low[a]] || quantifiers[d.low[a]])) {
+			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && d.in(a, yGroupNoun|yQuantifier)) {
 				return "", -1
 			}
 			b = k
@@ -459,7 +459,7 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		return "", -1
 	}
 	start := end - 1
-	org := orgHeads[d.low[end-1]]
+	org := d.in(end-1, yOrgHead)
 	for start > a {
 		// (an organisation keeps its demonym or possessive: "the
 		// Kestorian Navy", "the Thornholm Fishermen's Union")
@@ -472,7 +472,7 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		}
 		start--
 	}
-	if end-start == 1 && (isDemonym(d.low[start]) || groupNouns[d.low[start]] || org) {
+	if end-start == 1 && (isDemonym(d.low[start]) || d.in(start, yGroupNoun) || org) {
 		return "", -1 // "Ukrainian", "Officials said", "The Navy"
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
@@ -582,7 +582,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 			}
 			continue
 		}
-		if b-a == 1 && pronouns[d.lower(a)] {
+		if b-a == 1 && d.xf[a]&xPronoun != 0 {
 			kind[i] = 'p'
 			continue
 		}
