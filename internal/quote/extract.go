@@ -2,6 +2,7 @@ package quote
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -58,9 +59,10 @@ type doc struct {
 	tokReg   []int32  // region index of each token, -1 outside quotes
 	flags    []uint16 // wordFlags of each token
 	cueMemo  []float64
-	low      []string // lower-cased token texts
-	wid      []int32  // word-table entry of each token, -1 when none
-	xf       []uint32 // xflags and shape bits of each token (fastwords.go)
+	lowRef   []uint64       // lower-cased token texts: offset | length<<32 in lowText (lower)
+	lowBase  unsafe.Pointer // lowText's first byte
+	wid      []int32        // word-table entry of each token, -1 when none
+	xf       []uint32       // xflags and shape bits of each token (fastwords.go)
 	tbl      *wordTable
 	tokIdx   []int32 // tokAt's index, nil when tokens are out of order
 	nNames   int     // the tokens isName accepts
@@ -149,12 +151,12 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	buf.sentAB = d.sentAB
 	clear(d.sentAB)
 	d.cueMemo = grow(buf.cue, n)
-	d.low = grow(buf.low, n)
+	d.lowRef = grow(buf.lowRef, n)
 	bytes := grow(buf.bytes, 2*n)
 	d.flags = grow(buf.flags, n)
 	d.xf = grow(buf.xf, n)
 	d.wid = grow(buf.wid, n)
-	buf.cue, buf.low, buf.bytes, buf.flags, buf.xf, buf.wid = d.cueMemo, d.low, bytes, d.flags, d.xf, d.wid
+	buf.cue, buf.lowRef, buf.bytes, buf.flags, buf.xf, buf.wid = d.cueMemo, d.lowRef, bytes, d.flags, d.xf, d.wid
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	clear(d.modMemo)
 	nb := len(txt)>>tokBlock + 1
@@ -251,14 +253,21 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32) {
 	}
 }
 
-// wordsOf looks up the word of each token: its lower-cased form (low),
+// wordsOf looks up the word of each token: its lower-cased form (lower),
 // word-table entry (wid), flags and xflags with shape bits (xf). It
 // reports whether every token's text is its span's.
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	txt, tbl := d.text, d.tbl
 	n := len(toks)
-	low, flags, xf, wid := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n]
-	var lb lowerBuf
+	lowRef, flags, xf, wid := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n]
+	// lt is the text with the ASCII capitals of its tokens lowered, a
+	// zero byte (so that an empty string at the end points inside the
+	// array), then the lower-cased texts of the tokens whose text is
+	// not their span's lowered (non-ASCII capitals, or a text of their
+	// own)
+	lt := grow(d.buf.lowText, len(txt)+1)
+	copy(lt, txt)
+	lt[len(txt)] = 0
 	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
 	spanText = true
 	for i := range toks {
@@ -268,6 +277,7 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 		// the lower-cased form
 		tx := t.Text
 		var lw string
+		ref := uint64(t.Start) | uint64(t.End-t.Start)<<32 // (the span's, in lt)
 		var x, xw uint32
 		var fl uint16
 		var id int32
@@ -291,7 +301,14 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 			if ascii {
 				lw = tx
 				if caps {
-					lw = lb.lower(tx, len(txt))
+					if n <= 8 && t.Start+8 <= len(txt) {
+						// (key8 holds the n bytes lowered)
+						p := lt[t.Start : t.Start+8]
+						binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)&^(1<<(8*n)-1)|key8)
+					} else {
+						lowerInPlace(lt[t.Start:t.End])
+					}
+					lw = unsafe.String(&lt[t.Start], n)
 				}
 				// (the first place probed, inline; lookupKey for the rest)
 				if sl := &tbl.slots[h&tbl.mask]; sl.k == 0 {
@@ -327,30 +344,37 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 			}
 			if hi < utf8.RuneSelf && t.End-t.Start == len(tx) {
 				// lowerTok: the span's bytes, ASCII capitals lowered
-				src := txt[t.Start:t.End]
-				lw = src
-				for k := 0; k < len(src); k++ {
-					if src[k] >= 'A' && src[k] <= 'Z' {
-						lw = lb.lower(src, len(txt))
-						break
-					}
-				}
+				lowerInPlace(lt[t.Start:t.End])
+				lw = unsafe.String(&lt[t.Start], t.End-t.Start)
 				// (the case-exact lists are looked up by token text:
 				// let them decide for a token whose text is not its
 				// span's)
 				x = xSentOpener | xDetCap
 			} else {
 				lw = lowerRunes(tx)
+				if t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)) {
+					ref = uint64(len(lt)) | uint64(len(lw))<<32
+					lt = append(lt, lw...)
+				}
 			}
 			id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
 			x |= shapeOf(tx, lw)
 		}
-		low[i] = lw
+		lowRef[i] = ref
 		flags[i] = fl
 		wid[i] = id
 		xf[i] = x | xw
 	}
+	d.buf.lowText = lt
+	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
 	return spanText
+}
+
+// lowerInPlace lowers the ASCII capitals of b.
+func lowerInPlace(b []byte) {
+	for k, c := range b {
+		b[k] = lowerASCII[c]
+	}
 }
 
 // cueAndNames sets for each token what can be told of its cue score
@@ -384,25 +408,6 @@ func (d *doc) cueAndNames(maybeCue []int32) []int32 {
 	}
 	d.nNames = nNames
 	return maybeCue[:m]
-}
-
-// lowerBuf holds lower-cased copies of the tokens with capitals.
-type lowerBuf struct{ b []byte }
-
-// lower returns src with ASCII capitals lowered, in b; size is the
-// length of the text, for the first array's capacity.
-func (lb *lowerBuf) lower(src string, size int) string {
-	if lb.b == nil {
-		lb.b = make([]byte, 0, 64+size/8)
-	}
-	st := len(lb.b)
-	lb.b = append(lb.b, src...)
-	for j := st; j < len(lb.b); j++ {
-		lb.b[j] = lowerASCII[lb.b[j]]
-	}
-	// (b is only ever appended to, and a new array taken when it is
-	// full: the bytes of a string made here stay as they are)
-	return unsafe.String(&lb.b[st], len(src))
 }
 
 // lowerASCII maps ASCII capitals to small letters and every other byte
@@ -450,7 +455,8 @@ type buffers struct {
 	sentAB   []uint64
 	ints     []int32
 	cue      []float64
-	low      []string
+	lowRef   []uint64
+	lowText  []byte
 	bytes    []uint8
 	flags    []uint16
 	sentEnds []int
@@ -478,7 +484,6 @@ func (b *buffers) release() {
 		// (a short text may stay referenced from the arrays until
 		// the buffers are used again or the pool drops them: clearing
 		// them costs more)
-		clear(b.low)
 		clear(b.toks)
 		clear(b.slab)
 		clear(b.quotes[:cap(b.quotes)])
@@ -551,7 +556,13 @@ func (d *doc) tokAt(b int) int {
 // tokBlock is log2 of the bytes of text per entry of tokIdx.
 const tokBlock = 4
 
-func (d *doc) lower(i int) string { return d.low[i] }
+// lower returns token i lower-cased. (The texts are kept as offsets into
+// one byte array, with no pointer: writing a string per token cost a
+// write barrier each while the collector runs.)
+func (d *doc) lower(i int) string {
+	r := d.lowRef[i]
+	return unsafe.String((*byte)(unsafe.Add(d.lowBase, uint32(r))), int(r>>32))
+}
 
 // cueScore returns the cue rate of token i (1 for listed speech verbs).
 func (d *doc) cueScore(i int) float64 {
@@ -562,7 +573,7 @@ func (d *doc) cueScore(i int) float64 {
 }
 
 func (d *doc) cueScore1(i int) float64 {
-	w := d.low[i]
+	w := d.lower(i)
 	x, fl := d.xf[i], d.flags[i]
 	v := 0.0
 	if x&sWord != 0 && (x&sLower != 0 || w == "according") && fl&fAux == 0 && !(x&sLy != 0 && fl&fSpeech == 0) {
@@ -583,7 +594,7 @@ func (d *doc) cueScore1(i int) float64 {
 				}
 			}
 		}
-		if w == "according" && (i+1 >= len(d.toks) || d.low[i+1] != "to") {
+		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
 			v = 0
 		}
 	}
@@ -741,7 +752,7 @@ func isLowerWord(s string) bool {
 // npTokOK reports whether token i may sit inside a speaker phrase.
 func (d *doc) npTokOK(i int) bool {
 	t := d.toks[i].Text
-	lt := d.low[i]
+	lt := d.lower(i)
 	switch {
 	case t == "-":
 		// a hyphen inside a name, not a dash between clauses
@@ -846,7 +857,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && d.tokReg[m-1] < 0 && (d.xf[m-1]&sCap != 0 || d.toks[m-1].Text == ")" || d.xf[m-1]&xPronoun != 0 || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (d.xf[m+1]&sCap != 0 || d.low[m+1] == "who")) {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (d.xf[m-1]&sCap != 0 || d.toks[m-1].Text == ")" || d.xf[m-1]&xPronoun != 0 || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (d.xf[m+1]&sCap != 0 || d.lower(m+1) == "who")) {
 					// take the leftmost such comma ("Jeffrey Salkin, a
 					// Hollywood, Fla., rabbi, said") unless its phrase
 					// follows a preposition ("In Washington, ...")
@@ -889,7 +900,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	lt := d.lower(k)
-	if (lt == "him" || lt == "her" || lt == "them") && k-2 > lo && (d.low[k-1] == "to" || d.low[k-1] == "with") && d.toks[k-2].Text != "," {
+	if (lt == "him" || lt == "her" || lt == "them") && k-2 > lo && (d.lower(k-1) == "to" || d.lower(k-1) == "with") && d.toks[k-2].Text != "," {
 		// "a source close to him said", "a person familiar with them"
 		if a, _, ok := d.npLeft(k-1, lo); ok && a < k-1 && d.xf[k-2]&sLower != 0 {
 			return a, k + 1, true
@@ -1122,7 +1133,7 @@ func (d *doc) parenthetical(k, lo int) int {
 			if i > k-n {
 				b = append(b, ' ')
 			}
-			b = append(b, d.low[i]...)
+			b = append(b, d.lower(i)...)
 		}
 		if parentheticals[string(b)] { // (no allocation for the lookup)
 			return n

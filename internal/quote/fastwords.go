@@ -77,7 +77,7 @@ var yLists = []struct {
 	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}}
 
 // in reports whether the word of token i is in one of the lists of the
-// y bits in set: a map lookup of d.low[i] without hashing it again.
+// y bits in set: a map lookup of d.lower(i) without hashing it again.
 func (d *doc) in(i int, set uint32) bool {
 	id := d.wid[i]
 	return id >= 0 && d.tbl.ents[id].y&set != 0
@@ -388,7 +388,7 @@ func (d *doc) classOfTok(i int) int {
 		}
 		return classPunct
 	}
-	return classID(t, d.low[i])
+	return classID(t, d.lower(i))
 }
 
 // shapeOf returns the shape bits of a token given its text and its
