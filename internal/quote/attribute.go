@@ -166,7 +166,7 @@ func (d *doc) after1(r region) attr {
 		return a
 	}
 	if d.isCue(t, nearQuoteRate) && d.lower(t) != "according" {
-		if isParticiple(d.low[t]) && !d.startsClause(r) {
+		if isParticiple(d.lower(t)) && !d.startsClause(r) {
 			// “a defence of “harbour values,” saying the port ...”: a
 			// participle after quoted words inside a clause reports
 			// content of its own.
@@ -193,7 +193,7 @@ func (d *doc) after1(r region) attr {
 		s, e, ok := d.npLeft(c, t)
 		if !ok || s != t {
 			switch {
-			case ok && s == t+1 && determiners[d.lower(t)]:
+			case ok && s == t+1 && d.xf[t]&xDeterminer != 0:
 				// "the statement said": a determiner may start the phrase
 				s = t
 			case d.toks[c-1].Text == "," && d.appositiveSubject(t, c-1):
@@ -210,7 +210,7 @@ func (d *doc) after1(r region) attr {
 				for k < c && d.npTokOK(k) && d.lower(k) != "of" {
 					k++
 				}
-				if k == t || c-k > 8 || !prepositions[d.lower(k)] {
+				if k == t || c-k > 8 || d.xf[k]&xPrep == 0 {
 					continue // a later cue may have this phrase as subject
 				}
 				bad := false
@@ -263,7 +263,7 @@ func (d *doc) after1(r region) attr {
 	if strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
 		k := t
 		switch {
-		case pronouns[d.lower(t)]:
+		case d.xf[t]&xPronoun != 0:
 			k = t + 1
 		case d.flags[t]&fDet != 0:
 			// “Oh, my God,” a young woman exclaimed; “...,” a
@@ -272,9 +272,9 @@ func (d *doc) after1(r region) attr {
 			for k < hi && k < t+5 && d.npTokOK(k) && !d.verbish(k) {
 				k++
 			}
-			if k < hi && prepositions[d.low[k]] {
+			if k < hi && d.xf[k]&xPrep != 0 {
 				m := k + 1
-				for m < hi && m < k+5 && d.npTokOK(m) && !d.verbish(m) && (d.flags[m]&fDet != 0 || !strings.HasSuffix(d.low[m], "s") || m == k+1) {
+				for m < hi && m < k+5 && d.npTokOK(m) && !d.verbish(m) && (d.flags[m]&fDet != 0 || !strings.HasSuffix(d.lower(m), "s") || m == k+1) {
 					m++
 				}
 				if m > k+1 {
@@ -334,7 +334,7 @@ func (d *doc) before(r region, lo int) attr {
 		lo0 := lo
 		lo = max(lo, d.clauseLo(tp))
 		c := tp - 1
-		if c >= lo && d.isCue(c, nearQuoteRate) || c >= lo && isLowerWord(d.toks[c].Text) && (d.verbish(c) || strings.HasSuffix(d.low[c], "s")) {
+		if c >= lo && d.isCue(c, nearQuoteRate) || c >= lo && isLowerWord(d.toks[c].Text) && (d.verbish(c) || strings.HasSuffix(d.lower(c), "s")) {
 			a.cue, a.end = c, tp+1
 			d.speakerOf(&a, c, lo)
 			if a.spkA < 0 {
@@ -391,7 +391,7 @@ func (d *doc) before(r region, lo int) attr {
 				if first < 0 {
 					first = c
 				}
-				if speechVerbs[d.lower(c)] {
+				if d.flags[c]&fSpeech != 0 {
 					firstVerb = c
 					break
 				}
@@ -408,7 +408,7 @@ func (d *doc) before(r region, lo int) attr {
 		if !d.isCue(c, cueRate) {
 			continue
 		}
-		if d.low[c] == "it" && c-1 >= lo && d.low[c-1] == "put" {
+		if d.lower(c) == "it" && c-1 >= lo && d.lower(c-1) == "put" {
 			c-- // "as Tom Ridge, a former secretary, put it: “...”"
 		}
 		for v := c - 2; v >= lo && v >= c-5; v-- {
@@ -428,7 +428,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect || !speechVerbs[d.lower(c)] && speechVerbs[d.lower(first)] && !d.ownSubject(c, lo)) {
+		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -450,7 +450,7 @@ func (d *doc) before(r region, lo int) attr {
 				// "said on Twitter Thursday that the comment “...”": the
 				// clause starts at "that"
 				for k := p + 1; k < tp && k < p+12; k++ {
-					if d.low[k] == "that" {
+					if d.lower(k) == "that" {
 						p = k
 						break
 					}
@@ -485,7 +485,7 @@ func (d *doc) before(r region, lo int) attr {
 			if a.spkA >= 0 && a.spkB <= c {
 				k = a.spkA - 1
 			}
-			if k >= lo && (d.low[k] == "what" || d.low[k] == "which") {
+			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") {
 				a.partialAt = k
 			}
 		}
@@ -514,7 +514,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		// "he demurred:", "Wallnau continues:": the verb before the colon
 		// is the cue.
-		if v := tp - 1; v > lo && isLowerWord(d.toks[v].Text) && (d.verbish(v) || d.cueScore(v) >= nearQuoteRate || strings.HasSuffix(d.low[v], "s")) {
+		if v := tp - 1; v > lo && isLowerWord(d.toks[v].Text) && (d.verbish(v) || d.cueScore(v) >= nearQuoteRate || strings.HasSuffix(d.lower(v), "s")) {
 			if s, e, ok := d.npLeft(v, lo); ok {
 				a.cue, a.spkA, a.spkB, a.end = v, s, e, tp+1
 				return a
@@ -547,7 +547,7 @@ func (d *doc) titleLike(r region) bool {
 	if d.startsClause(r) {
 		return false
 	}
-	if t := d.tokAt(r.s); t >= 2 && (d.toks[t-1].Text == "," || d.toks[t-1].Text == ":") && speechVerbs[d.low[t-2]] {
+	if t := d.tokAt(r.s); t >= 2 && (d.toks[t-1].Text == "," || d.toks[t-1].Text == ":") && d.flags[t-2]&fSpeech != 0 {
 		// "a headline that said, “Death to the Harbour Board.”": the
 		// words a speech verb introduces
 		return false
@@ -592,7 +592,7 @@ func (d *doc) namedLabel(r region) bool {
 		if d.breakBefore(k+1) || d.tokReg[k] >= 0 {
 			return false
 		}
-		if namingVerbs[d.low[k]] {
+		if d.in(k, yNaming) {
 			return true
 		}
 	}
@@ -642,11 +642,11 @@ func (d *doc) headline(qs []cand) []cand {
 	}
 	for i := 0; i < k; i++ {
 		t := d.toks[i].Text
-		if d.tokReg[i] >= 0 || !(isCap(t) || t == "'s" || t == "’s" || t == "." || t == "&" || d.low[i] == "of") {
+		if d.tokReg[i] >= 0 || !(isCap(t) || t == "'s" || t == "’s" || t == "." || t == "&" || d.lower(i) == "of") {
 			return qs
 		}
 	}
-	if headlineLabels[d.low[k-1]] {
+	if headlineLabels[d.lower(k-1)] {
 		return qs
 	}
 	c := k + 1
@@ -695,7 +695,7 @@ func (d *doc) askedClauses(qs []cand) []cand {
 		for k := range d.tokensOf(w) {
 			// "When asked by a reporter whether ..., Trump said", "And
 			// when asked ...,"
-			if c := k + 1; c < len(d.toks) && d.tokReg[c] < 0 && askedWords[d.low[c]] && (d.breakBefore(k) || k > 0 && d.flags[k-1]&fConn != 0 && d.breakBefore(k-1)) {
+			if c := k + 1; c < len(d.toks) && d.tokReg[c] < 0 && askedWords[d.lower(c)] && (d.breakBefore(k) || k > 0 && d.flags[k-1]&fConn != 0 && d.breakBefore(k-1)) {
 				cues = append(cues, c)
 			}
 		}
@@ -704,7 +704,7 @@ func (d *doc) askedClauses(qs []cand) []cand {
 		_, sb := d.sentBounds(c)
 		p := c + 1
 		q := cand{spkS: -1, inheritFrom: -1, cueTok: c, firstRegion: -1}
-		if p < sb && d.low[p] == "by" {
+		if p < sb && d.lower(p) == "by" {
 			if s, e, ok := d.npRight(p+1, sb); ok {
 				q.spkS, q.spkE = d.span(s, e)
 				p = e
@@ -765,7 +765,7 @@ func (d *doc) pollClauses(qs []cand) []cand {
 		_, sb := d.sentBounds(c)
 		k, poll := c+1, false
 		for k < sb && k < c+16 && d.toks[k].Text != "," && d.tokReg[k] < 0 {
-			poll = poll || pollWords[d.low[k]]
+			poll = poll || pollWords[d.lower(k)]
 			k++
 		}
 		if !poll || k+3 >= sb || d.toks[k].Text != "," {
@@ -792,7 +792,7 @@ func (d *doc) noThat(a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if d.low[k] == "that" || d.tokReg[k] >= 0 || d.flags[k]&fSpeech != 0 {
+		if d.lower(k) == "that" || d.tokReg[k] >= 0 || d.flags[k]&fSpeech != 0 {
 			return false
 		}
 	}
@@ -819,7 +819,7 @@ func (d *doc) gapDirect(ce, tp int) bool {
 				return false
 			}
 		}
-		if d.toks[tp].Text == "," && tp-ce > 5 && tp+1 < len(d.toks) && d.tokReg[tp+1] >= 0 && d.low[ce] != "according" && !(ce > 0 && d.low[ce-1] == "according") {
+		if d.toks[tp].Text == "," && tp-ce > 5 && tp+1 < len(d.toks) && d.tokReg[tp+1] >= 0 && d.lower(ce) != "according" && !(ce > 0 && d.lower(ce-1) == "according") {
 			// "said the group might run ads against Mr. Cruz,
 			// ''depending on how ...''": quoted words in lower case
 			// after a long clause go on with it
@@ -834,7 +834,7 @@ func (d *doc) gapDirect(ce, tp int) bool {
 // speakerOf fills the speaker phrase of the cue at token c, searching no
 // further left than token lo.
 func (d *doc) speakerOf(a *attr, c, lo int) {
-	if x := d.low[c]; (x == "out" || x == "up") && c-1 > lo && isLowerWord(d.toks[c-1].Text) && d.flags[c-1]&(fStop|fAux|fPron|fDet) == 0 {
+	if x := d.lower(c); (x == "out" || x == "up") && c-1 > lo && isLowerWord(d.toks[c-1].Text) && d.flags[c-1]&(fStop|fAux|fPron|fDet) == 0 {
 		c-- // "points out", "spelled out": the verb's subject
 	}
 	w := d.lower(c)
@@ -857,7 +857,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	case isParticiple(w):
 		a.subject = true
 		sa, sb := d.sentBounds(c)
-		if c-1 == sa && (clauseOpeners[d.low[c-1]] || d.low[c-1] == "in" || d.low[c-1] == "by" || d.low[c-1] == "without" || d.low[c-1] == "upon") {
+		if c-1 == sa && (clauseOpeners[d.lower(c-1)] || d.lower(c-1) == "in" || d.lower(c-1) == "by" || d.lower(c-1) == "without" || d.lower(c-1) == "upon") {
 			// "After thanking the crowd, Meyer said": the subject of
 			// the main clause, after the comma.
 			for k := c + 1; k < sb && k < c+30; k++ {
@@ -878,7 +878,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 				if d.toks[v].Text == "," || d.tokReg[v] >= 0 {
 					break
 				}
-				if (d.flags[v]&fSpeech != 0 || d.verbish(v) && d.isCue(v, cueRate)) && !isParticiple(d.low[v]) {
+				if (d.flags[v]&fSpeech != 0 || d.verbish(v) && d.isCue(v, cueRate)) && !isParticiple(d.lower(v)) {
 					if s, e, ok := d.npLeft(v, sa); ok && e == v && d.tokReg[s] < 0 {
 						a.spkA, a.spkB = s, e
 						a.ownVerb = true
@@ -893,7 +893,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		if c-1 >= lo && d.toks[c-1].Text != "," {
 			// (not the object of a verb: "Mackler issued a statement
 			// saying": the clause's subject)
-			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !catenatives[d.low[e-1]] && !(s-1 >= sa && d.low[s-1] == "to") {
+			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !d.in(e-1, yCatenative) && !(s-1 >= sa && d.lower(s-1) == "to") {
 				if v, ok := d.objectOf(s, sa); ok {
 					// "Rubio's campaign sent out a press release
 					// saying": the subject of the verb.
@@ -943,7 +943,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			a.spkA, a.spkB = s2, e
 			return
 		}
-		if s-2 >= lo && phraseJoins[d.low[s-1]] && !d.verbish(s-2) && d.flags[s-2]&(fAux|fStop|fPron) == 0 {
+		if s-2 >= lo && d.in(s-1, yPhraseJoin) && !d.verbish(s-2) && d.flags[s-2]&(fAux|fStop|fPron) == 0 {
 			// "Six in 10 Republicans said", "Republicans in the
 			// audience shouted": the phrase before the preposition is
 			// the head of the subject.
@@ -957,7 +957,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			a.spkA, a.spkB = s2, e2
 			return
 		}
-		if x := d.low[e-1]; timeHeads[x] || timeWords[x] {
+		if d.in(e-1, yTimeHead|yTimeWord) {
 			// "Trump in recent weeks has hired", "who just a week ago
 			// surprised": a phrase of time is no subject; the clause's is.
 			sa, _ := d.sentBounds(c)
@@ -974,7 +974,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 				}
 			}
 			k := s
-			for k-1 > max(sa, lo) && timeDets[d.low[k-1]] {
+			for k-1 > max(sa, lo) && d.in(k-1, yTimeDet) {
 				k--
 			}
 			if k < s {
@@ -984,7 +984,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 					a.spkA, a.spkB = s2, e2
 					return
 				}
-				if v := k - 1; v > max(sa, lo) && d.xf[v]&sLower != 0 && strings.HasSuffix(d.low[v], "ed") {
+				if v := k - 1; v > max(sa, lo) && d.xf[v]&sLower != 0 && strings.HasSuffix(d.lower(v), "ed") {
 					// "A poll released this week found": the phrase
 					// the participle and its time belong to.
 					if s2, e2, ok := d.npLeft(v, max(sa, lo)); ok && e2 == v {
@@ -1049,7 +1049,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || determiners[d.lower(s)] && (d.flags[c]&fSpeech != 0 && !(c > 0 && d.toks[c-1].Text == "," && e < sb && isWordTok(d.low[e])) || e >= sb || !isWordTok(d.low[e])) || pronouns[d.lower(s)] && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
+	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || d.xf[s]&xDeterminer != 0 && (d.flags[c]&fSpeech != 0 && !(c > 0 && d.toks[c-1].Text == "," && e < sb && isWordTok(d.lower(e))) || e >= sb || !isWordTok(d.lower(e))) || d.xf[s]&xPronoun != 0 && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
 		// (a phrase with a determiner after a verb that is no speech
 		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e
@@ -1059,7 +1059,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 // isVerbish guesses whether a lower-case word is a finite verb: a past
 // tense or third person form.
 func (d *doc) verbish(i int) bool {
-	return isLowerWord(d.toks[i].Text) && isVerbish(d.low[i])
+	return isLowerWord(d.toks[i].Text) && isVerbish(d.lower(i))
 }
 
 // isVerbish is verbish for a lower-case word.
@@ -1089,13 +1089,13 @@ func (d *doc) extract() []cand {
 		switch {
 		case af.cue >= 0 && (endsComma || bf.cue < 0 || bf.partialAt >= 0 && af.spkA >= 0):
 			use = af
-		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (!speechVerbs[d.lower(bf.cue)] && !d.putIt(bf.cue) || namingVerbs[d.lower(bf.cue)])):
+		case bf.cue >= 0 && !(d.embedded(r) && bf.partialAt < 0 && (d.flags[bf.cue]&fSpeech == 0 && !d.putIt(bf.cue) || d.in(bf.cue, yNaming))):
 			use = bf
 		default:
 			use = noAttr()
 		}
 		accCue := -1
-		if use.cue >= 0 && use.cue == af.cue && d.low[use.cue] != "according" {
+		if use.cue >= 0 && use.cue == af.cue && d.lower(use.cue) != "according" {
 			if k, _, e, ok := d.accordingAfter(use.end, r.e); ok {
 				// “...,” Hewitt said, according to a transcript of the
 				// show: the attribution runs on to the end of the
@@ -1124,7 +1124,7 @@ func (d *doc) extract() []cand {
 			}
 			c.accTok = accCue
 			c.participleOf = use.subject
-			if use.spkA < 0 && use.cue > 0 && (d.low[use.cue-1] == "and" || d.low[use.cue-1] == "but") && len(out) > 0 {
+			if use.spkA < 0 && use.cue > 0 && (d.lower(use.cue-1) == "and" || d.lower(use.cue-1) == "but") && len(out) > 0 {
 				// "X said that A and called for “B”": coordinated verbs
 				// share the subject, the speaker of the clause before.
 				if p := out[len(out)-1]; p.spkS >= 0 && p.cueTok >= 0 && d.tokSent[p.cueTok] == d.tokSent[use.cue] {
@@ -1147,7 +1147,7 @@ func (d *doc) extract() []cand {
 				e := max(r.e, d.contentEnd(ps, end))
 				c.s, c.e = ps, e
 			}
-			if use.cue == bf.cue && bf.partialAt < 0 && !namingVerbs[d.low[use.cue]] {
+			if use.cue == bf.cue && bf.partialAt < 0 && !d.in(use.cue, yNaming) {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
@@ -1274,7 +1274,7 @@ func (d *doc) extract() []cand {
 		if c.spkS >= 0 || c.cueTok <= 0 || p.spkS < 0 || p.cueTok < 0 || p.cueTok >= c.cueTok || d.tokSent[p.cueTok] != d.tokSent[c.cueTok] {
 			continue
 		}
-		if x := d.low[c.cueTok-1]; x == "and" || x == "but" || x == "," || d.tokReg[c.cueTok-1] >= 0 {
+		if x := d.lower(c.cueTok - 1); x == "and" || x == "but" || x == "," || d.tokReg[c.cueTok-1] >= 0 {
 			c.spkS, c.spkE = p.spkS, p.spkE
 		}
 	}
@@ -1285,7 +1285,7 @@ func (d *doc) extract() []cand {
 // the report was rushed."), a clause of their own.
 func (d *doc) auxIn(a, b int) bool {
 	for k := a; k < b; k++ {
-		switch d.low[k] {
+		switch d.lower(k) {
 		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "might":
 			return true
 		}
@@ -1307,10 +1307,10 @@ func (d *doc) regEndsComma(r region) bool {
 // the relative pronoun, or the clause's subject.
 func (d *doc) pastAdjunct(s, lo int) (int, int, bool) {
 	p := s - 1
-	if p-1 < lo || !(prepositions[d.low[p]] || d.low[p] == "during") {
+	if p-1 < lo || !(d.xf[p]&xPrep != 0 || d.lower(p) == "during") {
 		return 0, 0, false
 	}
-	x := d.low[p-1]
+	x := d.lower(p - 1)
 	switch {
 	case x == "who" || x == "which":
 		if p-2 >= lo && d.toks[p-2].Text == "," {
@@ -1334,7 +1334,7 @@ func (d *doc) lightVerb(c, lo int) int {
 		if d.flags[v]&fVerb != 0 {
 			return v
 		}
-		if d.tokReg[v] >= 0 || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fStop|fAux) != 0 && d.low[v] != "no" && d.low[v] != "it" {
+		if d.tokReg[v] >= 0 || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fStop|fAux) != 0 && d.lower(v) != "no" && d.lower(v) != "it" {
 			return -1
 		}
 	}
@@ -1344,7 +1344,7 @@ func (d *doc) lightVerb(c, lo int) int {
 // putIt reports whether the cue at token c is "put it" ("As the Gazette
 // put it, “Nobody saw this coming.”"), a way of saying "said".
 func (d *doc) putIt(c int) bool {
-	return d.low[c] == "put" && c+1 < len(d.toks) && d.low[c+1] == "it"
+	return d.lower(c) == "put" && c+1 < len(d.toks) && d.lower(c+1) == "it"
 }
 
 // askedWords are the verbs of "When asked ...", whose content is the
@@ -1371,7 +1371,7 @@ func (d *doc) cueBefore(t int) bool {
 func (d *doc) accordingAfter(from, qe int) (comma, s, e int, ok bool) {
 	hi := d.clauseLimit(from, qe)
 	for k := from; k+3 < hi && k < from+25; k++ {
-		if d.toks[k].Text == "," && d.low[k+1] == "according" && d.low[k+2] == "to" {
+		if d.toks[k].Text == "," && d.lower(k+1) == "according" && d.lower(k+2) == "to" {
 			if s, e, ok := d.npRight(k+3, hi); ok {
 				return k, s, e, true
 			}
@@ -1441,7 +1441,7 @@ var timeWords = map[string]bool{"night": true, "morning": true, "afternoon": tru
 // an adjunct of time rather than its subject ("issued a statement
 // Tuesday saying").
 func (d *doc) adjunctPhrase(s, e int) bool {
-	if w := d.low[e-1]; weekdays[w] || timeWords[w] {
+	if d.xf[e-1]&xWeekday != 0 || d.in(e-1, yTimeWord) {
 		return true
 	}
 	return false
@@ -1453,14 +1453,14 @@ var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true
 // passive recognises a passive cue at token c ("has been criticized by
 // X") and fills q with the agent X as speaker and the subject as content.
 func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
-	if !strings.HasSuffix(d.low[c], "ed") || ce+1 >= sb || d.low[ce] != "by" {
+	if !strings.HasSuffix(d.lower(c), "ed") || ce+1 >= sb || d.lower(ce) != "by" {
 		return false
 	}
 	aux := c - 1
-	if aux > sa && (strings.HasSuffix(d.low[aux], "ly") || d.low[aux] == "never" || d.low[aux] == "also" || d.low[aux] == "not") {
+	if aux > sa && (strings.HasSuffix(d.lower(aux), "ly") || d.lower(aux) == "never" || d.lower(aux) == "also" || d.lower(aux) == "not") {
 		aux--
 	}
-	if aux <= sa || !beForms[d.low[aux]] {
+	if aux <= sa || !beForms[d.lower(aux)] {
 		return false
 	}
 	s, e, ok := d.npRight(ce+1, sb)
@@ -1480,7 +1480,7 @@ func (d *doc) passive(c, ce, sa, sb int, q *cand) bool {
 // ("… - Carl Bialik:", "… - HuffPollster:").
 func (d *doc) dashName(tp, lo int) (int, int, bool) {
 	k := tp - 1
-	for k > lo && k >= tp-7 && (isCap(d.toks[k].Text) || d.low[k] == "and" || d.toks[k].Text == "." || d.low[k] == "of") {
+	for k > lo && k >= tp-7 && (isCap(d.toks[k].Text) || d.lower(k) == "and" || d.toks[k].Text == "." || d.lower(k) == "of") {
 		k--
 	}
 	if k < lo || k == tp-1 || !isDash(d.toks[k].Text) || !isCap(d.toks[k+1].Text) || !isCap(d.toks[tp-1].Text) && d.toks[tp-1].Text != "." {
@@ -1501,13 +1501,13 @@ func (d *doc) fromSource(tp, lo int) int {
 		return -1
 	}
 	for f := tp - 2; f >= lo && f >= tp-8; f-- {
-		if d.low[f] == "from" {
-			if !(f == lo || d.breakBefore(f) || d.low[f-1] == "more" && (f-1 == lo || d.breakBefore(f-1) || isDash(d.toks[f-2].Text) || strings.HasPrefix(d.toks[f-1].Text, "-"))) {
+		if d.lower(f) == "from" {
+			if !(f == lo || d.breakBefore(f) || d.lower(f-1) == "more" && (f-1 == lo || d.breakBefore(f-1) || isDash(d.toks[f-2].Text) || strings.HasPrefix(d.toks[f-1].Text, "-"))) {
 				return -1
 			}
 			return f
 		}
-		if !d.npTokOK(f) && d.low[f] != "and" {
+		if !d.npTokOK(f) && d.lower(f) != "and" {
 			return -1
 		}
 	}
@@ -1533,7 +1533,7 @@ func (d *doc) digest(r region, c *cand) bool {
 	words := 0
 	for k := a; k < b; k++ {
 		x := d.toks[k].Text
-		if isWordTok(d.low[k]) {
+		if isWordTok(d.lower(k)) {
 			if strings.ToUpper(x) != x {
 				return false
 			}
@@ -1669,7 +1669,7 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 		}
 		switch {
-		case c-1 >= sa && d.low[c-1] == "as" && ce+1 < sb && d.low[ce] == "by" && d.toks[c].Text == d.low[c]:
+		case c-1 >= sa && d.lower(c-1) == "as" && ce+1 < sb && d.lower(ce) == "by" && d.toks[c].Text == d.lower(c):
 			// "As reported by Western Journalism, content": the agent
 			// is the source, the clause after the comma the content.
 			s, e, ok := d.npRight(ce+1, sb)
@@ -1701,7 +1701,7 @@ func (d *doc) reported(qs []cand) []cand {
 			// "Trump has been criticized by some of his rivals", "He
 			// also was backed by nearly 6 in 10 ...": the agent after
 			// "by" is the source, the subject the content.
-		case raisingVerbs[w] || w == "expected" && c > sa && (d.low[c-1] == "is" || d.low[c-1] == "are" || d.low[c-1] == "was" || d.low[c-1] == "were" || d.low[c-1] == "be"):
+		case d.in(c, yRaising) || w == "expected" && c > sa && (d.lower(c-1) == "is" || d.lower(c-1) == "are" || d.lower(c-1) == "was" || d.lower(c-1) == "were" || d.lower(c-1) == "be"):
 			// "The port authority appeared unmoved", "X is expected to
 			// sign": the subject belongs to the content, which PolNeAR
 			// most often annotates with no source at all.
@@ -1715,7 +1715,7 @@ func (d *doc) reported(qs []cand) []cand {
 			var a attr = noAttr()
 			d.speakerOf(&a, c, sa)
 			// "..., X said." / "..., said X." at the end of the sentence.
-			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.low[ce+1]) && !d.hasThatOrCue(ce+1, sb) {
+			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.lower(ce+1)) && !d.hasThatOrCue(ce+1, sb) {
 				// "The talks would be helped, Brandt said, by the
 				// calendar": the reported clause runs on both sides of
 				// the attribution; its span covers both.
@@ -1723,14 +1723,14 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, min(d.toks[sb-1].End, nextStart(d.toks[ce].End)))
 				break
 			}
-			if c > sa && d.toks[c-1].Text == "," && a.spkA == ce && !a.subject && (a.spkB >= sb || d.toks[a.spkB].Text == "," || d.adjunctAt(a.spkB) || !isWordTok(d.low[a.spkB])) && d.appositiveTail(a.spkB, sb) {
+			if c > sa && d.toks[c-1].Text == "," && a.spkA == ce && !a.subject && (a.spkB >= sb || d.toks[a.spkB].Text == "," || d.adjunctAt(a.spkB) || !isWordTok(d.lower(a.spkB))) && d.appositiveTail(a.spkB, sb) {
 				// "The host committee has collected $56.5 million, said
 				// David Gilbert, its president.": the clause before.
 				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 				break
 			}
-			if a.spkA > sa && a.spkB == c && speechVerbs[w] && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) {
+			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) {
 				// "Ryan and Trump will meet next week, Spicer said,
 				// adding, ...", "..., Wilkin said during his speech
 				// to be a delegate.": the clause before.
@@ -1739,7 +1739,7 @@ func (d *doc) reported(qs []cand) []cand {
 				break
 			}
 			tail := sb - ce
-			final := tail <= 6 && !d.hasThatOrCue(ce, sb) && (ce >= sb || d.adjunctAt(ce) || !isWordTok(d.low[ce]))
+			final := tail <= 6 && !d.hasThatOrCue(ce, sb) && (ce >= sb || d.adjunctAt(ce) || !isWordTok(d.lower(ce)))
 			if final && a.spkA > sa && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) {
 				q.spkS, q.spkE = d.span(a.spkA, a.spkB)
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[a.spkA-1].Start)
@@ -1780,11 +1780,11 @@ func (d *doc) reported(qs []cand) []cand {
 				// "said in an interview with the Herald last week that ...":
 				// the content starts at "that".
 				for k := p + 1; k < sb && k < p+20; k++ {
-					if d.low[k] == "that" {
+					if d.lower(k) == "that" {
 						p = k
 						break
 					}
-					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," || strings.HasSuffix(d.low[k], "ing") {
+					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," || strings.HasSuffix(d.lower(k), "ing") {
 						break
 					}
 				}
@@ -1795,12 +1795,12 @@ func (d *doc) reported(qs []cand) []cand {
 			end := d.toks[sb-1].End
 			// Stop before a second attribution in the same sentence.
 			end = d.secondAttribution(p, p+2, sa, sb, end)
-			if a.spkB == a.spkA+1 && (d.low[a.spkA] == "who" || d.low[a.spkA] == "which") {
+			if a.spkB == a.spkA+1 && (d.lower(a.spkA) == "who" || d.lower(a.spkA) == "which") {
 				// "Trump, who initially supported the idea of a
 				// ceasefire, seems to have changed his mind": the
 				// relative clause ends where the main clause resumes.
 				for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
-					if x := d.low[k+1]; d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || pastIrregular[x] || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
+					if x := d.lower(k + 1); d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || d.in(k+1, yPastIrregular) || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
 						end = d.toks[k].Start
 						break
 					}
@@ -2074,7 +2074,7 @@ func (d *doc) commaSoon(i, hi int) bool {
 // published ...").
 func (d *doc) appositiveTail(k, sb int) bool {
 	for i := k; i < sb; i++ {
-		switch d.low[i] {
+		switch d.lower(i) {
 		case "who", "whose", "which":
 			return true
 		case "that":
@@ -2102,16 +2102,16 @@ func (d *doc) finalTail(ce, sb int) bool {
 			ce = k
 		}
 	}
-	if d.toks[ce].Text == "," && ce+1 < sb && isParticiple(d.low[ce+1]) && isLowerWord(d.toks[ce+1].Text) {
+	if d.toks[ce].Text == "," && ce+1 < sb && isParticiple(d.lower(ce+1)) && isLowerWord(d.toks[ce+1].Text) {
 		// "..., he said, wiping sweat off his face", ", adding that"
 		return true
 	}
-	if d.toks[ce].Text == "," && ce+1 < sb && (d.low[ce+1] == "a" || d.low[ce+1] == "an" || d.low[ce+1] == "which") {
+	if d.toks[ce].Text == "," && ce+1 < sb && (d.lower(ce+1) == "a" || d.lower(ce+1) == "an" || d.lower(ce+1) == "which") {
 		// "... for purposes of asylum, Sanders said, a policy that
 		// could ...": an appositive to the reported clause
 		return true
 	}
-	switch d.low[ce] {
+	switch d.lower(ce) {
 	case "during", "at", "after", "before", "while", "when":
 		return !d.hasThatOrCue(ce, sb)
 	}
@@ -2122,7 +2122,7 @@ func (d *doc) finalTail(ce, sb int) bool {
 // followed by "that" ("said, twice, that ...").
 func (d *doc) thatAfterComma(i, hi int) bool {
 	for k := i; k+1 < hi && k < i+6; k++ {
-		if d.toks[k].Text == "," && d.low[k+1] == "that" {
+		if d.toks[k].Text == "," && d.lower(k+1) == "that" {
 			return true
 		}
 	}
@@ -2160,7 +2160,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	if sa >= hi {
 		return 0, 0, false
 	}
-	if pronouns[d.lower(sa)] {
+	if d.xf[sa]&xPronoun != 0 {
 		return sa, sa + 1, true
 	}
 	k := sa
@@ -2180,7 +2180,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 	}
 	// "Ukraine's president": a possessive takes in its head noun.
 	if t := d.toks[k-1].Text; t == "'s" || t == "’s" {
-		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !pastIrregular[d.low[m]]; m++ {
+		for m := k; m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !d.in(m, yPastIrregular); m++ {
 			k = m + 1
 		}
 	} else {
@@ -2188,7 +2188,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 		// the capitalised words, up to the verb, and a name after them
 		// ("Union leader Rosa Lind issued").
 		m := k
-		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !pastIrregular[d.low[m]] && d.flags[m]&(fAux|fDet|fPron) == 0 {
+		for m < hi && m < k+3 && isLowerWord(d.toks[m].Text) && d.npTokOK(m) && !d.verbish(m) && !d.in(m, yPastIrregular) && d.flags[m]&(fAux|fDet|fPron) == 0 {
 			m++
 		}
 		if m > k {
@@ -2209,7 +2209,7 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 // of capitalised words, or a determiner with a few words before a verb.
 func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	k := d.skipDateline(sa, hi)
-	prep := k < hi && sentenceOpeners[d.toks[k].Text] && prepositions[d.low[k]]
+	prep := k < hi && sentenceOpeners[d.toks[k].Text] && d.xf[k]&xPrep != 0
 	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
 		k++
 	}
@@ -2229,7 +2229,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 						for n < hi && n < k+5 && d.toks[n].Text != "," && !d.verbish(n) {
 							n++
 						}
-						if !(prepositions[d.low[k]] && isLowerWord(d.toks[k].Text)) || n >= hi || d.toks[n].Text != "," {
+						if !(d.xf[k]&xPrep != 0 && isLowerWord(d.toks[k].Text)) || n >= hi || d.toks[n].Text != "," {
 							break
 						}
 					}
@@ -2246,7 +2246,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	}
 	if k < hi && d.flags[k]&fDet != 0 && d.tokReg[k] < 0 {
 		for m := k + 1; m < hi && m < k+5; m++ {
-			if d.verbish(m) || pastIrregular[d.low[m]] || d.flags[m]&fAux != 0 {
+			if d.verbish(m) || d.in(m, yPastIrregular) || d.flags[m]&fAux != 0 {
 				if m > k+1 {
 					return k, m, true
 				}
@@ -2268,7 +2268,7 @@ func (d *doc) looseSubject(t, c int) bool {
 	if c-t < 2 || c-t > 12 {
 		return false
 	}
-	if w := d.low[t]; !(d.flags[t]&fDet != 0 || w == "this" || isCap(d.toks[t].Text) && !sentenceOpeners[d.toks[t].Text]) {
+	if w := d.lower(t); !(d.flags[t]&fDet != 0 || w == "this" || isCap(d.toks[t].Text) && !sentenceOpeners[d.toks[t].Text]) {
 		return false
 	}
 	for k := t; k < c; k++ {
@@ -2278,12 +2278,12 @@ func (d *doc) looseSubject(t, c int) bool {
 			if k == t || k == c-1 && x != "," {
 				return false
 			}
-		case d.low[k] == "and":
+		case d.lower(k) == "and":
 			if k == t || k+1 >= c || !d.npTokOK(k+1) {
 				return false
 			}
-		case k == t && d.low[k] == "this":
-		case d.flags[k]&fPron != 0 || d.low[k] == "of" && d.commaSoon(k, c):
+		case k == t && d.lower(k) == "this":
+		case d.flags[k]&fPron != 0 || d.lower(k) == "of" && d.commaSoon(k, c):
 			// "In South Carolina, he said": a pronoun is the subject of
 			// its own; "the dawn of the movement, Bozell said" is an
 			// appositive to the quote.
@@ -2360,7 +2360,7 @@ func (d *doc) adjunctAt(i int) bool {
 	if i >= len(d.toks) {
 		return true
 	}
-	switch d.low[i] {
+	switch d.lower(i) {
 	case "about", "in", "on", "at", "during", "after", "as", "when", "while", "before", "of", "from", "outside", "inside", "later", "earlier", "recently", "last", "this", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "afterward", "afterwards", "via", "through", "with":
 		return true
 	}
@@ -2378,11 +2378,11 @@ func (d *doc) appositiveSubject(t, end int) bool {
 	}
 	inRel := false // inside a relative clause: "who was among those polled"
 	for k := e + 1; k < end; k++ {
-		if d.low[k] == "who" || d.low[k] == "which" {
+		if d.lower(k) == "who" || d.lower(k) == "which" {
 			inRel = true
 		}
-		rel := inRel || k > 0 && (d.low[k-1] == "has" || d.low[k-1] == "had")
-		if (d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) || d.low[k] == "is" || d.low[k] == "was" || d.verbish(k)) && !rel {
+		rel := inRel || k > 0 && (d.lower(k-1) == "has" || d.lower(k-1) == "had")
+		if (d.flags[k]&fSpeech != 0 && !isParticiple(d.lower(k)) || d.lower(k) == "is" || d.lower(k) == "was" || d.verbish(k)) && !rel {
 			return false
 		}
 	}
@@ -2436,7 +2436,7 @@ func (d *doc) ofTail(c *cand, end int) {
 	if k < len(d.toks) && d.toks[k].Text == "," {
 		k++
 	}
-	if k+1 >= len(d.toks) || d.low[k] != "of" && d.low[k] != "about" || d.breakBefore(k) || d.tokReg[k+1] >= 0 {
+	if k+1 >= len(d.toks) || d.lower(k) != "of" && d.lower(k) != "about" || d.breakBefore(k) || d.tokReg[k+1] >= 0 {
 		return
 	}
 	_, sb := d.sentBounds(k)
@@ -2486,13 +2486,13 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 			end = d.toks[k-1].Start
 			break
 		}
-		if isParticiple(d.low[k]) && d.toks[k-1].Text == "," {
+		if isParticiple(d.lower(k)) && d.toks[k-1].Text == "," {
 			// "said A, telling reporters that B": the participle
 			// heads an attribution of its own.
 			end = d.toks[k-1].Start
 			break
 		}
-		if (d.low[k-1] == "and" || d.low[k-1] == "but") && (d.flags[k]&fSpeech != 0 && !isParticiple(d.low[k]) || d.verbish(k) || isParticiple(d.low[k])) && d.hasSpeaker(k, sa) {
+		if (d.lower(k-1) == "and" || d.lower(k-1) == "but") && (d.flags[k]&fSpeech != 0 && !isParticiple(d.lower(k)) || d.verbish(k) || isParticiple(d.lower(k))) && d.hasSpeaker(k, sa) {
 			// "said A and said that B", "attacked him and
 			// questioned why B": the second cue (a speech verb,
 			// or a finite verb with a subject of its own) heads a
@@ -2553,11 +2553,11 @@ func lastCued(qs, add []cand, b int) (cand, bool) {
 func (d *doc) ownClause(c, hi int) bool {
 	for k := c + 1; k <= hi && k < len(d.toks) && k < c+6; k++ {
 		x := d.toks[k].Text
-		if d.low[k] == "that" {
+		if d.lower(k) == "that" {
 			return true
 		}
 		if d.tokReg[k] >= 0 {
-			return k > c+1 && isWordTok(d.low[k-1])
+			return k > c+1 && isWordTok(d.lower(k-1))
 		}
 		if x == "," || x == ":" || x == "." || d.verbish(k) || d.adjunctAt(k) {
 			return false
@@ -2571,14 +2571,14 @@ func (d *doc) ownClause(c, hi int) bool {
 // long opposed"), or -1.
 func (d *doc) relativeBefore(c, lo int) int {
 	for k := c - 1; k >= lo && k >= c-4 && d.tokReg[k] < 0; k-- {
-		switch x := d.low[k]; {
+		switch x := d.lower(k); {
 		case x == "who" || x == "which":
 			if k-1 >= 0 && d.toks[k-1].Text == "," {
 				return k
 			}
 			return -1
 		case d.flags[k]&fAux != 0 || x == "long" || strings.HasSuffix(x, "ly") && len(x) > 4:
-		case timeWords[x] && k-1 >= lo && timeDets[d.low[k-1]]:
+		case d.in(k, yTimeWord) && k-1 >= lo && d.in(k-1, yTimeDet):
 			k-- // "who last year threatened"
 		default:
 			return -1
@@ -2597,17 +2597,17 @@ func (d *doc) relativeHead(s, lo int) (int, bool) {
 		if d.tokReg[w] >= 0 || x == "," || x == "." || x == ";" {
 			return 0, false
 		}
-		if d.low[w] == "to" {
+		if d.lower(w) == "to" {
 			verb = true // "others who want to ban abortion said"
 		}
-		if (d.low[w] == "speaking" || d.low[w] == "talking") && w-1 > lo && d.toks[w-1].Text != "," {
+		if (d.lower(w) == "speaking" || d.lower(w) == "talking") && w-1 > lo && d.toks[w-1].Text != "," {
 			// "Another source speaking to Fox News said"
 			if s2, e2, ok := d.npLeft(w, lo); ok && e2 == w {
 				return s2, true
 			}
 			return 0, false
 		}
-		if d.low[w] == "who" {
+		if d.lower(w) == "who" {
 			if !verb && !(w+1 < s && isLowerWord(d.toks[w+1].Text) && d.flags[w+1]&(fStop|fDet|fPron) == 0) {
 				// (the word right after "who" is its verb: "economists
 				// who favor consumption taxes agree")
@@ -2618,7 +2618,7 @@ func (d *doc) relativeHead(s, lo int) (int, bool) {
 			}
 			return 0, false
 		}
-		if d.verbish(w) || pastIrregular[d.low[w]] || isParticiple(d.low[w]) || d.flags[w]&fAux != 0 || d.low[w-1] == "to" && isLowerWord(d.toks[w].Text) {
+		if d.verbish(w) || d.in(w, yPastIrregular) || isParticiple(d.lower(w)) || d.flags[w]&fAux != 0 || d.lower(w-1) == "to" && isLowerWord(d.toks[w].Text) {
 			verb = true
 		}
 	}
@@ -2645,9 +2645,9 @@ func (d *doc) setOffSubject(c, lo int) (int, int, bool) {
 		if !ok || e != p || !(s == sa || d.flags[s-1]&fConn != 0) {
 			return 0, 0, false
 		}
-		rel := d.low[p+1] == "which" || d.low[p+1] == "who"
+		rel := d.lower(p+1) == "which" || d.lower(p+1) == "who"
 		for m := p + 1; m < c-1; m++ {
-			if d.low[m] == "that" || d.toks[m].Text == ":" || !rel && d.verbish(m) && !strings.HasSuffix(d.low[m], "ed") || !rel && d.flags[m]&fAux != 0 && isLowerWord(d.toks[m].Text) {
+			if d.lower(m) == "that" || d.toks[m].Text == ":" || !rel && d.verbish(m) && !strings.HasSuffix(d.lower(m), "ed") || !rel && d.flags[m]&fAux != 0 && isLowerWord(d.toks[m].Text) {
 				return 0, 0, false
 			}
 		}
@@ -2664,10 +2664,10 @@ var timeDets = map[string]bool{"this": true, "last": true, "past": true, "next":
 // the verb's token.
 func (d *doc) objectOf(s, sa int) (int, bool) {
 	v := s - 1
-	if v > sa && (d.low[v] == "out" || d.low[v] == "up") {
+	if v > sa && (d.lower(v) == "out" || d.lower(v) == "up") {
 		v--
 	}
-	return v, v >= sa && (d.verbish(v) || pastIrregular[d.low[v]] || d.flags[v]&fVerb != 0 && isLowerWord(d.toks[v].Text))
+	return v, v >= sa && (d.verbish(v) || d.in(v, yPastIrregular) || d.flags[v]&fVerb != 0 && isLowerWord(d.toks[v].Text))
 }
 
 // catenatives are verbs and adverbs a participle may follow that are no
@@ -2696,9 +2696,9 @@ var timeHeads = map[string]bool{
 // 1992"), not reaching before token lo; it returns the name's last token.
 func (d *doc) nameBeforeColon(tp, lo int) (int, bool) {
 	k := tp - 1
-	if k-1 >= lo && (d.low[k-1] == "in" || d.low[k-1] == "on") && (months[d.low[k]] || weekdays[d.low[k]]) {
+	if k-1 >= lo && (d.lower(k-1) == "in" || d.lower(k-1) == "on") && (months[d.lower(k)] || weekdays[d.lower(k)]) {
 		k -= 2
-	} else if k-2 >= lo && d.low[k-2] == "in" && months[d.low[k-1]] && isYear(d.toks[k].Text) {
+	} else if k-2 >= lo && d.lower(k-2) == "in" && months[d.lower(k-1)] && isYear(d.toks[k].Text) {
 		k -= 3
 	}
 	if k < lo || k <= 0 || !isCap(d.toks[k].Text) || d.flags[k]&(fOpener|fPron|fDet) != 0 || d.breakBefore(k) {
@@ -2707,10 +2707,10 @@ func (d *doc) nameBeforeColon(tp, lo int) (int, bool) {
 	// not the object of a preposition: a byline ("by Times' Ben
 	// Sisario:"), "contrasted him with Clinton:", "on CNN:"
 	j := k
-	for j > lo && (isCap(d.toks[j-1].Text) || d.low[j-1] == "'s" || d.low[j-1] == "’s" || d.low[j-1] == "'" || d.low[j-1] == "’") && !d.breakBefore(j) {
+	for j > lo && (isCap(d.toks[j-1].Text) || d.lower(j-1) == "'s" || d.lower(j-1) == "’s" || d.lower(j-1) == "'" || d.lower(j-1) == "’") && !d.breakBefore(j) {
 		j--
 	}
-	if j > 0 && (prepositions[d.low[j-1]] || d.low[j-1] == "by" || d.low[j-1] == "to" || d.low[j-1] == "about") {
+	if j > 0 && (d.xf[j-1]&xPrep != 0 || d.lower(j-1) == "by" || d.lower(j-1) == "to" || d.lower(j-1) == "about") {
 		return 0, false
 	}
 	return k, true

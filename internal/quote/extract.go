@@ -2,6 +2,7 @@ package quote
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -58,9 +59,10 @@ type doc struct {
 	tokReg   []int32  // region index of each token, -1 outside quotes
 	flags    []uint16 // wordFlags of each token
 	cueMemo  []float64
-	low      []string // lower-cased token texts
-	wid      []int32  // word-table entry of each token, -1 when none
-	xf       []uint32 // xflags and shape bits of each token (fastwords.go)
+	lowRef   []uint64       // lower-cased token texts: offset | length<<32 in lowText (lower)
+	lowBase  unsafe.Pointer // lowText's first byte
+	wid      []int32        // word-table entry of each token, -1 when none
+	xf       []uint32       // xflags and shape bits of each token (fastwords.go)
 	tbl      *wordTable
 	tokIdx   []int32 // tokAt's index, nil when tokens are out of order
 	nNames   int     // the tokens isName accepts
@@ -149,12 +151,12 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	buf.sentAB = d.sentAB
 	clear(d.sentAB)
 	d.cueMemo = grow(buf.cue, n)
-	d.low = grow(buf.low, n)
+	d.lowRef = grow(buf.lowRef, n)
 	bytes := grow(buf.bytes, 2*n)
 	d.flags = grow(buf.flags, n)
 	d.xf = grow(buf.xf, n)
 	d.wid = grow(buf.wid, n)
-	buf.cue, buf.low, buf.bytes, buf.flags, buf.xf, buf.wid = d.cueMemo, d.low, bytes, d.flags, d.xf, d.wid
+	buf.cue, buf.lowRef, buf.bytes, buf.flags, buf.xf, buf.wid = d.cueMemo, d.lowRef, bytes, d.flags, d.xf, d.wid
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	clear(d.modMemo)
 	nb := len(txt)>>tokBlock + 1
@@ -162,85 +164,120 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	buf.tokIdx = tokIdx
 	tbl := loadWordTable()
 	d.tbl = tbl
-	var lowBuf []byte // lower-cased copies of the tokens with capitals
-	lowOf := func(src string) string {
-		// src with ASCII capitals lowered, in lowBuf
-		if lowBuf == nil {
-			lowBuf = make([]byte, 0, 64+len(txt)/8)
-		}
-		st := len(lowBuf)
-		lowBuf = append(lowBuf, src...)
-		for j := st; j < len(lowBuf); j++ {
-			lowBuf[j] = lowerASCII[lowBuf[j]]
-		}
-		// (lowBuf is only ever appended to, and a new array taken
-		// when it is full: the bytes of a string made here stay as
-		// they are)
-		return unsafe.String(&lowBuf[st], len(src))
+	toks := d.toks[:n]
+	// (four passes over the tokens, each with few variables live: one
+	// loop doing all of it kept most of them on the stack)
+	sorted := d.indexRegions(toks, tokIdx)
+	spanText := d.wordsOf(toks)
+	d.joinSentences(toks, starts)
+	d.maybeCue = d.cueAndNames(buf.maybeCue[:0])
+	buf.maybeCue = d.maybeCue
+	d.spanText = spanText && sorted
+	if sorted {
+		d.tokIdx = tokIdx
 	}
-	maybeCue := buf.maybeCue[:0]
-	toks, tokSent, tokReg := d.toks[:n], d.tokSent[:n], d.tokReg[:n]
-	low, flags, xf, wid, cue, names := d.low[:n], d.flags[:n], d.xf[:n], d.wid[:n], d.cueMemo[:n], d.nameMemo[:n]
-	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
-	eff := int32(-1)                                  // sentence id after joining splits inside a parenthesis
-	depth := 0                                        // parentheses open in the current sentence
-	si := 0                                           // the next sentence in starts
-	ri := 0                                           // the region at or after the token
-	blk := 0                                          // the next block of tokIdx to fill
-	sorted := true
-	spanText := true
+	return d
+}
+
+// indexRegions sets the region of each token (tokReg) and tokAt's
+// index, and reports whether the tokens are in order.
+func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
+	tokReg := d.tokReg[:len(toks)]
+	regs := d.regs
+	sorted = true
+	ri := 0  // the region at or after the token
+	blk := 0 // the next block of tokIdx to fill
 	prevStart := 0
 	for i := range toks {
-		t := &toks[i]
-		// the sentence
-		if si < len(starts) && int(starts[si]) == i {
-			si++
-			// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
-			// (D-R.I.), said": a sentence that opens with a closing
-			// parenthesis, a comma or a lower-case word, or that ends
-			// inside a parenthesis, continues the one before.
-			c := txt[t.Start]
-			if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[toks[i-1].End:t.Start], "\n") {
-				flags[i] = fJoined // (the word flags are or-ed in below)
-			} else {
-				eff++
-				depth = 0
-				flags[i] = 0
-			}
-		} else {
-			flags[i] = 0
-		}
-		if t.End-t.Start == 1 {
-			switch txt[t.Start] {
-			case '(':
-				depth++
-			case ')':
-				depth = max(depth-1, 0)
-			}
-		}
-		tokSent[i] = eff
-		// the region
-		for ri < len(d.regs) && d.regs[ri].e <= t.Start {
+		s, e := toks[i].Start, toks[i].End
+		for ri < len(regs) && regs[ri].e <= s {
 			ri++
 		}
-		tokReg[i] = -1
-		if ri < len(d.regs) && d.regs[ri].s <= t.Start && t.End <= d.regs[ri].e {
-			tokReg[i] = int32(ri)
+		r := int32(-1)
+		if ri < len(regs) && regs[ri].s <= s && e <= regs[ri].e {
+			r = int32(ri)
 		}
-		// tokAt's index
-		if t.Start < prevStart {
+		tokReg[i] = r
+		if s < prevStart {
 			sorted = false
 		}
-		prevStart = t.Start
-		for blk < nb && blk<<tokBlock <= t.Start {
+		prevStart = s
+		for blk < len(tokIdx) && blk<<tokBlock <= s {
 			tokIdx[blk] = int32(i)
 			blk++
 		}
+	}
+	for ; blk < len(tokIdx); blk++ {
+		tokIdx[blk] = int32(len(toks))
+	}
+	return sorted
+}
+
+// joinSentences sets the sentence id of each token (tokSent) and marks
+// with fJoined the first token of a sentence that continues the one
+// before; starts holds the first token of each sentence.
+func (d *doc) joinSentences(toks []text.Token, starts []int32) {
+	txt := d.text
+	tokSent, flags := d.tokSent[:len(toks)], d.flags[:len(toks)]
+	eff := int32(-1) // sentence id after joining splits inside a parenthesis
+	depth := 0       // parentheses open in the current sentence
+	for k, st := range starts {
+		i := int(st)
+		end := len(toks)
+		if k+1 < len(starts) {
+			end = int(starts[k+1])
+		}
+		// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
+		// (D-R.I.), said": a sentence that opens with a closing
+		// parenthesis, a comma or a lower-case word, or that ends
+		// inside a parenthesis, continues the one before.
+		t := &toks[i]
+		c := txt[t.Start]
+		if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[toks[i-1].End:t.Start], "\n") {
+			flags[i] |= fJoined
+		} else {
+			eff++
+			depth = 0
+		}
+		for j := i; j < end; j++ {
+			if t := &toks[j]; t.End-t.Start == 1 {
+				switch txt[t.Start] {
+				case '(':
+					depth++
+				case ')':
+					depth = max(depth-1, 0)
+				}
+			}
+			tokSent[j] = eff
+		}
+	}
+}
+
+// wordsOf looks up the word of each token: its lower-cased form (lower),
+// word-table entry (wid), flags and xflags with shape bits (xf). It
+// reports whether every token's text is its span's.
+func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
+	txt, tbl := d.text, d.tbl
+	n := len(toks)
+	lowRef, flags, xf, wid := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n]
+	// lt is the text with the ASCII capitals of its tokens lowered, a
+	// zero byte (so that an empty string at the end points inside the
+	// array), then the lower-cased texts of the tokens whose text is
+	// not their span's lowered (non-ASCII capitals, or a text of their
+	// own)
+	lt := grow(d.buf.lowText, len(txt)+1)
+	copy(lt, txt)
+	lt[len(txt)] = 0
+	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
+	spanText = true
+	for i := range toks {
+		t := &toks[i]
 		// the word: its bytes, eight at a time, tell whether they are
 		// ASCII and whether there are capitals, and give the hash of
 		// the lower-cased form
 		tx := t.Text
 		var lw string
+		ref := uint64(t.Start) | uint64(t.End-t.Start)<<32 // (the span's, in lt)
 		var x, xw uint32
 		var fl uint16
 		var id int32
@@ -264,7 +301,14 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			if ascii {
 				lw = tx
 				if caps {
-					lw = lowOf(tx)
+					if n <= 8 && t.Start+8 <= len(txt) {
+						// (key8 holds the n bytes lowered)
+						p := lt[t.Start : t.Start+8]
+						binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)&^(1<<(8*n)-1)|key8)
+					} else {
+						lowerInPlace(lt[t.Start:t.End])
+					}
+					lw = unsafe.String(&lt[t.Start], n)
 				}
 				// (the first place probed, inline; lookupKey for the rest)
 				if sl := &tbl.slots[h&tbl.mask]; sl.k == 0 {
@@ -300,54 +344,70 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 			}
 			if hi < utf8.RuneSelf && t.End-t.Start == len(tx) {
 				// lowerTok: the span's bytes, ASCII capitals lowered
-				src := txt[t.Start:t.End]
-				lw = src
-				for k := 0; k < len(src); k++ {
-					if src[k] >= 'A' && src[k] <= 'Z' {
-						lw = lowOf(src)
-						break
-					}
-				}
+				lowerInPlace(lt[t.Start:t.End])
+				lw = unsafe.String(&lt[t.Start], t.End-t.Start)
 				// (the case-exact lists are looked up by token text:
 				// let them decide for a token whose text is not its
 				// span's)
 				x = xSentOpener | xDetCap
 			} else {
 				lw = lowerRunes(tx)
+				if t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)) {
+					ref = uint64(len(lt)) | uint64(len(lw))<<32
+					lt = append(lt, lw...)
+				}
 			}
 			id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
 			x |= shapeOf(tx, lw)
 		}
-		x |= xw
-		low[i] = lw
-		cue[i] = -1
-		if !(x&(sWord|sLower) == sWord|sLower && fl&fAux == 0 && (x&sLy == 0 || fl&fSpeech != 0) && (fl&fSpeech != 0 || id >= 0 && tbl.ents[id].lex >= 0)) && lw != "according" && !(fl&fHeadline != 0 && x&sCap != 0) {
-			// cueScore is 0 (and 0 is 0 in the float32 memo too: the
-			// first call would give what the later ones give)
-			cue[i] = 0
-		} else if tokReg[i] < 0 {
-			maybeCue = append(maybeCue, int32(i))
-		}
-		flags[i] |= fl
+		lowRef[i] = ref
+		flags[i] = fl
 		wid[i] = id
-		xf[i] = x
-		// isName
+		xf[i] = x | xw
+	}
+	d.buf.lowText = lt
+	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
+	return spanText
+}
+
+// lowerInPlace lowers the ASCII capitals of b.
+func lowerInPlace(b []byte) {
+	for k, c := range b {
+		b[k] = lowerASCII[c]
+	}
+}
+
+// cueAndNames sets for each token what can be told of its cue score
+// and whether isName holds (cueMemo, nameMemo, nNames), from the bits of
+// its word and shape; it returns the tokens outside quotes whose cue
+// score may be above 0, in maybeCue's array.
+func (d *doc) cueAndNames(maybeCue []int32) []int32 {
+	n := len(d.toks)
+	xf, tokReg := d.xf[:n], d.tokReg[:n]
+	cue, names := d.cueMemo[:n], d.nameMemo[:n]
+	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
+	m, nNames := 0, 0
+	for i, x := range xf {
+		// cueScore is 0 unless the token's word is a cue candidate in
+		// the token's shape (and 0 is 0 in the float32 memo too: the
+		// first call would give what the later ones give)
+		if x&xCueAny != 0 || x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower || x&(sCap|xCueCap) == sCap|xCueCap {
+			cue[i] = -1
+			if tokReg[i] < 0 {
+				maybeCue[m] = int32(i)
+				m++
+			}
+		} else {
+			cue[i] = 0
+		}
 		names[i] = 1
-		if x&sCap != 0 && fl&(fOpener|fTitle|fRole) == 0 {
+		if x&(sCap|xNoName) == sCap {
 			names[i] = 2
-			d.nNames++
+			nNames++
 		}
 	}
-	for ; blk < nb; blk++ {
-		tokIdx[blk] = int32(n)
-	}
-	d.maybeCue, buf.maybeCue = maybeCue, maybeCue
-	d.tokIdx = tokIdx
-	d.spanText = spanText && sorted
-	if !sorted {
-		d.tokIdx = nil
-	}
-	return d
+	d.nNames = nNames
+	return maybeCue[:m]
 }
 
 // lowerASCII maps ASCII capitals to small letters and every other byte
@@ -395,7 +455,8 @@ type buffers struct {
 	sentAB   []uint64
 	ints     []int32
 	cue      []float64
-	low      []string
+	lowRef   []uint64
+	lowText  []byte
 	bytes    []uint8
 	flags    []uint16
 	sentEnds []int
@@ -423,7 +484,6 @@ func (b *buffers) release() {
 		// (a short text may stay referenced from the arrays until
 		// the buffers are used again or the pool drops them: clearing
 		// them costs more)
-		clear(b.low)
 		clear(b.toks)
 		clear(b.slab)
 		clear(b.quotes[:cap(b.quotes)])
@@ -496,7 +556,13 @@ func (d *doc) tokAt(b int) int {
 // tokBlock is log2 of the bytes of text per entry of tokIdx.
 const tokBlock = 4
 
-func (d *doc) lower(i int) string { return d.low[i] }
+// lower returns token i lower-cased. (The texts are kept as offsets into
+// one byte array, with no pointer: writing a string per token cost a
+// write barrier each while the collector runs.)
+func (d *doc) lower(i int) string {
+	r := d.lowRef[i]
+	return unsafe.String((*byte)(unsafe.Add(d.lowBase, uint32(r))), int(r>>32))
+}
 
 // cueScore returns the cue rate of token i (1 for listed speech verbs).
 func (d *doc) cueScore(i int) float64 {
@@ -507,7 +573,7 @@ func (d *doc) cueScore(i int) float64 {
 }
 
 func (d *doc) cueScore1(i int) float64 {
-	w := d.low[i]
+	w := d.lower(i)
 	x, fl := d.xf[i], d.flags[i]
 	v := 0.0
 	if x&sWord != 0 && (x&sLower != 0 || w == "according") && fl&fAux == 0 && !(x&sLy != 0 && fl&fSpeech == 0) {
@@ -528,7 +594,7 @@ func (d *doc) cueScore1(i int) float64 {
 				}
 			}
 		}
-		if w == "according" && (i+1 >= len(d.toks) || d.low[i+1] != "to") {
+		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
 			v = 0
 		}
 	}
@@ -691,7 +757,7 @@ func isLowerWord(s string) bool {
 // npTokOK reports whether token i may sit inside a speaker phrase.
 func (d *doc) npTokOK(i int) bool {
 	t := d.toks[i].Text
-	lt := d.low[i]
+	lt := d.lower(i)
 	switch {
 	case t == "-":
 		// a hyphen inside a name, not a dash between clauses
@@ -749,7 +815,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if k < lo {
 		return 0, 0, false
 	}
-	if k > lo && k < j-1 && d.xf[k]&sLower != 0 && strings.HasSuffix(d.low[k], "ed") && d.flags[k-1]&(fAux|fPron|fStop|fDet) == 0 && d.npTokOK(k-1) && !d.verbish(k-1) {
+	if k > lo && k < j-1 && d.xf[k]&sLower != 0 && strings.HasSuffix(d.lower(k), "ed") && d.flags[k-1]&(fAux|fPron|fStop|fDet) == 0 && d.npTokOK(k-1) && !d.verbish(k-1) {
 		// "A poll released on Tuesday found": the participle and the
 		// adjunct skipped after it belong to the phrase before.
 		k--
@@ -806,7 +872,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 				break
 			}
 			if x == "," {
-				if m-1 >= lo && d.tokReg[m-1] < 0 && (d.xf[m-1]&sCap != 0 || d.toks[m-1].Text == ")" || d.xf[m-1]&xPronoun != 0 || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (d.xf[m+1]&sCap != 0 || d.low[m+1] == "who")) {
+				if m-1 >= lo && d.tokReg[m-1] < 0 && (d.xf[m-1]&sCap != 0 || d.toks[m-1].Text == ")" || d.xf[m-1]&xPronoun != 0 || d.npTokOK(m-1) && !d.verbish(m-1) && m+1 <= k-1 && (d.xf[m+1]&sCap != 0 || d.lower(m+1) == "who")) {
 					// take the leftmost such comma ("Jeffrey Salkin, a
 					// Hollywood, Fla., rabbi, said") unless its phrase
 					// follows a preposition ("In Washington, ...")
@@ -849,7 +915,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	lt := d.lower(k)
-	if (lt == "him" || lt == "her" || lt == "them") && k-2 > lo && (d.low[k-1] == "to" || d.low[k-1] == "with") && d.toks[k-2].Text != "," {
+	if (lt == "him" || lt == "her" || lt == "them") && k-2 > lo && (d.lower(k-1) == "to" || d.lower(k-1) == "with") && d.toks[k-2].Text != "," {
 		// "a source close to him said", "a person familiar with them"
 		if a, _, ok := d.npLeft(k-1, lo); ok && a < k-1 && d.xf[k-2]&sLower != 0 {
 			return a, k + 1, true
@@ -858,7 +924,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if d.xf[k]&xPronoun != 0 || lt == "who" {
 		return k, k + 1, true
 	}
-	if d.xf[k]&xStandAlone != 0 && (k == lo || d.tokSent[k-1] != d.tokSent[k] || clauseJoins[d.low[k-1]]) {
+	if d.xf[k]&xStandAlone != 0 && (k == lo || d.tokSent[k-1] != d.tokSent[k] || clauseJoins[d.lower(k-1)]) {
 		// "Several said", "but many argued": a quantifier standing
 		// for the speakers on its own at the start of a clause
 		return k, k + 1, true
@@ -1061,6 +1127,7 @@ func loadWordFlags() *wordFlags {
 type wordInfo struct {
 	flags uint16
 	x     uint32 // xflags (fastwords.go)
+	y     uint32 // y bits (fastwords.go)
 	lex   *lexEntry
 }
 
@@ -1086,7 +1153,7 @@ func (d *doc) parenthetical(k, lo int) int {
 			if i > k-n {
 				b = append(b, ' ')
 			}
-			b = append(b, d.low[i]...)
+			b = append(b, d.lower(i)...)
 		}
 		if parentheticals[string(b)] { // (no allocation for the lookup)
 			return n

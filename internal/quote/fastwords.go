@@ -34,6 +34,55 @@ const (
 	xRelOpener  // relWords or clauseOpeners
 )
 
+// What newDoc asks of every token's word, decided once per word when
+// the table is built (bits the list flags above leave free).
+const (
+	// the word's cue score may be above 0 when the token is a lower-case
+	// word: no auxiliary, no -ly adverb unless a speech verb, and a
+	// speech verb or in the cue lexicon
+	xCueLower uint32 = 1 << 14
+	// the word's cue score may be above 0 when the token is capitalised:
+	// a headline verb
+	xCueCap uint32 = 1 << 15
+	// the word's cue score may be above 0 whatever the token's shape:
+	// "according"
+	xCueAny uint32 = 1 << 22
+	// a capitalised token of the word is no name: a sentence opener, a
+	// title or a role (fOpener, fTitle, fRole)
+	xNoName uint32 = 1 << 23
+)
+
+// Word classes asked about near cues and speakers only, kept in the
+// table entry (wordEnt.y) rather than per token: d.in reads them.
+const (
+	yPhraseJoin    uint32 = 1 << iota // phraseJoins
+	yTimeHead                         // timeHeads
+	yTimeWord                         // timeWords
+	yTimeDet                          // timeDets
+	yPastIrregular                    // pastIrregular
+	yRaising                          // raisingVerbs
+	yNaming                           // namingVerbs
+	yCatenative                       // catenatives
+	yOrgHead                          // orgHeads
+	yGroupNoun                        // groupNouns
+	yQuantifier                       // quantifiers
+)
+
+// yLists are the lists the y bits stand for.
+var yLists = []struct {
+	words map[string]bool
+	bit   uint32
+}{{phraseJoins, yPhraseJoin}, {timeHeads, yTimeHead}, {timeWords, yTimeWord}, {timeDets, yTimeDet},
+	{pastIrregular, yPastIrregular}, {raisingVerbs, yRaising}, {namingVerbs, yNaming}, {catenatives, yCatenative},
+	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}}
+
+// in reports whether the word of token i is in one of the lists of the
+// y bits in set: a map lookup of d.lower(i) without hashing it again.
+func (d *doc) in(i int, set uint32) bool {
+	id := d.wid[i]
+	return id >= 0 && d.tbl.ents[id].y&set != 0
+}
+
 // xClassShift: bits 24 to 28 of the xflags hold 1 + the classID of a
 // word that is a class of its own ("that", ",", "to", ...), 0 for others.
 const xClassShift = 24
@@ -96,7 +145,8 @@ type lexFast struct {
 type wordEnt struct {
 	flags uint16
 	x     uint32
-	lex   int32 // index into lexes, -1 when none
+	y     uint32 // the y bits
+	lex   int32  // index into lexes, -1 when none
 }
 
 // wordHash hashes w eight bytes at a time (the bytes of a chunk packed
@@ -249,6 +299,30 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		e.x = f
 		all[w] = e
 	}
+	for _, set := range yLists {
+		for w, ok := range set.words {
+			if ok {
+				e := all[w]
+				e.y |= set.bit
+				all[w] = e
+			}
+		}
+	}
+	for w, e := range all {
+		if e.flags&fAux == 0 && (!strings.HasSuffix(w, "ly") || e.flags&fSpeech != 0) && (e.flags&fSpeech != 0 || e.lex != nil) {
+			e.x |= xCueLower
+		}
+		if e.flags&fHeadline != 0 {
+			e.x |= xCueCap
+		}
+		if w == "according" {
+			e.x |= xCueAny
+		}
+		if e.flags&(fOpener|fTitle|fRole) != 0 {
+			e.x |= xNoName
+		}
+		all[w] = e
+	}
 	t := &wordTable{offs: []uint32{0}}
 	size := 16
 	for size < 4*len(all) {
@@ -269,7 +343,7 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 			continue
 		}
 		e := all[w]
-		we := wordEnt{flags: e.flags, x: e.x, lex: -1}
+		we := wordEnt{flags: e.flags, x: e.x, y: e.y, lex: -1}
 		if e.lex != nil {
 			k, ok := lexOf[e.lex]
 			if !ok {
@@ -314,7 +388,7 @@ func (d *doc) classOfTok(i int) int {
 		}
 		return classPunct
 	}
-	return classID(t, d.low[i])
+	return classID(t, d.lower(i))
 }
 
 // shapeOf returns the shape bits of a token given its text and its

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -30,11 +31,36 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		{"pronouns", pronouns, xPronoun}, {"determiners", determiners, xDeterminer},
 		{"relWords or clauseOpeners", relOrOpener, xRelOpener},
 	}
+	// (d.in and the x bits stand for map lookups: the table must hold
+	// every key of those lists)
+	for _, l := range append(lists, struct {
+		name  string
+		words map[string]bool
+		bit   uint32
+	}{"speechVerbs", speechVerbs, 0}) {
+		for w := range l.words {
+			if w == "" || len(w) >= 32 {
+				t.Errorf("%q in %s: not in the word table", w, l.name)
+			}
+		}
+	}
+	for _, l := range yLists {
+		for w := range l.words {
+			if w == "" || len(w) >= 32 {
+				t.Errorf("%q (y bit %b): not in the word table", w, l.bit)
+			}
+		}
+	}
 	words := []string{"said", "the", "he", "president", "alliance", "monday", "early", "another", "in", "mr.", "zzz", "", "according", "x"}
 	for w := range wf.m {
 		words = append(words, w)
 	}
 	for _, l := range lists {
+		for w := range l.words {
+			words = append(words, w)
+		}
+	}
+	for _, l := range yLists {
 		for w := range l.words {
 			words = append(words, w)
 		}
@@ -75,6 +101,15 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		for _, l := range lists {
 			if got, want := x&l.bit != 0, l.words[w] && len(w) < 32; got != want {
 				t.Errorf("%q in %s: %v, want %v", w, l.name, got, want)
+			}
+		}
+		var y uint32
+		if id >= 0 {
+			y = tbl.ents[id].y
+		}
+		for _, l := range yLists {
+			if got, want := y&l.bit != 0, l.words[w] && len(w) < 32; got != want {
+				t.Errorf("%q in the list of y bit %b: %v, want %v", w, l.bit, got, want)
 			}
 		}
 		_, role := roleNouns[w]
@@ -197,5 +232,62 @@ func TestDemonymBlankLastField(t *testing.T) {
 				t.Errorf("lastFieldASCII(%q) = %q %v, want %q %v", s, l, m, wl, wm)
 			}
 		}
+	}
+}
+
+// The cue and name bits newDoc reads off a token's word and shape must
+// say what the word's flags and lexicon entry say.
+func TestCueAndNameBits(t *testing.T) {
+	var words []string
+	for w := range loadWordFlags().m {
+		words = append(words, w)
+	}
+	words = append(words, "zzz", "Élan", "’s", "—", "42", "early", "according", "ACCORDING", "Says")
+	var b strings.Builder
+	var toks []text.Token
+	for k, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if k%7 == 3 {
+				v = "\"" + v + "\"" // (some inside quote marks)
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			for _, part := range strings.SplitAfter(strings.TrimSuffix(v, "\""), "\"") {
+				toks = append(toks, text.Token{Start: b.Len(), End: b.Len() + len(part), Text: part})
+				b.WriteString(part)
+			}
+			if strings.HasSuffix(v, "\"") && len(v) > 1 {
+				toks = append(toks, text.Token{Start: b.Len(), End: b.Len() + 1, Text: "\""})
+				b.WriteByte('"')
+			}
+		}
+	}
+	txt := b.String()
+	d := newDoc(txt, []text.Sentence{{Start: 0, End: len(txt), Tokens: toks}}, new(buffers))
+	var want []int32
+	names := 0
+	for i := range d.toks {
+		x, fl, id := d.xf[i], d.flags[i], d.wid[i]
+		zero := !(x&(sWord|sLower) == sWord|sLower && fl&fAux == 0 && (x&sLy == 0 || fl&fSpeech != 0) && (fl&fSpeech != 0 || id >= 0 && d.tbl.ents[id].lex >= 0)) && d.lower(i) != "according" && !(fl&fHeadline != 0 && x&sCap != 0)
+		if got := d.cueMemo[i] == 0; got != zero {
+			t.Errorf("%q: cue score known 0 %v, want %v", d.toks[i].Text, got, zero)
+		}
+		if !zero && d.tokReg[i] < 0 {
+			want = append(want, int32(i))
+		}
+		name := x&sCap != 0 && fl&(fOpener|fTitle|fRole) == 0
+		if got := d.nameMemo[i] == 2; got != name {
+			t.Errorf("%q: isName %v, want %v", d.toks[i].Text, got, name)
+		}
+		if name {
+			names++
+		}
+	}
+	if !slices.Equal(d.maybeCue, want) {
+		t.Errorf("maybeCue %v, want %v", d.maybeCue, want)
+	}
+	if d.nNames != names || names == 0 || len(want) == 0 {
+		t.Errorf("nNames %d, want %d (%d cue candidates)", d.nNames, names, len(want))
 	}
 }

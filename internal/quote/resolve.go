@@ -99,7 +99,7 @@ func modKeyNorm(w string) string {
 
 // modKey is modKeyNorm(lw) for lw, the normTok of token k.
 func (d *doc) modKey(k int, lw string) string {
-	if lw == d.low[k] && d.xf[k]&xAlias == 0 {
+	if lw == d.lower(k) && d.xf[k]&xAlias == 0 {
 		return modStem(lw) // (no alias)
 	}
 	return modKeyNorm(lw)
@@ -317,7 +317,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 					continue
 				}
 				if d.flags[k]&fDet != 0 || lw == "of" || lw == "the" || d.toks[k].Text == "'s" || d.toks[k].Text == "’s" {
-					if d.flags[k]&fDet != 0 && lw != "of" && !(k > 0 && d.low[k-1] == "of") {
+					if d.flags[k]&fDet != 0 && lw != "of" && !(k > 0 && d.lower(k-1) == "of") {
 						break
 					}
 					continue
@@ -341,9 +341,9 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		}
 		if ok {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
-			if p := add(name, d.toks[i].Start, d.low[j-1]); p != nil {
+			if p := add(name, d.toks[i].Start, d.lower(j-1)); p != nil {
 				if i > 0 {
-					switch strings.TrimSuffix(d.low[i-1], ".") {
+					switch strings.TrimSuffix(d.lower(i-1), ".") {
 					case "mr":
 						p.gender = 'm'
 					case "ms", "mrs", "miss":
@@ -396,7 +396,7 @@ func (d *doc) nameIn(a, b int) (string, int) {
 			for m < b && d.toks[m].Text != "," && d.toks[m].Text != "(" {
 				m++
 			}
-			if k+1 < b && isLowerWord(d.toks[k+1].Text) && !determiners[d.low[k+1]] && d.low[k+1] != "or" && d.flags[k+1]&fTitle == 0 {
+			if k+1 < b && isLowerWord(d.toks[k+1].Text) && d.xf[k+1]&xDeterminer == 0 && d.lower(k+1) != "or" && d.flags[k+1]&fTitle == 0 {
 				// "The board's report, which was published on Friday,"
 				// "The ad, titled ...": a clause, no appositive name.
 				return "", -1
@@ -410,7 +410,7 @@ func (d *doc) nameIn(a, b int) (string, int) {
 // nameIn1 is nameIn for a phrase with no appositive.
 func (d *doc) nameIn1(a, b int) (string, int) {
 	for k := a + 1; k < b; k++ {
-		if d.low[k] == "who" || d.low[k] == "which" || d.low[k] == "speaking" || d.low[k] == "talking" {
+		if d.lower(k) == "who" || d.lower(k) == "which" || d.lower(k) == "speaking" || d.lower(k) == "talking" {
 			// "local leaders who would rather back Ben Carson", "a source
 			// speaking to Fox News": the head
 			b = k
@@ -430,12 +430,12 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 				break
 			}
 		}
-		if k > a && phraseJoins[d.lower(k)] && d.lower(k) != "of" {
+		if k > a && d.in(k, yPhraseJoin) && d.lower(k) != "of" {
 			// "Analysts in Varnograd", "a court in Kolvany", "Nobody
 			// in Belmarra": the place after the preposition does not
 			// speak; the phrase is a description. ("Ruslan Gerchev in
 			// Kyiv": the name before it.)
-			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && (groupNouns[d.low[a]] || quantifiers[d.low[a]])) {
+			if !d.isName(k-1) || k-1 == a && (d.flags[a]&(fOpener|fDet|fPron) != 0 || d.breakBefore(a) && d.in(a, yGroupNoun|yQuantifier)) {
 				return "", -1
 			}
 			b = k
@@ -459,7 +459,7 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		return "", -1
 	}
 	start := end - 1
-	org := orgHeads[d.low[end-1]]
+	org := d.in(end-1, yOrgHead)
 	for start > a {
 		// (an organisation keeps its demonym or possessive: "the
 		// Kestorian Navy", "the Thornholm Fishermen's Union")
@@ -472,7 +472,7 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		}
 		start--
 	}
-	if end-start == 1 && (isDemonym(d.low[start]) || groupNouns[d.low[start]] || quantifiers[d.low[start]] || standAlone[d.low[start]] || org) {
+	if end-start == 1 && (isDemonym(d.lower(start)) || d.in(start, yGroupNoun) || quantifiers[d.lower(start)] || standAlone[d.lower(start)] || org) {
 		return "", -1 // "Ukrainian", "Officials said", "Several said", "The Navy"
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
@@ -582,7 +582,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 			}
 			continue
 		}
-		if b-a == 1 && pronouns[d.lower(a)] {
+		if b-a == 1 && d.xf[a]&xPronoun != 0 {
 			kind[i] = 'p'
 			continue
 		}
@@ -837,7 +837,7 @@ func (d *doc) subjectName(i int) string {
 // normTok is token i lower-cased (from the cache) without possessive
 // ending and marks.
 func (d *doc) normTok(i int) string {
-	w := d.low[i]
+	w := d.lower(i)
 	if n := len(w); n > 0 && w[0]-'a' < 26 && w[n-1]-'a' < 26 && !(w[n-1] == 's' && n >= 2 && (w[n-2] == '\'' || w[n-2] == 0x99)) {
 		return w // (a word starting and ending with a letter, no possessive: nothing to trim)
 	}
@@ -865,7 +865,7 @@ func (d *doc) normTok(i int) string {
 
 // roleOf is roleNouns[lw] for lw, the normTok of token k.
 func (d *doc) roleOf(k int, lw string) (string, bool) {
-	if lw == d.low[k] && d.xf[k]&xRole == 0 {
+	if lw == d.lower(k) && d.xf[k]&xRole == 0 {
 		return "", false
 	}
 	r, ok := roleNouns[lw]
@@ -874,7 +874,7 @@ func (d *doc) roleOf(k int, lw string) (string, bool) {
 
 // isDeterminer is determiners[lw] for lw, the normTok of token k.
 func (d *doc) isDeterminer(k int, lw string) bool {
-	if lw == d.low[k] {
+	if lw == d.lower(k) {
 		return d.xf[k]&xDeterminer != 0
 	}
 	return determiners[lw]
@@ -894,7 +894,7 @@ func (d *doc) isMod(i int) bool {
 		t := d.toks[i].Text
 		lt := d.normTok(i)
 		alias := d.xf[i]&xAlias != 0
-		if lt != d.low[i] {
+		if lt != d.lower(i) {
 			_, alias = groupAliases[lt]
 		}
 		if alias || isDemonym(lt) && !strings.HasSuffix(lt, "ic") || len(t) >= 2 && isUpperASCII(t) || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
@@ -969,11 +969,11 @@ func (d *doc) contentWord(i int) bool {
 	if d.xf[i]&sLower == 0 || d.flags[i]&(fStop|fDet|fPron|fAux|fSpeech) != 0 || d.xf[i]&xTitleWord != 0 || d.verbish(i) {
 		return false
 	}
-	switch d.low[i] {
+	switch d.lower(i) {
 	case "of", "the", "a", "an", "new", "top", "senior", "chief", "former":
 		return false
 	}
-	return len(d.low[i]) > 2
+	return len(d.lower(i)) > 2
 }
 
 // allCaps reports whether s holds two or more words and no lower-case
