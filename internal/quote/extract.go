@@ -684,10 +684,6 @@ var parentheticals = map[string]bool{
 	"as well": true, "at least": true, "at the time": true, "in private": true, "in public": true,
 }
 
-// clauseJoins may stand right before the subject of a clause ("but many
-// said").
-var clauseJoins = map[string]bool{",": true, "and": true, "but": true, "while": true, "yet": true, ";": true}
-
 // npAdverbs are adverbs that may stand between a speaker phrase and its
 // verb ("Her campaign workers here said", "Carter however said").
 var npAdverbs = map[string]bool{"however": true, "instead": true, "nonetheless": true, "nevertheless": true, "meanwhile": true, "here": true, "there": true, "now": true, "then": true, "still": true, "too": true, "again": true, "later": true, "once": true, "today": true, "yesterday": true}
@@ -924,7 +920,7 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if d.xf[k]&xPronoun != 0 || lt == "who" {
 		return k, k + 1, true
 	}
-	if d.xf[k]&xStandAlone != 0 && (k == lo || d.tokSent[k-1] != d.tokSent[k] || clauseJoins[d.lower(k-1)]) {
+	if d.xf[k]&xStandAlone != 0 && (k == lo || d.tokSent[k-1] != d.tokSent[k] || d.flags[k-1]&fConn != 0) {
 		// "Several said", "but many argued": a quantifier standing
 		// for the speakers on its own at the start of a clause
 		return k, k + 1, true
