@@ -171,3 +171,41 @@ func TestExportUnknownFormat(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestEvalQuotesBy(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	line := `{"id":"a","text":"Ann said: \"We won.\" Bo said: \"No.\"","annotator":"x1","meta":{"publisher":"nyt"},` +
+		`"attributions":[{"source":[{"bspan":[0,3]}],"cue":[{"bspan":[4,8]}],"content":[{"bspan":[10,19]}]}],` +
+		`"alt_annotations":{"x2":{"attributions":[{"content":[{"bspan":[10,19]}]},{"content":[{"bspan":[29,34]}]}]}}}` + "\n"
+	if err := os.WriteFile(corpus, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		by       string
+		code     int
+		inStderr []string
+	}{
+		{"annotator", 0, []string{"annotator x1", "agreement study, 1 articles, direct F1"}},
+		{"publisher", 0, []string{"publisher nyt", "annotators pairwise 0.667"}},
+		{"outlet", 1, []string{`--by "outlet"`}},
+	}
+	for _, tt := range tests {
+		code, out, stderr := run(t, "", "eval", "quotes", corpus, "--by", tt.by)
+		if code != tt.code {
+			t.Errorf("--by %s: exit %d, stderr %q", tt.by, code, stderr)
+		}
+		for _, s := range tt.inStderr {
+			if !strings.Contains(stderr, s) {
+				t.Errorf("--by %s: stderr lacks %q: %q", tt.by, s, stderr)
+			}
+		}
+		if code == 0 {
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			var res map[string]any
+			if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil || res["task"] != "quotes" {
+				t.Errorf("--by %s: last line %q is not the result (%v)", tt.by, lines[len(lines)-1], err)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +17,7 @@ import (
 
 // newEvalQuotesCmd scores quote extraction on a PolNeAR JSONL file.
 func newEvalQuotesCmd(env Env) *cobra.Command {
-	var outPath string
+	var outPath, by string
 	cmd := &cobra.Command{
 		Use:   "quotes FILE",
 		Short: "Score quotation extraction and speakers on PolNeAR JSONL",
@@ -24,9 +25,18 @@ func newEvalQuotesCmd(env Env) *cobra.Command {
 file and prints, as the last line of stdout, one JSON object with precision,
 recall, F1, exact-span F1 and speaker accuracy for direct quotes and for all
 attributions (plus cue F1). docs/quotes.md defines every figure. --out writes
-the predictions as JSONL, one line per article, with UTF-8 byte offsets.`,
+the predictions as JSONL, one line per article, with UTF-8 byte offsets.
+
+On stderr it prints the counts behind the figures, --by annotator or --by
+publisher splits them by the article's gold annotator or outlet, and on the
+articles annotated by several people (PolNeAR's agreement study) it puts
+the extractor beside the annotators: its F1 against each annotator, the
+annotators' F1 against one another, and both against the consensus.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if by != "" && by != "annotator" && by != "publisher" {
+				return fmt.Errorf("eval quotes: --by %q: want annotator or publisher", by)
+			}
 			f, err := os.Open(args[0])
 			if err != nil {
 				return fmt.Errorf("eval quotes: %w", err)
@@ -57,10 +67,49 @@ the predictions as JSONL, one line per article, with UTF-8 byte offsets.`,
 			d, a := res.DirectCounts, res.AllCounts
 			fmt.Fprintf(env.Stderr, "articles %d; direct: gold %d predicted %d matched %d; all: gold %d predicted %d matched %d\n",
 				res.Articles, d.Gold, d.Pred, d.Matched, a.Gold, a.Pred, a.Matched)
+			switch by {
+			case "annotator":
+				printSplits(env.Stderr, "annotator", res.ByAnnotator)
+			case "publisher":
+				printSplits(env.Stderr, "publisher", res.ByPublisher)
+			}
+			printAgreement(env.Stderr, res.Agreement)
 			_, err = fmt.Fprintln(env.Stdout, string(b))
 			return err
 		},
 	}
 	cmd.Flags().StringVar(&outPath, "out", "", "write predictions as JSONL to this file")
+	cmd.Flags().StringVar(&by, "by", "", "also print the figures split by annotator or publisher (stderr)")
 	return cmd
+}
+
+// printSplits prints one line per annotator or publisher, in name order.
+func printSplits(w io.Writer, what string, m map[string]*quoteeval.Split) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		sp := m[k]
+		d, a := sp.Direct.Metrics(false), sp.All.Metrics(true)
+		fmt.Fprintf(w, "%s %-12s articles %3d  direct gold %4d F1 %.3f speaker %.3f  all gold %5d F1 %.3f speaker %.3f\n",
+			what, k, sp.Articles, sp.Direct.Gold, d.F1, d.SpeakerAccuracy, sp.All.Gold, a.F1, a.SpeakerAccuracy)
+	}
+}
+
+// printAgreement prints the agreement-study comparison, when the corpus
+// has articles annotated by several people.
+func printAgreement(w io.Writer, g quoteeval.Agreement) {
+	if g.Articles == 0 {
+		return
+	}
+	for _, x := range []struct {
+		name string
+		c    quoteeval.AgreementCounts
+	}{{"direct", g.Direct}, {"all", g.All}} {
+		fmt.Fprintf(w, "agreement study, %d articles, %s F1: extractor vs each annotator %.3f, annotators pairwise %.3f; vs consensus: extractor %.3f, annotators %.3f\n",
+			g.Articles, x.name, x.c.OursVsEach.Metrics(false).F1, x.c.Pairwise.Metrics(false).F1,
+			x.c.OursVsConsensus.Metrics(false).F1, x.c.EachVsConsensus.Metrics(false).F1)
+	}
 }

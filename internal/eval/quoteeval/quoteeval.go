@@ -36,6 +36,12 @@ type Article struct {
 	ID           string
 	Text         string
 	Attributions []Attribution
+	// Annotator is the ID of the annotator whose attributions are the
+	// gold; Publisher the outlet (meta.publisher). Either may be empty.
+	Annotator, Publisher string
+	// Alt holds the attributions of the other annotators of an article
+	// of the agreement study, by annotator ID; nil for the others.
+	Alt map[string][]Attribution
 }
 
 type rawPiece struct {
@@ -54,6 +60,13 @@ type rawArticle struct {
 	ID           string    `json:"id"`
 	Text         string    `json:"text"`
 	Attributions []rawAttr `json:"attributions"`
+	Annotator    string    `json:"annotator"`
+	Meta         struct {
+		Publisher string `json:"publisher"`
+	} `json:"meta"`
+	Alt map[string]struct {
+		Attributions []rawAttr `json:"attributions"`
+	} `json:"alt_annotations"`
 }
 
 // Read reads PolNeAR JSONL from r. Pieces whose byte span falls outside
@@ -73,25 +86,48 @@ func Read(r io.Reader) ([]Article, error) {
 		if err := json.Unmarshal(b, &ra); err != nil {
 			return nil, fmt.Errorf("polnear line %d: %w", line, err)
 		}
-		a := Article{ID: ra.ID, Text: ra.Text}
-		for _, at := range ra.Attributions {
-			var g Attribution
-			g.ID = at.ID
-			var err error
-			if g.Source, err = pieces(at.Source, len(ra.Text)); err == nil {
-				if g.Cue, err = pieces(at.Cue, len(ra.Text)); err == nil {
-					g.Content, err = pieces(at.Content, len(ra.Text))
-				}
-			}
+		a := Article{ID: ra.ID, Text: ra.Text, Annotator: ra.Annotator, Publisher: ra.Meta.Publisher}
+		var err error
+		if a.Attributions, err = attributions(ra.Attributions, ra.Text); err != nil {
+			return nil, fmt.Errorf("polnear line %d (%s): %w", line, ra.ID, err)
+		}
+		for id, alt := range ra.Alt {
+			as, err := attributions(alt.Attributions, ra.Text)
 			if err != nil {
-				return nil, fmt.Errorf("polnear line %d (%s %s): %w", line, ra.ID, at.ID, err)
+				return nil, fmt.Errorf("polnear line %d (%s, annotator %s): %w", line, ra.ID, id, err)
 			}
-			a.Attributions = append(a.Attributions, g)
+			if a.Alt == nil {
+				a.Alt = make(map[string][]Attribution)
+			}
+			a.Alt[id] = as
 		}
 		out = append(out, a)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("polnear: %w", err)
+	}
+	return out, nil
+}
+
+// attributions converts raw attributions, checking every span against
+// the text.
+func attributions(raw []rawAttr, text string) ([]Attribution, error) {
+	var out []Attribution
+	for i, at := range raw {
+		g := Attribution{ID: at.ID}
+		var err error
+		if g.Source, err = pieces(at.Source, len(text)); err == nil {
+			if g.Cue, err = pieces(at.Cue, len(text)); err == nil {
+				g.Content, err = pieces(at.Content, len(text))
+			}
+		}
+		if err != nil {
+			if at.ID == "" {
+				return nil, fmt.Errorf("attribution %d: %w", i+1, err)
+			}
+			return nil, fmt.Errorf("%s: %w", at.ID, err)
+		}
+		out = append(out, g)
 	}
 	return out, nil
 }
@@ -286,35 +322,20 @@ func score(text string, gold []Attribution, preds []Pred) Counts {
 			c.CuePred++
 		}
 	}
-	type pair struct{ g, p, ov int }
-	var pairs []pair
-	for gi, g := range gold {
-		gs, ge, _ := GoldSpan(g)
-		for pi, p := range preds {
-			ov := overlap(gs, ge, p.Start, p.End)
-			if ov > 0 && 2*ov >= ge-gs {
-				pairs = append(pairs, pair{gi, pi, ov})
-			}
-		}
+	gsp := make([][2]int, len(gold))
+	for i, g := range gold {
+		gsp[i][0], gsp[i][1], _ = GoldSpan(g)
 	}
-	sort.SliceStable(pairs, func(i, j int) bool {
-		if pairs[i].ov != pairs[j].ov {
-			return pairs[i].ov > pairs[j].ov
-		}
-		if pairs[i].g != pairs[j].g {
-			return pairs[i].g < pairs[j].g
-		}
-		return pairs[i].p < pairs[j].p
-	})
-	usedG := make([]bool, len(gold))
-	usedP := make([]bool, len(preds))
-	for _, pr := range pairs {
-		if usedG[pr.g] || usedP[pr.p] {
+	psp := make([][2]int, len(preds))
+	for i, p := range preds {
+		psp[i] = [2]int{p.Start, p.End}
+	}
+	for gi, pi := range match(gsp, psp) {
+		if pi < 0 {
 			continue
 		}
-		usedG[pr.g], usedP[pr.p] = true, true
 		c.Matched++
-		g, p := gold[pr.g], preds[pr.p]
+		g, p := gold[gi], preds[pi]
 		gs, ge, _ := GoldSpan(g)
 		gs, ge = Trim(text, gs, ge)
 		ps, pe := Trim(text, p.Start, p.End)
@@ -332,6 +353,44 @@ func score(text string, gold []Attribution, preds []Pred) Counts {
 		}
 	}
 	return c
+}
+
+// match pairs gold spans with predicted spans one to one, greedily by
+// overlap (ties: earlier gold, then earlier prediction); a pair may match
+// when the prediction covers at least half of the gold span's bytes. It
+// returns, for each gold span, the index of its prediction or -1.
+func match(gold, pred [][2]int) []int {
+	type pair struct{ g, p, ov int }
+	var pairs []pair
+	for gi, g := range gold {
+		for pi, p := range pred {
+			ov := overlap(g[0], g[1], p[0], p[1])
+			if ov > 0 && 2*ov >= g[1]-g[0] {
+				pairs = append(pairs, pair{gi, pi, ov})
+			}
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].ov != pairs[j].ov {
+			return pairs[i].ov > pairs[j].ov
+		}
+		if pairs[i].g != pairs[j].g {
+			return pairs[i].g < pairs[j].g
+		}
+		return pairs[i].p < pairs[j].p
+	})
+	out := make([]int, len(gold))
+	for i := range out {
+		out[i] = -1
+	}
+	usedP := make([]bool, len(pred))
+	for _, pr := range pairs {
+		if out[pr.g] >= 0 || usedP[pr.p] {
+			continue
+		}
+		out[pr.g], usedP[pr.p] = pr.p, true
+	}
+	return out
 }
 
 func anyOverlap(ps []Piece, s, e int) bool {

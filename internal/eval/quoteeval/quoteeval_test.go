@@ -164,13 +164,18 @@ func TestReadAndRun(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(`{"id":"a","text":"xy","attributions":[{"content":[{"bspan":[0,1]}]}]}`)
 	f.Add(`{"text":"é","attributions":[{"source":[{"bspan":[0,2]}],"cue":[],"content":[]}]}`)
+	f.Add(`{"id":"a","text":"xy","annotator":"p","attributions":[],"alt_annotations":{"q":{"attributions":[{"content":[{"bspan":[1,2]}]}]}}}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		arts, err := Read(strings.NewReader(s))
 		if err != nil {
 			return
 		}
 		for _, a := range arts {
-			for _, g := range a.Attributions {
+			all := a.Attributions
+			for _, alt := range a.Alt {
+				all = append(all[:len(all):len(all)], alt...)
+			}
+			for _, g := range all {
 				for _, ps := range [][]Piece{g.Source, g.Cue, g.Content} {
 					for _, p := range ps {
 						if p.Start < 0 || p.End > len(a.Text) || p.Start > p.End {
@@ -180,6 +185,8 @@ func FuzzRead(f *testing.F) {
 				}
 			}
 			ScoreArticle(a, nil)
+			var g Agreement
+			g.Add(a, nil)
 		}
 	})
 }

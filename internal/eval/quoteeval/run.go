@@ -17,6 +17,12 @@ type Result struct {
 	// Counts behind the figures, for the log (not printed in the JSON).
 	DirectCounts, AllCounts Counts `json:"-"`
 	Articles                int    `json:"-"`
+	// ByAnnotator and ByPublisher split the counts by the article's gold
+	// annotator and publisher ("" when the record names none).
+	ByAnnotator, ByPublisher map[string]*Split `json:"-"`
+	// Agreement compares the extractor with the annotators on the
+	// articles of the agreement study (Articles is 0 when there are none).
+	Agreement Agreement `json:"-"`
 }
 
 // predLine is one article's predictions in the --out file.
@@ -45,6 +51,7 @@ func Run(arts []Article, extract func(text string) []storyline.Quote, predOut io
 		pw = bufio.NewWriter(predOut)
 	}
 	var direct, all Counts
+	res := Result{Task: "quotes", ByAnnotator: map[string]*Split{}, ByPublisher: map[string]*Split{}}
 	for _, a := range arts {
 		qs := extract(a.Text)
 		preds := make([]Pred, 0, len(qs))
@@ -69,6 +76,20 @@ func Run(arts []Article, extract func(text string) []storyline.Quote, predOut io
 		dc, ac := ScoreArticle(a, preds)
 		direct.Add(dc)
 		all.Add(ac)
+		for _, by := range []struct {
+			m   map[string]*Split
+			key string
+		}{{res.ByAnnotator, a.Annotator}, {res.ByPublisher, a.Publisher}} {
+			sp := by.m[by.key]
+			if sp == nil {
+				sp = &Split{}
+				by.m[by.key] = sp
+			}
+			sp.Articles++
+			sp.Direct.Add(dc)
+			sp.All.Add(ac)
+		}
+		res.Agreement.Add(a, preds)
 		if pw != nil {
 			b, err := json.Marshal(line)
 			if err != nil {
@@ -83,6 +104,7 @@ func Run(arts []Article, extract func(text string) []storyline.Quote, predOut io
 			return Result{}, fmt.Errorf("quoteeval: write predictions: %w", err)
 		}
 	}
-	return Result{Task: "quotes", Direct: direct.Metrics(false), All: all.Metrics(true),
-		DirectCounts: direct, AllCounts: all, Articles: len(arts)}, nil
+	res.Direct, res.All = direct.Metrics(false), all.Metrics(true)
+	res.DirectCounts, res.AllCounts, res.Articles = direct, all, len(arts)
+	return res, nil
 }
