@@ -380,6 +380,13 @@ func (d *doc) before(r region, lo int) attr {
 		return a
 	}
 	lo = max(lo, d.clauseLo(tp+1))
+	if c := lo; c+1 < tp && d.toks[tp].Text == "," && d.flags[c]&fSpeech != 0 && isCap(d.toks[c].Text) && isCap(d.toks[c+1].Text) && d.flags[c+1]&fDet == 0 && d.regQuoteLike(r) {
+		// "Said Dorothy Poynter, who grew up with Ali, “We were all so
+		// proud of him.”": the speech verb opens the sentence and its
+		// subject, with any appositive, follows it.
+		a.cue, a.spkA, a.spkB, a.end = c, c+1, tp, tp+1
+		return a
+	}
 	// The leftmost cue of the clause with a speaker of its own heads a
 	// partial quote; the nearest one introduces a direct quote.
 	first, firstVerb := -1, -1

@@ -381,6 +381,11 @@ func TestExtract(t *testing.T) {
 			text: "President Ana Reyes and President Omar Diallo met in Dakar.\n\n“The talks went well,” the president said.",
 			want: []want{{"talks went well", storyline.Direct, "the president", ""}},
 		},
+		{
+			name: "speech verb opening the sentence, its subject after it",
+			text: "The harbour board met on Monday. Said Petra Lind, who chairs the board, \"We will not sell the quay to anyone.\"",
+			want: []want{{"not sell the quay", storyline.Direct, "Petra Lind, who chairs the board", "Petra Lind"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -258,6 +258,10 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			i++
 			continue
 		}
+		if d.flags[i]&fSpeech != 0 && (i == 0 || d.tokSent[i-1] != d.tokSent[i]) && i+1 < n && d.isName(i+1) {
+			i++ // "Said Comey, “…”": the verb opening the sentence is no part of the name
+			continue
+		}
 		j := i
 		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !strings.Contains(d.toks[j].Text, "--") {
 			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
