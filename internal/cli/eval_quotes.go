@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -85,12 +86,7 @@ annotators' F1 against one another, and both against the consensus.`,
 
 // printSplits prints one line per annotator or publisher, in name order.
 func printSplits(w io.Writer, what string, m map[string]*quoteeval.Split) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		sp := m[k]
 		d, a := sp.Direct.Metrics(false), sp.All.Metrics(true)
 		fmt.Fprintf(w, "%s %-12s articles %3d  direct gold %4d F1 %.3f speaker %.3f  all gold %5d F1 %.3f speaker %.3f\n",

@@ -1,6 +1,9 @@
 package quoteeval
 
-import "sort"
+import (
+	"maps"
+	"slices"
+)
 
 // Split is the score on one part of a corpus (one annotator's articles,
 // one publisher's).
@@ -47,12 +50,7 @@ func annotations(a Article) (map[string][]Attribution, []string) {
 			anns[id] = as
 		}
 	}
-	ids := make([]string, 0, len(anns))
-	for id := range anns {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return anns, ids
+	return anns, slices.Sorted(maps.Keys(anns))
 }
 
 // asPreds turns annotations into predictions of the given kind.
@@ -139,13 +137,7 @@ func (c *AgreementCounts) agree(text string, anns map[string][]Attribution, ids 
 		sub[id] = subset(text, anns[id], direct)
 	}
 	if direct {
-		var pd []Pred
-		for _, p := range preds {
-			if p.Kind == "direct" {
-				pd = append(pd, p)
-			}
-		}
-		preds = pd
+		preds = directOnly(preds)
 	}
 	cons := consensus(sub, ids)
 	c.OursVsConsensus.Add(score(text, cons, preds))

@@ -288,23 +288,19 @@ func overlap(s1, e1, s2, e2 int) int {
 // ScoreArticle scores preds against the gold attributions of a, both
 // for the direct subset and for all attributions with content.
 func ScoreArticle(a Article, preds []Pred) (direct, all Counts) {
-	var gd, ga []Attribution
-	for _, g := range a.Attributions {
-		if _, _, ok := GoldSpan(g); !ok {
-			continue
-		}
-		ga = append(ga, g)
-		if IsDirect(a.Text, g) {
-			gd = append(gd, g)
-		}
-	}
-	var pd []Pred
+	return score(a.Text, subset(a.Text, a.Attributions, true), directOnly(preds)),
+		score(a.Text, subset(a.Text, a.Attributions, false), preds)
+}
+
+// directOnly returns the predictions of kind direct.
+func directOnly(preds []Pred) []Pred {
+	var out []Pred
 	for _, p := range preds {
 		if p.Kind == "direct" {
-			pd = append(pd, p)
+			out = append(out, p)
 		}
 	}
-	return score(a.Text, gd, pd), score(a.Text, ga, preds)
+	return out
 }
 
 // score matches predictions to gold one to one, greedily by overlap: a
