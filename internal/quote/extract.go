@@ -17,10 +17,12 @@ import (
 
 // Thresholds on the trained cue rate: a word is a cue candidate in running
 // text at cueRate, and right beside a quotation (where a cue is expected)
-// at nearQuoteRate.
+// at nearQuoteRate. Reported speech also takes words from reportRate up,
+// under the conditions of lowCueOK.
 const (
 	cueRate       = 0.40
 	nearQuoteRate = 0.15
+	reportRate    = 0.30
 )
 
 // speechVerbs are reporting verbs accepted as cues whatever the lexicon

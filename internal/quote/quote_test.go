@@ -540,3 +540,38 @@ func TestSpeakerOutsideContent(t *testing.T) {
 		})
 	}
 }
+
+// TestWeakCues pins reported speech at words annotated as cues less often
+// than cueRate ("plans", "focused"): kept only with a named or pronoun
+// subject right before the verb and a clause or "on"-phrase after it, so
+// deeds ("launched dozens of drones") and impersonal "it" stay out.
+func TestWeakCues(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		has  string // a word of the expected quote, "" for none
+		spk  string
+		cue  string
+	}{
+		{"named subject, to-clause", "Senator Rosa Delgado plans to hold hearings on the port deal in March.", "to hold hearings", "Senator Rosa Delgado", "plans"},
+		{"pronoun subject, on-phrase", "The minister spoke for an hour. She focused on the cost of the new quay.", "on the cost", "She", "focused"},
+		{"a deed with a noun object", "Varnia launched dozens of drones at coastal towns overnight.", "", "", ""},
+		{"impersonal it", "It is unclear whether the talks will resume before the summit.", "", "", ""},
+		{"common-noun subject", "The harbour board plans to vote on the lease next week.", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.text, nil, nil)
+			checkInvariants(t, tt.text, got)
+			if tt.has == "" {
+				if len(got) != 0 {
+					t.Fatalf("want no quote; got %s", dump(got))
+				}
+				return
+			}
+			if len(got) != 1 || !strings.Contains(got[0].Text, tt.has) || got[0].Kind != storyline.Indirect || got[0].SpeakerText != tt.spk || got[0].Cue != tt.cue {
+				t.Fatalf("want one indirect quote holding %q, phrase %q, cue %q; got %s", tt.has, tt.spk, tt.cue, dump(got))
+			}
+		})
+	}
+}
