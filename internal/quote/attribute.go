@@ -1806,10 +1806,11 @@ func (d *doc) reported(qs []cand) []cand {
 			end := d.toks[sb-1].End
 			// Stop before a second attribution in the same sentence.
 			end = d.secondAttribution(p, p+2, sa, sb, end)
-			if a.spkB == a.spkA+1 && (d.lower(a.spkA) == "who" || d.lower(a.spkA) == "which") {
+			if a.spkB == a.spkA+1 && (d.lower(a.spkA) == "who" || d.lower(a.spkA) == "which") || a.spkA-1 > sa && (d.lower(a.spkA-1) == "which" || d.lower(a.spkA-1) == "whom") && d.toks[a.spkA-2].Text == "," {
 				// "Trump, who initially supported the idea of a
-				// ceasefire, seems to have changed his mind": the
-				// relative clause ends where the main clause resumes.
+				// ceasefire, seems to have changed his mind", "The bill,
+				// which critics said was unfair, passed": the relative
+				// clause ends where the main clause resumes.
 				for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
 					if x := d.lower(k + 1); d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || d.in(k+1, yPastIrregular) || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
 						end = d.toks[k].Start

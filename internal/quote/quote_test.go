@@ -575,3 +575,22 @@ func TestWeakCues(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeClauseContent pins where reported speech inside a relative
+// clause set off by commas ends: where the main clause resumes.
+func TestRelativeClauseContent(t *testing.T) {
+	tests := []struct{ name, text, content, phrase string }{
+		{"object relative", "The port bill, which critics said was unfair to dockers, passed on Tuesday.", "was unfair to dockers", "critics"},
+		{"object relative with an auxiliary", "The lease, which she has repeatedly said was a mistake, remains in force.", "was a mistake", "she"},
+		{"subject relative", "Mayor Ana Holt, who said the quay would stay open, resigned on Friday.", "the quay would stay open", "who"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.text, nil, nil)
+			checkInvariants(t, tt.text, got)
+			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.phrase {
+				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.phrase, dump(got))
+			}
+		})
+	}
+}
