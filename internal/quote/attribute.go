@@ -1151,6 +1151,16 @@ func (d *doc) extract() []cand {
 				// attribution after the quote ("... “too high” for
 				// Trump, while Cruz said that ...")
 				end := d.secondAttribution(use.partialAt, d.tokAt(r.e), sa, sb, d.toks[sb-1].End)
+				if use.spkA-1 > sa && (d.lower(use.spkA-1) == "which" || d.lower(use.spkA-1) == "whom") && d.toks[use.spkA-2].Text == "," {
+					// "The tax, which Trump called a “disaster”, was
+					// repealed": the relative clause ends where the main
+					// clause resumes.
+					if t := d.tokAt(r.e); d.regEndsComma(r) && t < sb && d.resumes(t) {
+						end = r.e // (the comma inside the marks: “disaster,” was)
+					} else {
+						end = d.relativeEnd(t-1, sb, end)
+					}
+				}
 				e := max(r.e, d.contentEnd(ps, end))
 				c.s, c.e = ps, e
 			}
@@ -1811,12 +1821,7 @@ func (d *doc) reported(qs []cand) []cand {
 				// ceasefire, seems to have changed his mind", "The bill,
 				// which critics said was unfair, passed": the relative
 				// clause ends where the main clause resumes.
-				for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
-					if x := d.lower(k + 1); d.toks[k].Text == "," && isLowerWord(d.toks[k+1].Text) && (d.verbish(k+1) || d.flags[k+1]&(fAux|fVerb) != 0 || d.in(k+1, yPastIrregular) || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss")) {
-						end = d.toks[k].Start
-						break
-					}
-				}
+				end = d.relativeEnd(p, sb, end)
 			}
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
@@ -2842,4 +2847,23 @@ var clauseHead = map[string]bool{
 	"that": true, "to": true, "whether": true, "if": true, "how": true, "what": true, "why": true,
 	"who": true, "when": true, "on": true, "about": true, "for": true,
 	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "there": true,
+}
+
+// relativeEnd returns where a relative clause set off by a comma, whose
+// words run from after token p, ends: at a comma followed by a finite verb
+// (the main clause resuming), or end if none comes before it.
+func (d *doc) relativeEnd(p, sb, end int) int {
+	for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
+		if d.toks[k].Text == "," && d.resumes(k+1) {
+			return d.toks[k].Start
+		}
+	}
+	return end
+}
+
+// resumes reports whether token k looks like the finite verb of a main
+// clause resuming after a relative clause.
+func (d *doc) resumes(k int) bool {
+	x := d.lower(k)
+	return isLowerWord(d.toks[k].Text) && (d.verbish(k) || d.flags[k]&(fAux|fVerb) != 0 || d.in(k, yPastIrregular) || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss"))
 }

@@ -583,6 +583,8 @@ func TestRelativeClauseContent(t *testing.T) {
 		{"object relative", "The port bill, which critics said was unfair to dockers, passed on Tuesday.", "was unfair to dockers", "critics"},
 		{"object relative with an auxiliary", "The lease, which she has repeatedly said was a mistake, remains in force.", "was a mistake", "she"},
 		{"subject relative", "Mayor Ana Holt, who said the quay would stay open, resigned on Friday.", "the quay would stay open", "who"},
+		{"partial quote in an object relative", "The port tax, which Mayor Ana Holt called a \"disgrace\", was repealed.", "a \"disgrace\"", "Mayor Ana Holt"},
+		{"partial quote, the comma inside the marks", "The port tax, which Mayor Ana Holt called a \"disgrace,\" was repealed.", "a \"disgrace,\"", "Mayor Ana Holt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
