@@ -1056,7 +1056,15 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	if s, e, ok := d.npRight(ce, sb); ok && (isCap(d.toks[s].Text) || d.xf[s]&xDeterminer != 0 && (d.flags[c]&fSpeech != 0 && !(c > 0 && d.toks[c-1].Text == "," && e < sb && isWordTok(d.lower(e))) || e >= sb || !isWordTok(d.lower(e))) || d.xf[s]&xPronoun != 0 && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
+	s, e, ok := d.npRight(ce, sb)
+	if ok && c > 0 && e+1 < sb && d.in(e, yPhraseJoin) && d.lower(e) != "with" && d.toks[c-1].Text == "," {
+		// "..., said a spokesman for the port.": the phrase after the
+		// preposition belongs to the speaker's
+		if _, e2, ok := d.npRight(e+1, sb); ok && (e2 >= sb || !isWordTok(d.lower(e2))) {
+			e = e2
+		}
+	}
+	if ok && (isCap(d.toks[s].Text) || d.xf[s]&xDeterminer != 0 && (d.flags[c]&fSpeech != 0 && !(c > 0 && d.toks[c-1].Text == "," && e < sb && isWordTok(d.lower(e))) || e >= sb || !isWordTok(d.lower(e))) || d.xf[s]&xPronoun != 0 && e < sb && (d.toks[e].Text == "." || d.toks[e].Text == ",")) {
 		// (a phrase with a determiner after a verb that is no speech
 		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e
@@ -1670,6 +1678,9 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 		sa, sb := d.sentBounds(c)
 		w := d.lower(c)
+		if d.anonymity(c) {
+			continue // "a Republican who asked not to be named"
+		}
 		var q cand
 		q.spkS, q.cueS, q.inheritFrom, q.cueTok = -1, -1, -1, c
 		q.cueS, q.cueE = d.cueSpan(c)
@@ -1783,6 +1794,9 @@ func (d *doc) reported(qs []cand) []cand {
 				if x, ok := lastCued(qs, add, cs); ok && x.cueTok >= sa && x.cueTok < c && x.spkS >= 0 {
 					a.spkA, a.spkB = d.tokAt(x.spkS), d.tokAt(x.spkE)
 				}
+			}
+			if a.spkA < 0 {
+				a.spkA, a.spkB = d.wholeSubject(c, sa)
 			}
 			if a.spkA < 0 {
 				// No speaker phrase: PolNeAR has such attributions ("it
@@ -2228,6 +2242,31 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 // adverbial closed by a comma ("Last week, he ..."), a pronoun or a run
 // of capitalised words, or a determiner with a few words before a verb.
 func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
+	k := d.clauseBegin(sa, hi)
+	if s, e, ok := d.subjectAt(k, hi); ok {
+		// (a subject inside a quotation is no subject of the clause
+		// around it: “... He's a hater,” Trump said)
+		return s, e, d.tokReg[s] < 0
+	}
+	if k < hi && d.flags[k]&fDet != 0 && d.tokReg[k] < 0 {
+		for m := k + 1; m < hi && m < k+5; m++ {
+			if d.verbish(m) || d.in(m, yPastIrregular) || d.flags[m]&fAux != 0 {
+				if m > k+1 {
+					return k, m, true
+				}
+				break
+			}
+			if !d.npTokOK(m) {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// clauseBegin returns the first token of the main clause of the sentence
+// part [sa, hi): after a dateline, connectives and a leading adverbial.
+func (d *doc) clauseBegin(sa, hi int) int {
 	k := d.skipDateline(sa, hi)
 	prep := k < hi && sentenceOpeners[d.toks[k].Text] && d.xf[k]&xPrep != 0
 	for k < hi && (d.flags[k]&fConn != 0 || sentenceOpeners[d.toks[k].Text] || d.toks[k].Text == ",") {
@@ -2259,25 +2298,7 @@ func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 			break
 		}
 	}
-	if s, e, ok := d.subjectAt(k, hi); ok {
-		// (a subject inside a quotation is no subject of the clause
-		// around it: “... He's a hater,” Trump said)
-		return s, e, d.tokReg[s] < 0
-	}
-	if k < hi && d.flags[k]&fDet != 0 && d.tokReg[k] < 0 {
-		for m := k + 1; m < hi && m < k+5; m++ {
-			if d.verbish(m) || d.in(m, yPastIrregular) || d.flags[m]&fAux != 0 {
-				if m > k+1 {
-					return k, m, true
-				}
-				break
-			}
-			if !d.npTokOK(m) {
-				break
-			}
-		}
-	}
-	return 0, 0, false
+	return k
 }
 
 // looseSubject reports whether tokens [t, c) can be read as one subject
@@ -2866,4 +2887,78 @@ func (d *doc) relativeEnd(p, sb, end int) int {
 func (d *doc) resumes(k int) bool {
 	x := d.lower(k)
 	return isLowerWord(d.toks[k].Text) && (d.verbish(k) || d.flags[k]&(fAux|fVerb) != 0 || d.in(k, yPastIrregular) || strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ss"))
+}
+
+// wholeSubject returns, for a speech verb at c whose subject the phrase
+// rules did not find, the whole stretch from the start of its clause to
+// the verb when it reads as a subject ("Again, those surveyed said", "The
+// employee of four years, a Republican who asked not to be named, said"):
+// no verb of its own outside relative clauses, no quotation. Otherwise it
+// returns -1, -1.
+func (d *doc) wholeSubject(c, sa int) (int, int) {
+	if d.flags[c]&fSpeech == 0 || isParticiple(d.lower(c)) || c <= sa {
+		return -1, -1
+	}
+	if x := d.lower(c - 1); x == "be" || x == "been" || x == "being" || x == "to" {
+		return -1, -1 // ("could not be said", "to be said")
+	}
+	k := d.clauseBegin(sa, c)
+	e := c
+	for e > k && (d.toks[e-1].Text == "," || isDash(d.toks[e-1].Text) || d.flags[e-1]&fAux != 0 || d.xf[e-1]&sLy != 0 || subjectAdverbs[d.lower(e-1)]) {
+		e-- // ("She has since said": "She")
+	}
+	if e <= k || e-k > 40 {
+		return -1, -1
+	}
+	if e-1 > k && d.lower(e-1) == "who" {
+		// "voters who said", "the 30 percent of voters who said": the
+		// phrase the relative clause belongs to
+		if s, _, ok := d.npLeft(e-1, k); ok {
+			return s, e
+		}
+		return e - 1, e
+	}
+	if t := d.toks[k].Text; !(isCap(t) || d.flags[k]&(fDet|fPron) != 0 || t[0] >= '0' && t[0] <= '9') {
+		return -1, -1
+	}
+	rel := false // inside a relative clause, up to its comma or dash
+	for i := k; i < e; i++ {
+		if d.tokReg[i] >= 0 {
+			return -1, -1
+		}
+		switch x := d.lower(i); {
+		case x == "who" || x == "which" || x == "that" || x == "whose" || x == "whom":
+			rel = true
+		case x == "," || isDash(x):
+			rel = false
+		case i == e-1 && i > k && strings.HasSuffix(x, "ed") && d.flags[i]&fAux == 0:
+			// "those surveyed said", "Cuban-Americans polled said"
+		case !rel && (d.verbish(i) || d.flags[i]&fAux != 0 || d.in(i, yPastIrregular)):
+			return -1, -1
+		}
+	}
+	return k, e
+}
+
+// subjectAdverbs stand between a subject and its verb ("has since said").
+var subjectAdverbs = map[string]bool{"since": true, "also": true, "then": true, "already": true, "now": true, "never": true, "not": true, "later": true, "again": true}
+
+// anonymity reports whether the cue at c opens the formula of a source
+// who stays unnamed: "asked not to be named", "requested anonymity".
+func (d *doc) anonymity(c int) bool {
+	switch d.lower(c) {
+	case "asked", "asking", "requested", "requesting", "spoke", "speaking":
+	default:
+		return false
+	}
+	n := len(d.toks)
+	if c+4 < n && d.lower(c+1) == "not" && d.lower(c+2) == "to" && d.lower(c+3) == "be" {
+		x := d.lower(c + 4)
+		return x == "named" || x == "identified"
+	}
+	if c+1 < n && d.lower(c+1) == "anonymity" {
+		return true
+	}
+	return c+4 < n && d.lower(c+1) == "on" && d.lower(c+2) == "condition" && d.lower(c+3) == "of" && d.lower(c+4) == "anonymity" ||
+		c+5 < n && d.lower(c+1) == "on" && d.lower(c+2) == "the" && d.lower(c+3) == "condition" && d.lower(c+4) == "of" && d.lower(c+5) == "anonymity"
 }

@@ -596,3 +596,36 @@ func TestRelativeClauseContent(t *testing.T) {
 		})
 	}
 }
+
+// TestWholeSubject pins the subjects of "said" that no phrase rule reads:
+// the stretch from the clause start to the verb, when it has no verb of
+// its own outside relative clauses; and the formula of an unnamed source,
+// which is no attribution of its own.
+func TestWholeSubject(t *testing.T) {
+	const head = "Port notes\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"participle after a pronoun", "Again, those surveyed said the quay was the top issue.", "the quay was the top issue", "those surveyed"},
+		{"adverb between subject and verb", "Mayor Ana Holt has since said she regrets the vote.", "she regrets the vote", "Mayor Ana Holt"},
+		{"appositive with an unnamed source", "The foreman, a union member who asked not to be named, said the cranes were unsafe.", "the cranes were unsafe", "a union member who asked not to be named"},
+		{"no subject in a passive", "The same could not be said for the old quay.", "", ""},
+		{"a clause with a verb of its own", "The board met the crews at noon, and then said the vote was final.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			if tt.content == "" {
+				for _, q := range got {
+					if q.Cue == "said" {
+						t.Fatalf("want no quote at %q; got %s", "said", dump(got))
+					}
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.phrase || got[0].Cue != "said" {
+				t.Fatalf("want one quote %q by %q at \"said\"; got %s", tt.content, tt.phrase, dump(got))
+			}
+		})
+	}
+}
