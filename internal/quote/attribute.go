@@ -2918,7 +2918,7 @@ func (d *doc) wholeSubject(c, sa int) (int, int) {
 		}
 		return e - 1, e
 	}
-	if t := d.toks[k].Text; !(isCap(t) || d.flags[k]&(fDet|fPron) != 0 || t[0] >= '0' && t[0] <= '9') {
+	if t := d.toks[k].Text; t == "" || !(isCap(t) || d.flags[k]&(fDet|fPron) != 0 || t[0] >= '0' && t[0] <= '9') {
 		return -1, -1
 	}
 	rel := false // inside a relative clause, up to its comma or dash
@@ -2944,21 +2944,27 @@ func (d *doc) wholeSubject(c, sa int) (int, int) {
 var subjectAdverbs = map[string]bool{"since": true, "also": true, "then": true, "already": true, "now": true, "never": true, "not": true, "later": true, "again": true}
 
 // anonymity reports whether the cue at c opens the formula of a source
-// who stays unnamed: "asked not to be named", "requested anonymity".
+// who stays unnamed: "asked not to be named", "requested anonymity",
+// "spoke on condition of anonymity".
 func (d *doc) anonymity(c int) bool {
 	switch d.lower(c) {
 	case "asked", "asking", "requested", "requesting", "spoke", "speaking":
-	default:
+		return d.wordsAfter(c, "not", "to", "be", "named") || d.wordsAfter(c, "not", "to", "be", "identified") ||
+			d.wordsAfter(c, "anonymity") || d.wordsAfter(c, "on", "condition", "of", "anonymity") ||
+			d.wordsAfter(c, "on", "the", "condition", "of", "anonymity")
+	}
+	return false
+}
+
+// wordsAfter reports whether the tokens after c are the lower-case words ws.
+func (d *doc) wordsAfter(c int, ws ...string) bool {
+	if c+len(ws) >= len(d.toks) {
 		return false
 	}
-	n := len(d.toks)
-	if c+4 < n && d.lower(c+1) == "not" && d.lower(c+2) == "to" && d.lower(c+3) == "be" {
-		x := d.lower(c + 4)
-		return x == "named" || x == "identified"
+	for i, w := range ws {
+		if d.lower(c+1+i) != w {
+			return false
+		}
 	}
-	if c+1 < n && d.lower(c+1) == "anonymity" {
-		return true
-	}
-	return c+4 < n && d.lower(c+1) == "on" && d.lower(c+2) == "condition" && d.lower(c+3) == "of" && d.lower(c+4) == "anonymity" ||
-		c+5 < n && d.lower(c+1) == "on" && d.lower(c+2) == "the" && d.lower(c+3) == "condition" && d.lower(c+4) == "of" && d.lower(c+5) == "anonymity"
+	return true
 }
