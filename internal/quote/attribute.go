@@ -1440,8 +1440,15 @@ func (d *doc) bridge(from int, r2 region) bool {
 	}
 	if to-1 >= from {
 		b := strings.TrimRightFunc(d.text[d.toks[from].Start:r2.s], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
-		if b == "" || !strings.ContainsRune(",.:;", rune(b[len(b)-1])) {
+		if b == "" {
 			return false
+		}
+		if !strings.ContainsRune(",.:;", rune(b[len(b)-1])) {
+			// “A,” she said, and “B.”; “A,” he said. But “B.”: the
+			// quote goes on after a conjunction.
+			if w := d.lower(to - 1); !(to-2 >= from && (w == "and" || w == "but") && strings.ContainsRune(",.", rune(d.toks[to-2].Text[0]))) {
+				return false
+			}
 		}
 		// "..., adding: “B”", "He responds, “B”": B has a cue of its own.
 		k := to - 1

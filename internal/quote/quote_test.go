@@ -629,3 +629,29 @@ func TestWholeSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestConjunctionBridge pins a quote interrupted by its attribution that
+// goes on after "and" or "but": one quote from the first mark to the
+// last, as PolNeAR annotates it; a quote after a sentence of its own
+// keeps its own attribution.
+func TestConjunctionBridge(t *testing.T) {
+	const head = "Port notes\n\n"
+	tests := []struct{ name, text, content string }{
+		{"comma and", `"The quay will reopen by spring," the mayor said, and "no docker will lose a job."`,
+			`"The quay will reopen by spring," the mayor said, and "no docker will lose a job."`},
+		{"full stop but", `"The quay will reopen by spring," the mayor said outside the hall. But "the money must come from the state."`,
+			`"The quay will reopen by spring," the mayor said outside the hall. But "the money must come from the state."`},
+		{"no conjunction", `"The quay will reopen by spring," the mayor said. Crews were "ready to start."`,
+			`"The quay will reopen by spring,"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			if len(got) == 0 || got[0].Text != tt.content || got[0].Kind != storyline.Direct || got[0].SpeakerText != "the mayor" {
+				t.Fatalf("want a direct quote %q by %q first; got %s", tt.content, "the mayor", dump(got))
+			}
+		})
+	}
+}
