@@ -209,3 +209,28 @@ func TestEvalQuotesBy(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalQuotesBadInput: a file that is no PolNeAR JSONL is an error
+// that names the file and the reason.
+func TestEvalQuotesBadInput(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ name, content, reason string }{
+		{"broken.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n{not json\n", "line 2"},
+		{"empty.jsonl", "\n\n", "no articles"},
+		{"span.jsonl", `{"id":"a","text":"Ann said so.","attributions":[{"content":[{"bspan":[4,99]}]}]}` + "\n", "(a)"},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(dir, tt.name)
+		if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := run(t, "", "eval", "quotes", path)
+		if code == 0 || !strings.Contains(stderr, path) || !strings.Contains(stderr, tt.reason) {
+			t.Errorf("%s: exit %d, stderr %q; want an error naming the file and %q", tt.name, code, stderr, tt.reason)
+		}
+	}
+	code, _, stderr := run(t, "", "eval", "quotes", filepath.Join(dir, "missing.jsonl"))
+	if code == 0 || !strings.Contains(stderr, "missing.jsonl") {
+		t.Errorf("missing file: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -45,7 +45,10 @@ annotators' F1 against one another, and both against the consensus.`,
 			arts, err := quoteeval.Read(f)
 			f.Close()
 			if err != nil {
-				return fmt.Errorf("eval quotes: %w", err)
+				return fmt.Errorf("eval quotes: %s: %w", args[0], err)
+			}
+			if len(arts) == 0 {
+				return fmt.Errorf("eval quotes: %s: no articles (want PolNeAR JSONL, one article per line)", args[0])
 			}
 			var pred io.Writer
 			if outPath != "" {
