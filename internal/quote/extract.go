@@ -600,12 +600,42 @@ func (d *doc) cueScore1(i int) float64 {
 			v = 0
 		}
 	}
+	if v > 0 && d.namingRelative(i) {
+		v = 0
+	}
 	if v == 0 && fl&fHeadline != 0 && x&sCap != 0 && i > 0 && !d.breakBefore(i) {
 		// a headline in title case: "Trump Says ‘...’", "NATO Chief Calls for ..."
 		v = 1
 	}
 	d.cueMemo[i] = v
 	return v
+}
+
+// namingRelative reports whether token i is a naming participle that
+// gives a newly introduced thing or person its name ("a group called
+// Harbour First", "a play titled “The Last Crane”", "a docker named
+// Ana Holt"): a name, not speech. The phrase before it opens with an
+// indefinite article and holds only lower-case words.
+func (d *doc) namingRelative(i int) bool {
+	if i < 2 || !d.in(i, yNaming) || !strings.HasSuffix(d.lower(i), "ed") {
+		return false
+	}
+	if n := i + 1; n >= len(d.toks) || d.tokReg[n] < 0 && (d.xf[n]&sCap == 0 || d.flags[n]&fPron != 0) {
+		return false // "a union leader called it ...": an object, so a verb
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if d.breakBefore(k + 1) {
+			return false
+		}
+		switch d.lower(k) {
+		case "a", "an", "another":
+			return k < i-1
+		}
+		if d.xf[k]&sLower == 0 || d.flags[k]&(fPron|fAux|fConn|fDet) != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // headlineVerbs are reporting verbs recognised in title case inside a

@@ -655,3 +655,34 @@ func TestConjunctionBridge(t *testing.T) {
 		})
 	}
 }
+
+// TestNamingRelative pins naming participles after an indefinite noun
+// phrase: they give a thing or person its name ("a play called “The
+// Last Crane”"), which is no quotation; the same verbs with a subject
+// and an object still report what someone called something.
+func TestNamingRelative(t *testing.T) {
+	const head = "Port notes\n\n"
+	tests := []struct{ name, text, content string }{
+		{"a title in quote marks", `The dockers are staging a play called "The Last Crane" in the harbour theatre.`, ""},
+		{"a name without marks", "A new group called Harbour First is trying to win the vote.", ""},
+		{"a person's name", "The strike was led by a docker named Ana Holt, who has worked the quay for 30 years.", ""},
+		{"a subject and an object", `A union leader called it "long overdue."`, `it "long overdue."`},
+		{"a definite subject", `The mayor called the plan "a disaster."`, `the plan "a disaster."`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			if tt.content == "" {
+				if len(got) != 0 {
+					t.Fatalf("want no quote; got %s", dump(got))
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Text != tt.content {
+				t.Fatalf("want one quote %q; got %s", tt.content, dump(got))
+			}
+		})
+	}
+}
