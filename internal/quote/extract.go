@@ -594,14 +594,14 @@ func (d *doc) cueScore1(i int) float64 {
 						v = d.tbl.rates[int(e.clsOff)+next]
 					}
 				}
+				if v > 0 && d.tbl.ents[id].y&yNaming != 0 && d.namingRelative(i) {
+					v = 0
+				}
 			}
 		}
 		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
 			v = 0
 		}
-	}
-	if v > 0 && d.namingRelative(i) {
-		v = 0
 	}
 	if v == 0 && fl&fHeadline != 0 && x&sCap != 0 && i > 0 && !d.breakBefore(i) {
 		// a headline in title case: "Trump Says ‘...’", "NATO Chief Calls for ..."
@@ -617,7 +617,7 @@ func (d *doc) cueScore1(i int) float64 {
 // Ana Holt"): a name, not speech. The phrase before it opens with an
 // indefinite article and holds only lower-case words.
 func (d *doc) namingRelative(i int) bool {
-	if i < 2 || !d.in(i, yNaming) || !strings.HasSuffix(d.lower(i), "ed") {
+	if i < 2 || !strings.HasSuffix(d.lower(i), "ed") { // (the caller checked yNaming)
 		return false
 	}
 	if n := i + 1; n >= len(d.toks) || d.tokReg[n] < 0 && (d.xf[n]&sCap == 0 || d.flags[n]&fPron != 0) {
