@@ -1446,7 +1446,7 @@ func (d *doc) bridge(from int, r2 region) bool {
 		if !strings.ContainsRune(",.:;", rune(b[len(b)-1])) {
 			// “A,” she said, and “B.”; “A,” he said. But “B.”: the
 			// quote goes on after a conjunction.
-			if w := d.lower(to - 1); !(to-2 >= from && (w == "and" || w == "but") && strings.ContainsRune(",.", rune(d.toks[to-2].Text[0]))) {
+			if w := d.lower(to - 1); !(to-2 >= from && (w == "and" || w == "but") && (d.toks[to-2].Text == "," || d.toks[to-2].Text == ".")) {
 				return false
 			}
 		}
