@@ -244,7 +244,11 @@ func (d *doc) after1(r region) attr {
 			// “...?” Hannity pressed. closes a question).
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && (!d.endsSentence(c+1, min(hi, c+9)) || d.auxIn(c+2, hi)) && (!d.commaSoon(c+1, hi) || d.thatAfterComma(c+1, hi)) && !d.adjunctAt(c+1) {
+		// “...?” Trump asked reporters during a news conference late
+		// last month: after a question or an exclamation a speech verb
+		// closes the quote, however long its adjuncts run.
+		question := (lastR == '?' || lastR == '!') && d.flags[c]&fSpeech != 0 && !d.auxIn(c+2, hi)
+		if sentenceEnd && !question && isCap(d.toks[t].Text) && (!d.endsSentence(c+1, min(hi, c+9)) || d.auxIn(c+2, hi)) && (!d.commaSoon(c+1, hi) || d.thatAfterComma(c+1, hi)) && !d.adjunctAt(c+1) {
 			// “...” He added that ...; “...” He said, twice, that ...: a
 			// new sentence with its own content.
 			return a

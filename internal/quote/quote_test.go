@@ -686,3 +686,44 @@ func TestNamingRelative(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionAttribution pins the attribution after a quoted question
+// or exclamation: a speech verb after "?”" closes the question even when
+// a long adjunct follows it, where after "." the same words would open a
+// sentence of their own.
+func TestQuestionAttribution(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, speaker string }{
+		{"question, long adjunct",
+			`"Do you think the quay will ever change?" Holt asked reporters rhetorically during a news conference late last month. "It will not."`,
+			`"Do you think the quay will ever change?"`, "Holt"},
+		{"exclamation, long adjunct",
+			`"We will never sell the quay!" Holt told the port radio in an interview aired on Monday night.`,
+			`"We will never sell the quay!"`, "Holt"},
+		{"full stop opens a sentence",
+			`"The quay will reopen." Holt told the port radio in an interview aired on Monday night that the money was found.`,
+			"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			var q *storyline.Quote
+			for i := range got {
+				if strings.HasPrefix(tt.text, got[i].Text) && got[i].Kind == storyline.Direct {
+					q = &got[i]
+				}
+			}
+			if tt.content == "" {
+				if q != nil && q.SpeakerText != "" {
+					t.Fatalf("want no attribution for the opening quote; got %s", dump(got))
+				}
+				return
+			}
+			if q == nil || !strings.HasPrefix(q.Text, tt.content) || q.SpeakerText != tt.speaker {
+				t.Fatalf("want a direct quote from %q by %q; got %s", tt.content, tt.speaker, dump(got))
+			}
+		})
+	}
+}
