@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,5 +233,94 @@ func TestEvalQuotesBadInput(t *testing.T) {
 	code, _, stderr := run(t, "", "eval", "quotes", filepath.Join(dir, "missing.jsonl"))
 	if code == 0 || !strings.Contains(stderr, "missing.jsonl") {
 		t.Errorf("missing file: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestTrainCues trains the cue lexicon on two hand-made articles whose
+// counts are known: "said" is a cue twice in three uses ("The said notice"
+// is none), twice before a plain word of which once a cue, and "warned"
+// twice in three; pairs seen once are dropped.
+func TestTrainCues(t *testing.T) {
+	dir := t.TempDir()
+	type piece struct {
+		Bspan [2]int `json:"bspan"`
+	}
+	type attribution struct {
+		Cue []piece `json:"cue"`
+	}
+	var jsonl strings.Builder
+	for i, a := range []struct {
+		text string
+		cues []string
+	}{
+		{"Ann said the quay would close. Bob said nothing. The said notice was read.", []string{"Ann said", "Bob said"}},
+		{"Ann warned the docks. Ann warned again. The docks were warned.", []string{"Ann warned", "Ann warned again"}},
+	} {
+		var ats []attribution
+		from := 0
+		for _, c := range a.cues {
+			k := strings.Index(a.text[from:], c) + from + strings.Index(c, " ") + 1
+			e := k + strings.IndexAny(a.text[k:], " .")
+			ats = append(ats, attribution{Cue: []piece{{Bspan: [2]int{k, e}}}})
+			from = e
+		}
+		line, err := json.Marshal(map[string]any{"id": fmt.Sprint(i), "text": a.text, "attributions": ats})
+		if err != nil {
+			t.Fatal(err)
+		}
+		jsonl.Write(line)
+		jsonl.WriteByte('\n')
+	}
+	data, out := filepath.Join(dir, "train.jsonl"), filepath.Join(dir, "cues.tsv")
+	if err := os.WriteFile(data, []byte(jsonl.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "", "train", "cues", "--data", data, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "said\t2\t3\nsaid|w\t1\t2\nwarned\t2\t3\n"; string(got) != want {
+		t.Errorf("lexicon:\n%s\nwant:\n%s", got, want)
+	}
+	if !strings.Contains(stdout, "2 articles, 4 cue pieces, 3 entries") {
+		t.Errorf("stdout %q", stdout)
+	}
+	empty := filepath.Join(dir, "empty.jsonl")
+	if err := os.WriteFile(empty, []byte("\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "", "train", "cues", "--data", empty, "--out", out); code == 0 || !strings.Contains(stderr, empty) {
+		t.Errorf("empty file: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := run(t, "", "train", "cues", "--out", out); code == 0 {
+		t.Error("no --data: exit 0")
+	}
+}
+
+// TestTrainCuesReproducesModel retrains the cue lexicon on PolNeAR train
+// and wants the bytes the quote package embeds.
+func TestTrainCuesReproducesModel(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data", "polnear", "train.jsonl")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("PolNeAR train not found at %s (../shared beside the repo): %v", data, err)
+	}
+	out := filepath.Join(t.TempDir(), "cues.tsv")
+	if code, _, stderr := run(t, "", "train", "cues", "--data", data, "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "quote", "cues.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("retrained lexicon (%d bytes) differs from internal/quote/cues.tsv (%d bytes); retrain with: storyline train cues --data %s --out internal/quote/cues.tsv", len(got), len(want), data)
 	}
 }

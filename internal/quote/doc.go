@@ -10,7 +10,7 @@
 // across outlets only verbatim, or attribute no indirect speech. The
 // extractor is a rule cascade over the tokens of internal/text, driven by
 // a cue lexicon trained on PolNeAR (cues.tsv, see TrainCues and
-// cmd/traincues); docs/quotes.md describes the rules, the scoring and the
+// `storyline train cues`); docs/quotes.md describes the rules, the scoring and the
 // figures.
 //
 // Extract is safe for concurrent use: it keeps per-call state only (the
