@@ -1766,6 +1766,23 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, min(d.toks[sb-1].End, nextStart(d.toks[ce].End)))
 				break
 			}
+			commaBefore := c > sa+1 && (d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[c-1]]))
+			if commaBefore && invertedCues[w] && ls < d.toks[c-1].Start && d.clauseBefore(d.tokAt(ls), c-1) {
+				// "Defending that terrain is his strength, said a handful
+				// of Democrats who point to ...": a speech verb after a
+				// comma with a phrase after it that runs to the sentence
+				// end puts its speaker after it, never its content.
+				if s, e, ok := d.npRight(ce, sb); ok && s == ce && (e >= sb || d.toks[e].Text == "," || d.adjunctAt(e) || d.xf[e]&xRelOpener != 0) && d.appositiveTail(e, sb) {
+					q.spkS, q.spkE = d.span(s, e)
+					end := d.toks[c-1].Start // (before the comma)
+					if d.toks[c-1].Text != "," {
+						end = d.toks[c-1].End // (“...,” the comma inside the marks)
+					}
+					q.s = firstNonSpace(d.text, ls, end)
+					q.e = d.contentEnd(q.s, end)
+					break
+				}
+			}
 			if c > sa && d.toks[c-1].Text == "," && a.spkA == ce && !a.subject && (a.spkB >= sb || d.toks[a.spkB].Text == "," || d.adjunctAt(a.spkB) || !isWordTok(d.lower(a.spkB))) && d.appositiveTail(a.spkB, sb) {
 				// "The host committee has collected $56.5 million, said
 				// David Gilbert, its president.": the clause before.
@@ -2185,6 +2202,24 @@ var prepositions = map[string]bool{"in": true, "at": true, "on": true, "for": tr
 
 // hasFiniteVerb guesses whether tokens [a, b) hold a finite verb, so that
 // they form a clause rather than an adverbial ("On Monday,").
+// invertedCues are the reporting verbs that stand before their speaker
+// after a reported clause ("..., said Larry Sabato, director of ...").
+var invertedCues = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "wrote": true,
+	"writes": true, "noted": true, "explained": true, "argued": true, "warned": true, "insisted": true,
+	"recalled": true, "acknowledged": true, "conceded": true, "observed": true, "cautioned": true}
+
+// clauseBefore reports whether tokens [a, b) hold a verb or an auxiliary
+// outside quote marks, a clause rather than a subject with an appositive
+// ("Mr. Trump's former campaign manager, Corey Lewandowski, said").
+func (d *doc) clauseBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.tokReg[k] < 0 && (d.verbish(k) || d.flags[k]&fAux != 0 && d.lower(k) != "'s" && d.lower(k) != "’s") {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) hasFiniteVerb(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := d.lower(k)
@@ -2962,7 +2997,7 @@ func (d *doc) anonymity(c int) bool {
 	case "asked", "asking", "requested", "requesting", "spoke", "speaking":
 		return d.wordsAfter(c, "not", "to", "be", "named") || d.wordsAfter(c, "not", "to", "be", "identified") ||
 			d.wordsAfter(c, "anonymity") || d.wordsAfter(c, "on", "condition", "of", "anonymity") ||
-			d.wordsAfter(c, "on", "the", "condition", "of", "anonymity")
+			d.wordsAfter(c, "on", "the", "condition", "of", "anonymity") || d.wordsAfter(c, "anonymously")
 	}
 	return false
 }

@@ -727,3 +727,39 @@ func TestQuestionAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestInvertedAttribution pins "..., said X." after reported speech: the
+// phrase after the verb is the speaker, even with a relative clause or an
+// appositive, and the clause before the comma is the content. A subject
+// with an appositive before "said" is no such attribution (its phrase
+// keeps the closing comma, as PolNeAR's source spans do).
+func TestInvertedAttribution(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, speaker string }{
+		{"relative clause",
+			"Defending the quay is squarely within the mayor's reach, said a handful of dockers who point to his ties with labour.",
+			"Defending the quay is squarely within the mayor's reach", "a handful of dockers"},
+		{"title before the name",
+			"The fund for the fair is $9 million short, said former governor Ed Rendell, who chairs the host committee.",
+			"The fund for the fair is $9 million short", "former governor Ed Rendell"},
+		{"place adjunct",
+			"Even the north quay has more resonance, says political scientist Dossym Satpayev in Almaty.",
+			"Even the north quay has more resonance", "political scientist Dossym Satpayev"},
+		{"scare quote before the comma",
+			`The port's message may be "strategic," said Jeffery Hemsley, an assistant professor at the harbour college.`,
+			`The port's message may be "strategic,"`, "Jeffery Hemsley"},
+		{"subject with an appositive",
+			"The mayor's former campaign manager, Corey Lewandowski, said the clerk who replaced him should be fired.",
+			"the clerk who replaced him should be fired", "The mayor's former campaign manager, Corey Lewandowski,"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
+				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
+			}
+		})
+	}
+}
