@@ -1692,6 +1692,10 @@ func (d *doc) reported(qs []cand) []cand {
 		if d.anonymity(c) {
 			continue // "a Republican who asked not to be named"
 		}
+		if w == "said" && c+2 < sb && (d.toks[c+1].Text == "," && c-1 >= sa && d.lower(c-1) == "that" && (c-1 == sa || d.toks[c-2].Text == "(") ||
+			c-1 >= sa && d.lower(c-1) == "having" && d.lower(c+1) == "that" && d.toks[c+2].Text == ",") {
+			continue // "That said, ...", "Having said that, ...": a turn of phrase, no report
+		}
 		var q cand
 		q.spkS, q.cueS, q.inheritFrom, q.cueTok = -1, -1, -1, c
 		q.cueS, q.cueE = d.cueSpan(c)

@@ -763,3 +763,27 @@ func TestInvertedAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestTurnOfPhrase pins "That said," and "Having said that," as turns of
+// phrase that report nothing, while "said that," still reports.
+func TestTurnOfPhrase(t *testing.T) {
+	const head = "Port notes\n\nThe mayor may win the vote. "
+	tests := []struct{ name, text, content string }{
+		{"that said", "That said, a loss to Lane in this ward would be a sour end to her campaign.", ""},
+		{"having said that", "Having said that, the quay cannot get enough votes.", ""},
+		{"said that", "Lane said that, in her view, the quay cannot get enough votes.", "that, in her view, the quay cannot get enough votes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			switch {
+			case tt.content == "" && len(got) != 0:
+				t.Fatalf("want no quote; got %s", dump(got))
+			case tt.content != "" && (len(got) != 1 || got[0].Text != tt.content):
+				t.Fatalf("want %q; got %s", tt.content, dump(got))
+			}
+		})
+	}
+}
