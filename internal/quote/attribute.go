@@ -292,7 +292,11 @@ func (d *doc) after1(r region) attr {
 		}
 		unknownVerb := func(k int) bool {
 			v := d.lower(k)
-			return isLowerWord(d.toks[k].Text) && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s")) && d.flags[k]&(fStop|fAux|fDet|fPron) == 0
+			return isLowerWord(d.toks[k].Text) && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") || baseSpeech[v] && k > t+1) && d.flags[k]&(fStop|fAux|fDet|fPron) == 0
+		}
+		if k > t+2 && k <= hi && d.flags[t]&fDet != 0 && d.endsSentence(k, hi) && unknownVerb(k-1) {
+			// “...,” the report states.: the phrase ran over its verb
+			k--
 		}
 		if k > t && k < hi && unknownVerb(k) && (d.endsSentence(k+1, min(hi, k+6)) || d.adjunctAt(k+1)) {
 			a.cue, a.spkA, a.spkB, a.end = k, t, k, k+1
@@ -2206,6 +2210,11 @@ var prepositions = map[string]bool{"in": true, "at": true, "on": true, "for": tr
 
 // hasFiniteVerb guesses whether tokens [a, b) hold a finite verb, so that
 // they form a clause rather than an adverbial ("On Monday,").
+// baseSpeech are reporting verbs in the plain present, taken after a
+// quotation and a plural subject ("“...,” the two write").
+var baseSpeech = map[string]bool{"write": true, "state": true, "say": true, "note": true, "argue": true,
+	"add": true, "insist": true, "warn": true, "explain": true, "claim": true, "conclude": true}
+
 // invertedCues are the reporting verbs that stand before their speaker
 // after a reported clause ("..., said Larry Sabato, director of ...").
 var invertedCues = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "wrote": true,

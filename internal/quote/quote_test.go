@@ -787,3 +787,26 @@ func TestTurnOfPhrase(t *testing.T) {
 		})
 	}
 }
+
+// TestVerbAfterSubjectPhrase pins reporting verbs that the cue lexicon
+// rates low but that after a quotation and its subject can only report
+// it: "states" (mostly "United States" elsewhere) at the sentence end,
+// and plain present forms after a plural subject.
+func TestVerbAfterSubjectPhrase(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, speaker, cue string }{
+		{"the report states", `"The board picked a new rule out of thin air," the report states.`, "the report", "states"},
+		{"the union's letter states", `"The board picked a new rule," the union's letter states. "We do not see the need."`, "the union's letter", "states"},
+		{"the two write", `"The board picked a new rule out of thin air," the two write.`, "the two", "write"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			if len(got) != 1 || got[0].Kind != storyline.Direct || got[0].SpeakerText != tt.speaker || got[0].Cue != tt.cue {
+				t.Fatalf("want one direct quote by %q, cue %q; got %s", tt.speaker, tt.cue, dump(got))
+			}
+		})
+	}
+}
