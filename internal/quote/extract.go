@@ -819,7 +819,9 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	for k >= lo {
 		lt := d.lower(k)
 		switch {
-		case d.flags[k]&fAux != 0 || d.xf[k]&(sLy|sLower) == sLy|sLower && len(lt) > 4:
+		case d.flags[k]&fAux != 0 && !(k == j-1 && d.xf[k]&sCap != 0 && j < len(d.toks) && (d.verbish(j) || d.flags[j]&fSpeech != 0)) || d.xf[k]&(sLy|sLower) == sLy|sLower && len(lt) > 4:
+			// (a capitalised modal right before a finite verb is a
+			// name: "Theresa May said", "Will wrote")
 			k--
 			continue
 		case d.xf[k]&xNpAdverb != 0 && k-1 >= lo && d.xf[k]&sLower != 0:

@@ -810,3 +810,27 @@ func TestVerbAfterSubjectPhrase(t *testing.T) {
 		})
 	}
 }
+
+// TestModalName pins a capitalised modal right before a finite verb as
+// part of a name ("Theresa May said", "Will wrote"), where a lower-case
+// modal is skipped as an auxiliary.
+func TestModalName(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, speaker string }{
+		{"name before said", `"We will not sell the quay," Theresa May said.`, "Theresa May"},
+		{"title and name", `"We will not sell the quay," Prime Minister Theresa May told reporters.`, "Prime Minister Theresa May"},
+		{"reported speech", "Theresa May said the quay would not be sold.", "Theresa May"},
+		{"a surname alone", `"The quay stays," Will wrote.`, "Will"},
+		{"a lower-case modal", `"The quay stays," the mayor will say on Friday.`, "the mayor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := Extract(txt, nil, nil)
+			checkInvariants(t, txt, got)
+			if len(got) != 1 || got[0].SpeakerText != tt.speaker {
+				t.Fatalf("want one quote by %q; got %s", tt.speaker, dump(got))
+			}
+		})
+	}
+}
