@@ -38,17 +38,9 @@ annotators' F1 against one another, and both against the consensus.`,
 			if by != "" && by != "annotator" && by != "publisher" {
 				return fmt.Errorf("eval quotes: --by %q: want annotator or publisher", by)
 			}
-			f, err := os.Open(args[0])
+			arts, err := readPolNeAR("eval quotes", args[0])
 			if err != nil {
-				return fmt.Errorf("eval quotes: %w", err)
-			}
-			arts, err := quoteeval.Read(f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("eval quotes: %s: %w", args[0], err)
-			}
-			if len(arts) == 0 {
-				return fmt.Errorf("eval quotes: %s: no articles (want PolNeAR JSONL, one article per line)", args[0])
+				return err
 			}
 			var pred io.Writer
 			if outPath != "" {
@@ -111,4 +103,23 @@ func printAgreement(w io.Writer, g quoteeval.Agreement) {
 			g.Articles, x.name, x.c.OursVsEach.Metrics(false).F1, x.c.Pairwise.Metrics(false).F1,
 			x.c.OursVsConsensus.Metrics(false).F1, x.c.EachVsConsensus.Metrics(false).F1)
 	}
+}
+
+// readPolNeAR reads the articles of a PolNeAR JSONL file for the command
+// named what; an error names the file and the reason, and a file with no
+// article is one.
+func readPolNeAR(what, path string) ([]quoteeval.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	arts, err := quoteeval.Read(f)
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", what, path, err)
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("%s: %s: no articles (want PolNeAR JSONL, one article per line)", what, path)
+	}
+	return arts, nil
 }

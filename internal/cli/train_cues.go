@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"storyline"
-	"storyline/internal/eval/quoteeval"
 	"storyline/internal/quote"
 )
 
@@ -27,17 +26,9 @@ internal/quote/cues.tsv and rebuild; docs/quotes.md says how it is used.`,
 			if data == "" || out == "" {
 				return fmt.Errorf("train cues: --data and --out are required")
 			}
-			f, err := os.Open(data)
+			arts, err := readPolNeAR("train cues", data)
 			if err != nil {
-				return fmt.Errorf("train cues: %w", err)
-			}
-			arts, err := quoteeval.Read(f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("train cues: %s: %w", data, err)
-			}
-			if len(arts) == 0 {
-				return fmt.Errorf("train cues: %s: no articles (want PolNeAR JSONL, one article per line)", data)
+				return err
 			}
 			docs := make([]quote.TrainDoc, 0, len(arts))
 			cues := 0

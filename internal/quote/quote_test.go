@@ -419,6 +419,15 @@ func dump(qs []storyline.Quote) string {
 	return b.String()
 }
 
+// extractChecked runs Extract on txt with no sentences or mentions and
+// checks the invariants of its result.
+func extractChecked(t *testing.T, txt string) []storyline.Quote {
+	t.Helper()
+	got := Extract(txt, nil, nil)
+	checkInvariants(t, txt, got)
+	return got
+}
+
 // checkInvariants asserts what every extraction must hold: spans in
 // bounds and matching their text, quotes in order and never overlapping.
 func checkInvariants(t testing.TB, text string, qs []storyline.Quote) {
@@ -613,8 +622,7 @@ func TestWholeSubject(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			if tt.content == "" {
 				for _, q := range got {
 					if q.Cue == "said" {
@@ -647,8 +655,7 @@ func TestConjunctionBridge(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			if len(got) == 0 || got[0].Text != tt.content || got[0].Kind != storyline.Direct || got[0].SpeakerText != "the mayor" {
 				t.Fatalf("want a direct quote %q by %q first; got %s", tt.content, "the mayor", dump(got))
 			}
@@ -672,8 +679,7 @@ func TestNamingRelative(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			if tt.content == "" {
 				if len(got) != 0 {
 					t.Fatalf("want no quote; got %s", dump(got))
@@ -707,8 +713,7 @@ func TestQuestionAttribution(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			var q *storyline.Quote
 			for i := range got {
 				if strings.HasPrefix(tt.text, got[i].Text) && got[i].Kind == storyline.Direct {
@@ -755,8 +760,7 @@ func TestInvertedAttribution(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
 				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
 			}
@@ -776,8 +780,7 @@ func TestTurnOfPhrase(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			switch {
 			case tt.content == "" && len(got) != 0:
 				t.Fatalf("want no quote; got %s", dump(got))
@@ -802,8 +805,7 @@ func TestVerbAfterSubjectPhrase(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			if len(got) != 1 || got[0].Kind != storyline.Direct || got[0].SpeakerText != tt.speaker || got[0].Cue != tt.cue {
 				t.Fatalf("want one direct quote by %q, cue %q; got %s", tt.speaker, tt.cue, dump(got))
 			}
@@ -826,8 +828,7 @@ func TestModalName(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := head + tt.text
-			got := Extract(txt, nil, nil)
-			checkInvariants(t, txt, got)
+			got := extractChecked(t, txt)
 			if len(got) != 1 || got[0].SpeakerText != tt.speaker {
 				t.Fatalf("want one quote by %q; got %s", tt.speaker, dump(got))
 			}
