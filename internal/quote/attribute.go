@@ -2208,8 +2208,6 @@ func overlapsSorted(qs []cand, q cand) bool {
 
 var prepositions = map[string]bool{"in": true, "at": true, "on": true, "for": true, "from": true, "with": true, "near": true, "outside": true, "inside": true, "of": true}
 
-// hasFiniteVerb guesses whether tokens [a, b) hold a finite verb, so that
-// they form a clause rather than an adverbial ("On Monday,").
 // baseSpeech are reporting verbs in the plain present, taken after a
 // quotation and a plural subject ("“...,” the two write").
 var baseSpeech = map[string]bool{"write": true, "state": true, "say": true, "note": true, "argue": true,
@@ -2233,6 +2231,8 @@ func (d *doc) clauseBefore(a, b int) bool {
 	return false
 }
 
+// hasFiniteVerb guesses whether tokens [a, b) hold a finite verb, so that
+// they form a clause rather than an adverbial ("On Monday,").
 func (d *doc) hasFiniteVerb(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := d.lower(k)
