@@ -1798,7 +1798,7 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 				break
 			}
-			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) {
+			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.tokAt(ls)) && a.spkA-1-d.tokAt(ls) >= 6) {
 				// "Ryan and Trump will meet next week, Spicer said,
 				// adding, ...", "..., Wilkin said during his speech
 				// to be a delegate.": the clause before.
@@ -2185,7 +2185,42 @@ func (d *doc) finalTail(ce, sb int) bool {
 	case "during", "at", "after", "before", "while", "when":
 		return !d.hasThatOrCue(ce, sb)
 	}
-	return false
+	return d.adjunctTail(ce, sb)
+}
+
+// adjunctTail reports whether tokens [ce, sb) after an attribution are
+// adjuncts of time and place, or the addressee of "told", up to the
+// sentence end, with no clause of their own: "..., Bill Clinton said this
+// week at an event in Iowa.", "..., an official told The New York
+// Times.". A verb, "that", a pronoun subject, a quotation or a comma in
+// them means they may report something.
+func (d *doc) adjunctTail(ce, sb int) bool {
+	if sb-ce > 12 {
+		return false
+	}
+	switch d.lower(ce - 1) {
+	case "told", "tells", "tell":
+		if !d.adjunctAt(ce) && !(d.xf[ce]&sCap != 0 || d.lower(ce) == "reporters") {
+			return false
+		}
+	default:
+		if !d.adjunctAt(ce) {
+			return false
+		}
+	}
+	for k := ce; k < sb; k++ {
+		w := d.lower(k)
+		if d.tokReg[k] >= 0 || d.verbish(k) || d.flags[k]&(fAux|fPron) != 0 && w != "his" && w != "her" && w != "their" && w != "its" || w == "that" || k == ce && isParticiple(w) {
+			return false
+		}
+		if x := d.toks[k].Text; x == "," || x == ":" || x == ";" || isDash(x) {
+			return false
+		}
+		if k > ce && d.isCue(k, cueRate) && !strings.HasSuffix(w, "ing") {
+			return false
+		}
+	}
+	return true
 }
 
 // thatAfterComma reports whether a comma within a few tokens from i is

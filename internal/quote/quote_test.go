@@ -768,6 +768,40 @@ func TestInvertedAttribution(t *testing.T) {
 	}
 }
 
+// TestAdjunctTail pins a reported clause before "X said" or "X told Y"
+// followed only by adjuncts or an addressee: the clause before is the
+// content, not the adjuncts after the verb; a clause after the adjuncts
+// is still the content.
+func TestAdjunctTail(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, speaker string }{
+		{"addressee",
+			"The pilot was kind and careful, a harbour official told The Coastal Times.",
+			"The pilot was kind and careful", "a harbour official"},
+		{"addressee reporters",
+			"The quay was never at risk, the mayor told reporters on Tuesday.",
+			"The quay was never at risk", "the mayor"},
+		{"time and place",
+			"Dockers earn too little for the hours they work, former mayor Ed Lane said this week at a rally in Tromso.",
+			"Dockers earn too little for the hours they work", "former mayor Ed Lane"},
+		{"in a memo",
+			"Two ledgers from the port office have been placed in secure storage, the auditor wrote in a memo to the council.",
+			"Two ledgers from the port office have been placed in secure storage", "the auditor"},
+		{"clause after the adjunct",
+			"The quay is safe for now, the mayor said on Tuesday at the harbour that the council would vote on it in May.",
+			"that the council would vote on it in May", "the mayor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := extractChecked(t, txt)
+			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
+				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
+			}
+		})
+	}
+}
+
 // TestTurnOfPhrase pins "That said," and "Having said that," as turns of
 // phrase that report nothing, while "said that," still reports.
 func TestTurnOfPhrase(t *testing.T) {
