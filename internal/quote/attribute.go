@@ -1715,7 +1715,9 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 		}
 		for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
-			if x := add[j]; x.e <= cs && x.e > ls {
+			// (an attribution whose cue is no speech verb may lie
+			// inside this one's content; outer settles it)
+			if x := add[j]; x.e <= cs && x.e > ls && (d.flags[c]&fSpeech == 0 || x.cueTok < 0 || d.flags[x.cueTok]&fSpeech != 0) {
 				ls = x.e
 			}
 		}
@@ -1891,8 +1893,14 @@ func (d *doc) reported(qs []cand) []cand {
 			continue
 		}
 		d.takeInRegions(&q)
-		if overlapsSorted(qs, q) || len(add) > 0 && overlapsAny(add[max(0, len(add)-4):], q) {
+		if overlapsSorted(qs, q) {
 			continue
+		}
+		if len(add) > 0 && overlapsAny(add[max(0, len(add)-4):], q) {
+			var ok bool
+			if add, ok = d.outer(add, q); !ok {
+				continue
+			}
 		}
 		add = append(add, q)
 	}
@@ -1900,6 +1908,32 @@ func (d *doc) reported(qs []cand) []cand {
 	clear(add) // (no references into this text stay behind)
 	d.buf.add = add[:0]
 	return qs
+}
+
+// outer drops from the last attributions in add those that q's content
+// holds whole, cue and all, when q's cue is a speech verb and theirs is
+// not: "[A day earlier, six protesters were arrested after refusing to
+// leave the lobby], police said." reports what the police said, not a
+// refusal. An inner report of a "that" clause ("an official reported
+// that ...") stays. It reports false, and leaves add as it is, when q
+// overlaps any other.
+func (d *doc) outer(add []cand, q cand) ([]cand, bool) {
+	if d.flags[q.cueTok]&fSpeech == 0 {
+		return add, false
+	}
+	lo := max(0, len(add)-4)
+	for _, x := range add[lo:] {
+		if x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !strings.HasPrefix(d.text[x.s:x.e], "that ")) {
+			return add, false
+		}
+	}
+	out := add[:lo]
+	for _, x := range add[lo:] {
+		if !(x.s < q.e && q.s < x.e) {
+			out = append(out, x)
+		}
+	}
+	return out, true
 }
 
 func (d *doc) hasThatOrCue(a, b int) bool {

@@ -802,6 +802,33 @@ func TestAdjunctTail(t *testing.T) {
 	}
 }
 
+// TestOuterAttribution pins a reported clause that holds a cue of its
+// own which is no speech verb ("refusing", "endorse", "concern"): the
+// speech verb after the clause attributes all of it.
+func TestOuterAttribution(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, speaker string }{
+		{"participle inside",
+			"On Sunday, four dockers were detained after refusing to leave the ferry terminal during the strike, the coastguard said.",
+			"On Sunday, four dockers were detained after refusing to leave the ferry terminal during the strike", "the coastguard"},
+		{"according to",
+			"The two unions are close to a deal that would see the smaller one endorse the pay offer in May, according to two union officials.",
+			"The two unions are close to a deal that would see the smaller one endorse the pay offer in May", "two union officials"},
+		{"noun cue inside",
+			"The quay has been a lasting concern for the council this winter, Lane said.",
+			"The quay has been a lasting concern for the council this winter", "Lane"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			got := extractChecked(t, txt)
+			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
+				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
+			}
+		})
+	}
+}
+
 // TestTurnOfPhrase pins "That said," and "Having said that," as turns of
 // phrase that report nothing, while "said that," still reports.
 func TestTurnOfPhrase(t *testing.T) {
