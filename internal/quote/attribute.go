@@ -1878,6 +1878,13 @@ func (d *doc) reported(qs []cand) []cand {
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
 		}
+		if k := d.tokAt(q.s); k == sa && q.e > q.s {
+			// "PORT SALLOW, March 20 (NWA) - Talks ended, diplomats
+			// said.": the dateline reports nothing
+			if k2 := d.skipDateline(k, c); k2 > k && k2 < c && d.toks[k2].Start < q.e {
+				q.s = d.toks[k2].Start
+			}
+		}
 		if j := sort.SearchInts(dashSpk, d.tokAt(q.s)); j < len(dashSpk) && d.toks[dashSpk[j]].Start < q.e {
 			// "Pollsters agree - Carl Bialik: “…”": the content stops
 			// before another quotation's speaker after a dash
@@ -2503,7 +2510,7 @@ func (d *doc) skipDateline(sa, hi int) int {
 	}
 	if k < hi && d.toks[k].Text == "," {
 		// "VARNOGRAD, March 3 (UPI) —"
-		for m := k + 1; m < hi && m < k+6; m++ {
+		for m := k + 1; m < hi && m < k+8; m++ {
 			if isDash(d.toks[m].Text) {
 				return m + 1
 			}

@@ -829,6 +829,25 @@ func TestOuterAttribution(t *testing.T) {
 	}
 }
 
+// TestDatelineNotContent pins a dateline opening a reported clause: it
+// is no part of the content.
+func TestDatelineNotContent(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"agency and date", "PORT SALLOW, March 20 (NWA) - Dockers and owners ended a second day of talks without a deal, mediators said."},
+		{"agency only", "PORT SALLOW (NWA) - Dockers and owners ended a second day of talks without a deal, mediators said."},
+		{"city only", "PORT SALLOW - Dockers and owners ended a second day of talks without a deal, mediators said."},
+	}
+	const content = "Dockers and owners ended a second day of talks without a deal"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, "Talks stall\n\n"+tt.text)
+			if len(got) != 1 || got[0].Text != content || got[0].SpeakerText != "mediators" {
+				t.Fatalf("want one quote %q by mediators; got %s", content, dump(got))
+			}
+		})
+	}
+}
+
 // TestTurnOfPhrase pins "That said," and "Having said that," as turns of
 // phrase that report nothing, while "said that," still reports.
 func TestTurnOfPhrase(t *testing.T) {
