@@ -1877,6 +1877,16 @@ func (d *doc) reported(qs []cand) []cand {
 			}
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
+			if a.spkA-1 > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && d.toks[a.spkA-1].Text == "," && d.toks[ce].Text == "," && p == ce+1 && !isParticiple(d.lower(p)) && d.lower(p) != "which" && ls < d.toks[a.spkA-1].Start {
+				// "Her countrymen, she said, should not listen to ...":
+				// the reported clause runs on both sides of the
+				// attribution; its span covers both.
+				x := q
+				x.s = firstNonSpace(d.text, ls, d.toks[a.spkA-1].Start)
+				if x.s < d.toks[a.spkA-1].Start && countWords(d.text[q.s:q.e], 3) >= 3 && !overlapsSorted(qs, x) && !(len(add) > 0 && overlapsAny(add[max(0, len(add)-4):], x)) {
+					q.s = x.s
+				}
+			}
 		}
 		if k := d.tokAt(q.s); k == sa && q.e > q.s {
 			// "PORT SALLOW, March 20 (NWA) - Talks ended, diplomats
@@ -1930,7 +1940,7 @@ func (d *doc) outer(add []cand, q cand) ([]cand, bool) {
 	}
 	lo := max(0, len(add)-4)
 	for _, x := range add[lo:] {
-		if x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !strings.HasPrefix(d.text[x.s:x.e], "that ")) {
+		if x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !(strings.HasPrefix(d.text[x.s:x.e], "that ") && countWords(d.text[x.s:x.e], 4) >= 4)) {
 			return add, false
 		}
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -817,6 +818,9 @@ func TestOuterAttribution(t *testing.T) {
 		{"noun cue inside",
 			"The quay has been a lasting concern for the council this winter, Lane said.",
 			"The quay has been a lasting concern for the council this winter", "Lane"},
+		{"'that' with no clause inside",
+			"Opening the ledgers now could help clear that up, the auditor said.",
+			"Opening the ledgers now could help clear that up", "the auditor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -843,6 +847,39 @@ func TestDatelineNotContent(t *testing.T) {
 			got := extractChecked(t, "Talks stall\n\n"+tt.text)
 			if len(got) != 1 || got[0].Text != content || got[0].SpeakerText != "mediators" {
 				t.Fatalf("want one quote %q by mediators; got %s", content, dump(got))
+			}
+		})
+	}
+}
+
+// TestMidAttribution pins "A, X said, B": the reported clause runs on
+// both sides of the attribution and its span covers both, unless what
+// follows is a participle or a relative clause of the attribution's own.
+func TestMidAttribution(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content string }{
+		{"subject before",
+			"Her dockers, she said, should not listen to those who claim that the quay is closed.",
+			"Her dockers, she said, should not listen to those who claim that the quay is closed"},
+		{"adverb before",
+			"Recently, he said, he has found that the north quay is less welcoming.",
+			"Recently, he said, he has found that the north quay is less welcoming"},
+		{"clause before",
+			"The new ferry was a welcome step, Lane said, but the council should still find the money that the quay needs.",
+			"The new ferry was a welcome step, Lane said, but the council should still find the money that the quay needs"},
+		{"participle after",
+			"The mayor will open the quay in May, Lane said, adding that the council had found the money.",
+			"that the council had found the money"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			var texts []string
+			for _, q := range got {
+				texts = append(texts, q.Text)
+			}
+			if !slices.Contains(texts, tt.content) {
+				t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
 			}
 		})
 	}
