@@ -1800,7 +1800,7 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 				break
 			}
-			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.tokAt(ls)) && a.spkA-1-d.tokAt(ls) >= 6) {
+			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.skipDateline(d.tokAt(ls), a.spkA)) && a.spkA-1-d.tokAt(ls) >= 6) {
 				// "Ryan and Trump will meet next week, Spicer said,
 				// adding, ...", "..., Wilkin said during his speech
 				// to be a delegate.": the clause before.
@@ -2243,7 +2243,7 @@ func (d *doc) finalTail(ce, sb int) bool {
 // adjuncts of time and place, or the addressee of "told", up to the
 // sentence end, with no clause of their own: "..., Bill Clinton said this
 // week at an event in Iowa.", "..., an official told The New York
-// Times.". A verb, "that", a pronoun subject, a quotation or a comma in
+// Times.", "..., he told the court in his filing.". A verb, "that", a pronoun subject, a quotation or a comma in
 // them means they may report something.
 func (d *doc) adjunctTail(ce, sb int) bool {
 	if sb-ce > 12 {
@@ -2251,7 +2251,7 @@ func (d *doc) adjunctTail(ce, sb int) bool {
 	}
 	switch d.lower(ce - 1) {
 	case "told", "tells", "tell":
-		if !d.adjunctAt(ce) && !(d.xf[ce]&sCap != 0 || d.lower(ce) == "reporters") {
+		if !d.adjunctAt(ce) && !(d.xf[ce]&sCap != 0 || d.lower(ce) == "reporters" || d.lower(ce) == "the") {
 			return false
 		}
 	default:

@@ -785,6 +785,9 @@ func TestAdjunctTail(t *testing.T) {
 		{"time and place",
 			"Dockers earn too little for the hours they work, former mayor Ed Lane said this week at a rally in Tromso.",
 			"Dockers earn too little for the hours they work", "former mayor Ed Lane"},
+		{"addressee with an article",
+			"The ferry levy was only what nine ports already charge, the owners told the tribunal in their filing.",
+			"The ferry levy was only what nine ports already charge", "the owners"},
 		{"in a memo",
 			"Two ledgers from the port office have been placed in secure storage, the auditor wrote in a memo to the council.",
 			"Two ledgers from the port office have been placed in secure storage", "the auditor"},
@@ -800,6 +803,18 @@ func TestAdjunctTail(t *testing.T) {
 				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
 			}
 		})
+	}
+	// "told a joke": the object is what was told; the adverbial before
+	// the subject reports nothing.
+	for _, txt := range []string{
+		"PORT SALLOW - On Friday morning, the third day of his tour of the coast, the mayor told a joke.",
+		"On Friday morning, the third day of his long tour of the coast, the mayor told a story.",
+	} {
+		for _, q := range extractChecked(t, head+txt) {
+			if strings.HasPrefix(q.Text, "On Friday") {
+				t.Errorf("%q: the adverbial is no content; got %s", txt, dump([]storyline.Quote{q}))
+			}
+		}
 	}
 }
 
