@@ -990,6 +990,13 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 	if a >= end {
 		return 0, 0, false
 	}
+	if a-3 >= lo && (d.lower(a-2) == "close" && d.lower(a-1) == "to" || d.lower(a-2) == "familiar" && d.lower(a-1) == "with") && d.npTokOK(a-3) && d.xf[a-3]&xPronoun == 0 {
+		// "people close to Clinton say", "a source familiar with the
+		// talks said": the phrase runs on to the head before "close"
+		if a2, _, ok := d.npLeft(a-2, lo); ok && a2 < a-2 {
+			return a2, end, true
+		}
+	}
 	return a, end, true
 }
 

@@ -900,6 +900,25 @@ func TestMidAttribution(t *testing.T) {
 	}
 }
 
+// TestCloseToSpeaker pins speaker phrases with "close to" and "familiar
+// with": the speakers are the people near someone, not the person named.
+func TestCloseToSpeaker(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, speaker string }{
+		{"after the clause", "The council's first task is whether it can win back the dockers, people close to Lane say.", "people close to Lane"},
+		{"opening the sentence", "People close to Lane say the council's first task is winning back the dockers.", "People close to Lane"},
+		{"familiar with", "The council will sign the lease on Monday, a source familiar with the talks said.", "a source familiar with the talks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			if len(got) != 1 || got[0].SpeakerText != tt.speaker || got[0].Speaker == "Lane" {
+				t.Fatalf("want one quote by %q; got %s", tt.speaker, dump(got))
+			}
+		})
+	}
+}
+
 // TestTurnOfPhrase pins "That said," and "Having said that," as turns of
 // phrase that report nothing, while "said that," still reports.
 func TestTurnOfPhrase(t *testing.T) {

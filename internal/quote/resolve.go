@@ -414,9 +414,9 @@ func (d *doc) nameIn(a, b int) (string, int) {
 // nameIn1 is nameIn for a phrase with no appositive.
 func (d *doc) nameIn1(a, b int) (string, int) {
 	for k := a + 1; k < b; k++ {
-		if d.lower(k) == "who" || d.lower(k) == "which" || d.lower(k) == "speaking" || d.lower(k) == "talking" {
+		if w := d.lower(k); w == "who" || w == "which" || w == "speaking" || w == "talking" || k+1 < b && (w == "close" && d.lower(k+1) == "to" || w == "familiar" && d.lower(k+1) == "with") {
 			// "local leaders who would rather back Ben Carson", "a source
-			// speaking to Fox News": the head
+			// speaking to Fox News", "people close to Clinton": the head
 			b = k
 			break
 		}
