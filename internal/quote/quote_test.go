@@ -734,6 +734,24 @@ func TestQuestionAttribution(t *testing.T) {
 	}
 }
 
+// oneQuote is a text that holds exactly one quotation, with its content
+// and speaker phrase.
+type oneQuote struct{ name, text, content, speaker string }
+
+// checkOneQuote extracts each test's text after head and wants exactly
+// its one quotation.
+func checkOneQuote(t *testing.T, head string, tests []oneQuote) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
+				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
+			}
+		})
+	}
+}
+
 // TestInvertedAttribution pins "..., said X." after reported speech: the
 // phrase after the verb is the speaker, even with a relative clause or an
 // appositive, and the clause before the comma is the content. A subject
@@ -741,7 +759,7 @@ func TestQuestionAttribution(t *testing.T) {
 // keeps the closing comma, as PolNeAR's source spans do).
 func TestInvertedAttribution(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, speaker string }{
+	tests := []oneQuote{
 		{"relative clause",
 			"Defending the quay is squarely within the mayor's reach, said a handful of dockers who point to his ties with labour.",
 			"Defending the quay is squarely within the mayor's reach", "a handful of dockers"},
@@ -758,15 +776,7 @@ func TestInvertedAttribution(t *testing.T) {
 			"The mayor's former campaign manager, Corey Lewandowski, said the clerk who replaced him should be fired.",
 			"the clerk who replaced him should be fired", "The mayor's former campaign manager, Corey Lewandowski,"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			txt := head + tt.text
-			got := extractChecked(t, txt)
-			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
-				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
-			}
-		})
-	}
+	checkOneQuote(t, head, tests)
 }
 
 // TestAdjunctTail pins a reported clause before "X said" or "X told Y"
@@ -775,7 +785,7 @@ func TestInvertedAttribution(t *testing.T) {
 // is still the content.
 func TestAdjunctTail(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, speaker string }{
+	tests := []oneQuote{
 		{"addressee",
 			"The pilot was kind and careful, a harbour official told The Coastal Times.",
 			"The pilot was kind and careful", "a harbour official"},
@@ -795,15 +805,7 @@ func TestAdjunctTail(t *testing.T) {
 			"The quay is safe for now, the mayor said on Tuesday at the harbour that the council would vote on it in May.",
 			"that the council would vote on it in May", "the mayor"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			txt := head + tt.text
-			got := extractChecked(t, txt)
-			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
-				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
-			}
-		})
-	}
+	checkOneQuote(t, head, tests)
 	// "told a joke": the object is what was told; the adverbial before
 	// the subject reports nothing.
 	for _, txt := range []string{
@@ -823,7 +825,7 @@ func TestAdjunctTail(t *testing.T) {
 // speech verb after the clause attributes all of it.
 func TestOuterAttribution(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, speaker string }{
+	tests := []oneQuote{
 		{"participle inside",
 			"On Sunday, four dockers were detained after refusing to leave the ferry terminal during the strike, the coastguard said.",
 			"On Sunday, four dockers were detained after refusing to leave the ferry terminal during the strike", "the coastguard"},
@@ -837,34 +839,18 @@ func TestOuterAttribution(t *testing.T) {
 			"Opening the ledgers now could help clear that up, the auditor said.",
 			"Opening the ledgers now could help clear that up", "the auditor"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			txt := head + tt.text
-			got := extractChecked(t, txt)
-			if len(got) != 1 || got[0].Text != tt.content || got[0].SpeakerText != tt.speaker {
-				t.Fatalf("want one quote %q by %q; got %s", tt.content, tt.speaker, dump(got))
-			}
-		})
-	}
+	checkOneQuote(t, head, tests)
 }
 
 // TestDatelineNotContent pins a dateline opening a reported clause: it
 // is no part of the content.
 func TestDatelineNotContent(t *testing.T) {
-	tests := []struct{ name, text string }{
-		{"agency and date", "PORT SALLOW, March 20 (NWA) - Dockers and owners ended a second day of talks without a deal, mediators said."},
-		{"agency only", "PORT SALLOW (NWA) - Dockers and owners ended a second day of talks without a deal, mediators said."},
-		{"city only", "PORT SALLOW - Dockers and owners ended a second day of talks without a deal, mediators said."},
-	}
 	const content = "Dockers and owners ended a second day of talks without a deal"
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := extractChecked(t, "Talks stall\n\n"+tt.text)
-			if len(got) != 1 || got[0].Text != content || got[0].SpeakerText != "mediators" {
-				t.Fatalf("want one quote %q by mediators; got %s", content, dump(got))
-			}
-		})
-	}
+	checkOneQuote(t, "Talks stall\n\n", []oneQuote{
+		{"agency and date", "PORT SALLOW, March 20 (NWA) - " + content + ", mediators said.", content, "mediators"},
+		{"agency only", "PORT SALLOW (NWA) - " + content + ", mediators said.", content, "mediators"},
+		{"city only", "PORT SALLOW - " + content + ", mediators said.", content, "mediators"},
+	})
 }
 
 // TestMidAttribution pins "A, X said, B": the reported clause runs on
