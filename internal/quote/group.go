@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/zeebo/xxh3"
 )
@@ -189,25 +190,86 @@ func stem(w string) string {
 }
 
 func bagOf(s string) bag {
-	var b bag
-	var prev uint64
-	have := false
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if stopWords[f] || len(f) < 2 {
+	_, b := appendBag(nil, s)
+	return b
+}
+
+// appendBag appends the bag of s to arena and returns the arena and the
+// bag, whose two sets are slices of it: the words of s lower-cased
+// (unicode.ToLower), split at every rune that is neither a letter nor a
+// digit, stop words and one-byte words dropped, each cut to its stem.
+// (Rune by rune into a small buffer, without lower-casing and splitting
+// the whole text first: the resolver builds a bag for most quotations
+// of a report.)
+func appendBag(arena []uint64, s string) ([]uint64, bag) {
+	a := len(arena)
+	var wb [32]byte           // the word's first bytes, lowered
+	n, size, runes := 0, 0, 0 // bytes kept in wb, the word's bytes, its runes
+	stemLen := 0              // the bytes of its first six runes
+	flush := func() {
+		if size >= 2 && (size > len(wb) || !stopWords[string(wb[:n])]) {
+			arena = append(arena, xxh3.Hash(wb[:stemLen]))
+		}
+		n, size, runes, stemLen = 0, 0, 0, 0
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			default:
+				if size > 0 {
+					flush()
+				}
+				continue
+			}
+			if n == size && n < len(wb) {
+				wb[n] = c
+				n++
+			}
+			size++
+			if runes++; runes <= 6 {
+				stemLen = n
+			}
 			continue
 		}
-		w := xxh3.HashString(stem(f))
-		b.words = append(b.words, w)
-		if have {
-			b.pairs = append(b.pairs, prev*0x9E3779B97F4A7C15^w)
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		r = unicode.ToLower(r) // (an invalid byte is U+FFFD: a separator)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if size > 0 {
+				flush()
+			}
+			continue
 		}
-		prev, have = w, true
+		rl := utf8.RuneLen(r)
+		if n+rl <= len(wb) && n == size {
+			utf8.EncodeRune(wb[n:], r)
+			n += rl
+		}
+		size += rl // (past wb's end: the rest is past the stem, and no stop word)
+		if runes++; runes <= 6 {
+			stemLen = n
+		}
 	}
-	slices.Sort(b.words)
-	slices.Sort(b.pairs)
-	b.words = slices.Compact(b.words)
-	b.pairs = slices.Compact(b.pairs)
-	return b
+	if size > 0 {
+		flush()
+	}
+	words := arena[a:]
+	// the pairs of neighbouring words, in text order, after the words
+	for k := 1; k < len(words); k++ {
+		arena = append(arena, words[k-1]*0x9E3779B97F4A7C15^words[k])
+	}
+	words = arena[a : a+len(words)]
+	pairs := arena[a+len(words):]
+	slices.Sort(words)
+	slices.Sort(pairs)
+	words = slices.Compact(words)
+	pairs = slices.Compact(pairs)
+	return arena, bag{words: words[:len(words):len(words)], pairs: pairs[:len(pairs):len(pairs)]}
 }
 
 // containment is |a∩b| / min(|a|,|b|), of sorted distinct sets.

@@ -651,18 +651,19 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		}
 	}
 	// Unresolved quotes that repeat a resolved one (headline and body).
-	var bags map[int]bag
+	var bags []bag
+	var done []bool
 	bagAt := func(i int) bag {
 		if bags == nil {
-			bags = map[int]bag{}
+			bags, done = make([]bag, len(qs)), make([]bool, len(qs))
 		}
-		b, ok := bags[i]
-		if !ok {
-			b = bagOf(txt[qs[i].s:qs[i].e])
-			bags[i] = b
+		if !done[i] {
+			d.buf.bagArena, bags[i] = appendBag(d.buf.bagArena, txt[qs[i].s:qs[i].e])
+			done[i] = true
 		}
-		return b
+		return bags[i]
 	}
+	d.buf.bagArena = d.buf.bagArena[:0]
 	for i := range qs {
 		if qs[i].speaker != "" || !qs[i].fromRegion || qs[i].e-qs[i].s < 20 {
 			continue
