@@ -176,6 +176,45 @@ var stopWords = map[string]bool{
 	"s": true, "t": true, "don": true, "won": true, "where": true, "when": true, "how": true,
 }
 
+// wordSet is a set of words of up to eight bytes (no zero byte), each
+// packed into a uint64, in an open-addressed table: a lookup costs a few
+// instructions where a map of strings hashes the whole string.
+type wordSet [256]uint64
+
+func pack8(w []byte) uint64 {
+	var k uint64
+	for i, c := range w {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+func (s *wordSet) slot(k uint64) int {
+	i := int(k * 0x9E3779B97F4A7C15 >> 56)
+	for s[i] != 0 && s[i] != k {
+		i = (i + 1) & 255
+	}
+	return i
+}
+
+func (s *wordSet) has(w []byte) bool {
+	k := pack8(w)
+	return s[s.slot(k)] == k
+}
+
+// stopSet holds stopWords (all of them under eight bytes).
+var stopSet = func() *wordSet {
+	s := new(wordSet)
+	for w := range stopWords {
+		if len(w) > 8 || len(stopWords) > 128 {
+			panic("quote: stopWords does not fit a wordSet")
+		}
+		k := pack8([]byte(w))
+		s[s.slot(k)] = k
+	}
+	return s
+}()
+
 // stem cuts a lower-cased word to six letters: crude, but it lets two
 // translations of one statement ("guarantee", "guarantees") meet.
 func stem(w string) string {
@@ -207,7 +246,7 @@ func appendBag(arena []uint64, s string) ([]uint64, bag) {
 	n, size, runes := 0, 0, 0 // bytes kept in wb, the word's bytes, its runes
 	stemLen := 0              // the bytes of its first six runes
 	flush := func() {
-		if size >= 2 && (size > len(wb) || !stopWords[string(wb[:n])]) {
+		if size >= 2 && (size > 8 || !stopSet.has(wb[:n])) {
 			arena = append(arena, xxh3.Hash(wb[:stemLen]))
 		}
 		n, size, runes, stemLen = 0, 0, 0, 0
