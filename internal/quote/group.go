@@ -205,9 +205,12 @@ func (s *wordSet) has(w []byte) bool {
 // stopSet holds stopWords (all of them under eight bytes).
 var stopSet = func() *wordSet {
 	s := new(wordSet)
+	if len(stopWords) > len(s)/2 {
+		panic("quote: stopWords does not fit a wordSet")
+	}
 	for w := range stopWords {
-		if len(w) > 8 || len(stopWords) > 128 {
-			panic("quote: stopWords does not fit a wordSet")
+		if len(w) > 8 {
+			panic("quote: a stop word longer than eight bytes: " + w)
 		}
 		k := pack8([]byte(w))
 		s[s.slot(k)] = k
