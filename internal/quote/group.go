@@ -218,19 +218,6 @@ var stopSet = func() *wordSet {
 	return s
 }()
 
-// stem cuts a lower-cased word to six letters: crude, but it lets two
-// translations of one statement ("guarantee", "guarantees") meet.
-func stem(w string) string {
-	n := 0
-	for i := range w {
-		if n == 6 {
-			return w[:i]
-		}
-		n++
-	}
-	return w
-}
-
 func bagOf(s string) bag {
 	_, b := appendBag(nil, s)
 	return b
@@ -239,7 +226,9 @@ func bagOf(s string) bag {
 // appendBag appends the bag of s to arena and returns the arena and the
 // bag, whose two sets are slices of it: the words of s lower-cased
 // (unicode.ToLower), split at every rune that is neither a letter nor a
-// digit, stop words and one-byte words dropped, each cut to its stem.
+// digit, stop words and one-byte words dropped, each cut to its first
+// six runes: a crude stem, but it lets two translations of one statement
+// ("guarantee", "guarantees") meet.
 // (Rune by rune into a small buffer, without lower-casing and splitting
 // the whole text first: the resolver builds a bag for most quotations
 // of a report.)

@@ -9,6 +9,18 @@ import (
 	"github.com/zeebo/xxh3"
 )
 
+// stem cuts a lower-cased word to six letters (bagOfSlow).
+func stem(w string) string {
+	n := 0
+	for i := range w {
+		if n == 6 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
 // bagOfSlow is the plain statement of bagOf's definition: lower-case the
 // text, split it at runes that are neither letters nor digits, drop stop
 // words and one-byte words, stem and hash.
