@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/zeebo/xxh3"
+	"storyline/internal/text"
 )
 
 // stem cuts a lower-cased word to six letters (bagOfSlow).
@@ -32,7 +32,7 @@ func bagOfSlow(s string) bag {
 		if stopWords[f] || len(f) < 2 {
 			continue
 		}
-		w := xxh3.HashString(stem(f))
+		w := stemKey([]byte(stem(f)))
 		b.words = append(b.words, w)
 		if have {
 			b.pairs = append(b.pairs, prev*0x9E3779B97F4A7C15^w)
@@ -80,5 +80,61 @@ func FuzzBagOf(f *testing.F) {
 		if got, want := bagOf(s), bagOfSlow(s); !sameBag(got, want) {
 			t.Errorf("bagOf(%q) = %v, want %v", s, got, want)
 		}
+	})
+}
+
+// checkSpanBag checks appendSpanBag against appendBag on every span of
+// txt between two of the given byte offsets.
+func checkSpanBag(t *testing.T, txt string, sents []text.Sentence, offs []int) {
+	t.Helper()
+	d := newDoc(txt, sents, new(buffers))
+	for _, s := range offs {
+		for _, e := range offs {
+			if s < 0 || e > len(txt) || s > e {
+				continue
+			}
+			_, got := d.appendSpanBag(nil, s, e)
+			if want := bagOf(txt[s:e]); !sameBag(got, want) {
+				t.Fatalf("appendSpanBag(%q) = %v, want %v", txt[s:e], got, want)
+			}
+		}
+	}
+}
+
+func TestAppendSpanBag(t *testing.T) {
+	for _, txt := range []string{
+		"Security guarantees without Russia are a utopia, a road to nowhere.",
+		`“We will not accept it,” Zelenskyy said. The alliance’s chief called it "ironclad".`,
+		"don't won't it's U.S. e-mail 1,000 GUARANTEES Guarantee x",
+		"ÉTATS-UNIS and Ukraïna2024 agreed; Straße — ǅemal",
+		"supercalifragilistic words longer than eight bytes, and short ones",
+		"bad \xff\xfebytes\xc3 and \uFFFD here",
+	} {
+		var offs []int
+		for i := range len(txt) + 1 {
+			offs = append(offs, i)
+		}
+		checkSpanBag(t, txt, text.Split(txt), offs)
+	}
+	// tokens the splitter would not give: out of order, overlapping,
+	// splitting a word
+	txt := "cannot stop the guarantees now"
+	toks := []text.Token{{Start: 0, End: 3, Text: "can"}, {Start: 3, End: 6, Text: "not"}, {Start: 7, End: 11, Text: "stop"},
+		{Start: 9, End: 15, Text: "op the"}, {Start: 16, End: 26, Text: "guarantees"}, {Start: 27, End: 30, Text: "now"}}
+	checkSpanBag(t, txt, []text.Sentence{{Start: 0, End: len(txt), Tokens: toks}}, []int{0, 1, 3, 6, 7, 10, 16, 26, 30})
+}
+
+func FuzzAppendSpanBag(f *testing.F) {
+	f.Add(`“We will not accept it,” Zelenskyy said of the guarantees.`, uint16(0), uint16(40))
+	f.Add("ÉTATS-UNIS, Ukraïna2024 \xff don't", uint16(3), uint16(30))
+	f.Fuzz(func(t *testing.T, txt string, a, b uint16) {
+		if len(txt) > 4096 {
+			return
+		}
+		s, e := int(a)%(len(txt)+1), int(b)%(len(txt)+1)
+		if s > e {
+			s, e = e, s
+		}
+		checkSpanBag(t, txt, text.Split(txt), []int{s, e})
 	})
 }

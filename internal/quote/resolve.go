@@ -658,7 +658,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 			bags, done = make([]bag, len(qs)), make([]bool, len(qs))
 		}
 		if !done[i] {
-			d.buf.bagArena, bags[i] = appendBag(d.buf.bagArena, txt[qs[i].s:qs[i].e])
+			d.buf.bagArena, bags[i] = d.appendSpanBag(d.buf.bagArena, qs[i].s, qs[i].e)
 			done[i] = true
 		}
 		return bags[i]
