@@ -258,6 +258,11 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32) {
 // wordsOf looks up the word of each token: its lower-cased form (lower),
 // word-table entry (wid), flags and xflags with shape bits (xf). It
 // reports whether every token's text is its span's.
+//
+// Most tokens are words or marks of one to eight ASCII bytes whose text
+// is their span's: the loop reads each in one eight-byte load and decides
+// without a branch on what the processor cannot foresee (capitals or not,
+// in the table or not, the ending); wordOf takes the others.
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	txt, tbl := d.text, d.tbl
 	n := len(toks)
@@ -270,106 +275,105 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	lt := grow(d.buf.lowText, len(txt)+1)
 	copy(lt, txt)
 	lt[len(txt)] = 0
-	txtBase := unsafe.Pointer(unsafe.StringData(txt)) // (to tell a token that is a slice of txt)
+	txtBase := unsafe.StringData(txt) // (to tell a token that is a slice of txt)
+	slots, mask := tbl.slots, tbl.mask
 	spanText = true
 	for i := range toks {
 		t := &toks[i]
-		// the word: its bytes, eight at a time, tell whether they are
-		// ASCII and whether there are capitals, and give the hash of
-		// the lower-cased form
-		tx := t.Text
-		var lw string
-		ref := uint64(t.Start) | uint64(t.End-t.Start)<<32 // (the span's, in lt)
-		var x, xw uint32
-		var fl uint16
-		var id int32
-		ascii := false
-		if n := len(tx); n > 0 && t.End-t.Start == n && (unsafe.Pointer(unsafe.StringData(tx)) == unsafe.Add(txtBase, t.Start) || tx == txt[t.Start:t.End]) {
-			// the token's text is its span's (lowerTok)
-			var h uint32
-			var key8 uint64
-			var caps bool
-			if n <= 8 && t.Start+8 <= len(txt) {
-				// (most words: lowerASCIIWord for one chunk)
-				x := load8(txt, t.Start) & (1<<(8*n) - 1)
-				if ascii = x&0x8080808080808080 == 0; ascii {
-					u := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
-					key8 = x | u>>2
-					h, caps = hashEnd(hashFold(hashSeed(n), key8)), u != 0
+		st, m := t.Start, t.End-t.Start
+		if uint(m-1) < 8 && st+8 <= len(txt) && len(t.Text) == m && unsafe.StringData(t.Text) == (*byte)(unsafe.Add(unsafe.Pointer(txtBase), st)) {
+			x := load8(txt, st) & (1<<(8*m) - 1)
+			if x&hi8 == 0 {
+				u := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & hi8 // (capitals)
+				key8 := x | u>>2
+				h := hashEnd(hashFold(hashSeed(m), key8))
+				// the lowered bytes, stored whether or not there were
+				// capitals
+				p := lt[st : st+8]
+				binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)&^(1<<(8*m)-1)|key8)
+				// the first place probed; lookupKey when the word may
+				// lie further on (rare, with the filter)
+				sl := &slots[h&mask]
+				hit := b2u(sl.key8 == key8) & b2u(sl.hash == h) & b2u(uint(sl.n) == uint(m))
+				mk := -hit
+				id, fl, xw := int32(uint32(sl.k-1)&mk|^mk), sl.flags&uint16(mk), sl.x&mk
+				if ^hit&b2u(sl.k != 0)&tbl.mayHave(h) != 0 {
+					id, fl, xw = tbl.lookupKey(unsafe.String(&lt[st], m), h, key8)
 				}
-			} else {
-				h, key8, caps, ascii = lowerASCIIWord(txt, t.Start, n)
+				sh := asciiShape[x&0x7f] &^ (sPunct1 & -b2u(m != 1))
+				sh |= sLy & -b2u(key8>>uint(8*(m-2))&0xffff == 'l'|'y'<<8)
+				sh |= sIng & -b2u(key8>>uint(8*(m-3))&0xffffff == 'i'|'n'<<8|'g'<<16)
+				lowRef[i] = uint64(st) | uint64(m)<<32
+				flags[i], wid[i], xf[i] = fl, id, sh|xw
+				continue
 			}
-			if ascii {
-				lw = tx
-				if caps {
-					if n <= 8 && t.Start+8 <= len(txt) {
-						// (key8 holds the n bytes lowered)
-						p := lt[t.Start : t.Start+8]
-						binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)&^(1<<(8*n)-1)|key8)
-					} else {
-						lowerInPlace(lt[t.Start:t.End])
-					}
-					lw = unsafe.String(&lt[t.Start], n)
-				}
-				// (the first place probed, inline; lookupKey for the rest)
-				if sl := &tbl.slots[h&tbl.mask]; sl.k == 0 {
-					id = -1 // (not in the table)
-				} else if sl.key8 == key8 && sl.hash == h && int(sl.n) == n && n <= 8 {
-					id, fl, xw = sl.k-1, sl.flags, sl.x
-				} else {
-					id, fl, xw = tbl.lookupKey(lw, h, key8)
-				}
-				c := tx[0]
-				switch {
-				case c >= 'a' && c <= 'z':
-					x = sLower | sWord
-				case c >= 'A' && c <= 'Z':
-					x = sCap | sWord
-				case n == 1 && !(c >= '0' && c <= '9'):
-					x = sPunct1
-				}
-				if n >= 2 && lw[n-2] == 'l' && lw[n-1] == 'y' {
-					x |= sLy
-				}
-				if n >= 3 && lw[n-3] == 'i' && lw[n-2] == 'n' && lw[n-1] == 'g' {
-					x |= sIng
-				}
-			}
-		} else if tx != txt[t.Start:t.End] {
-			spanText = false
 		}
-		if !ascii {
-			var hi byte
-			for k := 0; k < len(tx); k++ {
-				hi |= tx[k]
-			}
-			if hi < utf8.RuneSelf && t.End-t.Start == len(tx) {
-				// lowerTok: the span's bytes, ASCII capitals lowered
-				lowerInPlace(lt[t.Start:t.End])
-				lw = unsafe.String(&lt[t.Start], t.End-t.Start)
-				// (the case-exact lists are looked up by token text:
-				// let them decide for a token whose text is not its
-				// span's)
-				x = xSentOpener | xDetCap
-			} else {
-				lw = lowerRunes(tx)
-				if t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)) {
-					ref = uint64(len(lt)) | uint64(len(lw))<<32
-					lt = append(lt, lw...)
-				}
-			}
-			id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
-			x |= shapeOf(tx, lw)
-		}
-		lowRef[i] = ref
-		flags[i] = fl
-		wid[i] = id
-		xf[i] = x | xw
+		var ok bool
+		lt, ok = d.wordOf(i, t, lt)
+		spanText = spanText && ok
 	}
 	d.buf.lowText = lt
 	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
 	return spanText
+}
+
+// wordOf is wordsOf for token i, t, for any token; it returns lt with
+// what it appended and whether the token's text is its span's.
+func (d *doc) wordOf(i int, t *text.Token, lt []byte) ([]byte, bool) {
+	txt, tbl := d.text, d.tbl
+	spanText := true
+	tx := t.Text
+	var lw string
+	ref := uint64(t.Start) | uint64(t.End-t.Start)<<32 // (the span's, in lt)
+	var x, xw uint32
+	var fl uint16
+	var id int32
+	ascii := false
+	if n := len(tx); n > 0 && t.End-t.Start == n && tx == txt[t.Start:t.End] {
+		// the token's text is its span's (lowerTok)
+		var h uint32
+		var key8 uint64
+		var caps bool
+		h, key8, caps, ascii = lowerASCIIWord(txt, t.Start, n)
+		if ascii {
+			if caps {
+				lowerInPlace(lt[t.Start:t.End])
+			}
+			lw = unsafe.String(&lt[t.Start], n)
+			id, fl, xw = tbl.lookupKey(lw, h, key8)
+			x = shapeOf(tx, lw)
+		}
+	} else if tx != txt[t.Start:t.End] {
+		spanText = false
+	}
+	if !ascii {
+		var hi byte
+		for k := 0; k < len(tx); k++ {
+			hi |= tx[k]
+		}
+		if hi < utf8.RuneSelf && t.End-t.Start == len(tx) {
+			// lowerTok: the span's bytes, ASCII capitals lowered
+			lowerInPlace(lt[t.Start:t.End])
+			lw = unsafe.String(&lt[t.Start], t.End-t.Start)
+			// (the case-exact lists are looked up by token text:
+			// let them decide for a token whose text is not its
+			// span's)
+			x = xSentOpener | xDetCap
+		} else {
+			lw = lowerRunes(tx)
+			if t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)) {
+				ref = uint64(len(lt)) | uint64(len(lw))<<32
+				lt = append(lt, lw...)
+			}
+		}
+		id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
+		x |= shapeOf(tx, lw)
+	}
+	d.lowRef[i] = ref
+	d.flags[i] = fl
+	d.wid[i] = id
+	d.xf[i] = x | xw
+	return lt, spanText
 }
 
 // lowerInPlace lowers the ASCII capitals of b.

@@ -108,7 +108,43 @@ type wordTable struct {
 	lexes []lexFast   // cue-lexicon entries, by wordEnt.lex
 	rates []float64   // the rates by class of the entries that have some, numClasses each
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
+	// has has bit h>>16 set for the wordHash h of every key: a filter
+	// that tells most words that are no key (names, most content words)
+	// from the keys without probing further
+	has [1 << 16 / 64]uint64
 }
+
+// mayHave returns 1 when some key may have wordHash h, 0 when none has.
+func (t *wordTable) mayHave(h uint32) uint32 {
+	return uint32(t.has[h>>22]>>(h>>16&63)) & 1
+}
+
+// b2u returns 1 for true, 0 for false (compiled without a branch).
+func b2u(b bool) uint32 {
+	var u uint32
+	if b {
+		u = 1
+	}
+	return u
+}
+
+// asciiShape holds the shape bits of a token by its first byte, for an
+// ASCII token: sPunct1 stands for the one-byte tokens, which the caller
+// clears for longer ones.
+var asciiShape = func() (s [128]uint32) {
+	for c := range s {
+		switch {
+		case c >= 'a' && c <= 'z':
+			s[c] = sLower | sWord
+		case c >= 'A' && c <= 'Z':
+			s[c] = sCap | sWord
+		case c >= '0' && c <= '9':
+		default:
+			s[c] = sPunct1
+		}
+	}
+	return s
+}()
 
 // slot is one place of the table: its key's first eight bytes, length
 // and hash, the key's index + 1 (0 when the place is empty) and what the
@@ -366,6 +402,8 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		}
 		t.insert(w, we, &blob)
 		t.maybe[w[0]] |= 1 << len(w)
+		h := wordHash(w)
+		t.has[h>>22] |= 1 << (h >> 16 & 63)
 	}
 	t.blob = blob.String()
 	return t
