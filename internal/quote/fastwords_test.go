@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"storyline/internal/text"
 )
@@ -290,4 +291,48 @@ func TestCueAndNameBits(t *testing.T) {
 	if d.nNames != names || names == 0 || len(want) == 0 {
 		t.Errorf("nNames %d, want %d (%d cue candidates)", d.nNames, names, len(want))
 	}
+}
+
+// checkWordsOf checks wordsOf's one-load path against wordOf, which
+// reads every token the general way.
+func checkWordsOf(t *testing.T, txt string) {
+	t.Helper()
+	d := newDoc(txt, text.Split(txt), new(buffers))
+	n := len(d.toks)
+	low := make([]string, n)
+	for i := range n {
+		low[i] = d.lower(i)
+	}
+	flags, xf, wid := slices.Clone(d.flags[:n]), slices.Clone(d.xf[:n]), slices.Clone(d.wid[:n])
+	lt := append([]byte(txt), 0)
+	for i := range n {
+		lt, _ = d.wordOf(i, &d.toks[i], lt)
+		d.flags[i] |= flags[i] & fJoined // (set after wordsOf by joinSentences)
+	}
+	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
+	for i := range n {
+		if got, want := low[i], d.lower(i); got != want || flags[i] != d.flags[i] || xf[i] != d.xf[i] || wid[i] != d.wid[i] {
+			t.Fatalf("token %q: wordsOf gives %q %b %b %d, wordOf %q %b %b %d", d.toks[i].Text, got, flags[i], xf[i], wid[i], want, d.flags[i], d.xf[i], d.wid[i])
+		}
+	}
+}
+
+func TestWordsOfAgreesWithWordOf(t *testing.T) {
+	for _, txt := range []string{
+		`“We will not accept it,” Zelenskyy said on Friday, adding that guarantees were "ironclad". He SAID so; Reportedly, the Alliance's chief is leading.`,
+		"According to NATO, Sergei Lavrov called it a utopia — a road to nowhere… ÉTATS-UNIS said 42 ly ing Ly ING",
+		"x", "", "Saying", "said.", "a\xffb said \xc3",
+	} {
+		checkWordsOf(t, txt)
+	}
+}
+
+func FuzzWordsOf(f *testing.F) {
+	f.Add(`“We will not accept it,” Zelenskyy said on Friday. The ALLIANCE leader, Rutte, is calling.`)
+	f.Add("Élan, 日本 and \xff said")
+	f.Fuzz(func(t *testing.T, txt string) {
+		if len(txt) <= 1<<14 {
+			checkWordsOf(t, txt)
+		}
+	})
 }
