@@ -393,24 +393,20 @@ func (d *doc) cueAndNames(maybeCue []int32) []int32 {
 	cue, names := d.cueMemo[:n], d.nameMemo[:n]
 	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
 	m, nNames := 0, 0
+	// (without a branch on what the processor cannot foresee: whether
+	// a token may be a cue, whether it may be a name)
+	memo := [2]float64{0, -1}
 	for i, x := range xf {
 		// cueScore is 0 unless the token's word is a cue candidate in
 		// the token's shape (and 0 is 0 in the float32 memo too: the
 		// first call would give what the later ones give)
-		if x&xCueAny != 0 || x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower || x&(sCap|xCueCap) == sCap|xCueCap {
-			cue[i] = -1
-			if tokReg[i] < 0 {
-				maybeCue[m] = int32(i)
-				m++
-			}
-		} else {
-			cue[i] = 0
-		}
-		names[i] = 1
-		if x&(sCap|xNoName) == sCap {
-			names[i] = 2
-			nNames++
-		}
+		c := b2u(x&xCueAny != 0) | b2u(x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower) | b2u(x&(sCap|xCueCap) == sCap|xCueCap)
+		cue[i] = memo[c]
+		maybeCue[m] = int32(i)
+		m += int(c & b2u(tokReg[i] < 0))
+		nm := b2u(x&(sCap|xNoName) == sCap)
+		names[i] = uint8(1 + nm)
+		nNames += int(nm)
 	}
 	d.nNames = nNames
 	return maybeCue[:m]
