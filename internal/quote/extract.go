@@ -284,7 +284,7 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 		if uint(m-1) < 8 && st+8 <= len(txt) && len(t.Text) == m && unsafe.StringData(t.Text) == (*byte)(unsafe.Add(unsafe.Pointer(txtBase), st)) {
 			x := load8(txt, st) & (1<<(8*m) - 1)
 			if x&hi8 == 0 {
-				u := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & hi8 // (capitals)
+				u := ge8(x, 'A') & le8(x, 'Z') // (capitals)
 				key8 := x | u>>2
 				h := hashEnd(hashFold(hashSeed(m), key8))
 				// the lowered bytes, stored whether or not there were

@@ -201,10 +201,17 @@ func load8(s string, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:i+8]), 8))
 }
 
+// Byte classes of ASCII, eight bytes at a time: each byte below 0x80
+// gets its high bit set when it is at least lo (ge) or at most hi (le).
+const hi8 uint64 = 0x8080808080808080 // the high bit of each byte
+
+func ge8(x uint64, lo byte) uint64 { return (x + 0x0101010101010101*uint64(0x80-lo)) & hi8 }
+func le8(x uint64, hi byte) uint64 { return ^(x + 0x0101010101010101*uint64(0x7f-hi)) & hi8 }
+
 // zeroBytes has the high bit of each zero byte of x set (and maybe of
 // bytes after a zero byte, never before the first one).
 func zeroBytes(x uint64) uint64 {
-	return (x - 0x0101010101010101) &^ x & 0x8080808080808080
+	return (x - 0x0101010101010101) &^ x & hi8
 }
 
 const hashMul = 0x9E3779B97F4A7C15
@@ -222,7 +229,6 @@ func hashEnd(h uint64) uint32 { return uint32(h >> 32) }
 // returns the wordHash and key8Of of their lower-cased form and whether
 // there were capitals; ok is false when a byte is not ASCII.
 func lowerASCIIWord(txt string, s, n int) (h uint32, key8 uint64, caps, ok bool) {
-	const hi8 = 0x8080808080808080
 	hh := hashSeed(n)
 	var up uint64
 	for off := 0; off < n; off += 8 {
@@ -242,7 +248,7 @@ func lowerASCIIWord(txt string, s, n int) (h uint32, key8 uint64, caps, ok bool)
 		}
 		// (no carry between bytes: each is below 0x80) the bytes at or
 		// above 'A' and not above 'Z' get 0x20 or-ed in
-		u := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & hi8
+		u := ge8(x, 'A') & le8(x, 'Z')
 		up |= u
 		x |= u >> 2
 		if off == 0 {

@@ -327,13 +327,6 @@ func finishBag(arena []uint64, a int) ([]uint64, bag) {
 	return arena, bag{words: words[:len(words):len(words)], pairs: pairs[:len(pairs):len(pairs)]}
 }
 
-// Byte classes of ASCII, eight bytes at a time: each byte below 0x80
-// gets its high bit set when it is at least lo (ge) or at most hi (le).
-const hi8 uint64 = 0x8080808080808080
-
-func ge8(x uint64, lo byte) uint64 { return (x + 0x0101010101010101*uint64(0x80-lo)) & hi8 }
-func le8(x uint64, hi byte) uint64 { return ^(x + 0x0101010101010101*uint64(0x7f-hi)) & hi8 }
-
 // alnumSep reports whether c is an ASCII byte that is neither a letter
 // nor a digit: a byte that ends a word whatever comes after it.
 func alnumSep(c byte) bool {

@@ -166,7 +166,7 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 				// break, a straight mark or not ASCII
 				const nl, dq, sq = 0x0a0a0a0a0a0a0a0a, 0x2222222222222222, 0x2727272727272727
 				x := load8(text, i)
-				m := x&0x8080808080808080 | zeroBytes(x^nl) | zeroBytes(x^dq) | zeroBytes(x^sq)
+				m := x&hi8 | zeroBytes(x^nl) | zeroBytes(x^dq) | zeroBytes(x^sq)
 				if m == 0 {
 					i += 8
 					continue
