@@ -363,7 +363,7 @@ func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 			if (ge8(x, '0')&le8(x, '9')|up|ge8(x, 'a')&le8(x, 'z'))&in != in {
 				continue // (not letters and digits only)
 			}
-			if gap := t.Start - pos; gap > 1 || gap == 1 && !alnumSep(txt[pos]) {
+			if t.Start-pos > 1 { // (one byte before the token is a separator: checked above)
 				arena = appendWords(arena, txt[pos:t.Start])
 			}
 			pos = t.End
