@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1642,7 +1643,7 @@ func (d *doc) paraIndex(i int) int {
 func (d *doc) reported(qs []cand) []cand {
 	d.sortByStart(qs)
 	covered := func(b int) bool {
-		k := sort.Search(len(qs), func(i int) bool { return qs[i].e > b })
+		k := searchEnd(qs, b)
 		return k < len(qs) && qs[k].s <= b
 	}
 	marks := grow(d.buf.marks, 2*len(d.toks))
@@ -1657,24 +1658,24 @@ func (d *doc) reported(qs []cand) []cand {
 			usedCue[q.accTok] = true // "according" of an outer source
 		}
 	}
+	// dashSpk: the tokens of speaker phrases that stand after a dash, for
+	// the check below (each once, when first marked; sorted after)
+	var dashSpk []int
 	for _, q := range qs {
 		if q.spkS >= 0 {
 			for k := d.tokAt(q.spkS); k < len(d.toks) && d.toks[k].Start < q.spkE; k++ {
+				if !inSpk[k] && k > 0 && isDash(d.toks[k-1].Text) {
+					dashSpk = append(dashSpk, k)
+				}
 				inSpk[k] = true
 			}
 		}
 	}
+	slices.Sort(dashSpk)
 	spkUsed := func(i int) bool { return inSpk[i] }
-	// speaker phrases after a dash, for the check below (in token order)
-	var dashSpk []int
-	for k := 1; k < len(d.toks); k++ {
-		if inSpk[k] && isDash(d.toks[k-1].Text) {
-			dashSpk = append(dashSpk, k)
-		}
-	}
 	// nextStart is the start of the first quote at or after byte b.
 	nextStart := func(b int) int {
-		k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= b })
+		k := searchStart(qs, b)
 		if k < len(qs) {
 			return qs[k].s
 		}
@@ -1707,7 +1708,7 @@ func (d *doc) reported(qs []cand) []cand {
 		// Content start limit: after the last quote ending in this sentence.
 		ls := d.toks[sa].Start
 		cs := d.toks[c].Start
-		if k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= cs }); k > 0 {
+		if k := searchStart(qs, cs); k > 0 {
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
 				if x := qs[j]; x.e <= cs && x.e > ls {
 					ls = x.e
@@ -2288,7 +2289,7 @@ func (d *doc) thatAfterComma(i, hi int) bool {
 // overlapsSorted is overlapsAny for quotes sorted by start that do not
 // overlap each other.
 func overlapsSorted(qs []cand, q cand) bool {
-	k := sort.Search(len(qs), func(i int) bool { return qs[i].e > q.s })
+	k := searchEnd(qs, q.s)
 	return k < len(qs) && qs[k].s < q.e
 }
 
@@ -2709,12 +2710,45 @@ func (d *doc) leadIn(sa, c int) bool {
 	return true
 }
 
+// searchStart returns the index of the first quote of qs (sorted by
+// start) that starts at or after byte b: sort.Search(len(qs), func(i int)
+// bool { return qs[i].s >= b }), the same probes without a closure.
+func searchStart(qs []cand, b int) int {
+	i, j := 0, len(qs)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if qs[h].s < b {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
+}
+
+// searchEnd returns the index of the first quote of qs that ends after
+// byte b: sort.Search(len(qs), func(i int) bool { return qs[i].e > b }),
+// the same probes (and so the same answer whatever the order of the
+// ends) without a closure.
+func searchEnd(qs []cand, b int) int {
+	i, j := 0, len(qs)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if qs[h].e <= b {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
+}
+
 // lastCued returns the quote with a cue that starts last before byte b,
 // from qs (sorted) and add (in order).
 func lastCued(qs, add []cand, b int) (cand, bool) {
 	var best cand
 	found := false
-	k := sort.Search(len(qs), func(i int) bool { return qs[i].s >= b })
+	k := searchStart(qs, b)
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if qs[j].cueTok >= 0 {
 			best, found = qs[j], true
