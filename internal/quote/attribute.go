@@ -2658,7 +2658,11 @@ func (d *doc) hasSpeaker(k, sa int) bool {
 // ", telling reporters that ...", ", according to ..."); end (a byte
 // offset) when there is none.
 func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
-	for k := from; k < sb && k < p+80; k++ {
+	// (the cues among the candidates of maybeCue: isCue is false for
+	// the other tokens)
+	hi := min(sb, p+80)
+	for j := d.maybeCueFrom(from); j < len(d.maybeCue) && int(d.maybeCue[j]) < hi; j++ {
+		k := int(d.maybeCue[j])
 		if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
 			continue
 		}
@@ -2699,6 +2703,25 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 		}
 	}
 	return end
+}
+
+// maybeCueFrom returns the index in maybeCue of the first candidate at
+// or after token k (len(maybeCue) when none). (A search whose steps
+// depend on the length only, each half chosen without a branch: the
+// processor cannot foresee which.)
+func (d *doc) maybeCueFrom(k int) int {
+	m := d.maybeCue
+	if len(m) == 0 {
+		return 0
+	}
+	k = min(max(k, -1), 1<<31) // (no overflow below: the candidates are int32)
+	base, n := 0, len(m)
+	for n > 1 {
+		half := n >> 1
+		base += half & ((int(m[base+half]) - k) >> 63) // (when m[base+half] < k)
+		n -= half
+	}
+	return base + int((uint(int(m[base])-k))>>63)
 }
 
 // leadIn reports whether the tokens [sa, c) only lead into the clause at

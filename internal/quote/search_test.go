@@ -34,3 +34,27 @@ func TestSearchStartEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestMaybeCueFrom checks maybeCueFrom's branch-free search against
+// sort.Search over the candidates.
+func TestMaybeCueFrom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 70; n++ {
+		d := &doc{}
+		k := 0
+		for i := 0; i < n; i++ {
+			k += 1 + rng.IntN(4)
+			d.maybeCue = append(d.maybeCue, int32(k))
+		}
+		for _, x := range []int{-1 << 62, -5, 1 << 40} {
+			if got, want := d.maybeCueFrom(x), sort.Search(n, func(i int) bool { return int(d.maybeCue[i]) >= x }); got != want {
+				t.Fatalf("maybeCueFrom(%d) in %v = %d, want %d", x, d.maybeCue, got, want)
+			}
+		}
+		for x := -2; x <= k+2; x++ {
+			if got, want := d.maybeCueFrom(x), sort.Search(n, func(i int) bool { return int(d.maybeCue[i]) >= x }); got != want {
+				t.Fatalf("maybeCueFrom(%d) in %v = %d, want %d", x, d.maybeCue, got, want)
+			}
+		}
+	}
+}
