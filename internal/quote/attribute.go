@@ -1691,7 +1691,7 @@ func (d *doc) reported(qs []cand) []cand {
 	for _, c32 := range d.maybeCue {
 		// (the other tokens are no cues: isCue is false for them)
 		c := int(c32)
-		if !d.isCue(c, reportRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
+		if !d.mayReport(c) || !d.isCue(c, reportRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
 			continue
 		}
 		weak := d.cueScore(c) < cueRate
@@ -1932,6 +1932,25 @@ func (d *doc) reported(qs []cand) []cand {
 	clear(add) // (no references into this text stay behind)
 	d.buf.add = add[:0]
 	return qs
+}
+
+// mayReport is a quick test of whether the cue score of token c may
+// reach reportRate: false only when it cannot, when the word is neither a
+// speech verb nor a headline verb and no rate of its lexicon entry
+// (top, the highest) reaches it. (Most candidates of maybeCue are words
+// that are seldom cues: reported asks of each, and cueScore1, which
+// looks at the next token, would be the first to compute the score of
+// most.)
+func (d *doc) mayReport(c int) bool {
+	if d.flags[c]&(fSpeech|fHeadline) != 0 {
+		return true
+	}
+	id := d.wid[c]
+	if id < 0 {
+		return false
+	}
+	k := d.tbl.ents[id].lex
+	return k >= 0 && d.tbl.lexes[k].top >= reportRate
 }
 
 // outer drops from the last attributions in add those that q's content

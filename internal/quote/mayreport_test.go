@@ -1,0 +1,50 @@
+package quote
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"storyline/internal/text"
+)
+
+// TestMayReport checks that mayReport turns down no token whose cue
+// score reaches reportRate: every word the word table knows, in three
+// shapes and before each class of next token, and the tokens of a report.
+func TestMayReport(t *testing.T) {
+	var words []string
+	for w := range loadWordFlags().m {
+		words = append(words, w)
+	}
+	for w := range loadLexicon().fast {
+		words = append(words, w)
+	}
+	next := append([]string{"Smith", "went", "“", "\"", "-", "..."}, classNames[:classQ]...)
+	var b strings.Builder
+	for k, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			b.WriteString(v + " " + next[k%len(next)] + ". ")
+		}
+	}
+	raw, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, txt := range []string{b.String(), string(raw)} {
+		d := newDoc(txt, text.Split(txt), new(buffers))
+		checked, turnedDown := 0, 0
+		for _, c32 := range d.maybeCue {
+			c := int(c32)
+			checked++
+			if !d.mayReport(c) {
+				turnedDown++
+				if d.isCue(c, reportRate) {
+					t.Errorf("token %d %q: mayReport false, cue score %v", c, d.toks[c].Text, d.cueScore(c))
+				}
+			}
+		}
+		if turnedDown == 0 || turnedDown == checked {
+			t.Errorf("mayReport turned down %d of %d candidates", turnedDown, checked)
+		}
+	}
+}
