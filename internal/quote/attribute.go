@@ -2077,20 +2077,26 @@ func (d *doc) breakBefore(t int) bool {
 	if t <= 0 || t >= len(d.toks) {
 		return true
 	}
-	if d.tokSent[t-1] != d.tokSent[t] {
+	// (the pairs sliced out: one bounds check for both)
+	if ts := d.tokSent[t-1 : t+1]; ts[0] != ts[1] {
 		return true
 	}
-	p, q := &d.toks[t-1], &d.toks[t]
-	if g := q.Start - p.End; g == 1 {
-		if d.text[p.End] == '\n' {
+	pq := d.toks[t-1 : t+1]
+	p, q := &pq[0], &pq[1]
+	if g := q.Start - p.End; uint(g) > 1 {
+		if g > 1 && d.newlineBetween(p.End, q.Start) {
 			return true
 		}
-	} else if g > 1 && d.newlineBetween(p.End, q.Start) {
+	} else if uint(p.End) < uint(len(d.text)) && g&int(b2u(d.text[p.End] == '\n')) != 0 {
+		// (a gap of one byte, a line break: told from no gap without
+		// a branch, a word or a mark next)
 		return true
 	}
 	x := p.Text
-	if len(x) != 1 && x != "”" {
-		return false // (not a full stop or a closing mark: below)
+	if x == "" || breakMark[x[0]]&(uint8(d.xf[t-1]/sPunct1&1)|2) == 0 {
+		// not a full stop or a closing mark (below), told from the rest
+		// without a branch on the length: a comma, a word of one letter
+		return false
 	}
 	if (x == "." || x == "!" || x == "?") && d.flags[t]&fJoined == 0 {
 		switch y := d.toks[t].Text; {
@@ -2107,6 +2113,19 @@ func (d *doc) breakBefore(t int) bool {
 	}
 	return false
 }
+
+// breakMark sorts the first bytes of the texts of the tokens after which
+// breakBefore must look further: 1 for the one-byte marks that end a
+// sentence or close a quote after one (. ! ? ' "), which sPunct1 tells
+// from longer texts, 2 for the first byte of ” (and of other marks,
+// which breakBefore turns down).
+var breakMark = func() (t [256]uint8) {
+	for _, c := range []byte(".!?'\"") {
+		t[c] = 1
+	}
+	t["”"[0]] = 2
+	return t
+}()
 
 // clauseLo returns the first token of the sentence holding token t-1,
 // not crossing a full stop, a line break or a quotation.
