@@ -1089,7 +1089,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 // isVerbish guesses whether a lower-case word is a finite verb: a past
 // tense or third person form.
 func (d *doc) verbish(i int) bool {
-	return isLowerWord(d.toks[i].Text) && isVerbish(d.lower(i))
+	return d.xf[i]&sLower != 0 && isVerbish(d.lower(i)) // (sLower: isLowerWord of the text)
 }
 
 // isVerbish is verbish for a lower-case word.
@@ -1374,7 +1374,7 @@ func (d *doc) lightVerb(c, lo int) int {
 		if d.flags[v]&fVerb != 0 {
 			return v
 		}
-		if d.tokReg[v] >= 0 || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fStop|fAux) != 0 && d.lower(v) != "no" && d.lower(v) != "it" {
+		if d.tokReg[v] >= 0 || d.xf[v]&sLower == 0 || d.flags[v]&(fStop|fAux) != 0 && d.lower(v) != "no" && d.lower(v) != "it" {
 			return -1
 		}
 	}
