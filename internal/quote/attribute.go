@@ -1688,10 +1688,10 @@ func (d *doc) reported(qs []cand) []cand {
 		return len(d.text)
 	}
 	add := d.buf.add[:0] // (its array back to the pool below)
-	for _, c32 := range d.maybeCue {
+	for _, c32 := range d.reportCue {
 		// (the other tokens are no cues: isCue is false for them)
 		c := int(c32)
-		if !d.mayReport(c) || !d.isCue(c, reportRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
+		if !d.isCue(c, reportRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
 			continue
 		}
 		weak := d.cueScore(c) < cueRate
@@ -1937,20 +1937,13 @@ func (d *doc) reported(qs []cand) []cand {
 // mayReport is a quick test of whether the cue score of token c may
 // reach reportRate: false only when it cannot, when the word is neither a
 // speech verb nor a headline verb and no rate of its lexicon entry
-// (top, the highest) reaches it. (Most candidates of maybeCue are words
-// that are seldom cues: reported asks of each, and cueScore1, which
-// looks at the next token, would be the first to compute the score of
-// most.)
+// (top, the highest) reaches it (xMayReport, decided once per word).
+// cueAndNames keeps the candidates of maybeCue for which it holds in
+// reportCue: reported asks of those only. (Most candidates of maybeCue
+// are words that are seldom cues, and cueScore1, which looks at the next
+// token, would be the first to compute the score of most.)
 func (d *doc) mayReport(c int) bool {
-	if d.flags[c]&(fSpeech|fHeadline) != 0 {
-		return true
-	}
-	id := d.wid[c]
-	if id < 0 {
-		return false
-	}
-	k := d.tbl.ents[id].lex
-	return k >= 0 && d.tbl.lexes[k].top >= reportRate
+	return d.xf[c]&xMayReport != 0
 }
 
 // outer drops from the last attributions in add those that q's content

@@ -52,30 +52,31 @@ func isParticiple(w string) bool {
 
 // doc is the working state of one extraction.
 type doc struct {
-	text     string
-	toks     []text.Token
-	tokSent  []int32
-	sents    []text.Sentence
-	sentEnds []int
-	regs     []region
-	tokReg   []int32  // region index of each token, -1 outside quotes
-	flags    []uint16 // wordFlags of each token
-	cueMemo  []float64
-	lowRef   []uint64       // lower-cased token texts: offset | length<<32 in lowText (lower)
-	lowBase  unsafe.Pointer // lowText's first byte
-	wid      []int32        // word-table entry of each token, -1 when none
-	xf       []uint32       // xflags and shape bits of each token (fastwords.go)
-	tbl      *wordTable
-	tokIdx   []int32 // tokAt's index, nil when tokens are out of order
-	nNames   int     // the tokens isName accepts
-	nameMemo []uint8 // isName per token: 0 unknown, 1 no, 2 yes
-	modMemo  []uint8
-	sentAB   []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
-	newlines []int    // offsets of line breaks (paraIndex), nil until counted
-	maybeCue []int32  // the tokens outside quotes whose cueScore may be above 0, in order
-	regW     []int8   // regWords: the words of each region up to 9, -1 until counted; nil until asked
-	spanText bool     // every token's text is its span's, and the tokens are in order
-	buf      *buffers
+	text      string
+	toks      []text.Token
+	tokSent   []int32
+	sents     []text.Sentence
+	sentEnds  []int
+	regs      []region
+	tokReg    []int32  // region index of each token, -1 outside quotes
+	flags     []uint16 // wordFlags of each token
+	cueMemo   []float64
+	lowRef    []uint64       // lower-cased token texts: offset | length<<32 in lowText (lower)
+	lowBase   unsafe.Pointer // lowText's first byte
+	wid       []int32        // word-table entry of each token, -1 when none
+	xf        []uint32       // xflags and shape bits of each token (fastwords.go)
+	tbl       *wordTable
+	tokIdx    []int32 // tokAt's index, nil when tokens are out of order
+	nNames    int     // the tokens isName accepts
+	nameMemo  []uint8 // isName per token: 0 unknown, 1 no, 2 yes
+	modMemo   []uint8
+	sentAB    []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
+	newlines  []int    // offsets of line breaks (paraIndex), nil until counted
+	maybeCue  []int32  // the tokens outside quotes whose cueScore may be above 0, in order
+	reportCue []int32  // those of maybeCue whose cueScore may reach reportRate (xMayReport)
+	regW      []int8   // regWords: the words of each region up to 9, -1 until counted; nil until asked
+	spanText  bool     // every token's text is its span's, and the tokens are in order
+	buf       *buffers
 }
 
 // Extract finds the quotations in text: direct quotes in quote marks,
@@ -172,8 +173,8 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	sorted := d.indexRegions(toks, tokIdx)
 	spanText := d.wordsOf(toks)
 	d.joinSentences(toks, starts)
-	d.maybeCue = d.cueAndNames(buf.maybeCue[:0])
-	buf.maybeCue = d.maybeCue
+	d.maybeCue, d.reportCue = d.cueAndNames(buf.maybeCue[:0], buf.reportCue[:0])
+	buf.maybeCue, buf.reportCue = d.maybeCue, d.reportCue
 	d.spanText = spanText && sorted
 	if sorted {
 		d.tokIdx = tokIdx
@@ -386,13 +387,15 @@ func lowerInPlace(b []byte) {
 // cueAndNames sets for each token what can be told of its cue score
 // and whether isName holds (cueMemo, nameMemo, nNames), from the bits of
 // its word and shape; it returns the tokens outside quotes whose cue
-// score may be above 0, in maybeCue's array.
-func (d *doc) cueAndNames(maybeCue []int32) []int32 {
+// score may be above 0, in maybeCue's array, and those of them whose
+// word may reach reportRate (xMayReport), in reportCue's.
+func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	n := len(d.toks)
 	xf, tokReg := d.xf[:n], d.tokReg[:n]
 	cue, names := d.cueMemo[:n], d.nameMemo[:n]
 	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
-	m, nNames := 0, 0
+	reportCue = grow(reportCue, n)
+	m, r, nNames := 0, 0, 0
 	// (without a branch on what the processor cannot foresee: whether
 	// a token may be a cue, whether it may be a name)
 	memo := [2]float64{0, -1}
@@ -402,14 +405,16 @@ func (d *doc) cueAndNames(maybeCue []int32) []int32 {
 		// first call would give what the later ones give)
 		c := b2u(x&xCueAny != 0) | b2u(x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower) | b2u(x&(sCap|xCueCap) == sCap|xCueCap)
 		cue[i] = memo[c]
-		maybeCue[m] = int32(i)
-		m += int(c & b2u(tokReg[i] < 0))
+		out := c & b2u(tokReg[i] < 0)
+		maybeCue[m], reportCue[r] = int32(i), int32(i)
+		m += int(out)
+		r += int(out & (x / xMayReport & 1))
 		nm := b2u(x&(sCap|xNoName) == sCap)
 		names[i] = uint8(1 + nm)
 		nNames += int(nm)
 	}
 	d.nNames = nNames
-	return maybeCue[:m]
+	return maybeCue[:m], reportCue[:r]
 }
 
 // lowerASCII maps ASCII capitals to small letters and every other byte
@@ -450,33 +455,34 @@ func lowerRunes(s string) string {
 // that a stream of reports does not reallocate them (and the collector
 // does not rescan them) for every report.
 type buffers struct {
-	toks     []text.Token
-	wid      []int32
-	xf       []uint32
-	tokIdx   []int32
-	sentAB   []uint64
-	ints     []int32
-	cue      []float64
-	lowRef   []uint64
-	lowText  []byte
-	bytes    []uint8
-	flags    []uint16
-	sentEnds []int
-	regs     []region
-	newlines []int
-	maybeCue []int32
-	regW     []int8
-	quotes   []cand    // extract's list
-	add      []cand    // reported's list
-	cands    []cand    // sortByStart
-	keys     []uint64  // sortByStart
-	marks    []bool    // reported: cues used and speaker tokens
-	slab     []person  // buildPersons
-	ptrs     []*person // buildPersons
-	bagArena []uint64  // resolveSpeakers: the bags of quotations
-	big      bool      // the text is long: release clears the arrays
-	rs       resolver  // buildPersons
-	d        doc       // newDoc
+	toks      []text.Token
+	wid       []int32
+	xf        []uint32
+	tokIdx    []int32
+	sentAB    []uint64
+	ints      []int32
+	cue       []float64
+	lowRef    []uint64
+	lowText   []byte
+	bytes     []uint8
+	flags     []uint16
+	sentEnds  []int
+	regs      []region
+	newlines  []int
+	maybeCue  []int32
+	reportCue []int32
+	regW      []int8
+	quotes    []cand    // extract's list
+	add       []cand    // reported's list
+	cands     []cand    // sortByStart
+	keys      []uint64  // sortByStart
+	marks     []bool    // reported: cues used and speaker tokens
+	slab      []person  // buildPersons
+	ptrs      []*person // buildPersons
+	bagArena  []uint64  // resolveSpeakers: the bags of quotations
+	big       bool      // the text is long: release clears the arrays
+	rs        resolver  // buildPersons
+	d         doc       // newDoc
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}

@@ -50,6 +50,11 @@ const (
 	// a capitalised token of the word is no name: a sentence opener, a
 	// title or a role (fOpener, fTitle, fRole)
 	xNoName uint32 = 1 << 23
+	// the word's cue score may reach reportRate: a speech or headline
+	// verb, or a word of the cue lexicon with some rate (top, the
+	// highest) at reportRate or above; the cue score of any other word
+	// stays below it
+	xMayReport uint32 = 1 << 29
 )
 
 // Word classes asked about near cues and speakers only, kept in the
@@ -362,6 +367,9 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		}
 		if e.flags&(fOpener|fTitle|fRole) != 0 {
 			e.x |= xNoName
+		}
+		if e.flags&(fSpeech|fHeadline) != 0 || e.lex != nil && e.lex.top >= reportRate {
+			e.x |= xMayReport
 		}
 		all[w] = e
 	}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,7 +10,8 @@ import (
 )
 
 // TestMayReport checks that mayReport turns down no token whose cue
-// score reaches reportRate: every word the word table knows, in three
+// score reaches reportRate, and that reportCue holds the candidates of
+// maybeCue it lets through: every word the word table knows, in three
 // shapes and before each class of next token, and the tokens of a report.
 func TestMayReport(t *testing.T) {
 	var words []string
@@ -33,15 +35,21 @@ func TestMayReport(t *testing.T) {
 	for _, txt := range []string{b.String(), string(raw)} {
 		d := newDoc(txt, text.Split(txt), new(buffers))
 		checked, turnedDown := 0, 0
+		var kept []int32
 		for _, c32 := range d.maybeCue {
 			c := int(c32)
 			checked++
-			if !d.mayReport(c) {
+			if d.mayReport(c) {
+				kept = append(kept, c32)
+			} else {
 				turnedDown++
 				if d.isCue(c, reportRate) {
 					t.Errorf("token %d %q: mayReport false, cue score %v", c, d.toks[c].Text, d.cueScore(c))
 				}
 			}
+		}
+		if !slices.Equal(kept, d.reportCue) {
+			t.Errorf("reportCue holds %d candidates, mayReport lets %d through", len(d.reportCue), len(kept))
 		}
 		if turnedDown == 0 || turnedDown == checked {
 			t.Errorf("mayReport turned down %d of %d candidates", turnedDown, checked)
