@@ -394,8 +394,7 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	xf, tokReg := d.xf[:n], d.tokReg[:n]
 	cue, names := d.cueMemo[:n], d.nameMemo[:n]
 	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
-	reportCue = grow(reportCue, n)
-	m, r, nNames := 0, 0, 0
+	m, nNames := 0, 0
 	// (without a branch on what the processor cannot foresee: whether
 	// a token may be a cue, whether it may be a name)
 	memo := [2]float64{0, -1}
@@ -405,15 +404,20 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 		// first call would give what the later ones give)
 		c := b2u(x&xCueAny != 0) | b2u(x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower) | b2u(x&(sCap|xCueCap) == sCap|xCueCap)
 		cue[i] = memo[c]
-		out := c & b2u(tokReg[i] < 0)
-		maybeCue[m], reportCue[r] = int32(i), int32(i)
-		m += int(out)
-		r += int(out & (x / xMayReport & 1))
+		maybeCue[m] = int32(i)
+		m += int(c & b2u(tokReg[i] < 0))
 		nm := b2u(x&(sCap|xNoName) == sCap)
 		names[i] = uint8(1 + nm)
 		nNames += int(nm)
 	}
 	d.nNames = nNames
+	// (a pass of its own over the candidates, a third of the tokens)
+	reportCue = grow(reportCue, m)
+	r := 0
+	for _, c := range maybeCue[:m] {
+		reportCue[r] = c
+		r += int(xf[c] / xMayReport & 1)
+	}
 	return maybeCue[:m], reportCue[:r]
 }
 
