@@ -341,6 +341,12 @@ func alnumSep(c byte) bool {
 // them byte by byte cost the resolver a tenth of its time on real news.)
 func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 	a := len(arena)
+	return finishBag(d.appendSpanWords(arena, s, e), a)
+}
+
+// appendSpanWords is appendWords of d.text[s:e] (appendSpanBag's first
+// half): the stem keys in text order.
+func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 	txt := d.text
 	pos := s
 	if d.tokIdx != nil { // (nil when the tokens are out of order)
@@ -375,7 +381,33 @@ func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 	if pos < e {
 		arena = appendWords(arena, txt[pos:e])
 	}
-	return finishBag(arena, a)
+	return arena
+}
+
+// keyFilter is a Bloom filter of stem keys (1,024 bits, one hash): it
+// tells cheaply that two quotations share fewer than three words, where
+// similar scores 0, without sorting their bags.
+type keyFilter [16]uint64
+
+func keyBit(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> 54 }
+
+func (f *keyFilter) add(keys []uint64) {
+	for _, k := range keys {
+		h := keyBit(k)
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// hits counts the keys (duplicates too) whose bit f has set: at least the
+// distinct keys that f holds, so below 3 the two bags share fewer than
+// three words.
+func (f *keyFilter) hits(keys []uint64) int {
+	n := uint64(0)
+	for _, k := range keys {
+		h := keyBit(k)
+		n += f[h>>6] >> (h & 63) & 1
+	}
+	return int(n)
 }
 
 // containment is |a∩b| / min(|a|,|b|), of sorted distinct sets.

@@ -651,31 +651,53 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		}
 	}
 	// Unresolved quotes that repeat a resolved one (headline and body).
+	// A quotation's stem keys are read once, in text order; its bag (the
+	// keys sorted, with their pairs) is made only for a pair that a
+	// filter of the unresolved quote's keys lets through: similar scores
+	// 0 below three shared words, and few pairs share three (sorting every
+	// bag cost as much as reading them).
+	arena := d.buf.bagArena[:0]
+	var from, to []int32 // the keys of qs[i] are arena[from[i]:to[i]], from[i] < 0 until read
 	var bags []bag
 	var done []bool
-	bagAt := func(i int) bag {
-		if bags == nil {
+	keysAt := func(i int) []uint64 {
+		if from == nil {
+			from, to = make([]int32, len(qs)), make([]int32, len(qs))
 			bags, done = make([]bag, len(qs)), make([]bool, len(qs))
+			for k := range from {
+				from[k] = -1
+			}
 		}
+		if from[i] < 0 {
+			from[i] = int32(len(arena))
+			arena = d.appendSpanWords(arena, qs[i].s, qs[i].e)
+			to[i] = int32(len(arena))
+		}
+		return arena[from[i]:to[i]]
+	}
+	bagAt := func(i int) bag {
 		if !done[i] {
-			d.buf.bagArena, bags[i] = d.appendSpanBag(d.buf.bagArena, qs[i].s, qs[i].e)
+			keys := keysAt(i)
+			a := len(arena)
+			arena, bags[i] = finishBag(append(arena, keys...), a)
 			done[i] = true
 		}
 		return bags[i]
 	}
-	d.buf.bagArena = d.buf.bagArena[:0]
 	for i := range qs {
 		if qs[i].speaker != "" || !qs[i].fromRegion || qs[i].e-qs[i].s < 20 {
 			continue
 		}
-		bi := bagAt(i)
+		var f keyFilter
+		f.add(keysAt(i))
 		for j := max(0, i-100); j < len(qs) && j < i+100; j++ {
-			if j != i && qs[j].speaker != "" && similar(bi, bagAt(j)) >= 0.6 {
+			if j != i && qs[j].speaker != "" && f.hits(keysAt(j)) >= 3 && similar(bagAt(i), bagAt(j)) >= 0.6 {
 				qs[i].speaker = qs[j].speaker
 				break
 			}
 		}
 	}
+	d.buf.bagArena = arena
 }
 
 func (rs *resolver) find(name string) *person {
