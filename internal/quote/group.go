@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -177,9 +178,16 @@ var stopWords = map[string]bool{
 }
 
 // wordSet is a set of words of up to eight bytes (no zero byte), each
-// packed into a uint64, in an open-addressed table: a lookup costs a few
-// instructions where a map of strings hashes the whole string.
-type wordSet [256]uint64
+// packed into a uint64, in a table that a multiplicative hash maps them
+// into without a collision: a lookup reads one place. (A map of strings
+// hashes the whole string; an open-addressed table's probe loop, of
+// varying length, mispredicted once in about twenty words.)
+type wordSet struct {
+	mul uint64 // the hash multiplier: no two words of the set share a place
+	t   [1 << wordSetBits]uint64
+}
+
+const wordSetBits = 9
 
 func pack8(w []byte) uint64 {
 	var k uint64
@@ -189,34 +197,52 @@ func pack8(w []byte) uint64 {
 	return k
 }
 
-func (s *wordSet) slot(k uint64) int {
-	i := int(k * 0x9E3779B97F4A7C15 >> 56)
-	for s[i] != 0 && s[i] != k {
-		i = (i + 1) & 255
-	}
-	return i
-}
+// hasKey reports whether the set holds the word packed as k.
+func (s *wordSet) hasKey(k uint64) bool { return s.t[k*s.mul>>(64-wordSetBits)] == k }
 
-func (s *wordSet) has(w []byte) bool {
-	k := pack8(w)
-	return s[s.slot(k)] == k
-}
+func (s *wordSet) has(w []byte) bool { return s.hasKey(pack8(w)) }
 
-// stopSet holds stopWords (all of them under eight bytes).
-var stopSet = func() *wordSet {
+// stopMul is a multiplier that spreads stopWords without a collision
+// (found by newWordSet's search; a test checks that it still does).
+const stopMul = 0x0bde70207d0f01f9
+
+// newWordSet returns the set of words (each under nine bytes, no zero
+// byte) with multiplier mul when no two words collide under it, else
+// with the first of a fixed stream of multipliers under which none do.
+func newWordSet(words []string, mul uint64) *wordSet {
 	s := new(wordSet)
-	if len(stopWords) > len(s)/2 {
-		panic("quote: stopWords does not fit a wordSet")
-	}
-	for w := range stopWords {
-		if len(w) > 8 {
-			panic("quote: a stop word longer than eight bytes: " + w)
+	for x, tries := uint64(0), 0; ; tries++ {
+		*s = wordSet{mul: mul}
+		fits := true
+		for _, w := range words {
+			if len(w) > 8 || strings.IndexByte(w, 0) >= 0 {
+				panic("quote: a word a wordSet cannot hold: " + w)
+			}
+			k := pack8([]byte(w))
+			p := &s.t[k*mul>>(64-wordSetBits)]
+			if *p != 0 && *p != k {
+				fits = false
+				break
+			}
+			*p = k
 		}
-		k := pack8([]byte(w))
-		s[s.slot(k)] = k
+		if fits {
+			return s
+		}
+		if tries == 1<<22 {
+			panic("quote: too many words for a wordSet")
+		}
+		// the next multiplier: splitmix64 (successive odd constants
+		// differ too little in the bits the hash keeps)
+		x += 0x9E3779B97F4A7C15
+		z := (x ^ x>>30) * 0xBF58476D1CE4E5B9
+		z = (z ^ z>>27) * 0x94D049BB133111EB
+		mul = z ^ z>>31 | 1
 	}
-	return s
-}()
+}
+
+// stopSet holds stopWords.
+var stopSet = newWordSet(slices.Collect(maps.Keys(stopWords)), stopMul)
 
 func bagOf(s string) bag {
 	_, b := appendBag(nil, s)
@@ -373,7 +399,7 @@ func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 				arena = appendWords(arena, txt[pos:t.Start])
 			}
 			pos = t.End
-			if w := x | up>>2; stopSet[stopSet.slot(w)] != w {
+			if w := x | up>>2; !stopSet.hasKey(w) {
 				arena = append(arena, w&(1<<48-1)) // (stemKey of its first six bytes)
 			}
 		}

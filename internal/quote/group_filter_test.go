@@ -51,3 +51,35 @@ func FuzzKeyFilter(f *testing.F) {
 		checkKeyFilter(t, a, b)
 	})
 }
+
+func TestStopSet(t *testing.T) {
+	for w := range stopWords {
+		if !stopSet.has([]byte(w)) {
+			t.Errorf("stopSet lacks %q", w)
+		}
+	}
+	for _, w := range []string{"tha", "thee", "guarant", "x", "ab", "shoulda", "russia", "said", "u"} {
+		if stopSet.has([]byte(w)) != stopWords[w] {
+			t.Errorf("stopSet.has(%q) = %v", w, !stopWords[w])
+		}
+	}
+	// stopMul still spreads the stop words (else newWordSet searches at
+	// every start)
+	if stopSet.mul != stopMul {
+		t.Errorf("stopMul collides: newWordSet found %#x, to be set as stopMul", stopSet.mul)
+	}
+	// a set that the given multiplier does not spread (every word in one
+	// place) is built with another
+	s := newWordSet([]string{"ab", "cd", "ef", "gh"}, 0)
+	if s.mul == 0 {
+		t.Error("newWordSet kept a multiplier that collides")
+	}
+	for _, w := range []string{"ab", "cd", "ef", "gh"} {
+		if !s.has([]byte(w)) {
+			t.Errorf("newWordSet lacks %q", w)
+		}
+	}
+	if s.has([]byte("ac")) {
+		t.Error(`newWordSet has "ac"`)
+	}
+}
