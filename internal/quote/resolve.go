@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/zeebo/xxh3"
+
 	"storyline"
 	"storyline/internal/text"
 )
@@ -85,6 +87,8 @@ type person struct {
 	quoted bool     // speaker of some quotation
 	gender byte     // 'm' or 'f' when an honorific in the report tells, else 0
 	multi  bool     // multiField(name)
+	hash   uint64   // lastHash(last)
+	next   int32    // the next person with this last (index in resolver.persons), -1 for none
 }
 
 // modKeyNorm reduces a normalised modifier to a comparable key: group
@@ -182,6 +186,66 @@ type resolver struct {
 	txt     string
 	toks    []text.Token
 	persons []*person // in the order they were found
+	// byLast indexes persons by surname key: an open-addressed table,
+	// a power of two long and at most half full, of the index + 1 of
+	// the first person with a key (0: empty), the others chained by
+	// person.next in the order they came. (Scanning every person for
+	// each name cost more than the rest of the lookups.)
+	byLast []int32
+}
+
+func lastHash(key []byte) uint64 { return xxh3.Hash(key) }
+
+// withLast returns the index in persons of the first person whose last
+// is key (h its lastHash), -1 when none.
+func (rs *resolver) withLast(key []byte, h uint64) int {
+	mask := len(rs.byLast) - 1
+	if mask < 0 {
+		return -1
+	}
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		f := rs.byLast[i]
+		if f == 0 {
+			return -1
+		}
+		if p := rs.persons[f-1]; p.hash == h && p.last == string(key) {
+			return int(f - 1)
+		}
+	}
+}
+
+// link enters persons[k], the last person, into byLast.
+func (rs *resolver) link(k int) {
+	if 2*len(rs.persons) > len(rs.byLast) {
+		// (never from buildPersons, which sizes the table for the most
+		// persons it can add)
+		size := 16
+		for size < 4*len(rs.persons) {
+			size *= 2
+		}
+		rs.byLast = make([]int32, size)
+		for j, p := range rs.persons[:k] {
+			p.next = -1
+			rs.link(j)
+		}
+	}
+	p := rs.persons[k]
+	p.next = -1
+	mask := len(rs.byLast) - 1
+	for i := int(p.hash) & mask; ; i = (i + 1) & mask {
+		f := rs.byLast[i]
+		if f == 0 {
+			rs.byLast[i] = int32(k + 1)
+			return
+		}
+		if q := rs.persons[f-1]; q.hash == p.hash && q.last == p.last {
+			for q.next >= 0 {
+				q = rs.persons[q.next]
+			}
+			q.next = int32(k)
+			return
+		}
+	}
 }
 
 // buildPersons finds named persons: given person mentions, plus runs of
@@ -197,7 +261,11 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		buf.slab = make([]person, 0, most)
 	}
 	rs := &buf.rs
-	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0]}
+	size := 16
+	for size < 2*most {
+		size *= 2
+	}
+	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0], byLast: make([]int32, size)}
 	slab := buf.slab[:0]
 	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
 	add := func(name string, pos int, lastLow string) *person {
@@ -206,23 +274,24 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			return nil
 		}
 		single := !hasBlank(name)
-		var last string
+		var last string // the surname key, when there is a string of it
 		var kbuf [64]byte
-		var kb []byte // the surname key of a mention's name, when ASCII (no allocation to compare)
+		var kb []byte // the surname key's bytes (no allocation to compare)
 		if lastLow != "" {
 			last = surnameKey(lastLow)
+			kb = append(kbuf[:0], last...)
 		} else if k, ok := asciiSurnameKey(kbuf[:0], lastWord(name)); ok {
 			kb = k
 		} else {
 			last = surnameKey(strings.ToLower(lastWord(name)))
+			kb = append(kbuf[:0], last...)
 		}
-		if last == "" && len(kb) == 0 {
+		if len(kb) == 0 {
 			return nil
 		}
-		for _, p := range rs.persons {
-			if kb != nil && p.last != string(kb) || kb == nil && p.last != last {
-				continue // (the persons with that surname, in the order they came)
-			}
+		h := lastHash(kb)
+		for k := rs.withLast(kb, h); k >= 0; k = int(rs.persons[k].next) {
+			p := rs.persons[k] // (the persons with that surname, in the order they came)
 			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !hasBlank(p.name) || single {
 				if len(name) > len(p.name) {
 					p.name = name
@@ -239,11 +308,12 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			slab = append(slab, person{}) // (never: most bounds the persons)
 		}
 		p := &slab[len(slab)-1]
-		if kb != nil {
+		if last == "" {
 			last = string(kb)
 		}
-		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name)}
+		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name), hash: h}
 		rs.persons = append(rs.persons, p)
+		rs.link(len(rs.persons) - 1)
 		return p
 	}
 	for _, m := range mentions {
@@ -703,19 +773,12 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 func (rs *resolver) find(name string) *person {
 	var buf [64]byte
 	w := lastWord(strings.TrimSpace(name))
-	if k, ok := asciiSurnameKey(buf[:0], w); ok {
-		for _, p := range rs.persons {
-			if p.last == string(k) { // (no allocation for the comparison)
-				return p
-			}
-		}
-		return nil
+	k, ok := asciiSurnameKey(buf[:0], w)
+	if !ok {
+		k = append(buf[:0], surnameKey(strings.ToLower(w))...)
 	}
-	key := surnameKey(strings.ToLower(w))
-	for _, p := range rs.persons {
-		if p.last == key {
-			return p
-		}
+	if i := rs.withLast(k, lastHash(k)); i >= 0 {
+		return rs.persons[i]
 	}
 	return nil
 }
@@ -726,16 +789,13 @@ func (rs *resolver) fullName(name string, pos int) string {
 	last, many := lastField(name)
 	var buf [64]byte
 	kb, ascii := asciiSurnameKey(buf[:0], last)
-	key := ""
 	if !ascii {
-		key = surnameKey(last)
+		kb = append(buf[:0], surnameKey(last)...)
 	}
 	var best *person
 	bestPos := -1
-	for _, p := range rs.persons {
-		if ascii && p.last != string(kb) || !ascii && p.last != key {
-			continue // (the persons with that surname, in the order they came)
-		}
+	for k := rs.withLast(kb, lastHash(kb)); k >= 0; k = int(rs.persons[k].next) {
+		p := rs.persons[k] // (the persons with that surname, in the order they came)
 		if many && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
 			continue
 		}
