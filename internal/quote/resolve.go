@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -103,7 +105,7 @@ func modKeyNorm(w string) string {
 
 // modKey is modKeyNorm(lw) for lw, the normTok of token k.
 func (d *doc) modKey(k int, lw string) string {
-	if lw == d.lower(k) && d.xf[k]&xAlias == 0 {
+	if len(lw) == len(d.lower(k)) && d.xf[k]&xAlias == 0 { // (lw is d.lower(k) when as long: normTok trims)
 		return modStem(lw) // (no alias)
 	}
 	return modKeyNorm(lw)
@@ -323,8 +325,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	}
 	n := len(d.toks)
 	var rb, mb [8]string // (premodifiers of a name, most often few)
-	for i := 0; i < n; {
-		if !d.isName(i) || d.tokReg[i] >= 0 {
+	for i := d.nextName(0); i < n; i = d.nextName(i) {
+		if d.tokReg[i] >= 0 {
 			i++
 			continue
 		}
@@ -333,7 +335,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			continue
 		}
 		j := i
-		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !strings.Contains(d.toks[j].Text, "--") {
+		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !d.hasDoubleDash(j) {
 			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
 				break
 			}
@@ -952,7 +954,7 @@ func (d *doc) normTok(i int) string {
 
 // roleOf is roleNouns[lw] for lw, the normTok of token k.
 func (d *doc) roleOf(k int, lw string) (string, bool) {
-	if lw == d.lower(k) && d.xf[k]&xRole == 0 {
+	if len(lw) == len(d.lower(k)) && d.xf[k]&xRole == 0 { // (lw is d.lower(k) when as long: normTok trims)
 		return "", false
 	}
 	r, ok := roleNouns[lw]
@@ -961,13 +963,44 @@ func (d *doc) roleOf(k int, lw string) (string, bool) {
 
 // isDeterminer is determiners[lw] for lw, the normTok of token k.
 func (d *doc) isDeterminer(k int, lw string) bool {
-	if lw == d.lower(k) {
+	if len(lw) == len(d.lower(k)) { // (lw is d.lower(k) when as long: normTok trims)
 		return d.xf[k]&xDeterminer != 0
 	}
 	return determiners[lw]
 }
 
 func isTrimmable(c byte) bool { return c == '.' || c == ',' || c == '\'' || c == '"' }
+
+// nextName returns the first token from i that isName accepts, else
+// len(d.toks). (Names are few: the bytes of nameMemo are read eight at a
+// time, without a branch per token.)
+func (d *doc) nextName(i int) int {
+	m := d.nameMemo[:len(d.toks)]
+	for ; i+8 <= len(m); i += 8 {
+		if z := zeroBytes(binary.LittleEndian.Uint64(m[i:i+8]) ^ 0x0202020202020202); z != 0 {
+			return i + bits.TrailingZeros64(z)/8 // (the first zero byte: the first 2)
+		}
+	}
+	for i < len(m) && m[i] != 2 {
+		i++
+	}
+	return i
+}
+
+// hasDoubleDash is strings.Contains(d.toks[i].Text, "--"): for a token
+// of up to eight bytes, its eight bytes at a time (a loop over the bytes
+// mispredicted its end at every name).
+func (d *doc) hasDoubleDash(i int) bool {
+	t := d.toks[i]
+	n := t.End - t.Start
+	if !d.spanText || n > 8 || t.Start+8 > len(d.text) {
+		return strings.Contains(t.Text, "--")
+	}
+	x := load8(d.text, t.Start) & (1<<(8*n) - 1) // (the token's bytes; 1<<64 is 0)
+	y := x &^ hi8                                // (no carry between bytes in ge8, le8)
+	dash := ge8(y, '-') & le8(y, '-') &^ x       // (the high bit of each '-')
+	return dash&(dash>>8) != 0
+}
 
 // isName and isMod tell, cached per token, whether a token may be part of
 // a name and whether it is a modifier (demonym, acronym, possessive).
@@ -976,19 +1009,34 @@ func (d *doc) isName(i int) bool {
 }
 
 func (d *doc) isMod(i int) bool {
-	if d.modMemo[i] == 0 {
-		d.modMemo[i] = 1
-		t := d.toks[i].Text
-		lt := d.normTok(i)
-		alias := d.xf[i]&xAlias != 0
-		if lt != d.lower(i) {
-			_, alias = groupAliases[lt]
-		}
-		if alias || isDemonym(lt) && !strings.HasSuffix(lt, "ic") || len(t) >= 2 && isUpperASCII(t) || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
-			d.modMemo[i] = 2
-		}
+	if m := d.modMemo[i]; m != 0 {
+		return m == 2
 	}
-	return d.modMemo[i] == 2
+	m := d.modOf(i)
+	d.modMemo[i] = 1 + uint8(b2u(m))
+	return m
+}
+
+// modOf is isMod without the memo: an alias of a group, a demonym (not
+// one in "ic"), a word in capitals or a possessive.
+func (d *doc) modOf(i int) bool {
+	t := d.toks[i].Text
+	lt := d.normTok(i)
+	alias := d.xf[i]&xAlias != 0
+	if len(lt) != len(d.lower(i)) { // (normTok trims: lt is d.lower(i) when as long)
+		_, alias = groupAliases[lt]
+	}
+	n := len(t)
+	// (the tests of the ends without a branch each: they are taken at
+	// random)
+	var possessive uint32
+	if n >= 2 {
+		possessive = b2u(t[n-2] == '\'' && t[n-1] == 's')
+	}
+	if n >= 4 {
+		possessive |= b2u(t[n-4:] == "’s")
+	}
+	return alias || b2u(isDemonym3(lt))|possessive != 0 || n >= 2 && isUpperASCII(t)
 }
 
 func isUpperASCII(t string) bool {
@@ -1018,6 +1066,18 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// isDemonym3 is isDemonym for the suffixes of three letters (all but
+// "ic"), without a branch on the word's end.
+func isDemonym3(w string) bool {
+	n := len(w)
+	if n < 3 {
+		return false
+	}
+	e := uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1])
+	return b2u(e == 'i'<<16|'a'<<8|'n')|b2u(e == 'e'<<16|'a'<<8|'n')|b2u(e == 'c'<<16|'a'<<8|'n')|
+		b2u(e == 'e'<<16|'s'<<8|'e')|b2u(e == 'i'<<16|'s'<<8|'h') != 0
 }
 
 // isDemonym guesses whether a lower-cased word is a nationality adjective.
