@@ -353,6 +353,14 @@ func finishBag(arena []uint64, a int) ([]uint64, bag) {
 	return arena, bag{words: words[:len(words):len(words)], pairs: pairs[:len(pairs):len(pairs)]}
 }
 
+// alnum8 reports whether the bytes of x that m masks are ASCII letters
+// and digits (x is masked by m).
+func alnum8(x, m uint64) bool {
+	y := x | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
+	in := hi8 & m               // (the high bits of the bytes)
+	return x&hi8 == 0 && (ge8(y, 'a')&le8(y, 'z')|ge8(x, '0')&le8(x, '9'))&in == in
+}
+
 // alnumSep reports whether c is an ASCII byte that is neither a letter
 // nor a digit: a byte that ends a word whatever comes after it.
 func alnumSep(c byte) bool {
@@ -360,7 +368,7 @@ func alnumSep(c byte) bool {
 }
 
 // appendSpanBag is appendBag of d.text[s:e], the same bag found faster:
-// a token of two to eight ASCII letters and digits with an ASCII
+// a token of two to sixteen ASCII letters and digits with an ASCII
 // separator (or the span's edge) on each side is one word whole, read
 // eight bytes at a time; the text between such tokens goes through
 // appendWords. (Most words of a quotation are such tokens; reading
@@ -382,24 +390,31 @@ func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 				break
 			}
 			n := t.End - t.Start
-			if t.Start < pos || t.End > e || n < 2 || n > 8 || t.Start+8 > len(txt) ||
+			if t.Start < pos || t.End > e || n < 2 || n > 16 || t.Start+16 > len(txt) ||
 				t.Start > s && !alnumSep(txt[t.Start-1]) || t.End < e && !alnumSep(txt[t.End]) {
 				continue
 			}
-			x := load8(txt, t.Start) & (1<<(8*n) - 1)
-			in := hi8 & (1<<(8*n) - 1) // (the high bits of the token's bytes)
+			m := uint64(1)<<(8*min(n, 8)) - 1 // (1<<64 is 0)
+			x := load8(txt, t.Start) & m
 			if x&hi8 != 0 {
 				continue
 			}
-			up := ge8(x, 'A') & le8(x, 'Z')
-			if (ge8(x, '0')&le8(x, '9')|up|ge8(x, 'a')&le8(x, 'z'))&in != in {
+			y := x | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
+			if in := hi8 & m; (ge8(y, 'a')&le8(y, 'z')|ge8(x, '0')&le8(x, '9'))&in != in {
 				continue // (not letters and digits only)
 			}
+			if n > 8 {
+				m2 := uint64(1)<<(8*(n-8)) - 1
+				if !alnum8(load8(txt, t.Start+8)&m2, m2) {
+					continue
+				}
+			}
+			up := ge8(x, 'A') & le8(x, 'Z')
 			if t.Start-pos > 1 { // (one byte before the token is a separator: checked above)
 				arena = appendWords(arena, txt[pos:t.Start])
 			}
 			pos = t.End
-			if w := x | up>>2; !stopSet.hasKey(w) {
+			if w := x | up>>2; n > 8 || !stopSet.hasKey(w) { // (no stop word has nine bytes)
 				arena = append(arena, w&(1<<48-1)) // (stemKey of its first six bytes)
 			}
 		}
