@@ -1102,7 +1102,7 @@ func isDemonym(w string) bool {
 // hasBlank is strings.ContainsAny(s, " \t\n").
 func hasBlank(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == ' ' || c == '\t' || c == '\n' {
+		if c := s[i]; c == ' ' || c-'\t' <= '\n'-'\t' { // (\t \n)
 			return true
 		}
 	}
@@ -1163,12 +1163,14 @@ func lastField(s string) (last string, many bool) {
 // lastFieldASCII is lastField for s of ASCII bytes; ok is false when s
 // has others.
 func lastFieldASCII(s string) (last string, many, ok bool) {
+	var all byte
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return "", false, false
-		}
+		all |= s[i]
 	}
-	sp := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
+	if all >= utf8.RuneSelf {
+		return "", false, false
+	}
+	sp := func(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' } // (\t \n \v \f \r)
 	e := len(s)
 	for e > 0 && sp(s[e-1]) {
 		e--
