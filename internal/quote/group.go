@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -177,9 +178,16 @@ var stopWords = map[string]bool{
 }
 
 // wordSet is a set of words of up to eight bytes (no zero byte), each
-// packed into a uint64, in an open-addressed table: a lookup costs a few
-// instructions where a map of strings hashes the whole string.
-type wordSet [256]uint64
+// packed into a uint64, in a table that a multiplicative hash maps them
+// into without a collision: a lookup reads one place. (A map of strings
+// hashes the whole string; an open-addressed table's probe loop, of
+// varying length, mispredicted once in about twenty words.)
+type wordSet struct {
+	mul uint64 // the hash multiplier: no two words of the set share a place
+	t   [1 << wordSetBits]uint64
+}
+
+const wordSetBits = 9
 
 func pack8(w []byte) uint64 {
 	var k uint64
@@ -189,34 +197,52 @@ func pack8(w []byte) uint64 {
 	return k
 }
 
-func (s *wordSet) slot(k uint64) int {
-	i := int(k * 0x9E3779B97F4A7C15 >> 56)
-	for s[i] != 0 && s[i] != k {
-		i = (i + 1) & 255
-	}
-	return i
-}
+// hasKey reports whether the set holds the word packed as k.
+func (s *wordSet) hasKey(k uint64) bool { return s.t[k*s.mul>>(64-wordSetBits)] == k }
 
-func (s *wordSet) has(w []byte) bool {
-	k := pack8(w)
-	return s[s.slot(k)] == k
-}
+func (s *wordSet) has(w []byte) bool { return s.hasKey(pack8(w)) }
 
-// stopSet holds stopWords (all of them under eight bytes).
-var stopSet = func() *wordSet {
+// stopMul is a multiplier that spreads stopWords without a collision
+// (found by newWordSet's search; a test checks that it still does).
+const stopMul = 0x0bde70207d0f01f9
+
+// newWordSet returns the set of words (each under nine bytes, no zero
+// byte) with multiplier mul when no two words collide under it, else
+// with the first of a fixed stream of multipliers under which none do.
+func newWordSet(words []string, mul uint64) *wordSet {
 	s := new(wordSet)
-	if len(stopWords) > len(s)/2 {
-		panic("quote: stopWords does not fit a wordSet")
-	}
-	for w := range stopWords {
-		if len(w) > 8 {
-			panic("quote: a stop word longer than eight bytes: " + w)
+	for x, tries := uint64(0), 0; ; tries++ {
+		*s = wordSet{mul: mul}
+		fits := true
+		for _, w := range words {
+			if len(w) > 8 || strings.IndexByte(w, 0) >= 0 {
+				panic("quote: a word a wordSet cannot hold: " + w)
+			}
+			k := pack8([]byte(w))
+			p := &s.t[k*mul>>(64-wordSetBits)]
+			if *p != 0 && *p != k {
+				fits = false
+				break
+			}
+			*p = k
 		}
-		k := pack8([]byte(w))
-		s[s.slot(k)] = k
+		if fits {
+			return s
+		}
+		if tries == 1<<22 {
+			panic("quote: too many words for a wordSet")
+		}
+		// the next multiplier: splitmix64 (successive odd constants
+		// differ too little in the bits the hash keeps)
+		x += 0x9E3779B97F4A7C15
+		z := (x ^ x>>30) * 0xBF58476D1CE4E5B9
+		z = (z ^ z>>27) * 0x94D049BB133111EB
+		mul = z ^ z>>31 | 1
 	}
-	return s
-}()
+}
+
+// stopSet holds stopWords.
+var stopSet = newWordSet(slices.Collect(maps.Keys(stopWords)), stopMul)
 
 func bagOf(s string) bag {
 	_, b := appendBag(nil, s)
@@ -327,6 +353,14 @@ func finishBag(arena []uint64, a int) ([]uint64, bag) {
 	return arena, bag{words: words[:len(words):len(words)], pairs: pairs[:len(pairs):len(pairs)]}
 }
 
+// alnum8 reports whether the bytes of x that m masks are ASCII letters
+// and digits (x is masked by m).
+func alnum8(x, m uint64) bool {
+	y := x | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
+	in := hi8 & m               // (the high bits of the bytes)
+	return x&hi8 == 0 && (ge8(y, 'a')&le8(y, 'z')|ge8(x, '0')&le8(x, '9'))&in == in
+}
+
 // alnumSep reports whether c is an ASCII byte that is neither a letter
 // nor a digit: a byte that ends a word whatever comes after it.
 func alnumSep(c byte) bool {
@@ -334,13 +368,19 @@ func alnumSep(c byte) bool {
 }
 
 // appendSpanBag is appendBag of d.text[s:e], the same bag found faster:
-// a token of two to eight ASCII letters and digits with an ASCII
+// a token of two to sixteen ASCII letters and digits with an ASCII
 // separator (or the span's edge) on each side is one word whole, read
 // eight bytes at a time; the text between such tokens goes through
 // appendWords. (Most words of a quotation are such tokens; reading
 // them byte by byte cost the resolver a tenth of its time on real news.)
 func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 	a := len(arena)
+	return finishBag(d.appendSpanWords(arena, s, e), a)
+}
+
+// appendSpanWords is appendWords of d.text[s:e] (appendSpanBag's first
+// half): the stem keys in text order.
+func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 	txt := d.text
 	pos := s
 	if d.tokIdx != nil { // (nil when the tokens are out of order)
@@ -350,24 +390,31 @@ func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 				break
 			}
 			n := t.End - t.Start
-			if t.Start < pos || t.End > e || n < 2 || n > 8 || t.Start+8 > len(txt) ||
+			if t.Start < pos || t.End > e || n < 2 || n > 16 || t.Start+16 > len(txt) ||
 				t.Start > s && !alnumSep(txt[t.Start-1]) || t.End < e && !alnumSep(txt[t.End]) {
 				continue
 			}
-			x := load8(txt, t.Start) & (1<<(8*n) - 1)
-			in := hi8 & (1<<(8*n) - 1) // (the high bits of the token's bytes)
+			m := uint64(1)<<(8*min(n, 8)) - 1 // (1<<64 is 0)
+			x := load8(txt, t.Start) & m
 			if x&hi8 != 0 {
 				continue
 			}
-			up := ge8(x, 'A') & le8(x, 'Z')
-			if (ge8(x, '0')&le8(x, '9')|up|ge8(x, 'a')&le8(x, 'z'))&in != in {
+			y := x | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
+			if in := hi8 & m; (ge8(y, 'a')&le8(y, 'z')|ge8(x, '0')&le8(x, '9'))&in != in {
 				continue // (not letters and digits only)
 			}
+			if n > 8 {
+				m2 := uint64(1)<<(8*(n-8)) - 1
+				if !alnum8(load8(txt, t.Start+8)&m2, m2) {
+					continue
+				}
+			}
+			up := ge8(x, 'A') & le8(x, 'Z')
 			if t.Start-pos > 1 { // (one byte before the token is a separator: checked above)
 				arena = appendWords(arena, txt[pos:t.Start])
 			}
 			pos = t.End
-			if w := x | up>>2; stopSet[stopSet.slot(w)] != w {
+			if w := x | up>>2; n > 8 || !stopSet.hasKey(w) { // (no stop word has nine bytes)
 				arena = append(arena, w&(1<<48-1)) // (stemKey of its first six bytes)
 			}
 		}
@@ -375,7 +422,33 @@ func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 	if pos < e {
 		arena = appendWords(arena, txt[pos:e])
 	}
-	return finishBag(arena, a)
+	return arena
+}
+
+// keyFilter is a Bloom filter of stem keys (1,024 bits, one hash): it
+// tells cheaply that two quotations share fewer than three words, where
+// similar scores 0, without sorting their bags.
+type keyFilter [16]uint64
+
+func keyBit(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> 54 }
+
+func (f *keyFilter) add(keys []uint64) {
+	for _, k := range keys {
+		h := keyBit(k)
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// hits counts the keys (duplicates too) whose bit f has set: at least the
+// distinct keys that f holds, so below 3 the two bags share fewer than
+// three words.
+func (f *keyFilter) hits(keys []uint64) int {
+	n := uint64(0)
+	for _, k := range keys {
+		h := keyBit(k)
+		n += f[h>>6] >> (h & 63) & 1
+	}
+	return int(n)
 }
 
 // containment is |a∩b| / min(|a|,|b|), of sorted distinct sets.

@@ -1,11 +1,15 @@
 package quote
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zeebo/xxh3"
 
 	"storyline"
 	"storyline/internal/text"
@@ -85,6 +89,8 @@ type person struct {
 	quoted bool     // speaker of some quotation
 	gender byte     // 'm' or 'f' when an honorific in the report tells, else 0
 	multi  bool     // multiField(name)
+	hash   uint64   // lastHash(last)
+	next   int32    // the next person with this last (index in resolver.persons), -1 for none
 }
 
 // modKeyNorm reduces a normalised modifier to a comparable key: group
@@ -99,7 +105,7 @@ func modKeyNorm(w string) string {
 
 // modKey is modKeyNorm(lw) for lw, the normTok of token k.
 func (d *doc) modKey(k int, lw string) string {
-	if lw == d.lower(k) && d.xf[k]&xAlias == 0 {
+	if len(lw) == len(d.lower(k)) && d.xf[k]&xAlias == 0 { // (lw is d.lower(k) when as long: normTok trims)
 		return modStem(lw) // (no alias)
 	}
 	return modKeyNorm(lw)
@@ -182,6 +188,66 @@ type resolver struct {
 	txt     string
 	toks    []text.Token
 	persons []*person // in the order they were found
+	// byLast indexes persons by surname key: an open-addressed table,
+	// a power of two long and at most half full, of the index + 1 of
+	// the first person with a key (0: empty), the others chained by
+	// person.next in the order they came. (Scanning every person for
+	// each name cost more than the rest of the lookups.)
+	byLast []int32
+}
+
+func lastHash(key []byte) uint64 { return xxh3.Hash(key) }
+
+// withLast returns the index in persons of the first person whose last
+// is key (h its lastHash), -1 when none.
+func (rs *resolver) withLast(key []byte, h uint64) int {
+	mask := len(rs.byLast) - 1
+	if mask < 0 {
+		return -1
+	}
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		f := rs.byLast[i]
+		if f == 0 {
+			return -1
+		}
+		if p := rs.persons[f-1]; p.hash == h && p.last == string(key) {
+			return int(f - 1)
+		}
+	}
+}
+
+// link enters persons[k], the last person, into byLast.
+func (rs *resolver) link(k int) {
+	if 2*len(rs.persons) > len(rs.byLast) {
+		// (never from buildPersons, which sizes the table for the most
+		// persons it can add)
+		size := 16
+		for size < 4*len(rs.persons) {
+			size *= 2
+		}
+		rs.byLast = make([]int32, size)
+		for j, p := range rs.persons[:k] {
+			p.next = -1
+			rs.link(j)
+		}
+	}
+	p := rs.persons[k]
+	p.next = -1
+	mask := len(rs.byLast) - 1
+	for i := int(p.hash) & mask; ; i = (i + 1) & mask {
+		f := rs.byLast[i]
+		if f == 0 {
+			rs.byLast[i] = int32(k + 1)
+			return
+		}
+		if q := rs.persons[f-1]; q.hash == p.hash && q.last == p.last {
+			for q.next >= 0 {
+				q = rs.persons[q.next]
+			}
+			q.next = int32(k)
+			return
+		}
+	}
 }
 
 // buildPersons finds named persons: given person mentions, plus runs of
@@ -197,7 +263,11 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		buf.slab = make([]person, 0, most)
 	}
 	rs := &buf.rs
-	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0]}
+	size := 16
+	for size < 2*most {
+		size *= 2
+	}
+	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0], byLast: make([]int32, size)}
 	slab := buf.slab[:0]
 	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
 	add := func(name string, pos int, lastLow string) *person {
@@ -206,23 +276,24 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			return nil
 		}
 		single := !hasBlank(name)
-		var last string
+		var last string // the surname key, when there is a string of it
 		var kbuf [64]byte
-		var kb []byte // the surname key of a mention's name, when ASCII (no allocation to compare)
+		var kb []byte // the surname key's bytes (no allocation to compare)
 		if lastLow != "" {
 			last = surnameKey(lastLow)
+			kb = append(kbuf[:0], last...)
 		} else if k, ok := asciiSurnameKey(kbuf[:0], lastWord(name)); ok {
 			kb = k
 		} else {
 			last = surnameKey(strings.ToLower(lastWord(name)))
+			kb = append(kbuf[:0], last...)
 		}
-		if last == "" && len(kb) == 0 {
+		if len(kb) == 0 {
 			return nil
 		}
-		for _, p := range rs.persons {
-			if kb != nil && p.last != string(kb) || kb == nil && p.last != last {
-				continue // (the persons with that surname, in the order they came)
-			}
+		h := lastHash(kb)
+		for k := rs.withLast(kb, h); k >= 0; k = int(rs.persons[k].next) {
+			p := rs.persons[k] // (the persons with that surname, in the order they came)
 			if strings.HasSuffix(p.name, name) || strings.HasSuffix(name, p.name) || !hasBlank(p.name) || single {
 				if len(name) > len(p.name) {
 					p.name = name
@@ -239,11 +310,12 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			slab = append(slab, person{}) // (never: most bounds the persons)
 		}
 		p := &slab[len(slab)-1]
-		if kb != nil {
+		if last == "" {
 			last = string(kb)
 		}
-		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name)}
+		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name), hash: h}
 		rs.persons = append(rs.persons, p)
+		rs.link(len(rs.persons) - 1)
 		return p
 	}
 	for _, m := range mentions {
@@ -253,8 +325,8 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	}
 	n := len(d.toks)
 	var rb, mb [8]string // (premodifiers of a name, most often few)
-	for i := 0; i < n; {
-		if !d.isName(i) || d.tokReg[i] >= 0 {
+	for i := d.nextName(0); i < n; i = d.nextName(i) {
+		if d.tokReg[i] >= 0 {
 			i++
 			continue
 		}
@@ -263,7 +335,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			continue
 		}
 		j := i
-		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !strings.Contains(d.toks[j].Text, "--") {
+		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !d.hasDoubleDash(j) {
 			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
 				break
 			}
@@ -651,49 +723,64 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		}
 	}
 	// Unresolved quotes that repeat a resolved one (headline and body).
+	// A quotation's stem keys are read once, in text order; its bag (the
+	// keys sorted, with their pairs) is made only for a pair that a
+	// filter of the unresolved quote's keys lets through: similar scores
+	// 0 below three shared words, and few pairs share three (sorting every
+	// bag cost as much as reading them).
+	arena := d.buf.bagArena[:0]
+	var from, to []int32 // the keys of qs[i] are arena[from[i]:to[i]], from[i] < 0 until read
 	var bags []bag
 	var done []bool
-	bagAt := func(i int) bag {
-		if bags == nil {
+	keysAt := func(i int) []uint64 {
+		if from == nil {
+			from, to = make([]int32, len(qs)), make([]int32, len(qs))
 			bags, done = make([]bag, len(qs)), make([]bool, len(qs))
+			for k := range from {
+				from[k] = -1
+			}
 		}
+		if from[i] < 0 {
+			from[i] = int32(len(arena))
+			arena = d.appendSpanWords(arena, qs[i].s, qs[i].e)
+			to[i] = int32(len(arena))
+		}
+		return arena[from[i]:to[i]]
+	}
+	bagAt := func(i int) bag {
 		if !done[i] {
-			d.buf.bagArena, bags[i] = d.appendSpanBag(d.buf.bagArena, qs[i].s, qs[i].e)
+			keys := keysAt(i)
+			a := len(arena)
+			arena, bags[i] = finishBag(append(arena, keys...), a)
 			done[i] = true
 		}
 		return bags[i]
 	}
-	d.buf.bagArena = d.buf.bagArena[:0]
 	for i := range qs {
 		if qs[i].speaker != "" || !qs[i].fromRegion || qs[i].e-qs[i].s < 20 {
 			continue
 		}
-		bi := bagAt(i)
+		var f keyFilter
+		f.add(keysAt(i))
 		for j := max(0, i-100); j < len(qs) && j < i+100; j++ {
-			if j != i && qs[j].speaker != "" && similar(bi, bagAt(j)) >= 0.6 {
+			if j != i && qs[j].speaker != "" && f.hits(keysAt(j)) >= 3 && similar(bagAt(i), bagAt(j)) >= 0.6 {
 				qs[i].speaker = qs[j].speaker
 				break
 			}
 		}
 	}
+	d.buf.bagArena = arena
 }
 
 func (rs *resolver) find(name string) *person {
 	var buf [64]byte
 	w := lastWord(strings.TrimSpace(name))
-	if k, ok := asciiSurnameKey(buf[:0], w); ok {
-		for _, p := range rs.persons {
-			if p.last == string(k) { // (no allocation for the comparison)
-				return p
-			}
-		}
-		return nil
+	k, ok := asciiSurnameKey(buf[:0], w)
+	if !ok {
+		k = append(buf[:0], surnameKey(strings.ToLower(w))...)
 	}
-	key := surnameKey(strings.ToLower(w))
-	for _, p := range rs.persons {
-		if p.last == key {
-			return p
-		}
+	if i := rs.withLast(k, lastHash(k)); i >= 0 {
+		return rs.persons[i]
 	}
 	return nil
 }
@@ -704,16 +791,13 @@ func (rs *resolver) fullName(name string, pos int) string {
 	last, many := lastField(name)
 	var buf [64]byte
 	kb, ascii := asciiSurnameKey(buf[:0], last)
-	key := ""
 	if !ascii {
-		key = surnameKey(last)
+		kb = append(buf[:0], surnameKey(last)...)
 	}
 	var best *person
 	bestPos := -1
-	for _, p := range rs.persons {
-		if ascii && p.last != string(kb) || !ascii && p.last != key {
-			continue // (the persons with that surname, in the order they came)
-		}
+	for k := rs.withLast(kb, lastHash(kb)); k >= 0; k = int(rs.persons[k].next) {
+		p := rs.persons[k] // (the persons with that surname, in the order they came)
 		if many && !strings.HasSuffix(p.name, name) && !strings.HasSuffix(name, p.name) {
 			continue
 		}
@@ -870,7 +954,7 @@ func (d *doc) normTok(i int) string {
 
 // roleOf is roleNouns[lw] for lw, the normTok of token k.
 func (d *doc) roleOf(k int, lw string) (string, bool) {
-	if lw == d.lower(k) && d.xf[k]&xRole == 0 {
+	if len(lw) == len(d.lower(k)) && d.xf[k]&xRole == 0 { // (lw is d.lower(k) when as long: normTok trims)
 		return "", false
 	}
 	r, ok := roleNouns[lw]
@@ -879,13 +963,44 @@ func (d *doc) roleOf(k int, lw string) (string, bool) {
 
 // isDeterminer is determiners[lw] for lw, the normTok of token k.
 func (d *doc) isDeterminer(k int, lw string) bool {
-	if lw == d.lower(k) {
+	if len(lw) == len(d.lower(k)) { // (lw is d.lower(k) when as long: normTok trims)
 		return d.xf[k]&xDeterminer != 0
 	}
 	return determiners[lw]
 }
 
 func isTrimmable(c byte) bool { return c == '.' || c == ',' || c == '\'' || c == '"' }
+
+// nextName returns the first token from i that isName accepts, else
+// len(d.toks). (Names are few: the bytes of nameMemo are read eight at a
+// time, without a branch per token.)
+func (d *doc) nextName(i int) int {
+	m := d.nameMemo[:len(d.toks)]
+	for ; i+8 <= len(m); i += 8 {
+		if z := zeroBytes(binary.LittleEndian.Uint64(m[i:i+8]) ^ 0x0202020202020202); z != 0 {
+			return i + bits.TrailingZeros64(z)/8 // (the first zero byte: the first 2)
+		}
+	}
+	for i < len(m) && m[i] != 2 {
+		i++
+	}
+	return i
+}
+
+// hasDoubleDash is strings.Contains(d.toks[i].Text, "--"): for a token
+// of up to eight bytes, its eight bytes at a time (a loop over the bytes
+// mispredicted its end at every name).
+func (d *doc) hasDoubleDash(i int) bool {
+	t := d.toks[i]
+	n := t.End - t.Start
+	if !d.spanText || n > 8 || t.Start+8 > len(d.text) {
+		return strings.Contains(t.Text, "--")
+	}
+	x := load8(d.text, t.Start) & (1<<(8*n) - 1) // (the token's bytes; 1<<64 is 0)
+	y := x &^ hi8                                // (no carry between bytes in ge8, le8)
+	dash := ge8(y, '-') & le8(y, '-') &^ x       // (the high bit of each '-')
+	return dash&(dash>>8) != 0
+}
 
 // isName and isMod tell, cached per token, whether a token may be part of
 // a name and whether it is a modifier (demonym, acronym, possessive).
@@ -894,19 +1009,34 @@ func (d *doc) isName(i int) bool {
 }
 
 func (d *doc) isMod(i int) bool {
-	if d.modMemo[i] == 0 {
-		d.modMemo[i] = 1
-		t := d.toks[i].Text
-		lt := d.normTok(i)
-		alias := d.xf[i]&xAlias != 0
-		if lt != d.lower(i) {
-			_, alias = groupAliases[lt]
-		}
-		if alias || isDemonym(lt) && !strings.HasSuffix(lt, "ic") || len(t) >= 2 && isUpperASCII(t) || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
-			d.modMemo[i] = 2
-		}
+	if m := d.modMemo[i]; m != 0 {
+		return m == 2
 	}
-	return d.modMemo[i] == 2
+	m := d.modOf(i)
+	d.modMemo[i] = 1 + uint8(b2u(m))
+	return m
+}
+
+// modOf is isMod without the memo: an alias of a group, a demonym (not
+// one in "ic"), a word in capitals or a possessive.
+func (d *doc) modOf(i int) bool {
+	t := d.toks[i].Text
+	lt := d.normTok(i)
+	alias := d.xf[i]&xAlias != 0
+	if len(lt) != len(d.lower(i)) { // (normTok trims: lt is d.lower(i) when as long)
+		_, alias = groupAliases[lt]
+	}
+	n := len(t)
+	// (the tests of the ends without a branch each: they are taken at
+	// random)
+	var possessive uint32
+	if n >= 2 {
+		possessive = b2u(t[n-2] == '\'' && t[n-1] == 's')
+	}
+	if n >= 4 {
+		possessive |= b2u(t[n-4:] == "’s")
+	}
+	return alias || b2u(isDemonym3(lt))|possessive != 0 || n >= 2 && isUpperASCII(t)
 }
 
 func isUpperASCII(t string) bool {
@@ -938,6 +1068,18 @@ func lastWord(s string) string {
 	return s
 }
 
+// isDemonym3 is isDemonym for the suffixes of three letters (all but
+// "ic"), without a branch on the word's end.
+func isDemonym3(w string) bool {
+	n := len(w)
+	if n < 3 {
+		return false
+	}
+	e := uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1])
+	return b2u(e == 'i'<<16|'a'<<8|'n')|b2u(e == 'e'<<16|'a'<<8|'n')|b2u(e == 'c'<<16|'a'<<8|'n')|
+		b2u(e == 'e'<<16|'s'<<8|'e')|b2u(e == 'i'<<16|'s'<<8|'h') != 0
+}
+
 // isDemonym guesses whether a lower-cased word is a nationality adjective.
 func isDemonym(w string) bool {
 	n := len(w)
@@ -960,7 +1102,7 @@ func isDemonym(w string) bool {
 // hasBlank is strings.ContainsAny(s, " \t\n").
 func hasBlank(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == ' ' || c == '\t' || c == '\n' {
+		if c := s[i]; c == ' ' || c-'\t' <= '\n'-'\t' { // (\t \n)
 			return true
 		}
 	}
@@ -1021,12 +1163,14 @@ func lastField(s string) (last string, many bool) {
 // lastFieldASCII is lastField for s of ASCII bytes; ok is false when s
 // has others.
 func lastFieldASCII(s string) (last string, many, ok bool) {
+	var all byte
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return "", false, false
-		}
+		all |= s[i]
 	}
-	sp := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
+	if all >= utf8.RuneSelf {
+		return "", false, false
+	}
+	sp := func(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' } // (\t \n \v \f \r)
 	e := len(s)
 	for e > 0 && sp(s[e-1]) {
 		e--
