@@ -76,6 +76,7 @@ type doc struct {
 	reportCue []int32  // those of maybeCue whose cueScore may reach reportRate (xMayReport)
 	regW      []int8   // regWords: the words of each region up to 9, -1 until counted; nil until asked
 	spanText  bool     // every token's text is its span's, and the tokens are in order
+	sorted    bool     // the tokens are in order
 	buf       *buffers
 }
 
@@ -176,6 +177,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.maybeCue, d.reportCue = d.cueAndNames(buf.maybeCue[:0], buf.reportCue[:0])
 	buf.maybeCue, buf.reportCue = d.maybeCue, d.reportCue
 	d.spanText = spanText && sorted
+	d.sorted = sorted
 	if sorted {
 		d.tokIdx = tokIdx
 	}
@@ -1061,21 +1063,49 @@ func (d *doc) sentBounds(i int) (int, int) {
 // indexSentence records for the tokens of the sentence holding token i
 // the bounds of that sentence: the splitter's sentences, further cut
 // where breakBefore sees a full stop before an opening quote mark the
-// splitter passed over. Sentences are indexed when first asked for.
+// splitter passed over. Sentences are indexed when first asked for, all
+// those of one splitter's (joined) sentence at once.
+//
+// breakBefore is true at both ends of the tokens of one tokSent, so the
+// cuts lie within them. There it can only be true after a mark that
+// breakMark lets through, or across a line break. Tokens in order lie
+// within their first's start and their last's end, so when that text
+// holds no line break, full breakBefore runs only after the marks (the
+// splitter keeps line breaks out of its sentences: most of the time).
 func (d *doc) indexSentence(i int) (int, int) {
-	a := i
-	for a > 0 && !d.breakBefore(a) {
-		a--
+	ts := d.tokSent
+	id := ts[i]
+	ga := i
+	for ga > 0 && ts[ga-1] == id {
+		ga--
 	}
-	b := i + 1
-	for b < len(d.toks) && !d.breakBefore(b) {
-		b++
+	gb := i + 1
+	for gb < len(ts) && ts[gb] == id {
+		gb++
 	}
+	toks, xf := d.toks[ga:gb], d.xf[ga:gb]
+	every := !d.sorted || strings.IndexByte(d.text[toks[0].Start:toks[len(toks)-1].End], '\n') >= 0
+	a := ga
+	for k := 1; k < len(toks); k++ {
+		if x := toks[k-1].Text; every || x != "" && breakMark[x[0]]&(uint8(xf[k-1]/sPunct1&1)|2) != 0 {
+			if t := ga + k; d.breakBefore(t) {
+				d.setSentence(a, t)
+				a = t
+			}
+		}
+	}
+	d.setSentence(a, gb)
+	ab := d.sentAB[i]
+	return int(uint32(ab)), int(ab >> 32)
+}
+
+// setSentence records [a, b) as the sentence of its tokens.
+func (d *doc) setSentence(a, b int) {
 	ab := uint64(a) | uint64(b)<<32
-	for k := a; k < b; k++ {
-		d.sentAB[k] = ab
+	sab := d.sentAB[a:b]
+	for k := range sab {
+		sab[k] = ab
 	}
-	return a, b
 }
 
 // contentEnd trims final punctuation and space off the end of a content
