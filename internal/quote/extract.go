@@ -661,9 +661,28 @@ var headlineVerbs = map[string]bool{
 
 func (d *doc) isCue(i int, th float64) bool {
 	if uint(i) < uint(len(d.tokReg)) && d.tokReg[i] < 0 { // (tokReg has a place per token)
-		return d.cueScore(i) >= th
+		return d.mayReach(i, th) && d.cueScore(i) >= th
 	}
 	return false
+}
+
+// mayReach reports whether the cue score of token i may reach th, from
+// its word's bits (xMayReport, xMayNear): false when it cannot, which
+// spares cueScore1 the many candidates of the lexicon with low rates.
+// (th is a constant at every call: the switch goes at compile time.)
+func (d *doc) mayReach(i int, th float64) bool {
+	switch {
+	case th >= reportRate:
+		return d.xf[i]&xMayReport != 0
+	case th >= nearQuoteRate:
+		return d.xf[i]&xMayNear != 0
+	}
+	return true
+}
+
+// cueBelow reports whether the cue score of token i is below th.
+func (d *doc) cueBelow(i int, th float64) bool {
+	return !d.mayReach(i, th) || d.cueScore(i) < th
 }
 
 // cueSpan returns the byte span of the cue at token i, taking in "to"
@@ -817,7 +836,7 @@ func (d *doc) npTokOK(i int) bool {
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case d.xf[i]&sLower != 0:
-		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueScore(i) < cueRate
+		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueBelow(i, cueRate)
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
