@@ -164,7 +164,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	clear(d.modMemo)
 	nb := len(txt)>>tokBlock + 1
-	tokIdx := grow(buf.tokIdx, nb)
+	tokIdx := grow(buf.tokIdx, nb+1)[:nb] // (and a slot past the end: indexRegions)
 	buf.tokIdx = tokIdx
 	tbl := loadWordTable()
 	d.tbl = tbl
@@ -186,13 +186,24 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 
 // indexRegions sets the region of each token (tokReg) and tokAt's
 // index, and reports whether the tokens are in order.
+//
+// Entry b of tokAt's index is the first token starting at or after byte
+// b<<tokBlock. With the tokens in order, that is the first token starting
+// in block b, or when none does, entry b+1. The loop over the tokens
+// writes each token's index (plus one: 0 for none) to its block when it
+// is the first there, and to the slot past the end of tokIdx otherwise,
+// without a branch on which (a block holds 0 to 3 starts, which the
+// processor cannot foresee); a pass backwards fills in the blocks where
+// no token starts.
 func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 	tokReg := d.tokReg[:len(toks)]
 	regs := d.regs
 	sorted = true
-	ri := 0  // the region at or after the token
-	blk := 0 // the next block of tokIdx to fill
-	prevStart := 0
+	ri := 0 // the region at or after the token
+	full := tokIdx[:len(tokIdx)+1]
+	clear(full)
+	spare := len(tokIdx) // the slot past the end
+	prevStart, prevBlk := 0, -1
 	for i := range toks {
 		s, e := toks[i].Start, toks[i].End
 		for ri < len(regs) && regs[ri].e <= s {
@@ -207,13 +218,20 @@ func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 			sorted = false
 		}
 		prevStart = s
-		for blk < len(tokIdx) && blk<<tokBlock <= s {
-			tokIdx[blk] = int32(i)
-			blk++
+		// (s <= len(d.text): the block is within tokIdx)
+		blk, at := s>>tokBlock, spare
+		if blk != prevBlk {
+			at = blk
 		}
+		full[at] = int32(i + 1)
+		prevBlk = blk
 	}
-	for ; blk < len(tokIdx); blk++ {
-		tokIdx[blk] = int32(len(toks))
+	next := int32(len(toks)) // the first token starting in a later block
+	for b := len(tokIdx) - 1; b >= 0; b-- {
+		if v := tokIdx[b]; v != 0 {
+			next = v - 1
+		}
+		tokIdx[b] = next
 	}
 	return sorted
 }
@@ -560,7 +578,16 @@ func (d *doc) tokAt(b int) int {
 	if k := b >> tokBlock; uint(k) < uint(len(d.tokIdx)) {
 		// (tokIdx is nil when the tokens are out of order)
 		i := int(d.tokIdx[k])
-		for i < len(d.toks) && d.toks[i].Start < b {
+		toks := d.toks
+		// (the first two steps without a branch on their outcome, which
+		// the processor cannot foresee: a block holds 0 to 3 starts)
+		if i < len(toks) {
+			i += int(b2u(toks[i].Start < b))
+		}
+		if i < len(toks) {
+			i += int(b2u(toks[i].Start < b))
+		}
+		for i < len(toks) && toks[i].Start < b {
 			i++
 		}
 		return i
