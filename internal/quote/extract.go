@@ -173,7 +173,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	// loop doing all of it kept most of them on the stack)
 	sorted := d.indexRegions(toks, tokIdx)
 	spanText := d.wordsOf(toks)
-	d.joinSentences(toks, starts)
+	d.joinSentences(toks, starts, sorted)
 	d.maybeCue, d.reportCue = d.cueAndNames(buf.maybeCue[:0], buf.reportCue[:0])
 	buf.maybeCue, buf.reportCue = d.maybeCue, d.reportCue
 	d.spanText = spanText && sorted
@@ -238,19 +238,24 @@ func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 
 // joinSentences sets the sentence id of each token (tokSent) and marks
 // with fJoined the first token of a sentence that continues the one
-// before; starts holds the first token of each sentence.
-func (d *doc) joinSentences(toks []text.Token, starts []int32) {
+// before; starts holds the first token of each sentence; sorted tells
+// whether the tokens are in order.
+func (d *doc) joinSentences(toks []text.Token, starts []int32, sorted bool) {
 	txt := d.text
 	tokSent, flags := d.tokSent[:len(toks)], d.flags[:len(toks)]
 	eff := int32(-1) // sentence id after joining splits inside a parenthesis
 	depth := 0       // parentheses open in the current sentence
+	// the next ( and ) in the text at or after the sentence's first
+	// token, len(txt) when none: only the sentences with one in their
+	// text need the loop that counts them (most have none)
+	open, shut := -1, -1
 	for k, st := range starts {
 		i := int(st)
 		end := len(toks)
 		if k+1 < len(starts) {
 			end = int(starts[k+1])
 		}
-		// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
+		// "Roger Wicker (R-Miss.) said", "Sen. Jack Reed
 		// (D-R.I.), said": a sentence that opens with a closing
 		// parenthesis, a comma or a lower-case word, or that ends
 		// inside a parenthesis, continues the one before.
@@ -261,6 +266,25 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32) {
 		} else {
 			eff++
 			depth = 0
+		}
+		if sorted {
+			// (tokens in order: a token of one byte lies at or after
+			// the first token's start, before the last's start + 1)
+			lo, last := t.Start, &toks[end-1]
+			hi := min(len(txt), max(last.End, last.Start+1))
+			if open < lo {
+				open = nextByte(txt, lo, '(')
+			}
+			if shut < lo {
+				shut = nextByte(txt, lo, ')')
+			}
+			if open >= hi && shut >= hi {
+				ts := tokSent[i:end]
+				for j := range ts {
+					ts[j] = eff
+				}
+				continue
+			}
 		}
 		for j := i; j < end; j++ {
 			if t := &toks[j]; t.End-t.Start == 1 {
@@ -274,6 +298,15 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32) {
 			tokSent[j] = eff
 		}
 	}
+}
+
+// nextByte returns the offset of the first c in txt at or after lo,
+// len(txt) when there is none.
+func nextByte(txt string, lo int, c byte) int {
+	if k := strings.IndexByte(txt[lo:], c); k >= 0 {
+		return lo + k
+	}
+	return len(txt)
 }
 
 // wordsOf looks up the word of each token: its lower-cased form (lower),
