@@ -455,7 +455,7 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 		// cueScore is 0 unless the token's word is a cue candidate in
 		// the token's shape (and 0 is 0 in the float32 memo too: the
 		// first call would give what the later ones give)
-		c := b2u(x&xCueAny != 0) | b2u(x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower) | b2u(x&(sCap|xCueCap) == sCap|xCueCap)
+		c := cueCandBits>>(x>>cueCandShift&31)&1 | x/xCueAny&1 // (cueCand)
 		cue[i] = memo[c]
 		maybeCue[m] = int32(i)
 		m += int(c & b2u(tokReg[i] < 0))
@@ -473,6 +473,28 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	}
 	return maybeCue[:m], reportCue[:r]
 }
+
+// cueCand reports whether a token with xflags and shape bits x may have
+// a cue score above 0: its word is a cue candidate in the token's shape.
+// cueAndNames reads it from cueCandBits.
+func cueCand(x uint32) bool {
+	return x&xCueAny != 0 || x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower || x&(sCap|xCueCap) == sCap|xCueCap
+}
+
+// cueCandShift is the lowest of the five bits cueCand reads besides
+// xCueAny (xCueLower, xCueCap, sWord, sLower, sCap: bits 14 to 18), and
+// bit j of cueCandBits is cueCand of those five bits set as in j: one
+// shift and one mask per token instead of three tests.
+const cueCandShift = 14
+
+var cueCandBits = func() (k uint32) {
+	for j := range uint32(32) {
+		if cueCand(j << cueCandShift) {
+			k |= 1 << j
+		}
+	}
+	return k
+}()
 
 // lowerASCII maps ASCII capitals to small letters and every other byte
 // to itself.
