@@ -76,6 +76,7 @@ type doc struct {
 	reportCue []int32  // those of maybeCue whose cueScore may reach reportRate (xMayReport)
 	regW      []int8   // regWords: the words of each region up to 9, -1 until counted; nil until asked
 	spanText  bool     // every token's text is its span's, and the tokens are in order
+	sorted    bool     // the tokens are in order
 	buf       *buffers
 }
 
@@ -163,7 +164,7 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	d.nameMemo, d.modMemo = bytes[:n], bytes[n:]
 	clear(d.modMemo)
 	nb := len(txt)>>tokBlock + 1
-	tokIdx := grow(buf.tokIdx, nb)
+	tokIdx := grow(buf.tokIdx, nb+1)[:nb] // (and a slot past the end: indexRegions)
 	buf.tokIdx = tokIdx
 	tbl := loadWordTable()
 	d.tbl = tbl
@@ -172,10 +173,11 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	// loop doing all of it kept most of them on the stack)
 	sorted := d.indexRegions(toks, tokIdx)
 	spanText := d.wordsOf(toks)
-	d.joinSentences(toks, starts)
+	d.joinSentences(toks, starts, sorted)
 	d.maybeCue, d.reportCue = d.cueAndNames(buf.maybeCue[:0], buf.reportCue[:0])
 	buf.maybeCue, buf.reportCue = d.maybeCue, d.reportCue
 	d.spanText = spanText && sorted
+	d.sorted = sorted
 	if sorted {
 		d.tokIdx = tokIdx
 	}
@@ -184,13 +186,24 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 
 // indexRegions sets the region of each token (tokReg) and tokAt's
 // index, and reports whether the tokens are in order.
+//
+// Entry b of tokAt's index is the first token starting at or after byte
+// b<<tokBlock. With the tokens in order, that is the first token starting
+// in block b, or when none does, entry b+1. The loop over the tokens
+// writes each token's index (plus one: 0 for none) to its block when it
+// is the first there, and to the slot past the end of tokIdx otherwise,
+// without a branch on which (a block holds 0 to 3 starts, which the
+// processor cannot foresee); a pass backwards fills in the blocks where
+// no token starts.
 func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 	tokReg := d.tokReg[:len(toks)]
 	regs := d.regs
 	sorted = true
-	ri := 0  // the region at or after the token
-	blk := 0 // the next block of tokIdx to fill
-	prevStart := 0
+	ri := 0 // the region at or after the token
+	full := tokIdx[:len(tokIdx)+1]
+	clear(full)
+	spare := len(tokIdx) // the slot past the end
+	prevStart, prevBlk := 0, -1
 	for i := range toks {
 		s, e := toks[i].Start, toks[i].End
 		for ri < len(regs) && regs[ri].e <= s {
@@ -205,32 +218,44 @@ func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 			sorted = false
 		}
 		prevStart = s
-		for blk < len(tokIdx) && blk<<tokBlock <= s {
-			tokIdx[blk] = int32(i)
-			blk++
+		// (s <= len(d.text): the block is within tokIdx)
+		blk, at := s>>tokBlock, spare
+		if blk != prevBlk {
+			at = blk
 		}
+		full[at] = int32(i + 1)
+		prevBlk = blk
 	}
-	for ; blk < len(tokIdx); blk++ {
-		tokIdx[blk] = int32(len(toks))
+	next := int32(len(toks)) // the first token starting in a later block
+	for b := len(tokIdx) - 1; b >= 0; b-- {
+		if v := tokIdx[b]; v != 0 {
+			next = v - 1
+		}
+		tokIdx[b] = next
 	}
 	return sorted
 }
 
 // joinSentences sets the sentence id of each token (tokSent) and marks
 // with fJoined the first token of a sentence that continues the one
-// before; starts holds the first token of each sentence.
-func (d *doc) joinSentences(toks []text.Token, starts []int32) {
+// before; starts holds the first token of each sentence; sorted tells
+// whether the tokens are in order.
+func (d *doc) joinSentences(toks []text.Token, starts []int32, sorted bool) {
 	txt := d.text
 	tokSent, flags := d.tokSent[:len(toks)], d.flags[:len(toks)]
 	eff := int32(-1) // sentence id after joining splits inside a parenthesis
 	depth := 0       // parentheses open in the current sentence
+	// the next ( and ) in the text at or after the sentence's first
+	// token, len(txt) when none: only the sentences with one in their
+	// text need the loop that counts them (most have none)
+	open, shut := -1, -1
 	for k, st := range starts {
 		i := int(st)
 		end := len(toks)
 		if k+1 < len(starts) {
 			end = int(starts[k+1])
 		}
-		// "Roger Wicker (R-Miss.) said he ...", "Sen. Jack Reed
+		// "Roger Wicker (R-Miss.) said", "Sen. Jack Reed
 		// (D-R.I.), said": a sentence that opens with a closing
 		// parenthesis, a comma or a lower-case word, or that ends
 		// inside a parenthesis, continues the one before.
@@ -241,6 +266,25 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32) {
 		} else {
 			eff++
 			depth = 0
+		}
+		if sorted {
+			// (tokens in order: a token of one byte lies at or after
+			// the first token's start, before the last's start + 1)
+			lo, last := t.Start, &toks[end-1]
+			hi := min(len(txt), max(last.End, last.Start+1))
+			if open < lo {
+				open = nextByte(txt, lo, '(')
+			}
+			if shut < lo {
+				shut = nextByte(txt, lo, ')')
+			}
+			if open >= hi && shut >= hi {
+				ts := tokSent[i:end]
+				for j := range ts {
+					ts[j] = eff
+				}
+				continue
+			}
 		}
 		for j := i; j < end; j++ {
 			if t := &toks[j]; t.End-t.Start == 1 {
@@ -254,6 +298,15 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32) {
 			tokSent[j] = eff
 		}
 	}
+}
+
+// nextByte returns the offset of the first c in txt at or after lo,
+// len(txt) when there is none.
+func nextByte(txt string, lo int, c byte) int {
+	if k := strings.IndexByte(txt[lo:], c); k >= 0 {
+		return lo + k
+	}
+	return len(txt)
 }
 
 // wordsOf looks up the word of each token: its lower-cased form (lower),
@@ -402,7 +455,7 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 		// cueScore is 0 unless the token's word is a cue candidate in
 		// the token's shape (and 0 is 0 in the float32 memo too: the
 		// first call would give what the later ones give)
-		c := b2u(x&xCueAny != 0) | b2u(x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower) | b2u(x&(sCap|xCueCap) == sCap|xCueCap)
+		c := cueCandBits>>(x>>cueCandShift&31)&1 | x/xCueAny&1 // (cueCand)
 		cue[i] = memo[c]
 		maybeCue[m] = int32(i)
 		m += int(c & b2u(tokReg[i] < 0))
@@ -420,6 +473,28 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	}
 	return maybeCue[:m], reportCue[:r]
 }
+
+// cueCand reports whether a token with xflags and shape bits x may have
+// a cue score above 0: its word is a cue candidate in the token's shape.
+// cueAndNames reads it from cueCandBits.
+func cueCand(x uint32) bool {
+	return x&xCueAny != 0 || x&(sWord|sLower|xCueLower) == sWord|sLower|xCueLower || x&(sCap|xCueCap) == sCap|xCueCap
+}
+
+// cueCandShift is the lowest of the five bits cueCand reads besides
+// xCueAny (xCueLower, xCueCap, sWord, sLower, sCap: bits 14 to 18), and
+// bit j of cueCandBits is cueCand of those five bits set as in j: one
+// shift and one mask per token instead of three tests.
+const cueCandShift = 14
+
+var cueCandBits = func() (k uint32) {
+	for j := range uint32(32) {
+		if cueCand(j << cueCandShift) {
+			k |= 1 << j
+		}
+	}
+	return k
+}()
 
 // lowerASCII maps ASCII capitals to small letters and every other byte
 // to itself.
@@ -558,7 +633,16 @@ func (d *doc) tokAt(b int) int {
 	if k := b >> tokBlock; uint(k) < uint(len(d.tokIdx)) {
 		// (tokIdx is nil when the tokens are out of order)
 		i := int(d.tokIdx[k])
-		for i < len(d.toks) && d.toks[i].Start < b {
+		toks := d.toks
+		// (the first two steps without a branch on their outcome, which
+		// the processor cannot foresee: a block holds 0 to 3 starts)
+		if i < len(toks) {
+			i += int(b2u(toks[i].Start < b))
+		}
+		if i < len(toks) {
+			i += int(b2u(toks[i].Start < b))
+		}
+		for i < len(toks) && toks[i].Start < b {
 			i++
 		}
 		return i
@@ -659,9 +743,28 @@ var headlineVerbs = map[string]bool{
 
 func (d *doc) isCue(i int, th float64) bool {
 	if uint(i) < uint(len(d.tokReg)) && d.tokReg[i] < 0 { // (tokReg has a place per token)
-		return d.cueScore(i) >= th
+		return d.mayReach(i, th) && d.cueScore(i) >= th
 	}
 	return false
+}
+
+// mayReach reports whether the cue score of token i may reach th, from
+// its word's bits (xMayReport, xMayNear): false when it cannot, which
+// spares cueScore1 the many candidates of the lexicon with low rates.
+// (th is a constant at every call: the switch goes at compile time.)
+func (d *doc) mayReach(i int, th float64) bool {
+	switch {
+	case th >= reportRate:
+		return d.xf[i]&xMayReport != 0
+	case th >= nearQuoteRate:
+		return d.xf[i]&xMayNear != 0
+	}
+	return true
+}
+
+// cueBelow reports whether the cue score of token i is below th.
+func (d *doc) cueBelow(i int, th float64) bool {
+	return !d.mayReach(i, th) || d.cueScore(i) < th
 }
 
 // cueSpan returns the byte span of the cue at token i, taking in "to"
@@ -815,7 +918,7 @@ func (d *doc) npTokOK(i int) bool {
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case d.xf[i]&sLower != 0:
-		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueScore(i) < cueRate
+		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueBelow(i, cueRate)
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
@@ -1061,21 +1164,49 @@ func (d *doc) sentBounds(i int) (int, int) {
 // indexSentence records for the tokens of the sentence holding token i
 // the bounds of that sentence: the splitter's sentences, further cut
 // where breakBefore sees a full stop before an opening quote mark the
-// splitter passed over. Sentences are indexed when first asked for.
+// splitter passed over. Sentences are indexed when first asked for, all
+// those of one splitter's (joined) sentence at once.
+//
+// breakBefore is true at both ends of the tokens of one tokSent, so the
+// cuts lie within them. There it can only be true after a mark that
+// breakMark lets through, or across a line break. Tokens in order lie
+// within their first's start and their last's end, so when that text
+// holds no line break, full breakBefore runs only after the marks (the
+// splitter keeps line breaks out of its sentences: most of the time).
 func (d *doc) indexSentence(i int) (int, int) {
-	a := i
-	for a > 0 && !d.breakBefore(a) {
-		a--
+	ts := d.tokSent
+	id := ts[i]
+	ga := i
+	for ga > 0 && ts[ga-1] == id {
+		ga--
 	}
-	b := i + 1
-	for b < len(d.toks) && !d.breakBefore(b) {
-		b++
+	gb := i + 1
+	for gb < len(ts) && ts[gb] == id {
+		gb++
 	}
+	toks, xf := d.toks[ga:gb], d.xf[ga:gb]
+	every := !d.sorted || strings.IndexByte(d.text[toks[0].Start:toks[len(toks)-1].End], '\n') >= 0
+	a := ga
+	for k := 1; k < len(toks); k++ {
+		if x := toks[k-1].Text; every || x != "" && breakMark[x[0]]&(uint8(xf[k-1]/sPunct1&1)|2) != 0 {
+			if t := ga + k; d.breakBefore(t) {
+				d.setSentence(a, t)
+				a = t
+			}
+		}
+	}
+	d.setSentence(a, gb)
+	ab := d.sentAB[i]
+	return int(uint32(ab)), int(ab >> 32)
+}
+
+// setSentence records [a, b) as the sentence of its tokens.
+func (d *doc) setSentence(a, b int) {
 	ab := uint64(a) | uint64(b)<<32
-	for k := a; k < b; k++ {
-		d.sentAB[k] = ab
+	sab := d.sentAB[a:b]
+	for k := range sab {
+		sab[k] = ab
 	}
-	return a, b
 }
 
 // contentEnd trims final punctuation and space off the end of a content

@@ -55,6 +55,9 @@ const (
 	// highest) at reportRate or above; the cue score of any other word
 	// stays below it
 	xMayReport uint32 = 1 << 29
+	// the word's cue score may reach nearQuoteRate: as xMayReport, with
+	// nearQuoteRate
+	xMayNear uint32 = 1 << 30
 )
 
 // Word classes asked about near cues and speakers only, kept in the
@@ -370,6 +373,9 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		}
 		if e.flags&(fSpeech|fHeadline) != 0 || e.lex != nil && e.lex.top >= reportRate {
 			e.x |= xMayReport
+		}
+		if e.flags&(fSpeech|fHeadline) != 0 || e.lex != nil && e.lex.top >= nearQuoteRate {
+			e.x |= xMayNear
 		}
 		all[w] = e
 	}
