@@ -259,9 +259,14 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32, sorted bool) {
 		// (D-R.I.), said": a sentence that opens with a closing
 		// parenthesis, a comma or a lower-case word, or that ends
 		// inside a parenthesis, continues the one before.
+		// (a caller's sentences may hold an empty token at the end of
+		// the text, or tokens that overlap: no byte, no gap to read)
 		t := &toks[i]
-		c := txt[t.Start]
-		if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !strings.Contains(txt[toks[i-1].End:t.Start], "\n") {
+		var c byte
+		if t.Start < len(txt) {
+			c = txt[t.Start]
+		}
+		if eff >= 0 && (depth > 0 || t.End-t.Start == 1 && (c == ')' || c == ']' || c == ',' || c == ';') || c >= 'a' && c <= 'z') && !(toks[i-1].End <= t.Start && strings.Contains(txt[toks[i-1].End:t.Start], "\n")) {
 			flags[i] |= fJoined
 		} else {
 			eff++

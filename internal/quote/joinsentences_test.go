@@ -108,3 +108,34 @@ func TestJoinSentences(t *testing.T) {
 		checkJoinSentences(t, string(b), sents)
 	}
 }
+
+// TestExtractOddSentences runs Extract on sentences a caller may hand
+// over that text.Split never makes: an empty token at the end of the
+// text opening a sentence, and a sentence whose first token starts
+// inside the last token of the one before. Extract must not panic and
+// must keep its spans in bounds.
+func TestExtractOddSentences(t *testing.T) {
+	txt := `“We will stay,” she said. (Then)`
+	n := len(txt)
+	for _, tc := range []struct {
+		name  string
+		sents []text.Sentence
+	}{
+		{"empty token at the end", []text.Sentence{
+			{Start: 0, End: n - 7, Tokens: text.Split(txt)[0].Tokens},
+			{Start: n, End: n, Tokens: []text.Token{{Start: n, End: n, Text: ""}}},
+		}},
+		{"overlapping sentences", []text.Sentence{
+			{Start: 0, End: 10, Tokens: []text.Token{{Start: 0, End: 10, Text: txt[0:10]}}},
+			{Start: 4, End: n, Tokens: []text.Token{{Start: 4, End: 8, Text: txt[4:8]}, {Start: n - 1, End: n, Text: ")"}}},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range Extract(txt, tc.sents, nil) {
+				if q.Span.Start < 0 || q.Span.End > n || q.Span.Start > q.Span.End {
+					t.Errorf("span %v out of bounds", q.Span)
+				}
+			}
+		})
+	}
+}
