@@ -67,20 +67,7 @@ func TestBreakBefore(t *testing.T) {
 	pieces := []string{".", "!", "?", "'", "\"", "”", "“", ",", ";", ")", "]", "a", "I", "he", "The", "—", "...", "''", ".x", "é"}
 	gaps := []string{"", " ", "\n", "  ", " \n ", "\t"}
 	for trial := 0; trial < 3000; trial++ {
-		var b []byte
-		var toks []text.Token
-		for n := rng.IntN(12); n > 0; n-- {
-			b = append(b, gaps[rng.IntN(len(gaps))]...)
-			p := pieces[rng.IntN(len(pieces))]
-			tok := text.Token{Start: len(b), End: len(b) + len(p), Text: p}
-			if rng.IntN(8) == 0 {
-				o := pieces[rng.IntN(len(pieces))]
-				tok.Text = []string{"", o[:1], o}[rng.IntN(3)] // (a text of its own)
-			}
-			b = append(b, p...)
-			toks = append(toks, tok)
-		}
-		txt := string(b)
+		txt, toks := randomTokens(rng, pieces, gaps, 12)
 		var sents []text.Sentence
 		for k := 0; k < len(toks); {
 			m := k + 1 + rng.IntN(len(toks)-k)
@@ -89,4 +76,25 @@ func TestBreakBefore(t *testing.T) {
 		}
 		checkBreakBefore(t, newDoc(txt, sents, new(buffers)))
 	}
+}
+
+// randomTokens writes fewer than maxN tokens drawn from pieces, each
+// after a gap drawn from gaps, and returns the text and its tokens; one
+// token in eight gets a text of its own (empty, its first byte or another
+// piece), as a caller's tokens may.
+func randomTokens(rng *rand.Rand, pieces, gaps []string, maxN int) (string, []text.Token) {
+	var b []byte
+	var toks []text.Token
+	for n := rng.IntN(maxN); n > 0; n-- {
+		b = append(b, gaps[rng.IntN(len(gaps))]...)
+		p := pieces[rng.IntN(len(pieces))]
+		tok := text.Token{Start: len(b), End: len(b) + len(p), Text: p}
+		if rng.IntN(8) == 0 {
+			o := pieces[rng.IntN(len(pieces))]
+			tok.Text = []string{"", o[:1], o}[rng.IntN(3)]
+		}
+		b = append(b, p...)
+		toks = append(toks, tok)
+	}
+	return string(b), toks
 }

@@ -2,7 +2,6 @@ package quote
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"storyline/internal/text"
@@ -13,25 +12,12 @@ import (
 // word the word table knows, in three shapes and before each class of
 // next token, and the tokens of a report.
 func TestMayReach(t *testing.T) {
-	var words []string
-	for w := range loadWordFlags().m {
-		words = append(words, w)
-	}
-	for w := range loadLexicon().fast {
-		words = append(words, w)
-	}
-	next := append([]string{"Smith", "went", "“", "\"", "-", "..."}, classNames[:classQ]...)
-	var b strings.Builder
-	for k, w := range words {
-		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
-			b.WriteString("A " + v + " " + next[k%len(next)] + ". ")
-		}
-	}
+	words := tableWordsText("A ")
 	raw, err := os.ReadFile("testdata/bench.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, txt := range []string{b.String(), string(raw)} {
+	for _, txt := range []string{words, string(raw)} {
 		d := newDoc(txt, text.Split(txt), new(buffers))
 		for _, th := range []float64{nearQuoteRate, reportRate, cueRate} {
 			turnedDown, below := 0, 0

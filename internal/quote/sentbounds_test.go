@@ -52,19 +52,7 @@ func TestSentBounds(t *testing.T) {
 	pieces := []string{".", "!", "?", "'", "\"", "”", "“", ",", ";", ")", "]", "(", "a", "I", "he", "The", "—", "...", "''", ".x", "é"}
 	gaps := []string{"", " ", " ", " ", "\n", "  ", " \n ", "\t", "          \n"}
 	for trial := 0; trial < 5000; trial++ {
-		var b []byte
-		var toks []text.Token
-		for n := rng.IntN(16); n > 0; n-- {
-			b = append(b, gaps[rng.IntN(len(gaps))]...)
-			p := pieces[rng.IntN(len(pieces))]
-			tok := text.Token{Start: len(b), End: len(b) + len(p), Text: p}
-			if rng.IntN(8) == 0 {
-				o := pieces[rng.IntN(len(pieces))]
-				tok.Text = []string{"", o[:1], o}[rng.IntN(3)] // (a text of its own)
-			}
-			b = append(b, p...)
-			toks = append(toks, tok)
-		}
+		txt, toks := randomTokens(rng, pieces, gaps, 16)
 		var sents []text.Sentence
 		for k := 0; k < len(toks); {
 			m := k + 1 + rng.IntN(len(toks)-k)
@@ -77,6 +65,6 @@ func TestSentBounds(t *testing.T) {
 			}
 			k = m
 		}
-		checkSentBounds(t, string(b), sents, rng)
+		checkSentBounds(t, txt, sents, rng)
 	}
 }
