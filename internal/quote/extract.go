@@ -563,6 +563,7 @@ type buffers struct {
 	marks     []bool    // reported: cues used and speaker tokens
 	slab      []person  // buildPersons
 	ptrs      []*person // buildPersons
+	byLast    []int32   // the resolver's surname table (buildPersons)
 	bagArena  []uint64  // resolveSpeakers: the bags of quotations
 	big       bool      // the text is long: release clears the arrays
 	rs        resolver  // buildPersons

@@ -267,7 +267,10 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	for size < 2*most {
 		size *= 2
 	}
-	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0], byLast: make([]int32, size)}
+	byLast := grow(buf.byLast, size) // (from the pool: one array per report cost an allocation each)
+	clear(byLast)
+	buf.byLast = byLast
+	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0], byLast: byLast}
 	slab := buf.slab[:0]
 	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
 	add := func(name string, pos int, lastLow string) *person {
@@ -734,7 +737,8 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 	var done []bool
 	keysAt := func(i int) []uint64 {
 		if from == nil {
-			from, to = make([]int32, len(qs)), make([]int32, len(qs))
+			ft := make([]int32, 2*len(qs)) // (one allocation for both)
+			from, to = ft[:len(qs):len(qs)], ft[len(qs):]
 			bags, done = make([]bag, len(qs)), make([]bool, len(qs))
 			for k := range from {
 				from[k] = -1
