@@ -194,6 +194,22 @@ type resolver struct {
 	// person.next in the order they came. (Scanning every person for
 	// each name cost more than the rest of the lookups.)
 	byLast []int32
+	// runs are the runs of name words buildPersons added, in text
+	// order, each as nameRun packs it: describePersons reads the titles,
+	// role nouns and modifiers around them only when a description
+	// asks, which most reports never do. (The array is the pool's
+	// bagArena, which resolveSpeakers fills with bags only after the
+	// descriptions.)
+	runs      []uint64
+	described bool // describePersons has run
+}
+
+// nameRun packs a run of name words, tokens [i, i+w) (w at most 4), and
+// the index in persons of the person it names.
+func nameRun(i, w, p int) uint64 { return uint64(i) | uint64(w)<<32 | uint64(p)<<35 }
+
+func unpackRun(r uint64) (i, w, p int) {
+	return int(uint32(r)), int(r >> 32 & 7), int(r >> 35)
 }
 
 func lastHash(key []byte) uint64 { return xxh3.Hash(key) }
@@ -270,13 +286,14 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	byLast := grow(buf.byLast, size) // (from the pool: one array per report cost an allocation each)
 	clear(byLast)
 	buf.byLast = byLast
-	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0], byLast: byLast}
+	*rs = resolver{txt: d.text, toks: d.toks, persons: buf.ptrs[:0], byLast: byLast, runs: buf.bagArena[:0]}
 	slab := buf.slab[:0]
-	defer func() { buf.slab, buf.ptrs = slab, rs.persons }()
-	add := func(name string, pos int, lastLow string) *person {
+	defer func() { buf.slab, buf.ptrs, buf.bagArena = slab, rs.persons, rs.runs }()
+	// add returns the person of the name and its index in persons.
+	add := func(name string, pos int, lastLow string) (*person, int) {
 		name = strings.TrimSpace(name)
 		if name == "" {
-			return nil
+			return nil, -1
 		}
 		single := !hasBlank(name)
 		var last string // the surname key, when there is a string of it
@@ -292,7 +309,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			kb = append(kbuf[:0], last...)
 		}
 		if len(kb) == 0 {
-			return nil
+			return nil, -1
 		}
 		h := lastHash(kb)
 		for k := rs.withLast(kb, h); k >= 0; k = int(rs.persons[k].next) {
@@ -303,7 +320,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 					p.multi = multiField(name)
 				}
 				p.pos = append(p.pos, pos)
-				return p
+				return p, k
 			}
 		}
 		// (a slab entry keeps the arrays of the person it held before)
@@ -319,7 +336,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		*p = person{name: name, last: last, pos: append(p.pos[:0], pos), roles: p.roles[:0], mods: p.mods[:0], multi: multiField(name), hash: h}
 		rs.persons = append(rs.persons, p)
 		rs.link(len(rs.persons) - 1)
-		return p
+		return p, len(rs.persons) - 1
 	}
 	for _, m := range mentions {
 		if m.Kind == storyline.Person && m.Span.Valid(len(d.text)) {
@@ -327,7 +344,6 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		}
 	}
 	n := len(d.toks)
-	var rb, mb [8]string // (premodifiers of a name, most often few)
 	for i := d.nextName(0); i < n; i = d.nextName(i) {
 		if d.tokReg[i] >= 0 {
 			i++
@@ -348,79 +364,13 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			i++
 			continue
 		}
-		// premodifiers: titles, role nouns, modifiers before the run
-		roles, mods := rb[:0], mb[:0]
-		titled := false
-		for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
-			w := d.toks[k].Text
-			lw := d.normTok(k)
-			if w == "'s" || w == "’s" {
-				continue
-			}
-			if r, ok := d.roleOf(k, lw); ok {
-				if r != "" {
-					roles = append(roles, r)
-				} else {
-					mods = append(mods, qualifierKey(lw))
-				}
-				titled = true
-				continue
-			}
-			if d.xf[k]&xTitleWord != 0 {
-				titled = true
-				continue
-			}
-			if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[w]) || d.contentWord(k) {
-				if lw != "" {
-					mods = append(mods, d.modKey(k, lw))
-				}
-				continue
-			}
-			break
-		}
-		// "The head of the port authority, Jan Meyer,": a description
-		// set before the name by a comma.
-		if i >= 2 && d.toks[i-1].Text == "," {
-			var rb2, mb2 [8]string
-			r2, m2 := rb2[:0], mb2[:0]
-			hasRole := false
-			for k := i - 2; k >= 0 && k >= i-10 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
-				lw := d.normTok(k)
-				if r, ok := d.roleOf(k, lw); ok {
-					hasRole = true
-					if r != "" {
-						r2 = append(r2, r)
-					} else {
-						m2 = append(m2, qualifierKey(lw))
-					}
-					continue
-				}
-				if d.flags[k]&fDet != 0 || lw == "of" || lw == "the" || d.toks[k].Text == "'s" || d.toks[k].Text == "’s" {
-					if d.flags[k]&fDet != 0 && lw != "of" && !(k > 0 && d.lower(k-1) == "of") {
-						break
-					}
-					continue
-				}
-				if d.xf[k]&sCap != 0 || d.contentWord(k) {
-					m2 = append(m2, d.modKey(k, lw))
-					continue
-				}
-				hasRole = false
-				break
-			}
-			if hasRole {
-				roles = append(roles, r2...)
-				mods = append(mods, m2...)
-			}
-		}
-		words := j - i
-		ok := words >= 2 || titled
-		if words == 1 && (d.isMod(i) || d.breakBefore(i) && !titled) {
-			ok = false
-		}
-		if ok {
+		// A single name word needs a title or role noun before it ("Mr
+		// Keel", "President Keel"; isMod(i) is false, or the run would
+		// be empty). The titles, role nouns and modifiers themselves are
+		// read by describePersons, when a description asks.
+		if j-i >= 2 || d.titledBefore(i) {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
-			if p := add(name, d.toks[i].Start, d.lower(j-1)); p != nil {
+			if p, k := add(name, d.toks[i].Start, d.lower(j-1)); p != nil {
 				if i > 0 {
 					switch strings.TrimSuffix(d.lower(i-1), ".") {
 					case "mr":
@@ -429,25 +379,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 						p.gender = 'f'
 					}
 				}
-				for _, r := range roles {
-					p.addRole(r)
-				}
-				for _, m := range mods {
-					p.addMod(m)
-				}
-				// appositive: "Name, the alliance's chief," / "Name, a spokesman for X,"
-				if j+1 < n && d.toks[j].Text == "," {
-					for k := j + 1; k < n && k < j+8 && d.toks[k].Text != "," && d.toks[k].Text != "." && d.tokReg[k] < 0; k++ {
-						lw := d.normTok(k)
-						if r, ok := d.roleOf(k, lw); ok && r != "" {
-							p.addRole(r)
-						} else if ok {
-							p.addMod(qualifierKey(lw))
-						} else if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[d.toks[k].Text]) || d.contentWord(k) {
-							p.addMod(d.modKey(k, d.normTok(k)))
-						}
-					}
-				}
+				rs.runs = append(rs.runs, nameRun(i, j-i, k))
 			}
 		}
 		i = j
@@ -456,6 +388,131 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		sort.Ints(p.pos)
 	}
 	return rs
+}
+
+// titledBefore reports whether a title or role noun stands before token
+// i in its noun phrase: the premodifiers describeRun reads, up to the
+// first of them.
+func (d *doc) titledBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
+		w := d.toks[k].Text
+		lw := d.normTok(k)
+		if w == "'s" || w == "’s" {
+			continue
+		}
+		if _, ok := d.roleOf(k, lw); ok || d.xf[k]&xTitleWord != 0 {
+			return true
+		}
+		if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[w]) || d.contentWord(k) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// describePersons gives the persons the titles, role nouns and
+// modifiers written around their names (describeRun), once: only a
+// description reads them (byDescription).
+func (rs *resolver) describePersons(d *doc) {
+	if rs.described {
+		return
+	}
+	rs.described = true
+	for _, r := range rs.runs {
+		i, w, k := unpackRun(r)
+		d.describeRun(rs.persons[k], i, i+w)
+	}
+}
+
+// describeRun adds to p the role classes and modifier keys of the name
+// tokens [i, j): the titles, role nouns and modifiers written before it
+// in its noun phrase, a description set before it by a comma, and an
+// appositive after it.
+func (d *doc) describeRun(p *person, i, j int) {
+	n := len(d.toks)
+	var rb, mb [8]string // (premodifiers of a name, most often few)
+	// premodifiers: titles, role nouns, modifiers before the run
+	roles, mods := rb[:0], mb[:0]
+	for k := i - 1; k >= 0 && k >= i-6 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
+		w := d.toks[k].Text
+		lw := d.normTok(k)
+		if w == "'s" || w == "’s" {
+			continue
+		}
+		if r, ok := d.roleOf(k, lw); ok {
+			if r != "" {
+				roles = append(roles, r)
+			} else {
+				mods = append(mods, qualifierKey(lw))
+			}
+			continue
+		}
+		if d.xf[k]&xTitleWord != 0 {
+			continue
+		}
+		if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[w]) || d.contentWord(k) {
+			if lw != "" {
+				mods = append(mods, d.modKey(k, lw))
+			}
+			continue
+		}
+		break
+	}
+	// "The head of the port authority, Jan Meyer,": a description
+	// set before the name by a comma.
+	if i >= 2 && d.toks[i-1].Text == "," {
+		var rb2, mb2 [8]string
+		r2, m2 := rb2[:0], mb2[:0]
+		hasRole := false
+		for k := i - 2; k >= 0 && k >= i-10 && d.tokSent[k] == d.tokSent[i] && d.tokReg[k] < 0; k-- {
+			lw := d.normTok(k)
+			if r, ok := d.roleOf(k, lw); ok {
+				hasRole = true
+				if r != "" {
+					r2 = append(r2, r)
+				} else {
+					m2 = append(m2, qualifierKey(lw))
+				}
+				continue
+			}
+			if d.flags[k]&fDet != 0 || lw == "of" || lw == "the" || d.toks[k].Text == "'s" || d.toks[k].Text == "’s" {
+				if d.flags[k]&fDet != 0 && lw != "of" && !(k > 0 && d.lower(k-1) == "of") {
+					break
+				}
+				continue
+			}
+			if d.xf[k]&sCap != 0 || d.contentWord(k) {
+				m2 = append(m2, d.modKey(k, lw))
+				continue
+			}
+			hasRole = false
+			break
+		}
+		if hasRole {
+			roles = append(roles, r2...)
+			mods = append(mods, m2...)
+		}
+	}
+	for _, r := range roles {
+		p.addRole(r)
+	}
+	for _, m := range mods {
+		p.addMod(m)
+	}
+	// appositive: "Name, the alliance's chief," / "Name, a spokesman for X,"
+	if j+1 < n && d.toks[j].Text == "," {
+		for k := j + 1; k < n && k < j+8 && d.toks[k].Text != "," && d.toks[k].Text != "." && d.tokReg[k] < 0; k++ {
+			lw := d.normTok(k)
+			if r, ok := d.roleOf(k, lw); ok && r != "" {
+				p.addRole(r)
+			} else if ok {
+				p.addMod(qualifierKey(lw))
+			} else if d.xf[k]&sCap != 0 && !(d.xf[k]&xDetCap != 0 && determinerCap[d.toks[k].Text]) || d.contentWord(k) {
+				p.addMod(d.modKey(k, d.normTok(k)))
+			}
+		}
+	}
 }
 
 // nameIn returns the name a speaker phrase holds: its last run of name
@@ -842,6 +899,7 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 	if len(roles) == 0 {
 		return ""
 	}
+	rs.describePersons(d)
 	role := roles[len(roles)-1]
 	var full, partial []*person
 	for _, p := range rs.persons {
