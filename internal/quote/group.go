@@ -2,6 +2,7 @@ package quote
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -353,76 +354,103 @@ func finishBag(arena []uint64, a int) ([]uint64, bag) {
 	return arena, bag{words: words[:len(words):len(words)], pairs: pairs[:len(pairs):len(pairs)]}
 }
 
-// alnum8 reports whether the bytes of x that m masks are ASCII letters
-// and digits (x is masked by m).
-func alnum8(x, m uint64) bool {
-	y := x | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
-	in := hi8 & m               // (the high bits of the bytes)
-	return x&hi8 == 0 && (ge8(y, 'a')&le8(y, 'z')|ge8(x, '0')&le8(x, '9'))&in == in
-}
-
-// alnumSep reports whether c is an ASCII byte that is neither a letter
-// nor a digit: a byte that ends a word whatever comes after it.
-func alnumSep(c byte) bool {
-	return c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
-}
-
-// appendSpanBag is appendBag of d.text[s:e], the same bag found faster:
-// a token of two to sixteen ASCII letters and digits with an ASCII
-// separator (or the span's edge) on each side is one word whole, read
-// eight bytes at a time; the text between such tokens goes through
-// appendWords. (Most words of a quotation are such tokens; reading
-// them byte by byte cost the resolver a tenth of its time on real news.)
+// appendSpanBag is appendBag of d.text[s:e], the same bag found faster
+// (appendSpanWords).
 func (d *doc) appendSpanBag(arena []uint64, s, e int) ([]uint64, bag) {
 	a := len(arena)
 	return finishBag(d.appendSpanWords(arena, s, e), a)
 }
 
 // appendSpanWords is appendWords of d.text[s:e] (appendSpanBag's first
-// half): the stem keys in text order.
+// half): the stem keys in text order, read eight bytes at a time. Every
+// ASCII byte that is neither a letter nor a digit ends a word, whatever
+// the runes around it, so the span splits at those into pieces that
+// appendWords reads alike on their own; a piece of ASCII letters and
+// digits is one word, keyed from its first eight bytes, and any other
+// piece (a rune beyond ASCII) goes through appendWords. (Reading the
+// tokens, a test of each token's span and bytes, cost twice as much:
+// most pieces of a quotation are such words.)
 func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 	txt := d.text
-	pos := s
-	if d.tokIdx != nil { // (nil when the tokens are out of order)
-		for k := d.tokAt(s); k < len(d.toks); k++ {
-			t := d.toks[k]
-			if t.Start >= e {
-				break
+	for i := s; i < e; {
+		if i+8 > len(txt) {
+			return appendWords(arena, txt[i:e]) // (no eight-byte load past the text's end)
+		}
+		x := load8(txt, i)
+		wb := wordBytes8(x)
+		if wb&0x80 == 0 {
+			// a separator at i: on to the first word byte
+			if wb == 0 {
+				i += 8
+			} else {
+				i += bits.TrailingZeros64(wb) >> 3
 			}
-			n := t.End - t.Start
-			if t.Start < pos || t.End > e || n < 2 || n > 16 || t.Start+16 > len(txt) ||
-				t.Start > s && !alnumSep(txt[t.Start-1]) || t.End < e && !alnumSep(txt[t.End]) {
-				continue
-			}
-			m := uint64(1)<<(8*min(n, 8)) - 1 // (1<<64 is 0)
-			x := load8(txt, t.Start) & m
-			if x&hi8 != 0 {
-				continue
-			}
-			y := x | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
-			if in := hi8 & m; (ge8(y, 'a')&le8(y, 'z')|ge8(x, '0')&le8(x, '9'))&in != in {
-				continue // (not letters and digits only)
-			}
-			if n > 8 {
-				m2 := uint64(1)<<(8*(n-8)) - 1
-				if !alnum8(load8(txt, t.Start+8)&m2, m2) {
-					continue
+			continue
+		}
+		// A piece starts at i: it ends at the first separator; high has
+		// the high bits of its bytes beyond ASCII.
+		sep := ^wb & hi8
+		n := bits.TrailingZeros64(sep) >> 3
+		before := (sep&-sep)>>7 - 1 // (the bytes before the separator, all eight when none)
+		high := x & before & hi8
+		if sep == 0 {
+			for j := i + 8; ; j += 8 { // (a piece of eight bytes or more)
+				if j+8 > len(txt) {
+					return appendWords(arena, txt[i:e])
 				}
-			}
-			up := ge8(x, 'A') & le8(x, 'Z')
-			if t.Start-pos > 1 { // (one byte before the token is a separator: checked above)
-				arena = appendWords(arena, txt[pos:t.Start])
-			}
-			pos = t.End
-			if w := x | up>>2; n > 8 || !stopSet.hasKey(w) { // (no stop word has nine bytes)
-				arena = append(arena, w&(1<<48-1)) // (stemKey of its first six bytes)
+				y := load8(txt, j)
+				if sep2 := ^wordBytes8(y) & hi8; sep2 != 0 {
+					high |= y & ((sep2&-sep2)>>7 - 1) & hi8
+					n = j - i + bits.TrailingZeros64(sep2)>>3
+					break
+				}
+				high |= y & hi8
 			}
 		}
-	}
-	if pos < e {
-		arena = appendWords(arena, txt[pos:e])
+		if n > e-i {
+			// the last piece, cut at the span's end (bytes beyond it
+			// left in high only send the piece to appendWords)
+			n = e - i
+			if n < 8 {
+				before = 1<<(8*n) - 1
+				high = x & before & hi8
+			}
+		}
+		switch {
+		case n < 2:
+			// (one letter or digit: no word; one byte beyond ASCII: no rune)
+		case high != 0:
+			arena = appendWords(arena, txt[i:i+n])
+		default:
+			w := x & before
+			w |= ge8(w, 'A') & le8(w, 'Z') >> 2 // (lower-cased)
+			// the stem key of its first six bytes, taken back when the
+			// word is a stop word (no stop word has nine bytes): no
+			// branch on it, which the processor cannot foresee
+			arena = append(arena, w&(1<<48-1))
+			arena = arena[:len(arena)-int(b2u(n <= 8)&b2u(stopSet.hasKey(w)))]
+		}
+		if sep == 0 {
+			i += n
+			continue
+		}
+		// the next piece starts at the first word byte after the
+		// separator, often among these eight
+		if rest := wb & -(sep & -sep); rest != 0 {
+			i += bits.TrailingZeros64(rest) >> 3
+		} else {
+			i += 8
+		}
 	}
 	return arena
+}
+
+// wordBytes8 has the high bit of each byte of x set that may be part of
+// a word: an ASCII letter or digit, or a byte beyond ASCII.
+func wordBytes8(x uint64) uint64 {
+	y := x &^ hi8               // (no carry between bytes in ge8, le8)
+	z := y | 0x2020202020202020 // (a letter's byte becomes a small letter's, no other does)
+	return x&hi8 | ge8(z, 'a')&le8(z, 'z') | ge8(y, '0')&le8(y, '9')
 }
 
 // keyFilter is a Bloom filter of stem keys (1,024 bits, one hash): it
