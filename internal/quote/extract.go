@@ -2,7 +2,6 @@ package quote
 
 import (
 	"cmp"
-	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -318,14 +317,15 @@ func nextByte(txt string, lo int, c byte) int {
 // word-table entry (wid), flags and xflags with shape bits (xf). It
 // reports whether every token's text is its span's.
 //
-// Most tokens are words or marks of one to eight ASCII bytes whose text
-// is their span's: the loop reads each in one eight-byte load and decides
-// without a branch on what the processor cannot foresee (capitals or not,
-// in the table or not, the ending); wordOf takes the others.
+// Most tokens are words or marks of one to sixteen ASCII bytes whose
+// text is their span's: lowerWords reads each in two eight-byte loads
+// and lookupWords finds its word with one probe of the table, both
+// without a branch on what the processor cannot foresee (capitals or
+// not, in the table or not, the ending, eight bytes or more); wordOf
+// takes the others, after them. (Passes with few variables live: in
+// one loop doing all of it, most of them lived on the stack.)
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
-	txt, tbl := d.text, d.tbl
-	n := len(toks)
-	lowRef, flags, xf, wid := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n]
+	txt := d.text
 	// lt is the text with the ASCII capitals of its tokens lowered, a
 	// zero byte (so that an empty string at the end points inside the
 	// array), then the lower-cased texts of the tokens whose text is
@@ -334,46 +334,128 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	lt := grow(d.buf.lowText, len(txt)+1)
 	copy(lt, txt)
 	lt[len(txt)] = 0
-	txtBase := unsafe.StringData(txt) // (to tell a token that is a slice of txt)
-	slots, mask := tbl.slots, tbl.mask
+	words := grow(d.buf.words, len(toks))
+	d.buf.words = words
+	lowerWords(txt, toks, lt, words)
+	d.lookupWords(words)
 	spanText = true
-	for i := range toks {
-		t := &toks[i]
-		st, m := t.Start, t.End-t.Start
-		if uint(m-1) < 8 && st+8 <= len(txt) && len(t.Text) == m && unsafe.StringData(t.Text) == (*byte)(unsafe.Add(unsafe.Pointer(txtBase), st)) {
-			x := load8(txt, st) & (1<<(8*m) - 1)
-			if x&hi8 == 0 {
-				u := ge8(x, 'A') & le8(x, 'Z') // (capitals)
-				key8 := x | u>>2
-				h := hashEnd(hashFold(hashSeed(m), key8))
-				// the lowered bytes, stored whether or not there were
-				// capitals
-				p := lt[st : st+8]
-				binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)&^(1<<(8*m)-1)|key8)
-				// the first place probed; lookupKey when the word may
-				// lie further on (rare, with the filter)
-				sl := &slots[h&mask]
-				hit := b2u(sl.key8 == key8) & b2u(sl.hash == h) & b2u(uint(sl.n) == uint(m))
-				mk := -hit
-				id, fl, xw := int32(uint32(sl.k-1)&mk|^mk), sl.flags&uint16(mk), sl.x&mk
-				if ^hit&b2u(sl.k != 0)&tbl.mayHave(h) != 0 {
-					id, fl, xw = tbl.lookupKey(unsafe.String(&lt[st], m), h, key8)
-				}
-				sh := asciiShape[x&0x7f] &^ (sPunct1 & -b2u(m != 1))
-				sh |= sLy & -b2u(key8>>uint(8*(m-2))&0xffff == 'l'|'y'<<8)
-				sh |= sIng & -b2u(key8>>uint(8*(m-3))&0xffffff == 'i'|'n'<<8|'g'<<16)
-				lowRef[i] = uint64(st) | uint64(m)<<32
-				flags[i], wid[i], xf[i] = fl, id, sh|xw
+	for i := range words {
+		// (ref 0: lowerWords left the token; bit 63: lookupWords left
+		// the word)
+		if r := words[i].ref; r-1 >= 1<<62 {
+			if r == 0 {
+				var ok bool
+				lt, ok = d.wordOf(i, &toks[i], lt)
+				spanText = spanText && ok
 				continue
 			}
+			m := int(r >> 32 & 0xff)
+			id, fl, xw := d.tbl.lookupKey(unsafe.String(&lt[uint32(r)], m), hash16(m, words[i].k0, words[i].k1), words[i].k0)
+			d.flags[i], d.wid[i] = fl, id
+			d.xf[i] |= xw
 		}
-		var ok bool
-		lt, ok = d.wordOf(i, t, lt)
-		spanText = spanText && ok
 	}
 	d.buf.lowText = lt
 	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
 	return spanText
+}
+
+// tokWord is what lowerWords tells lookupWords of a token: the lowered
+// bytes of its word as two chunks (as key8Of and key8bOf pack them) and
+// its lowRef with its shape bits above (from bit wordShapeShift), or all
+// 0 for a token lowerWords left to wordOf.
+type tokWord struct {
+	k0, k1, ref uint64
+}
+
+const wordShapeShift = 24 // (shape bits 16 to 21 go to 40 to 45)
+
+// lowerWords is wordsOf's first pass. For each token of one to sixteen
+// ASCII bytes whose text is its span's (and with eight bytes of text
+// before its end and sixteen from its start, for the loads), it lowers
+// the ASCII capitals of the span in lt and sets its tokWord in words;
+// the others get a zero tokWord.
+func lowerWords(txt string, toks []text.Token, lt []byte, words []tokWord) {
+	words = words[:len(toks)]
+	tp := unsafe.Pointer(unsafe.StringData(txt))
+	lp := unsafe.Pointer(unsafe.SliceData(lt)) // (len(lt) > len(txt))
+	for i := range toks {
+		t := &toks[i]
+		st, e := t.Start, t.End
+		m := e - st
+		if uint(m-1) < 16 && st+16 <= len(txt) && e >= 8 && len(t.Text) == m && unsafe.Pointer(unsafe.StringData(t.Text)) == unsafe.Add(tp, st) {
+			wm := &wordMasks[(m-1)&15]
+			x0, x1 := ld8(tp, st)&wm.lo, ld8(tp, st+8)&wm.hi
+			if (x0|x1)&hi8 == 0 {
+				// (no carry between bytes: each is below 0x80) the
+				// bytes at or above 'A' and not above 'Z' get 0x20
+				// or-ed in, in lt too
+				u0, u1 := ge8(x0, 'A')&le8(x0, 'Z')>>2, ge8(x1, 'A')&le8(x1, 'Z')>>2
+				p := unsafe.Add(lp, st)
+				st8(p, 0, ld8(p, 0)|u0)
+				st8(p, 8, ld8(p, 8)|u1)
+				// the ending, from the eight bytes up to the token's
+				// end: or-ing 0x20 into a byte makes 'l', 'y', 'i',
+				// 'n' or 'g' of that letter in either case only
+				end := ld8(tp, e-8) | 0x2020202020202020
+				sh := (asciiShape[x0&0x7f] | sLy*b2u(end>>48 == 'l'|'y'<<8) | sIng*b2u(end>>40 == 'i'|'n'<<8|'g'<<16)) & wm.shape
+				words[i] = tokWord{x0 | u0, x1 | u1, uint64(st) | uint64(m)<<32 | uint64(sh)<<wordShapeShift}
+				continue
+			}
+		}
+		words[i] = tokWord{}
+	}
+}
+
+// wordMasks[m-1] masks the m bytes of a word in its two chunks, and
+// the shape bits a word of m bytes may have (sPunct1 for one byte, sLy
+// from two, sIng from three).
+var wordMasks = func() (k [16]struct {
+	lo, hi uint64
+	shape  uint32
+}) {
+	for m := 1; m <= 16; m++ {
+		w := &k[m-1]
+		for b := range m {
+			*[]*uint64{&w.lo, &w.hi}[b/8] |= 0xff << (8 * (b % 8))
+		}
+		w.shape = ^uint32(0)
+		if m != 1 {
+			w.shape &^= sPunct1
+		}
+		if m < 2 {
+			w.shape &^= sLy
+		}
+		if m < 3 {
+			w.shape &^= sIng
+		}
+	}
+	return k
+}()
+
+// lookupWords is wordsOf's second pass: it looks up the word of each
+// token lowerWords read and sets lowRef, wid, flags and xf. It leaves to
+// wordsOf the words that may lie further on in the table than the
+// place the first probe reads (rare, with the shorter words inserted
+// first), setting bit 63 of their ref, and the tokens lowerWords left.
+func (d *doc) lookupWords(words []tokWord) {
+	n := len(words)
+	lowRef, flags, xf, wid := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n]
+	slots := d.tbl.slots
+	for i := range words {
+		w := &words[i]
+		k0, k1, r := w.k0, w.k1, w.ref
+		m := r >> 32 & 0xff
+		// the first place probed: the word's when it has the word's
+		// bytes, else the word is not in the table unless more
+		sl := &slots[hash16(int(m), k0, k1)%tableSlots]
+		hit := b2u(sl.key8^k0|sl.key8b^k1|uint64(sl.n)^m == 0)
+		mk := -hit
+		w.ref = r | uint64(^hit&uint32(sl.more))<<63
+		lowRef[i] = r & (1<<40 - 1)
+		flags[i], wid[i] = sl.flags&uint16(mk), int32(uint32(sl.k-1)&mk|^mk)
+		xf[i] = uint32(r>>wordShapeShift)&^0xffff | sl.x&mk // (not m, nor st's top byte)
+	}
 }
 
 // wordOf is wordsOf for token i, t, for any token; it returns lt with
@@ -548,6 +630,7 @@ type buffers struct {
 	cue       []float64
 	lowRef    []uint64
 	lowText   []byte
+	words     []tokWord // wordsOf
 	bytes     []uint8
 	flags     []uint16
 	sentEnds  []int
