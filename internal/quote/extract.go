@@ -194,30 +194,50 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 // without a branch on which (a block holds 0 to 3 starts, which the
 // processor cannot foresee); a pass backwards fills in the blocks where
 // no token starts.
+//
+// A token is in a region when it starts and ends in it. The loop sets
+// every token outside; with the tokens in order, a pass over the
+// regions, which hold few of them, finds those inside with the index.
 func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 	tokReg := d.tokReg[:len(toks)]
-	regs := d.regs
+	if !indexStarts(toks, tokIdx, tokReg) {
+		d.regionsOfUnsorted(toks)
+		return false
+	}
+	for ri, r := range d.regs {
+		// (the regions are in order and disjoint, within the text)
+		i := int(tokIdx[r.s>>tokBlock])
+		for i < len(toks) && toks[i].Start < r.s {
+			i++
+		}
+		for ; i < len(toks) && toks[i].Start < r.e; i++ {
+			if toks[i].End <= r.e {
+				tokReg[i] = int32(ri)
+			}
+		}
+	}
+	return true
+}
+
+// indexStarts is indexRegions's loop over the tokens: it fills tokIdx
+// (which has a slot past its end), sets tokReg to -1 and reports whether
+// the tokens are in order. (A function of its own, with few variables
+// live.)
+func indexStarts(toks []text.Token, tokIdx, tokReg []int32) (sorted bool) {
+	tokReg = tokReg[:len(toks)]
 	sorted = true
-	ri := 0 // the region at or after the token
 	full := tokIdx[:len(tokIdx)+1]
 	clear(full)
 	spare := len(tokIdx) // the slot past the end
 	prevStart, prevBlk := 0, -1
 	for i := range toks {
-		s, e := toks[i].Start, toks[i].End
-		for ri < len(regs) && regs[ri].e <= s {
-			ri++
-		}
-		r := int32(-1)
-		if ri < len(regs) && regs[ri].s <= s && e <= regs[ri].e {
-			r = int32(ri)
-		}
-		tokReg[i] = r
+		s := toks[i].Start
+		tokReg[i] = -1
 		if s < prevStart {
 			sorted = false
 		}
 		prevStart = s
-		// (s <= len(d.text): the block is within tokIdx)
+		// (s is within the text: the block is within tokIdx)
 		blk, at := s>>tokBlock, spare
 		if blk != prevBlk {
 			at = blk
@@ -233,6 +253,24 @@ func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 		tokIdx[b] = next
 	}
 	return sorted
+}
+
+// regionsOfUnsorted sets tokReg for tokens out of order: each token's
+// region is looked for at or after the last token's.
+func (d *doc) regionsOfUnsorted(toks []text.Token) {
+	regs := d.regs
+	ri := 0 // the region at or after the token
+	for i := range toks {
+		s, e := toks[i].Start, toks[i].End
+		for ri < len(regs) && regs[ri].e <= s {
+			ri++
+		}
+		r := int32(-1)
+		if ri < len(regs) && regs[ri].s <= s && e <= regs[ri].e {
+			r = int32(ri)
+		}
+		d.tokReg[i] = r
+	}
 }
 
 // joinSentences sets the sentence id of each token (tokSent) and marks
@@ -502,7 +540,13 @@ func (d *doc) wordOf(i int, t *text.Token, lt []byte) ([]byte, bool) {
 			x = xSentOpener | xDetCap
 		} else {
 			lw = lowerRunes(tx)
-			if t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)) {
+			switch {
+			case lw == "":
+				// (the zero byte after the text: an empty string
+				// appended would point past the array, at another
+				// object, or at none)
+				ref = uint64(len(txt))
+			case t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)):
 				ref = uint64(len(lt)) | uint64(len(lw))<<32
 				lt = append(lt, lw...)
 			}
@@ -534,22 +578,7 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	xf, tokReg := d.xf[:n], d.tokReg[:n]
 	cue, names := d.cueMemo[:n], d.nameMemo[:n]
 	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
-	m, nNames := 0, 0
-	// (without a branch on what the processor cannot foresee: whether
-	// a token may be a cue, whether it may be a name)
-	memo := [2]float64{0, -1}
-	for i, x := range xf {
-		// cueScore is 0 unless the token's word is a cue candidate in
-		// the token's shape (and 0 is 0 in the float32 memo too: the
-		// first call would give what the later ones give)
-		c := cueCandBits>>(x>>cueCandShift&31)&1 | x/xCueAny&1 // (cueCand)
-		cue[i] = memo[c]
-		maybeCue[m] = int32(i)
-		m += int(c & b2u(tokReg[i] < 0))
-		nm := b2u(x&(sCap|xNoName) == sCap)
-		names[i] = uint8(1 + nm)
-		nNames += int(nm)
-	}
+	m, nNames := cueNameBits(xf, tokReg, cue, names, maybeCue)
 	d.nNames = nNames
 	// (a pass of its own over the candidates, a third of the tokens)
 	reportCue = grow(reportCue, m)
@@ -559,6 +588,31 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 		r += int(xf[c] / xMayReport & 1)
 	}
 	return maybeCue[:m], reportCue[:r]
+}
+
+// cueNameBits is cueAndNames's loop over the tokens, with xf, tokReg,
+// cue, names and maybeCue of a length each: it returns the candidates it
+// wrote to maybeCue and the names. (A function of its own: in
+// cueAndNames, what it does after the loop stayed in registers, and the
+// loop reloaded its own values from the stack.)
+func cueNameBits(xf []uint32, tokReg []int32, cue []float64, names []uint8, maybeCue []int32) (m, nNames int) {
+	tokReg, cue, names = tokReg[:len(xf)], cue[:len(xf)], names[:len(xf)]
+	// (without a branch on what the processor cannot foresee: whether
+	// a token may be a cue, whether it may be a name)
+	for i, x := range xf {
+		// cueScore is 0 unless the token's word is a cue candidate in
+		// the token's shape (and 0 is 0 in the float32 memo too: the
+		// first call would give what the later ones give); -1 is
+		// unknown
+		c := uint32(cueCandTab[x>>cueCandShift&511]) // (cueCand)
+		cue[i] = float64(-int32(c))
+		maybeCue[m] = int32(i)
+		m += int(c & (uint32(tokReg[i]) >> 31)) // (outside quotes)
+		nm := b2u(x&(sCap|xNoName) == sCap)
+		names[i] = uint8(1 + nm)
+		nNames += int(nm)
+	}
+	return m, nNames
 }
 
 // cueCand reports whether a token with xflags and shape bits x may have
@@ -573,6 +627,17 @@ func cueCand(x uint32) bool {
 // bit j of cueCandBits is cueCand of those five bits set as in j: one
 // shift and one mask per token instead of three tests.
 const cueCandShift = 14
+
+// cueCandTab[x>>cueCandShift&511] is cueCand(x) as 0 or 1: the nine
+// bits from cueCandShift are the five of cueCandBits, three it does not
+// read and xCueAny. (One load per token, and no shift by a variable,
+// which takes a register of its own.)
+var cueCandTab = func() (t [512]uint8) {
+	for j := range uint32(len(t)) {
+		t[j] = uint8(cueCandBits>>(j&31)&1 | j>>(22-cueCandShift)&1)
+	}
+	return t
+}()
 
 var cueCandBits = func() (k uint32) {
 	for j := range uint32(32) {
