@@ -364,34 +364,33 @@ func nextByte(txt string, lo int, c byte) int {
 // one loop doing all of it, most of them lived on the stack.)
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	txt := d.text
-	// lt is the text with the ASCII capitals of its tokens lowered, a
-	// zero byte (so that an empty string at the end points inside the
-	// array), then the lower-cased texts of the tokens whose text is
-	// not their span's lowered (non-ASCII capitals, or a text of their
-	// own)
+	// lt is the text with its ASCII capitals lowered, a zero byte (so
+	// that an empty string at the end points inside the array), then
+	// the lower-cased texts of the tokens whose text is not their
+	// span's lowered (non-ASCII capitals, or a text of their own).
+	// (Lowering all of the text, eight bytes at a time, costs less than
+	// lowering the tokens one by one: lower reads the bytes of tokens
+	// only.)
 	lt := grow(d.buf.lowText, len(txt)+1)
-	copy(lt, txt)
+	lowerText(lt, txt)
 	lt[len(txt)] = 0
 	words := grow(d.buf.words, len(toks))
-	d.buf.words = words
+	left := grow(d.buf.left, len(toks))
+	d.buf.words, d.buf.left = words, left
 	lowerWords(txt, toks, lt, words)
-	d.lookupWords(words)
 	spanText = true
-	for i := range words {
-		// (ref 0: lowerWords left the token; bit 63: lookupWords left
-		// the word)
-		if r := words[i].ref; r-1 >= 1<<62 {
-			if r == 0 {
-				var ok bool
-				lt, ok = d.wordOf(i, &toks[i], lt)
-				spanText = spanText && ok
-				continue
-			}
-			m := int(r >> 32 & 0xff)
-			id, fl, xw := d.tbl.lookupKey(unsafe.String(&lt[uint32(r)], m), hash16(m, words[i].k0, words[i].k1), words[i].k0)
-			d.flags[i], d.wid[i] = fl, id
-			d.xf[i] |= xw
+	for _, i := range left[:d.lookupWords(words, left)] {
+		w := &words[i]
+		if w.ref == 0 { // (lowerWords left the token)
+			var ok bool
+			lt, ok = d.wordOf(int(i), &toks[i], lt)
+			spanText = spanText && ok
+			continue
 		}
+		m := int(w.ref >> 32 & 0xff)
+		id, fl, xw := d.tbl.lookupKey(unsafe.String(&lt[uint32(w.ref)], m), hash16(m, w.k0, w.k1), w.k0)
+		d.flags[i], d.wid[i] = fl, id
+		d.xf[i] |= xw
 	}
 	d.buf.lowText = lt
 	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
@@ -399,49 +398,72 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 }
 
 // tokWord is what lowerWords tells lookupWords of a token: the lowered
-// bytes of its word as two chunks (as key8Of and key8bOf pack them) and
-// its lowRef with its shape bits above (from bit wordShapeShift), or all
-// 0 for a token lowerWords left to wordOf.
+// bytes of its word as two chunks (as key8Of and key8bOf pack them), its
+// lowRef and its shape bits, or all 0 for a token lowerWords left to
+// wordOf. (32 bytes, as a text.Token: the two arrays take one index.)
 type tokWord struct {
 	k0, k1, ref uint64
+	shape       uint32
 }
-
-const wordShapeShift = 24 // (shape bits 16 to 21 go to 40 to 45)
 
 // lowerWords is wordsOf's first pass. For each token of one to sixteen
 // ASCII bytes whose text is its span's (and with eight bytes of text
-// before its end and sixteen from its start, for the loads), it lowers
-// the ASCII capitals of the span in lt and sets its tokWord in words;
-// the others get a zero tokWord.
+// before its start and sixteen from it, for the loads), it sets its
+// tokWord in words from the lowered bytes in lt; the others get a zero
+// tokWord.
 func lowerWords(txt string, toks []text.Token, lt []byte, words []tokWord) {
 	words = words[:len(toks)]
+	if len(txt) < 24 {
+		clear(words)
+		return
+	}
 	tp := unsafe.Pointer(unsafe.StringData(txt))
 	lp := unsafe.Pointer(unsafe.SliceData(lt)) // (len(lt) > len(txt))
+	lim := uint(len(txt) - 24)                 // (8 <= start <= len(txt)-16)
 	for i := range toks {
 		t := &toks[i]
 		st, e := t.Start, t.End
 		m := e - st
-		if uint(m-1) < 16 && st+16 <= len(txt) && e >= 8 && len(t.Text) == m && unsafe.Pointer(unsafe.StringData(t.Text)) == unsafe.Add(tp, st) {
+		// (the text is the span's: its bytes lie at the span's start in
+		// txt, and it has the span's length)
+		if uint(m-1) < 16 && uint(st-8) <= lim && (uintptr(unsafe.Pointer(unsafe.StringData(t.Text)))-uintptr(tp))^uintptr(st)|uintptr(len(t.Text)^m) == 0 {
 			wm := &wordMasks[(m-1)&15]
-			x0, x1 := ld8(tp, st)&wm.lo, ld8(tp, st+8)&wm.hi
-			if (x0|x1)&hi8 == 0 {
-				// (no carry between bytes: each is below 0x80) the
-				// bytes at or above 'A' and not above 'Z' get 0x20
-				// or-ed in, in lt too
-				u0, u1 := ge8(x0, 'A')&le8(x0, 'Z')>>2, ge8(x1, 'A')&le8(x1, 'Z')>>2
-				p := unsafe.Add(lp, st)
-				st8(p, 0, ld8(p, 0)|u0)
-				st8(p, 8, ld8(p, 8)|u1)
-				// the ending, from the eight bytes up to the token's
-				// end: or-ing 0x20 into a byte makes 'l', 'y', 'i',
-				// 'n' or 'g' of that letter in either case only
-				end := ld8(tp, e-8) | 0x2020202020202020
-				sh := (asciiShape[x0&0x7f] | sLy*b2u(end>>48 == 'l'|'y'<<8) | sIng*b2u(end>>40 == 'i'|'n'<<8|'g'<<16)) & wm.shape
-				words[i] = tokWord{x0 | u0, x1 | u1, uint64(st) | uint64(m)<<32 | uint64(sh)<<wordShapeShift}
+			k0, k1 := ld8(lp, st)&wm.lo, ld8(lp, st+8)&wm.hi
+			if (k0|k1)&hi8 == 0 {
+				// the shape: from the first byte as written, and the
+				// lowered ending, in the eight bytes up to the
+				// token's end
+				c := *(*byte)(unsafe.Add(tp, st))
+				end := ld8(lp, e-8)
+				sh := (asciiShape[c&0x7f] | sLy*b2u(end>>48 == 'l'|'y'<<8) | sIng*b2u(end>>40 == 'i'|'n'<<8|'g'<<16)) & wm.shape
+				// (field by field: a composite literal was zeroed first)
+				w := &words[i]
+				w.k0, w.k1, w.ref, w.shape = k0, k1, uint64(st)|uint64(m)<<32, sh
 				continue
 			}
 		}
 		words[i] = tokWord{}
+	}
+}
+
+// lowerText copies txt to lt with its ASCII capitals lowered.
+func lowerText(lt []byte, txt string) {
+	lt = lt[:len(txt)]
+	i := 0
+	if len(txt) >= 8 {
+		tp := unsafe.Pointer(unsafe.StringData(txt))
+		lp := unsafe.Pointer(unsafe.SliceData(lt))
+		for ; i <= len(txt)-8; i += 8 {
+			// (the high bits off, no carry between bytes) the bytes
+			// at or above 'A' and not above 'Z', and below 0x80, get
+			// 0x20 or-ed in
+			x := ld8(tp, i)
+			y := x &^ hi8
+			st8(lp, i, x|(ge8(y, 'A')&le8(y, 'Z')&^x)>>2)
+		}
+	}
+	for ; i < len(txt); i++ {
+		lt[i] = lowerASCII[txt[i]]
 	}
 }
 
@@ -475,11 +497,14 @@ var wordMasks = func() (k [16]struct {
 // token lowerWords read and sets lowRef, wid, flags and xf. It leaves to
 // wordsOf the words that may lie further on in the table than the
 // place the first probe reads (rare, with the shorter words inserted
-// first), setting bit 63 of their ref, and the tokens lowerWords left.
-func (d *doc) lookupWords(words []tokWord) {
+// first) and the tokens lowerWords left (whose first probe reads place
+// 0, marked more), writing them to left, in order; it returns how many
+// there are.
+func (d *doc) lookupWords(words []tokWord, left []int32) int {
 	n := len(words)
-	lowRef, flags, xf, wid := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n]
+	lowRef, flags, xf, wid, left := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n], left[:n]
 	slots := d.tbl.slots
+	nl := 0
 	for i := range words {
 		w := &words[i]
 		k0, k1, r := w.k0, w.k1, w.ref
@@ -489,11 +514,14 @@ func (d *doc) lookupWords(words []tokWord) {
 		sl := &slots[hash16(int(m), k0, k1)%tableSlots]
 		hit := b2u(sl.key8^k0|sl.key8b^k1|uint64(sl.n)^m == 0)
 		mk := -hit
-		w.ref = r | uint64(^hit&uint32(sl.more))<<63
-		lowRef[i] = r & (1<<40 - 1)
+		lowRef[i] = r
 		flags[i], wid[i] = sl.flags&uint16(mk), int32(uint32(sl.k-1)&mk|^mk)
-		xf[i] = uint32(r>>wordShapeShift)&^0xffff | sl.x&mk // (not m, nor st's top byte)
+		xf[i] = w.shape | sl.x&mk
+		// (without a branch: written always, kept when left)
+		left[nl] = int32(i)
+		nl += int(^hit & uint32(sl.more))
 	}
+	return nl
 }
 
 // wordOf is wordsOf for token i, t, for any token; it returns lt with
@@ -696,6 +724,7 @@ type buffers struct {
 	lowRef    []uint64
 	lowText   []byte
 	words     []tokWord // wordsOf
+	left      []int32   // wordsOf
 	bytes     []uint8
 	flags     []uint16
 	sentEnds  []int

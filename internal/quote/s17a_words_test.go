@@ -143,3 +143,30 @@ func TestS17aWordMasks(t *testing.T) {
 		}
 	}
 }
+
+// lowerText against lowering byte by byte, for texts of any length
+// with bytes of every value.
+func TestS17aLowerText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 4))
+	for range 2000 {
+		b := make([]byte, rng.IntN(40))
+		for k := range b {
+			b[k] = byte(rng.IntN(256))
+			if rng.IntN(2) == 0 {
+				b[k] = "@AZ[`az{\x80\xc3\x89"[rng.IntN(11)]
+			}
+		}
+		want := make([]byte, len(b))
+		for k, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want[k] = c
+		}
+		got := make([]byte, len(b)+1)
+		lowerText(got, string(b))
+		if string(got[:len(b)]) != string(want) {
+			t.Fatalf("lowerText(%q) = %q, want %q", b, got[:len(b)], want)
+		}
+	}
+}
