@@ -120,24 +120,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	starts := ints[2*nt : 2*nt : 2*nt+len(sents)] // first token of each sentence
 	for _, s := range sents {
 		base := len(d.toks)
-		valid := true
-		for k := range s.Tokens {
-			// (0 <= Start <= End <= len(txt), in two unsigned comparisons)
-			if t := &s.Tokens[k]; uint(t.End) > uint(len(txt)) || uint(t.Start) > uint(t.End) {
-				valid = false
-				break
-			}
-		}
-		if valid {
-			d.toks = append(d.toks, s.Tokens...) // (one copy per sentence)
-		} else {
-			for _, t := range s.Tokens {
-				if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
-					continue
-				}
-				d.toks = append(d.toks, t)
-			}
-		}
+		// (one copy per sentence; indexRegions checks that the tokens
+		// lie within the text)
+		d.toks = append(d.toks, s.Tokens...)
 		if len(d.toks) > base {
 			starts = append(starts, int32(base))
 		}
@@ -170,7 +155,11 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	toks := d.toks[:n]
 	// (four passes over the tokens, each with few variables live: one
 	// loop doing all of it kept most of them on the stack)
-	sorted := d.indexRegions(toks, tokIdx)
+	sorted, inText := d.indexRegions(toks, tokIdx)
+	if !inText {
+		// some token lies outside the text: without those, again
+		return newDoc(txt, tokensInText(sents, len(txt)), buf)
+	}
 	spanText := d.wordsOf(toks)
 	d.joinSentences(toks, starts, sorted)
 	d.maybeCue, d.reportCue = d.cueAndNames(buf.maybeCue[:0], buf.reportCue[:0])
@@ -183,8 +172,28 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	return d
 }
 
+// tokensInText returns sents without the tokens that do not lie within
+// a text of n bytes (0 <= Start <= End <= n), in copies of the sentences
+// that had some.
+func tokensInText(sents []text.Sentence, n int) []text.Sentence {
+	out := slices.Clone(sents)
+	for k := range out {
+		var toks []text.Token
+		for _, t := range out[k].Tokens {
+			if t.Start >= 0 && t.End <= n && t.Start <= t.End {
+				toks = append(toks, t)
+			}
+		}
+		if len(toks) < len(out[k].Tokens) {
+			out[k].Tokens = toks
+		}
+	}
+	return out
+}
+
 // indexRegions sets the region of each token (tokReg) and tokAt's
-// index, and reports whether the tokens are in order.
+// index, and reports whether the tokens are in order; inText is false,
+// and nothing is set, when some token does not lie within the text.
 //
 // Entry b of tokAt's index is the first token starting at or after byte
 // b<<tokBlock. With the tokens in order, that is the first token starting
@@ -198,11 +207,15 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 // A token is in a region when it starts and ends in it. The loop sets
 // every token outside; with the tokens in order, a pass over the
 // regions, which hold few of them, finds those inside with the index.
-func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
+func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted, inText bool) {
 	tokReg := d.tokReg[:len(toks)]
-	if !indexStarts(toks, tokIdx, tokReg) {
+	sorted, inText = indexStarts(toks, len(d.text), tokIdx, tokReg)
+	if !inText {
+		return false, false
+	}
+	if !sorted {
 		d.regionsOfUnsorted(toks)
-		return false
+		return false, true
 	}
 	for ri, r := range d.regs {
 		// (the regions are in order and disjoint, within the text)
@@ -216,14 +229,15 @@ func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 			}
 		}
 	}
-	return true
+	return true, true
 }
 
 // indexStarts is indexRegions's loop over the tokens: it fills tokIdx
 // (which has a slot past its end), sets tokReg to -1 and reports whether
-// the tokens are in order. (A function of its own, with few variables
-// live.)
-func indexStarts(toks []text.Token, tokIdx, tokReg []int32) (sorted bool) {
+// the tokens are in order, and whether they lie within a text of n
+// bytes (when not, it stops there). (A function of its own, with few
+// variables live.)
+func indexStarts(toks []text.Token, n int, tokIdx, tokReg []int32) (sorted, inText bool) {
 	tokReg = tokReg[:len(toks)]
 	sorted = true
 	full := tokIdx[:len(tokIdx)+1]
@@ -231,7 +245,11 @@ func indexStarts(toks []text.Token, tokIdx, tokReg []int32) (sorted bool) {
 	spare := len(tokIdx) // the slot past the end
 	prevStart, prevBlk := 0, -1
 	for i := range toks {
-		s := toks[i].Start
+		s, e := toks[i].Start, toks[i].End
+		// (0 <= Start <= End <= n, in two unsigned comparisons)
+		if uint(e) > uint(n) || uint(s) > uint(e) {
+			return false, false
+		}
 		tokReg[i] = -1
 		if s < prevStart {
 			sorted = false
@@ -252,7 +270,7 @@ func indexStarts(toks []text.Token, tokIdx, tokReg []int32) (sorted bool) {
 		}
 		tokIdx[b] = next
 	}
-	return sorted
+	return sorted, true
 }
 
 // regionsOfUnsorted sets tokReg for tokens out of order: each token's
@@ -503,7 +521,7 @@ var wordMasks = func() (k [16]struct {
 func (d *doc) lookupWords(words []tokWord, left []int32) int {
 	n := len(words)
 	lowRef, flags, xf, wid, left := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n], left[:n]
-	slots := d.tbl.slots
+	slots := d.tbl.slots[:] // (a slice: no nil check per token)
 	nl := 0
 	for i := range words {
 		w := &words[i]
