@@ -2,6 +2,7 @@ package quote
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -446,13 +447,14 @@ func lowerWords(txt string, toks []text.Token, lt []byte, words []tokWord) {
 		// txt, and it has the span's length)
 		if uint(m-1) < 16 && uint(st-8) <= lim && (uintptr(unsafe.Pointer(unsafe.StringData(t.Text)))-uintptr(tp))^uintptr(st)|uintptr(len(t.Text)^m) == 0 {
 			wm := &wordMasks[(m-1)&15]
-			k0, k1 := ld8(lp, st)&wm.lo, ld8(lp, st+8)&wm.hi
+			k0 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, st))[:]) & wm.lo
+			k1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, st+8))[:]) & wm.hi
 			if (k0|k1)&hi8 == 0 {
 				// the shape: from the first byte as written, and the
 				// lowered ending, in the eight bytes up to the
 				// token's end
 				c := *(*byte)(unsafe.Add(tp, st))
-				end := ld8(lp, e-8)
+				end := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, e-8))[:])
 				sh := (asciiShape[c&0x7f] | sLy*b2u(end>>48 == 'l'|'y'<<8) | sIng*b2u(end>>40 == 'i'|'n'<<8|'g'<<16)) & wm.shape
 				// (field by field: a composite literal was zeroed first)
 				w := &words[i]
@@ -471,19 +473,27 @@ func lowerText(lt []byte, txt string) {
 	if len(txt) >= 8 {
 		tp := unsafe.Pointer(unsafe.StringData(txt))
 		lp := unsafe.Pointer(unsafe.SliceData(lt))
+		// (the constants of ge8 and le8 loaded once, in registers: as
+		// constants, they were written into registers anew every eight
+		// bytes)
+		lo, ge, le := lowerConsts[0], lowerConsts[1], lowerConsts[2]
 		for ; i <= len(txt)-8; i += 8 {
 			// (the high bits off, no carry between bytes) the bytes
 			// at or above 'A' and not above 'Z', and below 0x80, get
-			// 0x20 or-ed in
-			x := ld8(tp, i)
-			y := x &^ hi8
-			st8(lp, i, x|(ge8(y, 'A')&le8(y, 'Z')&^x)>>2)
+			// 0x20 or-ed in: ge8(y, 'A') & le8(y, 'Z') &^ x
+			x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(tp, i))[:])
+			y := x & lo
+			binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(lp, i))[:], x|(y+ge)&^(y+le)&^x&^lo>>2)
 		}
 	}
 	for ; i < len(txt); i++ {
 		lt[i] = lowerASCII[txt[i]]
 	}
 }
+
+// lowerConsts are the constants of lowerText: the low seven bits of each
+// byte, and what ge8 adds for 'A' and le8 for 'Z'.
+var lowerConsts = [3]uint64{^hi8, 0x0101010101010101 * (0x80 - 'A'), 0x0101010101010101 * (0x7f - 'Z')}
 
 // wordMasks[m-1] masks the m bytes of a word in its two chunks, and
 // the shape bits a word of m bytes may have (sPunct1 for one byte, sLy

@@ -227,16 +227,6 @@ func load8(s string, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:i+8]), 8))
 }
 
-// ld8 returns the eight bytes at p+off, the first lowest, and st8
-// stores v there: for arrays whose bounds the caller has checked.
-func ld8(p unsafe.Pointer, off int) uint64 {
-	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, off))[:])
-}
-
-func st8(p unsafe.Pointer, off int, v uint64) {
-	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(p, off))[:], v)
-}
-
 // Byte classes of ASCII, eight bytes at a time: each byte below 0x80
 // gets its high bit set when it is at least lo (ge) or at most hi (le).
 const hi8 uint64 = 0x8080808080808080 // the high bit of each byte
