@@ -496,8 +496,8 @@ func lowerText(lt []byte, txt string) {
 var lowerConsts = [3]uint64{^hi8, 0x0101010101010101 * (0x80 - 'A'), 0x0101010101010101 * (0x7f - 'Z')}
 
 // wordMasks[m-1] masks the m bytes of a word in its two chunks, and
-// the shape bits a word of m bytes may have (sPunct1 for one byte, sLy
-// from two, sIng from three).
+// the shape bits a word of m bytes may have (sPunct1 and sBreakMark for
+// one byte, sLy from two, sIng from three).
 var wordMasks = func() (k [16]struct {
 	lo, hi uint64
 	shape  uint32
@@ -509,7 +509,7 @@ var wordMasks = func() (k [16]struct {
 		}
 		w.shape = ^uint32(0)
 		if m != 1 {
-			w.shape &^= sPunct1
+			w.shape &^= sPunct1 | sBreakMark
 		}
 		if m < 2 {
 			w.shape &^= sLy
@@ -609,6 +609,9 @@ func (d *doc) wordOf(i int, t *text.Token, lt []byte) ([]byte, bool) {
 		}
 		id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
 		x |= shapeOf(tx, lw)
+	}
+	if tx != "" && breakMark[tx[0]]&(uint8(x/sPunct1&1)|2) != 0 {
+		x |= sBreakMark
 	}
 	d.lowRef[i] = ref
 	d.flags[i] = fl
@@ -1399,7 +1402,7 @@ func (d *doc) indexSentence(i int) (int, int) {
 	every := !d.sorted || strings.IndexByte(d.text[toks[0].Start:toks[len(toks)-1].End], '\n') >= 0
 	a := ga
 	for k := 1; k < len(toks); k++ {
-		if x := toks[k-1].Text; every || x != "" && breakMark[x[0]]&(uint8(xf[k-1]/sPunct1&1)|2) != 0 {
+		if every || xf[k-1]&sBreakMark != 0 {
 			if t := ga + k; d.breakBefore(t) {
 				d.setSentence(a, t)
 				a = t

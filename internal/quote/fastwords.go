@@ -105,6 +105,11 @@ const (
 	sPunct1                           // a one-byte token that is neither letter nor digit
 )
 
+// sBreakMark: a sentence may end after the token, by its mark (its text
+// opens with a byte breakMark lets through: ".", "!", "?", "'" or '"' of
+// one byte, or "”"); indexSentence reads it.
+const sBreakMark uint32 = 1 << 31
+
 // tableSlots is the size of the word table: a power of two, at least
 // four times the words (3,529 in the lists now), so that most sit in the
 // place their hash picks. (A constant: the index needs no mask in a
@@ -133,8 +138,8 @@ func b2u(b bool) uint32 {
 }
 
 // asciiShape holds the shape bits of a token by its first byte, for an
-// ASCII token: sPunct1 stands for the one-byte tokens, which the caller
-// clears for longer ones.
+// ASCII token: sPunct1 and sBreakMark stand for the one-byte tokens,
+// which the caller clears for longer ones.
 var asciiShape = func() (s [128]uint32) {
 	for c := range s {
 		switch {
@@ -145,6 +150,9 @@ var asciiShape = func() (s [128]uint32) {
 		case c >= '0' && c <= '9':
 		default:
 			s[c] = sPunct1
+			if breakMark[c]&1 != 0 {
+				s[c] |= sBreakMark
+			}
 		}
 	}
 	return s

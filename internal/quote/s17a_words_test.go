@@ -28,6 +28,11 @@ func checkWordsOfToks(t *testing.T, txt string, toks []text.Token) {
 	}
 	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
 	for i := range n {
+		// (indexSentence's mark, as breakBefore reads it)
+		x := d.toks[i].Text
+		if got, want := xf[i]&sBreakMark != 0, x != "" && breakMark[x[0]]&(uint8(xf[i]/sPunct1&1)|2) != 0; got != want {
+			t.Fatalf("token %q in %q: sBreakMark %v, want %v", x, txt, got, want)
+		}
 		if got, want := low[i], d.lower(i); got != want || flags[i] != d.flags[i] || xf[i] != d.xf[i] || wid[i] != d.wid[i] {
 			t.Fatalf("token %q (%d-%d) in %q: wordsOf gives %q %b %b %d, wordOf %q %b %b %d", d.toks[i].Text, d.toks[i].Start, d.toks[i].End, txt, got, flags[i], xf[i], wid[i], want, d.flags[i], d.xf[i], d.wid[i])
 		}
@@ -65,7 +70,7 @@ func TestS17aWordsOfRandom(t *testing.T) {
 	}
 	// (the short pieces as often as all the others: one glued to the
 	// next makes "ly" or "ing" across two tokens)
-	short := []string{"l", "L", "y", "Y", "i", "n", "g", "in", "IN", "ng", "x", "I", ",", "ly", "ing"}
+	short := []string{"l", "L", "y", "Y", "i", "n", "g", "in", "IN", "ng", "x", "I", ",", "ly", "ing", ".", "!", "?", "'", "\"", "”", "“", "..."}
 	for range len(pieces) / len(short) {
 		pieces = append(pieces, short...)
 	}
