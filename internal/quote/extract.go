@@ -121,24 +121,9 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	starts := ints[2*nt : 2*nt : 2*nt+len(sents)] // first token of each sentence
 	for _, s := range sents {
 		base := len(d.toks)
-		valid := true
-		for k := range s.Tokens {
-			// (0 <= Start <= End <= len(txt), in two unsigned comparisons)
-			if t := &s.Tokens[k]; uint(t.End) > uint(len(txt)) || uint(t.Start) > uint(t.End) {
-				valid = false
-				break
-			}
-		}
-		if valid {
-			d.toks = append(d.toks, s.Tokens...) // (one copy per sentence)
-		} else {
-			for _, t := range s.Tokens {
-				if t.Start < 0 || t.End > len(txt) || t.Start > t.End {
-					continue
-				}
-				d.toks = append(d.toks, t)
-			}
-		}
+		// (one copy per sentence; indexRegions checks that the tokens
+		// lie within the text)
+		d.toks = append(d.toks, s.Tokens...)
 		if len(d.toks) > base {
 			starts = append(starts, int32(base))
 		}
@@ -171,7 +156,11 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	toks := d.toks[:n]
 	// (four passes over the tokens, each with few variables live: one
 	// loop doing all of it kept most of them on the stack)
-	sorted := d.indexRegions(toks, tokIdx)
+	sorted, inText := d.indexRegions(toks, tokIdx)
+	if !inText {
+		// some token lies outside the text: without those, again
+		return newDoc(txt, tokensInText(sents, len(txt)), buf)
+	}
 	spanText := d.wordsOf(toks)
 	d.joinSentences(toks, starts, sorted)
 	d.maybeCue, d.reportCue = d.cueAndNames(buf.maybeCue[:0], buf.reportCue[:0])
@@ -184,8 +173,28 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	return d
 }
 
+// tokensInText returns sents without the tokens that do not lie within
+// a text of n bytes (0 <= Start <= End <= n), in copies of the sentences
+// that had some.
+func tokensInText(sents []text.Sentence, n int) []text.Sentence {
+	out := slices.Clone(sents)
+	for k := range out {
+		var toks []text.Token
+		for _, t := range out[k].Tokens {
+			if t.Start >= 0 && t.End <= n && t.Start <= t.End {
+				toks = append(toks, t)
+			}
+		}
+		if len(toks) < len(out[k].Tokens) {
+			out[k].Tokens = toks
+		}
+	}
+	return out
+}
+
 // indexRegions sets the region of each token (tokReg) and tokAt's
-// index, and reports whether the tokens are in order.
+// index, and reports whether the tokens are in order; inText is false,
+// and nothing is set, when some token does not lie within the text.
 //
 // Entry b of tokAt's index is the first token starting at or after byte
 // b<<tokBlock. With the tokens in order, that is the first token starting
@@ -195,30 +204,59 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 // without a branch on which (a block holds 0 to 3 starts, which the
 // processor cannot foresee); a pass backwards fills in the blocks where
 // no token starts.
-func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
+//
+// A token is in a region when it starts and ends in it. The loop sets
+// every token outside; with the tokens in order, a pass over the
+// regions, which hold few of them, finds those inside with the index.
+func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted, inText bool) {
 	tokReg := d.tokReg[:len(toks)]
-	regs := d.regs
+	sorted, inText = indexStarts(toks, len(d.text), tokIdx, tokReg)
+	if !inText {
+		return false, false
+	}
+	if !sorted {
+		d.regionsOfUnsorted(toks)
+		return false, true
+	}
+	for ri, r := range d.regs {
+		// (the regions are in order and disjoint, within the text)
+		i := int(tokIdx[r.s>>tokBlock])
+		for i < len(toks) && toks[i].Start < r.s {
+			i++
+		}
+		for ; i < len(toks) && toks[i].Start < r.e; i++ {
+			if toks[i].End <= r.e {
+				tokReg[i] = int32(ri)
+			}
+		}
+	}
+	return true, true
+}
+
+// indexStarts is indexRegions's loop over the tokens: it fills tokIdx
+// (which has a slot past its end), sets tokReg to -1 and reports whether
+// the tokens are in order, and whether they lie within a text of n
+// bytes (when not, it stops there). (A function of its own, with few
+// variables live.)
+func indexStarts(toks []text.Token, n int, tokIdx, tokReg []int32) (sorted, inText bool) {
+	tokReg = tokReg[:len(toks)]
 	sorted = true
-	ri := 0 // the region at or after the token
 	full := tokIdx[:len(tokIdx)+1]
 	clear(full)
 	spare := len(tokIdx) // the slot past the end
 	prevStart, prevBlk := 0, -1
 	for i := range toks {
 		s, e := toks[i].Start, toks[i].End
-		for ri < len(regs) && regs[ri].e <= s {
-			ri++
+		// (0 <= Start <= End <= n, in two unsigned comparisons)
+		if uint(e) > uint(n) || uint(s) > uint(e) {
+			return false, false
 		}
-		r := int32(-1)
-		if ri < len(regs) && regs[ri].s <= s && e <= regs[ri].e {
-			r = int32(ri)
-		}
-		tokReg[i] = r
+		tokReg[i] = -1
 		if s < prevStart {
 			sorted = false
 		}
 		prevStart = s
-		// (s <= len(d.text): the block is within tokIdx)
+		// (s is within the text: the block is within tokIdx)
 		blk, at := s>>tokBlock, spare
 		if blk != prevBlk {
 			at = blk
@@ -233,7 +271,25 @@ func (d *doc) indexRegions(toks []text.Token, tokIdx []int32) (sorted bool) {
 		}
 		tokIdx[b] = next
 	}
-	return sorted
+	return sorted, true
+}
+
+// regionsOfUnsorted sets tokReg for tokens out of order: each token's
+// region is looked for at or after the last token's.
+func (d *doc) regionsOfUnsorted(toks []text.Token) {
+	regs := d.regs
+	ri := 0 // the region at or after the token
+	for i := range toks {
+		s, e := toks[i].Start, toks[i].End
+		for ri < len(regs) && regs[ri].e <= s {
+			ri++
+		}
+		r := int32(-1)
+		if ri < len(regs) && regs[ri].s <= s && e <= regs[ri].e {
+			r = int32(ri)
+		}
+		d.tokReg[i] = r
+	}
 }
 
 // joinSentences sets the sentence id of each token (tokSent) and marks
@@ -318,62 +374,182 @@ func nextByte(txt string, lo int, c byte) int {
 // word-table entry (wid), flags and xflags with shape bits (xf). It
 // reports whether every token's text is its span's.
 //
-// Most tokens are words or marks of one to eight ASCII bytes whose text
-// is their span's: the loop reads each in one eight-byte load and decides
-// without a branch on what the processor cannot foresee (capitals or not,
-// in the table or not, the ending); wordOf takes the others.
+// Most tokens are words or marks of one to sixteen ASCII bytes whose
+// text is their span's: lowerWords reads each in two eight-byte loads
+// and lookupWords finds its word with one probe of the table, both
+// without a branch on what the processor cannot foresee (capitals or
+// not, in the table or not, the ending, eight bytes or more); wordOf
+// takes the others, after them. (Passes with few variables live: in
+// one loop doing all of it, most of them lived on the stack.)
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
-	txt, tbl := d.text, d.tbl
-	n := len(toks)
-	lowRef, flags, xf, wid := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n]
-	// lt is the text with the ASCII capitals of its tokens lowered, a
-	// zero byte (so that an empty string at the end points inside the
-	// array), then the lower-cased texts of the tokens whose text is
-	// not their span's lowered (non-ASCII capitals, or a text of their
-	// own)
+	txt := d.text
+	// lt is the text with its ASCII capitals lowered, a zero byte (so
+	// that an empty string at the end points inside the array), then
+	// the lower-cased texts of the tokens whose text is not their
+	// span's lowered (non-ASCII capitals, or a text of their own).
+	// (Lowering all of the text, eight bytes at a time, costs less than
+	// lowering the tokens one by one: lower reads the bytes of tokens
+	// only.)
 	lt := grow(d.buf.lowText, len(txt)+1)
-	copy(lt, txt)
+	lowerText(lt, txt)
 	lt[len(txt)] = 0
-	txtBase := unsafe.StringData(txt) // (to tell a token that is a slice of txt)
-	slots, mask := tbl.slots, tbl.mask
+	words := grow(d.buf.words, len(toks))
+	left := grow(d.buf.left, len(toks))
+	d.buf.words, d.buf.left = words, left
+	lowerWords(txt, toks, lt, words)
 	spanText = true
-	for i := range toks {
-		t := &toks[i]
-		st, m := t.Start, t.End-t.Start
-		if uint(m-1) < 8 && st+8 <= len(txt) && len(t.Text) == m && unsafe.StringData(t.Text) == (*byte)(unsafe.Add(unsafe.Pointer(txtBase), st)) {
-			x := load8(txt, st) & (1<<(8*m) - 1)
-			if x&hi8 == 0 {
-				u := ge8(x, 'A') & le8(x, 'Z') // (capitals)
-				key8 := x | u>>2
-				h := hashEnd(hashFold(hashSeed(m), key8))
-				// the lowered bytes, stored whether or not there were
-				// capitals
-				p := lt[st : st+8]
-				binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)&^(1<<(8*m)-1)|key8)
-				// the first place probed; lookupKey when the word may
-				// lie further on (rare, with the filter)
-				sl := &slots[h&mask]
-				hit := b2u(sl.key8 == key8) & b2u(sl.hash == h) & b2u(uint(sl.n) == uint(m))
-				mk := -hit
-				id, fl, xw := int32(uint32(sl.k-1)&mk|^mk), sl.flags&uint16(mk), sl.x&mk
-				if ^hit&b2u(sl.k != 0)&tbl.mayHave(h) != 0 {
-					id, fl, xw = tbl.lookupKey(unsafe.String(&lt[st], m), h, key8)
-				}
-				sh := asciiShape[x&0x7f] &^ (sPunct1 & -b2u(m != 1))
-				sh |= sLy & -b2u(key8>>uint(8*(m-2))&0xffff == 'l'|'y'<<8)
-				sh |= sIng & -b2u(key8>>uint(8*(m-3))&0xffffff == 'i'|'n'<<8|'g'<<16)
-				lowRef[i] = uint64(st) | uint64(m)<<32
-				flags[i], wid[i], xf[i] = fl, id, sh|xw
-				continue
-			}
+	for _, i := range left[:d.lookupWords(words, left)] {
+		w := &words[i]
+		if w.ref == 0 { // (lowerWords left the token)
+			var ok bool
+			lt, ok = d.wordOf(int(i), &toks[i], lt)
+			spanText = spanText && ok
+			continue
 		}
-		var ok bool
-		lt, ok = d.wordOf(i, t, lt)
-		spanText = spanText && ok
+		m := int(w.ref >> 32 & 0xff)
+		id, fl, xw := d.tbl.lookupKey(unsafe.String(&lt[uint32(w.ref)], m), hash16(m, w.k0, w.k1), w.k0)
+		d.flags[i], d.wid[i] = fl, id
+		d.xf[i] |= xw
 	}
 	d.buf.lowText = lt
 	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
 	return spanText
+}
+
+// tokWord is what lowerWords tells lookupWords of a token: the lowered
+// bytes of its word as two chunks (as key8Of and key8bOf pack them), its
+// lowRef and its shape bits, or all 0 for a token lowerWords left to
+// wordOf. (32 bytes, as a text.Token: the two arrays take one index.)
+type tokWord struct {
+	k0, k1, ref uint64
+	shape       uint32
+}
+
+// lowerWords is wordsOf's first pass. For each token of one to sixteen
+// ASCII bytes whose text is its span's (and with eight bytes of text
+// before its start and sixteen from it, for the loads), it sets its
+// tokWord in words from the lowered bytes in lt; the others get a zero
+// tokWord.
+func lowerWords(txt string, toks []text.Token, lt []byte, words []tokWord) {
+	words = words[:len(toks)]
+	if len(txt) < 24 {
+		clear(words)
+		return
+	}
+	tp := unsafe.Pointer(unsafe.StringData(txt))
+	lp := unsafe.Pointer(unsafe.SliceData(lt)) // (len(lt) > len(txt))
+	lim := uint(len(txt) - 24)                 // (8 <= start <= len(txt)-16)
+	for i := range toks {
+		t := &toks[i]
+		st, e := t.Start, t.End
+		m := e - st
+		// (the text is the span's: its bytes lie at the span's start in
+		// txt, and it has the span's length)
+		if uint(m-1) < 16 && uint(st-8) <= lim && (uintptr(unsafe.Pointer(unsafe.StringData(t.Text)))-uintptr(tp))^uintptr(st)|uintptr(len(t.Text)^m) == 0 {
+			wm := &wordMasks[(m-1)&15]
+			k0 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, st))[:]) & wm.lo
+			k1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, st+8))[:]) & wm.hi
+			if (k0|k1)&hi8 == 0 {
+				// the shape: from the first byte as written, and the
+				// lowered ending, in the eight bytes up to the
+				// token's end
+				c := *(*byte)(unsafe.Add(tp, st))
+				end := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, e-8))[:])
+				sh := (asciiShape[c&0x7f] | sLy*b2u(end>>48 == 'l'|'y'<<8) | sIng*b2u(end>>40 == 'i'|'n'<<8|'g'<<16)) & wm.shape
+				// (field by field: a composite literal was zeroed first)
+				w := &words[i]
+				w.k0, w.k1, w.ref, w.shape = k0, k1, uint64(st)|uint64(m)<<32, sh
+				continue
+			}
+		}
+		words[i] = tokWord{}
+	}
+}
+
+// lowerText copies txt to lt with its ASCII capitals lowered.
+func lowerText(lt []byte, txt string) {
+	lt = lt[:len(txt)]
+	i := 0
+	if len(txt) >= 8 {
+		tp := unsafe.Pointer(unsafe.StringData(txt))
+		lp := unsafe.Pointer(unsafe.SliceData(lt))
+		// (the constants of ge8 and le8 loaded once, in registers: as
+		// constants, they were written into registers anew every eight
+		// bytes)
+		lo, ge, le := lowerConsts[0], lowerConsts[1], lowerConsts[2]
+		for ; i <= len(txt)-8; i += 8 {
+			// (the high bits off, no carry between bytes) the bytes
+			// at or above 'A' and not above 'Z', and below 0x80, get
+			// 0x20 or-ed in: ge8(y, 'A') & le8(y, 'Z') &^ x
+			x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(tp, i))[:])
+			y := x & lo
+			binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(lp, i))[:], x|(y+ge)&^(y+le)&^x&^lo>>2)
+		}
+	}
+	for ; i < len(txt); i++ {
+		lt[i] = lowerASCII[txt[i]]
+	}
+}
+
+// lowerConsts are the constants of lowerText: the low seven bits of each
+// byte, and what ge8 adds for 'A' and le8 for 'Z'.
+var lowerConsts = [3]uint64{^hi8, 0x0101010101010101 * (0x80 - 'A'), 0x0101010101010101 * (0x7f - 'Z')}
+
+// wordMasks[m-1] masks the m bytes of a word in its two chunks, and
+// the shape bits a word of m bytes may have (sPunct1 and sBreakMark for
+// one byte, sLy from two, sIng from three).
+var wordMasks = func() (k [16]struct {
+	lo, hi uint64
+	shape  uint32
+}) {
+	for m := 1; m <= 16; m++ {
+		w := &k[m-1]
+		for b := range m {
+			*[]*uint64{&w.lo, &w.hi}[b/8] |= 0xff << (8 * (b % 8))
+		}
+		w.shape = ^uint32(0)
+		if m != 1 {
+			w.shape &^= sPunct1 | sBreakMark
+		}
+		if m < 2 {
+			w.shape &^= sLy
+		}
+		if m < 3 {
+			w.shape &^= sIng
+		}
+	}
+	return k
+}()
+
+// lookupWords is wordsOf's second pass: it looks up the word of each
+// token lowerWords read and sets lowRef, wid, flags and xf. It leaves to
+// wordsOf the words that may lie further on in the table than the
+// place the first probe reads (rare, with the shorter words inserted
+// first) and the tokens lowerWords left (whose first probe reads place
+// 0, marked more), writing them to left, in order; it returns how many
+// there are.
+func (d *doc) lookupWords(words []tokWord, left []int32) int {
+	n := len(words)
+	lowRef, flags, xf, wid, left := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n], left[:n]
+	slots := d.tbl.slots[:] // (a slice: no nil check per token)
+	nl := 0
+	for i := range words {
+		w := &words[i]
+		k0, k1, r := w.k0, w.k1, w.ref
+		m := r >> 32 & 0xff
+		// the first place probed: the word's when it has the word's
+		// bytes, else the word is not in the table unless more
+		sl := &slots[hash16(int(m), k0, k1)%tableSlots]
+		hit := b2u(sl.key8^k0|sl.key8b^k1|uint64(sl.n)^m == 0)
+		mk := -hit
+		lowRef[i] = r
+		flags[i], wid[i] = sl.flags&uint16(mk), int32(uint32(sl.k-1)&mk|^mk)
+		xf[i] = w.shape | sl.x&mk
+		// (without a branch: written always, kept when left)
+		left[nl] = int32(i)
+		nl += int(^hit & uint32(sl.more))
+	}
+	return nl
 }
 
 // wordOf is wordsOf for token i, t, for any token; it returns lt with
@@ -420,13 +596,22 @@ func (d *doc) wordOf(i int, t *text.Token, lt []byte) ([]byte, bool) {
 			x = xSentOpener | xDetCap
 		} else {
 			lw = lowerRunes(tx)
-			if t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)) {
+			switch {
+			case lw == "":
+				// (the zero byte after the text: an empty string
+				// appended would point past the array, at another
+				// object, or at none)
+				ref = uint64(len(txt))
+			case t.End-t.Start != len(lw) || lw != unsafe.String(&lt[t.Start], len(lw)):
 				ref = uint64(len(lt)) | uint64(len(lw))<<32
 				lt = append(lt, lw...)
 			}
 		}
 		id, fl, xw = tbl.lookupKey(lw, wordHash(lw), key8Of(lw))
 		x |= shapeOf(tx, lw)
+	}
+	if tx != "" && breakMark[tx[0]]&(uint8(x/sPunct1&1)|2) != 0 {
+		x |= sBreakMark
 	}
 	d.lowRef[i] = ref
 	d.flags[i] = fl
@@ -452,22 +637,7 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	xf, tokReg := d.xf[:n], d.tokReg[:n]
 	cue, names := d.cueMemo[:n], d.nameMemo[:n]
 	maybeCue = grow(maybeCue, n) // (filled by index: no append in the loop)
-	m, nNames := 0, 0
-	// (without a branch on what the processor cannot foresee: whether
-	// a token may be a cue, whether it may be a name)
-	memo := [2]float64{0, -1}
-	for i, x := range xf {
-		// cueScore is 0 unless the token's word is a cue candidate in
-		// the token's shape (and 0 is 0 in the float32 memo too: the
-		// first call would give what the later ones give)
-		c := cueCandBits>>(x>>cueCandShift&31)&1 | x/xCueAny&1 // (cueCand)
-		cue[i] = memo[c]
-		maybeCue[m] = int32(i)
-		m += int(c & b2u(tokReg[i] < 0))
-		nm := b2u(x&(sCap|xNoName) == sCap)
-		names[i] = uint8(1 + nm)
-		nNames += int(nm)
-	}
+	m, nNames := cueNameBits(xf, tokReg, cue, names, maybeCue)
 	d.nNames = nNames
 	// (a pass of its own over the candidates, a third of the tokens)
 	reportCue = grow(reportCue, m)
@@ -477,6 +647,31 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 		r += int(xf[c] / xMayReport & 1)
 	}
 	return maybeCue[:m], reportCue[:r]
+}
+
+// cueNameBits is cueAndNames's loop over the tokens, with xf, tokReg,
+// cue, names and maybeCue of a length each: it returns the candidates it
+// wrote to maybeCue and the names. (A function of its own: in
+// cueAndNames, what it does after the loop stayed in registers, and the
+// loop reloaded its own values from the stack.)
+func cueNameBits(xf []uint32, tokReg []int32, cue []float64, names []uint8, maybeCue []int32) (m, nNames int) {
+	tokReg, cue, names = tokReg[:len(xf)], cue[:len(xf)], names[:len(xf)]
+	// (without a branch on what the processor cannot foresee: whether
+	// a token may be a cue, whether it may be a name)
+	for i, x := range xf {
+		// cueScore is 0 unless the token's word is a cue candidate in
+		// the token's shape (and 0 is 0 in the float32 memo too: the
+		// first call would give what the later ones give); -1 is
+		// unknown
+		c := uint32(cueCandTab[x>>cueCandShift&511]) // (cueCand)
+		cue[i] = float64(-int32(c))
+		maybeCue[m] = int32(i)
+		m += int(c & (uint32(tokReg[i]) >> 31)) // (outside quotes)
+		nm := b2u(x&(sCap|xNoName) == sCap)
+		names[i] = uint8(1 + nm)
+		nNames += int(nm)
+	}
+	return m, nNames
 }
 
 // cueCand reports whether a token with xflags and shape bits x may have
@@ -491,6 +686,17 @@ func cueCand(x uint32) bool {
 // bit j of cueCandBits is cueCand of those five bits set as in j: one
 // shift and one mask per token instead of three tests.
 const cueCandShift = 14
+
+// cueCandTab[x>>cueCandShift&511] is cueCand(x) as 0 or 1: the nine
+// bits from cueCandShift are the five of cueCandBits, three it does not
+// read and xCueAny. (One load per token, and no shift by a variable,
+// which takes a register of its own.)
+var cueCandTab = func() (t [512]uint8) {
+	for j := range uint32(len(t)) {
+		t[j] = uint8(cueCandBits>>(j&31)&1 | j>>(22-cueCandShift)&1)
+	}
+	return t
+}()
 
 var cueCandBits = func() (k uint32) {
 	for j := range uint32(32) {
@@ -548,6 +754,8 @@ type buffers struct {
 	cue       []float64
 	lowRef    []uint64
 	lowText   []byte
+	words     []tokWord // wordsOf
+	left      []int32   // wordsOf
 	bytes     []uint8
 	flags     []uint16
 	sentEnds  []int
@@ -1194,7 +1402,7 @@ func (d *doc) indexSentence(i int) (int, int) {
 	every := !d.sorted || strings.IndexByte(d.text[toks[0].Start:toks[len(toks)-1].End], '\n') >= 0
 	a := ga
 	for k := 1; k < len(toks); k++ {
-		if x := toks[k-1].Text; every || x != "" && breakMark[x[0]]&(uint8(xf[k-1]/sPunct1&1)|2) != 0 {
+		if every || xf[k-1]&sBreakMark != 0 {
 			if t := ga + k; d.breakBefore(t) {
 				d.setSentence(a, t)
 				a = t

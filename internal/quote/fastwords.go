@@ -105,26 +105,27 @@ const (
 	sPunct1                           // a one-byte token that is neither letter nor digit
 )
 
+// sBreakMark: a sentence may end after the token, by its mark (its text
+// opens with a byte breakMark lets through: ".", "!", "?", "'" or '"' of
+// one byte, or "”"); indexSentence reads it.
+const sBreakMark uint32 = 1 << 31
+
+// tableSlots is the size of the word table: a power of two, at least
+// four times the words (3,529 in the lists now), so that most sit in the
+// place their hash picks. (A constant: the index needs no mask in a
+// register, nor a bounds check.)
+const tableSlots = 1 << 14
+
 // wordTable is an open-addressing hash table from lower-cased words to
 // their wordInfo, read-only after it is built.
 type wordTable struct {
-	slots []slot
-	mask  uint32
+	slots *[tableSlots]slot
 	blob  string   // the keys, end to end
 	offs  []uint32 // key k is blob[offs[k]:offs[k+1]]
 	ents  []wordEnt
 	lexes []lexFast   // cue-lexicon entries, by wordEnt.lex
 	rates []float64   // the rates by class of the entries that have some, numClasses each
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
-	// has has bit h>>16 set for the wordHash h of every key: a filter
-	// that tells most words that are no key (names, most content words)
-	// from the keys without probing further
-	has [1 << 16 / 64]uint64
-}
-
-// mayHave returns 1 when some key may have wordHash h, 0 when none has.
-func (t *wordTable) mayHave(h uint32) uint32 {
-	return uint32(t.has[h>>22]>>(h>>16&63)) & 1
 }
 
 // b2u returns 1 for true, 0 for false (compiled without a branch).
@@ -137,8 +138,8 @@ func b2u(b bool) uint32 {
 }
 
 // asciiShape holds the shape bits of a token by its first byte, for an
-// ASCII token: sPunct1 stands for the one-byte tokens, which the caller
-// clears for longer ones.
+// ASCII token: sPunct1 and sBreakMark stand for the one-byte tokens,
+// which the caller clears for longer ones.
 var asciiShape = func() (s [128]uint32) {
 	for c := range s {
 		switch {
@@ -149,21 +150,29 @@ var asciiShape = func() (s [128]uint32) {
 		case c >= '0' && c <= '9':
 		default:
 			s[c] = sPunct1
+			if breakMark[c]&1 != 0 {
+				s[c] |= sBreakMark
+			}
 		}
 	}
 	return s
 }()
 
-// slot is one place of the table: its key's first eight bytes, length
-// and hash, the key's index + 1 (0 when the place is empty) and what the
-// key's entry tells, so that a lookup of a short word reads one place.
+// slot is one place of the table: its key's first sixteen bytes (two
+// chunks, zero past the key's end) and length, the key's index + 1 (0
+// when the place is empty, -1 for place 0) and what the key's entry
+// tells, so that a
+// lookup of a word of up to sixteen bytes reads one place and compares
+// it whole; more is 1 when some key whose hash picks this place lies
+// further on (a word that is not this place's key is in the table only
+// then).
 type slot struct {
-	key8  uint64
-	hash  uint32
-	x     uint32
-	k     int32
-	flags uint16
-	n     uint8
+	key8, key8b uint64
+	x           uint32
+	k           int32
+	flags       uint16
+	n           uint8
+	more        uint8
 }
 
 // key8Of packs the first eight bytes of w, the first lowest.
@@ -173,6 +182,14 @@ func key8Of(w string) uint64 {
 		k |= uint64(w[i]) << (8 * i)
 	}
 	return k
+}
+
+// key8bOf is key8Of of w's second eight bytes (0 when w is shorter).
+func key8bOf(w string) uint64 {
+	if len(w) <= 8 {
+		return 0
+	}
+	return key8Of(w[8:])
 }
 
 // lexFast is a lexEntry as the table holds it, small: its rates by
@@ -193,14 +210,23 @@ type wordEnt struct {
 	lex   int32  // index into lexes, -1 when none
 }
 
-// wordHash hashes w eight bytes at a time (the bytes of a chunk packed
-// first lowest, as key8Of packs them).
+// wordHash hashes w: its first two chunks of eight bytes (the bytes
+// packed first lowest, as key8Of packs them; the second chunk is 0 for a
+// word of up to eight bytes) and its length mixed into one word, then
+// the further chunks one multiplication each, the high half of a last
+// product. (A word of up to sixteen bytes, most words, costs two
+// multiplications: hash16.)
 func wordHash(w string) uint32 {
-	h := hashSeed(len(w))
-	for off := 0; off < len(w); off += 8 {
-		h = hashFold(h, key8Of(w[off:]))
+	x := key8Of(w) ^ key8bOf(w)*hashMul2 ^ uint64(len(w))
+	for off := 16; off < len(w); off += 8 {
+		x = x*hashMul ^ key8Of(w[off:])
 	}
-	return hashEnd(h)
+	return uint32(x * hashMul >> 32)
+}
+
+// hash16 is wordHash of a word of n <= 16 bytes given its two chunks.
+func hash16(n int, k0, k1 uint64) uint32 {
+	return uint32((k0 ^ k1*hashMul2 ^ uint64(n)) * hashMul >> 32)
 }
 
 // load8 returns the eight bytes of s from i (i+8 <= len(s)), the
@@ -222,31 +248,28 @@ func zeroBytes(x uint64) uint64 {
 	return (x - 0x0101010101010101) &^ x & hi8
 }
 
-const hashMul = 0x9E3779B97F4A7C15
-
-func hashSeed(n int) uint64 { return uint64(n+1) * hashMul }
-
-func hashFold(h, chunk uint64) uint64 {
-	h = (h ^ chunk) * hashMul
-	return h ^ h>>29
-}
-
-func hashEnd(h uint64) uint32 { return uint32(h >> 32) }
+const (
+	hashMul  = 0x9E3779B97F4A7C15
+	hashMul2 = 0xC2B2AE3D27D4EB4F // (mixes the second chunk into the first)
+)
 
 // lowerASCIIWord reads the n bytes of txt from s, eight at a time, and
 // returns the wordHash and key8Of of their lower-cased form and whether
 // there were capitals; ok is false when a byte is not ASCII.
 func lowerASCIIWord(txt string, s, n int) (h uint32, key8 uint64, caps, ok bool) {
-	hh := hashSeed(n)
-	var up uint64
-	for off := 0; off < n; off += 8 {
+	var hh, up uint64
+	// (the second chunk is read, as 0, for a word of eight bytes or
+	// less: wordHash mixes the first two together)
+	for off := 0; off < max(n, 16); off += 8 {
 		var x uint64
-		if p := s + off; p+8 <= len(txt) {
+		switch p := s + off; {
+		case off >= n:
+		case p+8 <= len(txt):
 			x = load8(txt, p)
 			if r := n - off; r < 8 {
 				x &= 1<<(8*r) - 1
 			}
-		} else {
+		default:
 			for j := off; j < n && j < off+8; j++ {
 				x |= uint64(txt[s+j]) << (8 * (j - off))
 			}
@@ -259,12 +282,16 @@ func lowerASCIIWord(txt string, s, n int) (h uint32, key8 uint64, caps, ok bool)
 		u := ge8(x, 'A') & le8(x, 'Z')
 		up |= u
 		x |= u >> 2
-		if off == 0 {
+		switch off {
+		case 0:
 			key8 = x
+		case 8:
+			hh = key8 ^ x*hashMul2 ^ uint64(n)
+		default:
+			hh = hh*hashMul ^ x
 		}
-		hh = hashFold(hh, x)
 	}
-	return hashEnd(hh), key8, up != 0, true
+	return uint32(hh * hashMul >> 32), key8, up != 0, true
 }
 
 func (t *wordTable) lookup(w string) int32 {
@@ -278,18 +305,16 @@ func (t *wordTable) lookupKey(w string, h uint32, key8 uint64) (int32, uint16, u
 	if len(w) >= 32 || w == "" || t.maybe[w[0]]&(1<<len(w)) == 0 {
 		return -1, 0, 0
 	}
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+	key8b := key8bOf(w)
+	for i := h % tableSlots; ; i = (i + 1) % tableSlots {
 		sl := &t.slots[i]
 		if sl.k == 0 {
 			return -1, 0, 0
 		}
-		if sl.key8 != key8 || sl.hash != h || int(sl.n) != len(w) {
+		if sl.key8 != key8 || sl.key8b != key8b || int(sl.n) != len(w) {
 			continue
 		}
-		if len(w) <= 8 {
-			return sl.k - 1, sl.flags, sl.x
-		}
-		if t.blob[t.offs[sl.k-1]+8:t.offs[sl.k]] == w[8:] {
+		if len(w) <= 16 || t.blob[t.offs[sl.k-1]+16:t.offs[sl.k]] == w[16:] {
 			return sl.k - 1, sl.flags, sl.x
 		}
 	}
@@ -297,12 +322,15 @@ func (t *wordTable) lookupKey(w string, h uint32, key8 uint64) (int32, uint16, u
 
 func (t *wordTable) insert(w string, e wordEnt, blob *strings.Builder) {
 	h := wordHash(w)
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+	for i := h % tableSlots; ; i = (i + 1) % tableSlots {
 		if t.slots[i].k == 0 {
+			if i != h%tableSlots {
+				t.slots[h%tableSlots].more = 1
+			}
 			blob.WriteString(w)
 			t.offs = append(t.offs, uint32(blob.Len()))
 			t.ents = append(t.ents, e)
-			t.slots[i] = slot{key8: key8Of(w), hash: h, x: e.x, k: int32(len(t.ents)), flags: e.flags, n: uint8(len(w))}
+			t.slots[i] = slot{key8: key8Of(w), key8b: key8bOf(w), x: e.x, k: int32(len(t.ents)), flags: e.flags, n: uint8(len(w)), more: t.slots[i].more}
 			return
 		}
 	}
@@ -380,18 +408,29 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		all[w] = e
 	}
 	t := &wordTable{offs: []uint32{0}}
-	size := 16
-	for size < 4*len(all) {
-		size *= 2
+	if len(all) >= tableSlots/2 {
+		panic("quote: the word lists outgrew the word table")
 	}
-	t.slots = make([]slot, size)
-	t.mask = uint32(size - 1)
-	// in sorted order, so that the table is the same from run to run
+	t.slots = new([tableSlots]slot)
+	// place 0 holds no word and is marked more, with a length no word
+	// has: the first probe for a token lowerWords left (all 0, hash
+	// 0) finds no word there and leaves the token to wordsOf; a word
+	// whose hash picks place 0 lies further on
+	t.slots[0] = slot{k: -1, n: 0xff, more: 1}
+	// in sorted order, so that the table is the same from run to run;
+	// the shorter words first: the words of most tokens are short
+	// ("the", "said", ","), and a word inserted early sits in the place
+	// its hash picks, where the first probe finds it
 	words := make([]string, 0, len(all))
 	for w := range all {
 		words = append(words, w)
 	}
-	sort.Strings(words)
+	sort.Slice(words, func(a, b int) bool {
+		if len(words[a]) != len(words[b]) {
+			return len(words[a]) < len(words[b])
+		}
+		return words[a] < words[b]
+	})
 	var blob strings.Builder
 	lexOf := map[*lexEntry]int32{}
 	for _, w := range words {
@@ -422,8 +461,6 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		}
 		t.insert(w, we, &blob)
 		t.maybe[w[0]] |= 1 << len(w)
-		h := wordHash(w)
-		t.has[h>>22] |= 1 << (h >> 16 & 63)
 	}
 	t.blob = blob.String()
 	return t

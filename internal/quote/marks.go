@@ -264,10 +264,17 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 // registers went to the state of the marks). (Sixteen at a time cost
 // more: a stop comes every 85 bytes or so.)
 func nextMarkStop(text string, i int) int {
-	b := unsafe.Slice(unsafe.StringData(text), len(text))
-	for ; i >= 0 && i+8 <= len(b); i += 8 {
-		if m := stopBytes(binary.LittleEndian.Uint64(b[i : i+8])); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
+	if i >= 0 && len(text) >= 8 {
+		// (the constants loaded once, in registers: as constants, they
+		// were written into registers anew every eight bytes)
+		nl, five, sq, ones, hi := stopConsts[0], stopConsts[1], stopConsts[2], stopConsts[3], stopConsts[4]
+		p := unsafe.Pointer(unsafe.StringData(text))
+		for ; i <= len(text)-8; i += 8 {
+			x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, i))[:])
+			a, q := x^nl, x|five^sq
+			if m := (x | (a-ones)&^a | (q-ones)&^q) & hi; m != 0 {
+				return i + bits.TrailingZeros64(m)>>3
+			}
 		}
 	}
 	for i < len(text) && !markStop[text[i]] {
@@ -276,20 +283,20 @@ func nextMarkStop(text string, i int) int {
 	return i
 }
 
-// stopBytes has the high bit set of the bytes of x that are not ASCII, a
-// line break or a straight mark, and maybe of bytes after one of those,
-// never before the first: x&hi8 | zeroBytes(x^nl) | zeroBytes(x^dq) |
-// zeroBytes(x^sq), with one mask for all.
-func stopBytes(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	nl, dq, sq := x^(ones*'\n'), x^(ones*'"'), x^(ones*'\'')
-	return (x | (nl-ones)&^nl | (dq-ones)&^dq | (sq-ones)&^sq) & hi8
-}
+// stopConsts are the constants of nextMarkStop's test of eight bytes x,
+// which has the high bit set of the bytes that are not ASCII, a line
+// break, a straight mark, '#' or '&', and maybe of bytes after one of
+// those, never before the first: x&hi8 | zeroBytes(x^nl) | zeroBytes(x|5
+// ^ sq), with one mask for all. (A byte or-ed with 5 is '\” for '"',
+// '#', '&' and '\” only: one test for the two marks, and two bytes rare
+// in news that regionsInto steps over.)
+var stopConsts = [5]uint64{0x0101010101010101 * '\n', 0x0101010101010101 * 5, 0x0101010101010101 * '\'', 0x0101010101010101, hi8}
 
 // markStop marks the bytes regionsInto must look at: line breaks,
-// straight marks and the bytes of non-ASCII runes.
+// straight marks and the bytes of non-ASCII runes, and '#' and '&'
+// (stopConsts).
 var markStop = func() (t [256]bool) {
-	t['\n'], t['"'], t['\''] = true, true, true
+	t['\n'], t['"'], t['\''], t['#'], t['&'] = true, true, true, true, true
 	for c := utf8.RuneSelf; c < 256; c++ {
 		t[c] = true
 	}
