@@ -375,12 +375,11 @@ func nextByte(txt string, lo int, c byte) int {
 // reports whether every token's text is its span's.
 //
 // Most tokens are words or marks of one to sixteen ASCII bytes whose
-// text is their span's: lowerWords reads each in two eight-byte loads
-// and lookupWords finds its word with one probe of the table, both
-// without a branch on what the processor cannot foresee (capitals or
-// not, in the table or not, the ending, eight bytes or more); wordOf
-// takes the others, after them. (Passes with few variables live: in
-// one loop doing all of it, most of them lived on the stack.)
+// text is their span's: lookupWords reads each in two eight-byte loads
+// and finds its word with one probe of the table, without a branch on
+// what the processor cannot foresee (capitals or not, in the table or
+// not, the ending, eight bytes or more); wordOf takes the others, after
+// it.
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	txt := d.text
 	// lt is the text with its ASCII capitals lowered, a zero byte (so
@@ -393,21 +392,24 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	lt := grow(d.buf.lowText, len(txt)+1)
 	lowerText(lt, txt)
 	lt[len(txt)] = 0
-	words := grow(d.buf.words, len(toks))
 	left := grow(d.buf.left, len(toks))
-	d.buf.words, d.buf.left = words, left
-	lowerWords(txt, toks, lt, words)
+	d.buf.left = left
 	spanText = true
-	for _, i := range left[:d.lookupWords(words, left)] {
-		w := &words[i]
-		if w.ref == 0 { // (lowerWords left the token)
+	for _, i := range left[:d.lookupWords(toks, lt, left)] {
+		r := d.lowRef[i]
+		if r == 0 { // (lookupWords left the token)
 			var ok bool
 			lt, ok = d.wordOf(int(i), &toks[i], lt)
 			spanText = spanText && ok
 			continue
 		}
-		m := int(w.ref >> 32 & 0xff)
-		id, fl, xw := d.tbl.lookupKey(unsafe.String(&lt[uint32(w.ref)], m), hash16(m, w.k0, w.k1), w.k0)
+		// a word that may lie further on in the table: its chunks read
+		// again as lookupWords read them (sixteen bytes from its start
+		// lie within the text)
+		st, m := int(uint32(r)), int(r>>32)
+		wm := &wordMasks[m-1]
+		k0, k1 := load8b(lt, st)&wm.lo, load8b(lt, st+8)&wm.hi
+		id, fl, xw := d.tbl.lookupKey(unsafe.String(&lt[st], m), hash16(m, k0, k1), k0)
 		d.flags[i], d.wid[i] = fl, id
 		d.xf[i] |= xw
 	}
@@ -416,26 +418,32 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	return spanText
 }
 
-// tokWord is what lowerWords tells lookupWords of a token: the lowered
-// bytes of its word as two chunks (as key8Of and key8bOf pack them), its
-// lowRef and its shape bits, or all 0 for a token lowerWords left to
-// wordOf. (32 bytes, as a text.Token: the two arrays take one index.)
-type tokWord struct {
-	k0, k1, ref uint64
-	shape       uint32
-}
-
-// lowerWords is wordsOf's first pass. For each token of one to sixteen
-// ASCII bytes whose text is its span's (and with eight bytes of text
-// before its start and sixteen from it, for the loads), it sets its
-// tokWord in words from the lowered bytes in lt; the others get a zero
-// tokWord.
-func lowerWords(txt string, toks []text.Token, lt []byte, words []tokWord) {
-	words = words[:len(toks)]
+// lookupWords is wordsOf's pass over the tokens. For each token of one
+// to sixteen ASCII bytes whose text is its span's (and with eight bytes
+// of text before its start and sixteen from it, for the loads), it
+// reads the lowered bytes of its word in lt as two chunks (as key8Of
+// and key8bOf pack them), probes the place of the table their hash
+// picks and sets lowRef, wid, flags and xf. It leaves to wordsOf the
+// words that may lie further on in the table than that place (rare,
+// with the shorter words inserted first), and the other tokens, with
+// lowRef 0 (a word's lowRef has its length, never 0), writing them to
+// left, in order; it returns how many there are.
+//
+// (One pass: two, the first writing the chunks to an array the second
+// read, cost more, for all that each kept its variables in registers.)
+func (d *doc) lookupWords(toks []text.Token, lt []byte, left []int32) int {
+	n := len(toks)
+	lowRef, flags, xf, wid, left := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n], left[:n]
+	txt := d.text
+	nl := 0
 	if len(txt) < 24 {
-		clear(words)
-		return
+		for i := range toks {
+			lowRef[i] = 0
+			left[i] = int32(i)
+		}
+		return n
 	}
+	slots := d.tbl.slots[:] // (a slice: no nil check per token)
 	tp := unsafe.Pointer(unsafe.StringData(txt))
 	lp := unsafe.Pointer(unsafe.SliceData(lt)) // (len(lt) > len(txt))
 	lim := uint(len(txt) - 24)                 // (8 <= start <= len(txt)-16)
@@ -456,14 +464,27 @@ func lowerWords(txt string, toks []text.Token, lt []byte, words []tokWord) {
 				c := *(*byte)(unsafe.Add(tp, st))
 				end := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, e-8))[:])
 				sh := (asciiShape[c&0x7f] | sLy*b2u(end>>48 == 'l'|'y'<<8) | sIng*b2u(end>>40 == 'i'|'n'<<8|'g'<<16)) & wm.shape
-				// (field by field: a composite literal was zeroed first)
-				w := &words[i]
-				w.k0, w.k1, w.ref, w.shape = k0, k1, uint64(st)|uint64(m)<<32, sh
+				// the first place probed: the word's when it has the
+				// word's bytes, else the word is not in the table
+				// unless more
+				sl := &slots[hash16(m, k0, k1)%tableSlots]
+				hit := b2u(sl.key8^k0|sl.key8b^k1|uint64(sl.n)^uint64(m) == 0)
+				mk := -hit
+				lowRef[i] = uint64(st) | uint64(m)<<32
+				flags[i], wid[i] = sl.flags&uint16(mk), int32(uint32(sl.k-1)&mk|^mk)
+				xf[i] = sh | sl.x&mk
+				// (without a branch: written always, kept when left;
+				// nl <= i)
+				*(*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(left)), 4*nl)) = int32(i)
+				nl += int(^hit & uint32(sl.more))
 				continue
 			}
 		}
-		words[i] = tokWord{}
+		lowRef[i] = 0
+		left[nl] = int32(i)
+		nl++
 	}
+	return nl
 }
 
 // lowerText copies txt to lt with its ASCII capitals lowered.
@@ -520,37 +541,6 @@ var wordMasks = func() (k [16]struct {
 	}
 	return k
 }()
-
-// lookupWords is wordsOf's second pass: it looks up the word of each
-// token lowerWords read and sets lowRef, wid, flags and xf. It leaves to
-// wordsOf the words that may lie further on in the table than the
-// place the first probe reads (rare, with the shorter words inserted
-// first) and the tokens lowerWords left (whose first probe reads place
-// 0, marked more), writing them to left, in order; it returns how many
-// there are.
-func (d *doc) lookupWords(words []tokWord, left []int32) int {
-	n := len(words)
-	lowRef, flags, xf, wid, left := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n], left[:n]
-	slots := d.tbl.slots[:] // (a slice: no nil check per token)
-	nl := 0
-	for i := range words {
-		w := &words[i]
-		k0, k1, r := w.k0, w.k1, w.ref
-		m := r >> 32 & 0xff
-		// the first place probed: the word's when it has the word's
-		// bytes, else the word is not in the table unless more
-		sl := &slots[hash16(int(m), k0, k1)%tableSlots]
-		hit := b2u(sl.key8^k0|sl.key8b^k1|uint64(sl.n)^m == 0)
-		mk := -hit
-		lowRef[i] = r
-		flags[i], wid[i] = sl.flags&uint16(mk), int32(uint32(sl.k-1)&mk|^mk)
-		xf[i] = w.shape | sl.x&mk
-		// (without a branch: written always, kept when left)
-		left[nl] = int32(i)
-		nl += int(^hit & uint32(sl.more))
-	}
-	return nl
-}
 
 // wordOf is wordsOf for token i, t, for any token; it returns lt with
 // what it appended and whether the token's text is its span's.
@@ -754,8 +744,7 @@ type buffers struct {
 	cue       []float64
 	lowRef    []uint64
 	lowText   []byte
-	words     []tokWord // wordsOf
-	left      []int32   // wordsOf
+	left      []int32 // wordsOf
 	bytes     []uint8
 	flags     []uint16
 	sentEnds  []int

@@ -160,7 +160,7 @@ var asciiShape = func() (s [128]uint32) {
 
 // slot is one place of the table: its key's first sixteen bytes (two
 // chunks, zero past the key's end) and length, the key's index + 1 (0
-// when the place is empty, -1 for place 0) and what the key's entry
+// when the place is empty) and what the key's entry
 // tells, so that a
 // lookup of a word of up to sixteen bytes reads one place and compares
 // it whole; more is 1 when some key whose hash picks this place lies
@@ -233,6 +233,11 @@ func hash16(n int, k0, k1 uint64) uint32 {
 // first lowest.
 func load8(s string, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:i+8]), 8))
+}
+
+// load8b is load8 of a byte slice.
+func load8b(b []byte, i int) uint64 {
+	return binary.LittleEndian.Uint64(b[i : i+8])
 }
 
 // Byte classes of ASCII, eight bytes at a time: each byte below 0x80
@@ -412,11 +417,6 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		panic("quote: the word lists outgrew the word table")
 	}
 	t.slots = new([tableSlots]slot)
-	// place 0 holds no word and is marked more, with a length no word
-	// has: the first probe for a token lowerWords left (all 0, hash
-	// 0) finds no word there and leaves the token to wordsOf; a word
-	// whose hash picks place 0 lies further on
-	t.slots[0] = slot{k: -1, n: 0xff, more: 1}
 	// in sorted order, so that the table is the same from run to run;
 	// the shorter words first: the words of most tokens are short
 	// ("the", "said", ","), and a word inserted early sits in the place

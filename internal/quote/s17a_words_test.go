@@ -9,8 +9,8 @@ import (
 	"storyline/internal/text"
 )
 
-// checkWordsOfToks checks wordsOf (lowerWords, lookupWords and the
-// tokens they leave) against wordOf, which reads every token the
+// checkWordsOfToks checks wordsOf (lookupWords and the tokens it
+// leaves) against wordOf, which reads every token the
 // general way, for a caller's tokens.
 func checkWordsOfToks(t *testing.T, txt string, toks []text.Token) {
 	t.Helper()
