@@ -632,8 +632,11 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 	// (a pass of its own over the candidates, a third of the tokens)
 	reportCue = grow(reportCue, m)
 	r := 0
+	rc := unsafe.Pointer(unsafe.SliceData(reportCue))
 	for _, c := range maybeCue[:m] {
-		reportCue[r] = c
+		// (written always, kept when it may report: r stays within
+		// the candidates seen)
+		*(*int32)(unsafe.Add(rc, 4*r)) = c
 		r += int(xf[c] / xMayReport & 1)
 	}
 	return maybeCue[:m], reportCue[:r]
@@ -645,7 +648,8 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 // cueAndNames, what it does after the loop stayed in registers, and the
 // loop reloaded its own values from the stack.)
 func cueNameBits(xf []uint32, tokReg []int32, cue []float64, names []uint8, maybeCue []int32) (m, nNames int) {
-	tokReg, cue, names = tokReg[:len(xf)], cue[:len(xf)], names[:len(xf)]
+	tokReg, cue, names, maybeCue = tokReg[:len(xf)], cue[:len(xf)], names[:len(xf)], maybeCue[:len(xf)]
+	mc := unsafe.Pointer(unsafe.SliceData(maybeCue))
 	// (without a branch on what the processor cannot foresee: whether
 	// a token may be a cue, whether it may be a name)
 	for i, x := range xf {
@@ -654,8 +658,9 @@ func cueNameBits(xf []uint32, tokReg []int32, cue []float64, names []uint8, mayb
 		// first call would give what the later ones give); -1 is
 		// unknown
 		c := uint32(cueCandTab[x>>cueCandShift&511]) // (cueCand)
-		cue[i] = float64(-int32(c))
-		maybeCue[m] = int32(i)
+		cue[i] = cueUnknown[c&1]
+		// (written always, kept when a candidate: m <= i)
+		*(*int32)(unsafe.Add(mc, 4*m)) = int32(i)
 		m += int(c & (uint32(tokReg[i]) >> 31)) // (outside quotes)
 		nm := b2u(x&(sCap|xNoName) == sCap)
 		names[i] = uint8(1 + nm)
@@ -663,6 +668,10 @@ func cueNameBits(xf []uint32, tokReg []int32, cue []float64, names []uint8, mayb
 	}
 	return m, nNames
 }
+
+// cueUnknown[c] is the cue memo of a token before cueScore is asked:
+// 0 for a token that is no candidate (c 0), -1, unknown, for one.
+var cueUnknown = [2]float64{0, -1}
 
 // cueCand reports whether a token with xflags and shape bits x may have
 // a cue score above 0: its word is a cue candidate in the token's shape.
@@ -944,25 +953,45 @@ var headlineVerbs = map[string]bool{
 	"denies": true, "insists": true, "asks": true, "declares": true, "praises": true, "accuses": true,
 }
 
+// isCue reports whether token i (any int) lies outside quotes and its
+// cue score reaches th. (Inlined: th is a constant at every call, and so
+// is mayBit(th).)
 func (d *doc) isCue(i int, th float64) bool {
-	if uint(i) < uint(len(d.tokReg)) && d.tokReg[i] < 0 { // (tokReg has a place per token)
-		return d.mayReach(i, th) && d.cueScore(i) >= th
+	return d.isCueBit(i, mayBit(th), th)
+}
+
+// isCueBit is isCue with bit mayBit(th). Outside quotes and the word's
+// bit make one test, without a branch on either: many tokens asked
+// about fail one of them, which the processor cannot foresee.
+func (d *doc) isCueBit(i int, bit uint32, th float64) bool {
+	if uint(i) >= uint(len(d.tokReg)) { // (tokReg and xf have a place per token)
+		return false
 	}
-	return false
+	if b2u(d.xf[i]&bit == bit)&(uint32(d.tokReg[i])>>31) == 0 {
+		return false
+	}
+	return d.cueScore(i) >= th
+}
+
+// mayBit is the bit of the xflags that tells whether a cue score may
+// reach th (xMayReport, xMayNear), 0 when any may.
+func mayBit(th float64) uint32 {
+	switch {
+	case th >= reportRate:
+		return xMayReport
+	case th >= nearQuoteRate:
+		return xMayNear
+	}
+	return 0
 }
 
 // mayReach reports whether the cue score of token i may reach th, from
-// its word's bits (xMayReport, xMayNear): false when it cannot, which
-// spares cueScore1 the many candidates of the lexicon with low rates.
-// (th is a constant at every call: the switch goes at compile time.)
+// its word's bits (mayBit): false when it cannot, which spares cueScore1
+// the many candidates of the lexicon with low rates. (th is a constant
+// at every call: the switch goes at compile time.)
 func (d *doc) mayReach(i int, th float64) bool {
-	switch {
-	case th >= reportRate:
-		return d.xf[i]&xMayReport != 0
-	case th >= nearQuoteRate:
-		return d.xf[i]&xMayNear != 0
-	}
-	return true
+	bit := mayBit(th)
+	return d.xf[i]&bit == bit
 }
 
 // cueBelow reports whether the cue score of token i is below th.
@@ -1101,6 +1130,21 @@ func isLowerWord(s string) bool {
 
 // npTokOK reports whether token i may sit inside a speaker phrase.
 func (d *doc) npTokOK(i int) bool {
+	if x := d.xf[i]; x&(sLower|sCap) != 0 {
+		// a word (its first rune a letter, most tokens asked about):
+		// the switch below, without the texts of marks it cannot be
+		switch lt := d.lower(i); {
+		case lt == "of" || lt == "the" || lt == "percent":
+			return true
+		case d.tokReg[i] >= 0:
+			return false
+		case x&sCap != 0:
+			return true
+		case d.flags[i]&(fDet|fPron) != 0:
+			return true
+		}
+		return d.flags[i]&(fStop|fVerb) == 0 && (x&sLy == 0 || x&xLyAdj != 0) && d.cueBelow(i, cueRate)
+	}
 	t := d.toks[i].Text
 	lt := d.lower(i)
 	switch {
