@@ -383,13 +383,15 @@ func nextByte(txt string, lo int, c byte) int {
 func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	txt := d.text
 	// lt is the text with its ASCII capitals lowered, a zero byte (so
-	// that an empty string at the end points inside the array), then
-	// the lower-cased texts of the tokens whose text is not their
+	// that an empty string at the end points inside the array), sixteen
+	// bytes of any value (lookupWords reads sixteen bytes from the
+	// start of a token, and masks off those past its end), then the
+	// lower-cased texts of the tokens whose text is not their
 	// span's lowered (non-ASCII capitals, or a text of their own).
 	// (Lowering all of the text, eight bytes at a time, costs less than
 	// lowering the tokens one by one: lower reads the bytes of tokens
 	// only.)
-	lt := grow(d.buf.lowText, len(txt)+1)
+	lt := grow(d.buf.lowText, len(txt)+1+16)
 	lowerText(lt, txt)
 	lt[len(txt)] = 0
 	left := grow(d.buf.left, len(toks))
@@ -420,7 +422,7 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 
 // lookupWords is wordsOf's pass over the tokens. For each token of one
 // to sixteen ASCII bytes whose text is its span's (and with eight bytes
-// of text before its start and sixteen from it, for the loads), it
+// of text before its start, for the load of its ending), it
 // reads the lowered bytes of its word in lt as two chunks (as key8Of
 // and key8bOf pack them), probes the place of the table their hash
 // picks and sets lowRef, wid, flags and xf. It leaves to wordsOf the
@@ -436,24 +438,20 @@ func (d *doc) lookupWords(toks []text.Token, lt []byte, left []int32) int {
 	lowRef, flags, xf, wid, left := d.lowRef[:n], d.flags[:n], d.xf[:n], d.wid[:n], left[:n]
 	txt := d.text
 	nl := 0
-	if len(txt) < 24 {
-		for i := range toks {
-			lowRef[i] = 0
-			left[i] = int32(i)
-		}
-		return n
-	}
 	slots := d.tbl.slots[:] // (a slice: no nil check per token)
 	tp := unsafe.Pointer(unsafe.StringData(txt))
-	lp := unsafe.Pointer(unsafe.SliceData(lt)) // (len(lt) > len(txt))
-	lim := uint(len(txt) - 24)                 // (8 <= start <= len(txt)-16)
+	// (the tokens lie within the text, indexRegions checked, and lt has
+	// sixteen bytes past the text: the sixteen bytes from a start lie
+	// within lt)
+	_ = lt[len(txt)+16]
+	lp := unsafe.Pointer(unsafe.SliceData(lt))
 	for i := range toks {
 		t := &toks[i]
 		st, e := t.Start, t.End
 		m := e - st
 		// (the text is the span's: its bytes lie at the span's start in
 		// txt, and it has the span's length)
-		if uint(m-1) < 16 && uint(st-8) <= lim && (uintptr(unsafe.Pointer(unsafe.StringData(t.Text)))-uintptr(tp))^uintptr(st)|uintptr(len(t.Text)^m) == 0 {
+		if uint(m-1) < 16 && st >= 8 && (uintptr(unsafe.Pointer(unsafe.StringData(t.Text)))-uintptr(tp))^uintptr(st)|uintptr(len(t.Text)^m) == 0 {
 			wm := &wordMasks[(m-1)&15]
 			k0 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, st))[:]) & wm.lo
 			k1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, st+8))[:]) & wm.hi
