@@ -55,6 +55,7 @@ type doc struct {
 	text      string
 	toks      []text.Token
 	tokSent   []int32
+	sentStart []int32 // the first token of each sentence of tokSent, by id
 	sents     []text.Sentence
 	sentEnds  []int
 	regs      []region
@@ -294,8 +295,9 @@ func (d *doc) regionsOfUnsorted(toks []text.Token) {
 
 // joinSentences sets the sentence id of each token (tokSent) and marks
 // with fJoined the first token of a sentence that continues the one
-// before; starts holds the first token of each sentence; sorted tells
-// whether the tokens are in order.
+// before; starts holds the first token of each sentence, and is left
+// holding the first token of each joined sentence (sentStart); sorted
+// tells whether the tokens are in order.
 func (d *doc) joinSentences(toks []text.Token, starts []int32, sorted bool) {
 	txt := d.text
 	tokSent, flags := d.tokSent[:len(toks)], d.flags[:len(toks)]
@@ -327,6 +329,8 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32, sorted bool) {
 		} else {
 			eff++
 			depth = 0
+			// (eff <= k: the starts yet to read lie after)
+			starts[eff] = st
 		}
 		if sorted {
 			// (tokens in order: a token of one byte lies at or after
@@ -359,6 +363,7 @@ func (d *doc) joinSentences(toks []text.Token, starts []int32, sorted bool) {
 			tokSent[j] = eff
 		}
 	}
+	d.sentStart = starts[:eff+1]
 }
 
 // nextByte returns the offset of the first c in txt at or after lo,
@@ -1420,14 +1425,12 @@ func (d *doc) sentBounds(i int) (int, int) {
 // splitter keeps line breaks out of its sentences: most of the time).
 func (d *doc) indexSentence(i int) (int, int) {
 	ts := d.tokSent
+	// (the tokens of one tokSent lie together, from its sentStart to
+	// the next's)
 	id := ts[i]
-	ga := i
-	for ga > 0 && ts[ga-1] == id {
-		ga--
-	}
-	gb := i + 1
-	for gb < len(ts) && ts[gb] == id {
-		gb++
+	ga, gb := int(d.sentStart[id]), len(ts)
+	if int(id)+1 < len(d.sentStart) {
+		gb = int(d.sentStart[id+1])
 	}
 	toks, xf := d.toks[ga:gb], d.xf[ga:gb]
 	every := !d.sorted || strings.IndexByte(d.text[toks[0].Start:toks[len(toks)-1].End], '\n') >= 0
