@@ -885,10 +885,10 @@ func (d *doc) cueScore(i int) float64 {
 }
 
 func (d *doc) cueScore1(i int) float64 {
-	w := d.lower(i)
 	x, fl := d.xf[i], d.flags[i]
 	v := 0.0
-	if x&sWord != 0 && (x&sLower != 0 || w == "according") && fl&fAux == 0 && !(x&sLy != 0 && fl&fSpeech == 0) {
+	// (xCueAny: the word is "according")
+	if x&sWord != 0 && x&(sLower|xCueAny) != 0 && fl&fAux == 0 && !(x&sLy != 0 && fl&fSpeech == 0) {
 		if fl&fSpeech != 0 {
 			v = 1
 		} else if id := d.wid[i]; id >= 0 {
@@ -909,7 +909,7 @@ func (d *doc) cueScore1(i int) float64 {
 				}
 			}
 		}
-		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
+		if x&xCueAny != 0 && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
 			v = 0
 		}
 	}
@@ -1135,9 +1135,10 @@ func isLowerWord(s string) bool {
 func (d *doc) npTokOK(i int) bool {
 	if x := d.xf[i]; x&(sLower|sCap) != 0 {
 		// a word (its first rune a letter, most tokens asked about):
-		// the switch below, without the texts of marks it cannot be
-		switch lt := d.lower(i); {
-		case lt == "of" || lt == "the" || lt == "percent":
+		// the switch below, without the texts of marks it cannot be,
+		// and its words told by their entries, in one test
+		switch id, tb := d.wid[i], d.tbl; {
+		case b2u(id == tb.idOf)|b2u(id == tb.idThe)|b2u(id == tb.idPercent) != 0:
 			return true
 		case d.tokReg[i] >= 0:
 			return false

@@ -126,6 +126,9 @@ type wordTable struct {
 	lexes []lexFast   // cue-lexicon entries, by wordEnt.lex
 	rates []float64   // the rates by class of the entries that have some, numClasses each
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
+	// the entries of "of", "the" and "percent", which npTokOK asks
+	// about (-2, no token's wid, for a word not in the table)
+	idOf, idThe, idPercent int32
 }
 
 // b2u returns 1 for true, 0 for false (compiled without a branch).
@@ -463,6 +466,13 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		t.maybe[w[0]] |= 1 << len(w)
 	}
 	t.blob = blob.String()
+	idOr2 := func(w string) int32 {
+		if id := t.lookup(w); id >= 0 {
+			return id
+		}
+		return -2
+	}
+	t.idOf, t.idThe, t.idPercent = idOr2("of"), idOr2("the"), idOr2("percent")
 	return t
 })
 

@@ -71,3 +71,79 @@ func TestS17cNpTokOK(t *testing.T) {
 		checkNpTokOK(t, newDoc(txt, []text.Sentence{{Start: 0, End: len(txt), Tokens: toks}}, new(buffers)))
 	}
 }
+
+// refCueScore1 is cueScore1 as it was written first, comparing the
+// word with "according" (without the memo).
+func (d *doc) refCueScore1(i int) float64 {
+	w := d.lower(i)
+	x, fl := d.xf[i], d.flags[i]
+	v := 0.0
+	if x&sWord != 0 && (x&sLower != 0 || w == "according") && fl&fAux == 0 && !(x&sLy != 0 && fl&fSpeech == 0) {
+		if fl&fSpeech != 0 {
+			v = 1
+		} else if id := d.wid[i]; id >= 0 {
+			if k := d.tbl.ents[id].lex; k >= 0 {
+				e := &d.tbl.lexes[k]
+				v = max(e.word, 0)
+				if e.clsHas != 0 && e.top >= nearQuoteRate {
+					next := classEnd
+					if i+1 < len(d.toks) {
+						next = d.classOfTok(i + 1)
+					}
+					if e.clsHas&(1<<next) != 0 {
+						v = d.tbl.rates[int(e.clsOff)+next]
+					}
+				}
+				if v > 0 && d.tbl.ents[id].y&yNaming != 0 && d.namingRelative(i) {
+					v = 0
+				}
+			}
+		}
+		if w == "according" && (i+1 >= len(d.toks) || d.lower(i+1) != "to") {
+			v = 0
+		}
+	}
+	if v == 0 && fl&fHeadline != 0 && x&sCap != 0 && i > 0 && !d.breakBefore(i) {
+		v = 1
+	}
+	return v
+}
+
+// The words npTokOK and cueScore1 tell by their entries and bits: wid
+// is the entry of "of", "the" or "percent" exactly when the word is
+// that, xCueAny is set exactly for "according"; and cueScore1 against
+// refCueScore1.
+func TestS17cWordIDs(t *testing.T) {
+	tbl := loadWordTable()
+	if tbl.idOf < 0 || tbl.idThe < 0 || tbl.idPercent < 0 {
+		t.Fatalf("ids %d %d %d: a word is not in the table", tbl.idOf, tbl.idThe, tbl.idPercent)
+	}
+	raw, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := []string{"of", "Of", "OF", "the", "The", "percent", "Percent", "according", "According", "ACCORDING", "to", "To",
+		"said", "Says", "says", "told", "he", "called", "a", "group", ",", ".", "“", "”", "accordingly", "ofthe", "é"}
+	gaps := []string{"", " ", " ", "\n"}
+	rng := rand.New(rand.NewPCG(17, 11))
+	docs := []string{string(raw)}
+	for range 1500 {
+		txt, _ := randomTokens(rng, pieces, gaps, 30)
+		docs = append(docs, txt)
+	}
+	for _, txt := range docs {
+		d := newDoc(txt, text.Split(txt), new(buffers))
+		for i := range d.toks {
+			w, id := d.lower(i), d.wid[i]
+			if (id == tbl.idOf) != (w == "of") || (id == tbl.idThe) != (w == "the") || (id == tbl.idPercent) != (w == "percent") {
+				t.Fatalf("token %q (%q): wid %d", d.toks[i].Text, w, id)
+			}
+			if (d.xf[i]&xCueAny != 0) != (w == "according") {
+				t.Fatalf("token %q (%q): xCueAny %v", d.toks[i].Text, w, d.xf[i]&xCueAny != 0)
+			}
+			if got, want := d.cueScore1(i), d.refCueScore1(i); got != want {
+				t.Fatalf("token %d %q in %q: cueScore1 %v, want %v", i, d.toks[i].Text, txt, got, want)
+			}
+		}
+	}
+}
