@@ -405,6 +405,14 @@ func (d *doc) wordsOf(toks []text.Token) (spanText bool) {
 	for _, i := range left[:d.lookupWords(toks, lt, left)] {
 		r := d.lowRef[i]
 		if r == 0 { // (lookupWords left the token)
+			t := &toks[i]
+			if tx, st := t.Text, t.Start; t.End-st == 3 && len(tx) == 3 && tx[0] == 0xe2 && tx[1] == 0x80 && tx[2]&0xc0 == 0x80 && tx == txt[st:st+3] {
+				// a General Punctuation rune, its span's text: what
+				// wordOf would find, known from the table
+				p := &d.tbl.punct3[tx[2]&63]
+				d.lowRef[i], d.flags[i], d.wid[i], d.xf[i] = uint64(st)|3<<32, p.fl, p.id, p.x
+				continue
+			}
 			var ok bool
 			lt, ok = d.wordOf(int(i), &toks[i], lt)
 			spanText = spanText && ok

@@ -126,6 +126,15 @@ type wordTable struct {
 	lexes []lexFast   // cue-lexicon entries, by wordEnt.lex
 	rates []float64   // the rates by class of the entries that have some, numClasses each
 	maybe [256]uint32 // bit n of maybe[b]: some key of length n starts with b
+	// what wordOf finds for a token of one General Punctuation rune
+	// from U+2000 to U+203F ("\xe2\x80" and a byte from 0x80, which
+	// gives its place: quote marks, dashes, the ellipsis), the most
+	// frequent tokens that are not ASCII (wordsOf)
+	punct3 [64]struct {
+		id int32
+		fl uint16
+		x  uint32
+	}
 	// the entries of "of", "the" and "percent", which npTokOK asks
 	// about (-2, no token's wid, for a word not in the table)
 	idOf, idThe, idPercent int32
@@ -473,6 +482,18 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		return -2
 	}
 	t.idOf, t.idThe, t.idPercent = idOr2("of"), idOr2("the"), idOr2("percent")
+	for b := range t.punct3 {
+		// (as wordOf finds it: the rune lowers to itself)
+		w := string([]byte{0xe2, 0x80, byte(0x80 + b)})
+		p := &t.punct3[b]
+		var xw uint32
+		p.id, p.fl, xw = t.lookupKey(w, wordHash(w), key8Of(w))
+		x := shapeOf(w, w)
+		if breakMark[w[0]]&(uint8(x/sPunct1&1)|2) != 0 {
+			x |= sBreakMark
+		}
+		p.x = x | xw
+	}
 	return t
 })
 
