@@ -245,6 +245,10 @@ func indexStarts(toks []text.Token, n int, tokIdx, tokReg []int32) (sorted, inTe
 	full := tokIdx[:len(tokIdx)+1]
 	clear(full)
 	spare := len(tokIdx) // the slot past the end
+	if spare <= n>>tokBlock {
+		panic("quote: tokIdx has no block for the end of the text")
+	}
+	fp := unsafe.Pointer(unsafe.SliceData(full))
 	prevStart, prevBlk := 0, -1
 	for i := range toks {
 		s, e := toks[i].Start, toks[i].End
@@ -257,12 +261,13 @@ func indexStarts(toks []text.Token, n int, tokIdx, tokReg []int32) (sorted, inTe
 			sorted = false
 		}
 		prevStart = s
-		// (s is within the text: the block is within tokIdx)
+		// (0 <= s <= n: the block is within tokIdx, and at within
+		// full, checked above, with no check per token)
 		blk, at := s>>tokBlock, spare
 		if blk != prevBlk {
 			at = blk
 		}
-		full[at] = int32(i + 1)
+		*(*int32)(unsafe.Add(fp, 4*at)) = int32(i + 1)
 		prevBlk = blk
 	}
 	next := int32(len(toks)) // the first token starting in a later block
