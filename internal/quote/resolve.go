@@ -353,6 +353,17 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			i++ // "Said Comey, “…”": the verb opening the sentence is no part of the name
 			continue
 		}
+		// A run of one name word counts only after a title or role noun
+		// (below): when token i+1 cannot extend the run, titledBefore,
+		// false for nine single name words in ten, is asked first, and
+		// isMod and hasDoubleDash only when it holds.
+		titled := false
+		if !(i+1 < n && d.isName(i+1) && d.tokReg[i+1] < 0 && d.tokSent[i+1] == d.tokSent[i]) {
+			if titled = d.titledBefore(i); !titled {
+				i++
+				continue
+			}
+		}
 		j := i
 		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !d.hasDoubleDash(j) {
 			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
@@ -368,7 +379,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		// Keel", "President Keel"; isMod(i) is false, or the run would
 		// be empty). The titles, role nouns and modifiers themselves are
 		// read by describePersons, when a description asks.
-		if j-i >= 2 || d.titledBefore(i) {
+		if j-i >= 2 || titled || d.titledBefore(i) {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
 			if p, k := add(name, d.toks[i].Start, d.lower(j-1)); p != nil {
 				if i > 0 {
