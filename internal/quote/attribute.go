@@ -48,6 +48,10 @@ func (d *doc) newlineBetween(a, b int) bool {
 // ends at byte e stops being one clause: the next quote, a line break or a
 // sentence-final mark.
 func (d *doc) clauseLimit(t int, e int) int {
+	last := min(t+40, len(d.toks)) // (the tokens read: [t, last))
+	if d.sorted && t < last && e >= 0 {
+		return d.clauseLimitSorted(t, last, e)
+	}
 	hi := t
 	seen := e // text[e:seen] holds no line break
 	for hi < len(d.toks) && hi < t+40 {
@@ -66,6 +70,34 @@ func (d *doc) clauseLimit(t int, e int) int {
 			break
 		}
 		hi++
+	}
+	return hi
+}
+
+// clauseLimitSorted is clauseLimit for tokens in order, t < last: a line
+// break in text[e:b] lies before b (the token's start) exactly when the
+// first line break from e does, so one search of the text up to the last
+// token's start (most stretches of 40 tokens hold none) stands for a test
+// of the gap before each token.
+func (d *doc) clauseLimitSorted(t, last, e int) int {
+	nl := len(d.text) // the first line break from e, len(d.text) when none before the last token
+	if lim := d.toks[last-1].Start; e < lim {
+		if k := strings.IndexByte(d.text[e:lim], '\n'); k >= 0 {
+			nl = e + k
+		}
+	}
+	hi := t
+	for ; hi < last; hi++ {
+		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) {
+			break
+		}
+		if d.toks[hi].Start > nl {
+			break
+		}
+		x := d.toks[hi].Text
+		if (x == "." || x == "!" || x == "?" || x == ";") && !d.gluedStop(hi) {
+			break
+		}
 	}
 	return hi
 }
