@@ -1681,8 +1681,12 @@ func (d *doc) paraIndex(i int) int {
 // far: "X said (that) ...", "..., X said.", "according to X, ...".
 func (d *doc) reported(qs []cand) []cand {
 	d.sortByStart(qs)
+	// The cues come token by token, so most bytes asked below come in
+	// order: the walks answer the searches from their last answers.
+	starts, ends := quoteWalk{qs: qs, last: -1 << 62}, quoteWalk{qs: qs, last: -1 << 62}
+	ends.search = !endsInOrder(qs)
 	covered := func(b int) bool {
-		k := searchEnd(qs, b)
+		k := ends.end(b)
 		return k < len(qs) && qs[k].s <= b
 	}
 	marks := grow(d.buf.marks, 2*len(d.toks))
@@ -1747,7 +1751,7 @@ func (d *doc) reported(qs []cand) []cand {
 		// Content start limit: after the last quote ending in this sentence.
 		ls := d.toks[sa].Start
 		cs := d.toks[c].Start
-		if k := searchStart(qs, cs); k > 0 {
+		if k := starts.start(cs); k > 0 {
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
 				if x := qs[j]; x.e <= cs && x.e > ls {
 					ls = x.e
@@ -2833,6 +2837,53 @@ func searchEnd(qs []cand, b int) int {
 		}
 	}
 	return i
+}
+
+// quoteWalk answers searchStart or searchEnd of qs (sorted by start) for
+// bytes that mostly come in order, as reported asks: for a byte no
+// smaller than the last, the answer is at or after the last answer, and
+// k walks forward to it (a search cost more, and its steps mispredicted).
+// A smaller byte, or for searchEnd ends out of order (search: the walk
+// needs ends in order), gets the search.
+type quoteWalk struct {
+	qs     []cand
+	k      int  // the answer for last
+	last   int  // the last byte the walk answered
+	search bool // always search
+}
+
+// start is searchStart(w.qs, b).
+func (w *quoteWalk) start(b int) int {
+	if b < w.last || w.search {
+		return searchStart(w.qs, b)
+	}
+	w.last = b
+	for w.k < len(w.qs) && w.qs[w.k].s < b {
+		w.k++
+	}
+	return w.k
+}
+
+// end is searchEnd(w.qs, b).
+func (w *quoteWalk) end(b int) int {
+	if b < w.last || w.search {
+		return searchEnd(w.qs, b)
+	}
+	w.last = b
+	for w.k < len(w.qs) && w.qs[w.k].e <= b {
+		w.k++
+	}
+	return w.k
+}
+
+// endsInOrder reports whether the ends of qs never fall.
+func endsInOrder(qs []cand) bool {
+	for i := 1; i < len(qs); i++ {
+		if qs[i].e < qs[i-1].e {
+			return false
+		}
+	}
+	return true
 }
 
 // lastCued returns the quote with a cue that starts last before byte b,
