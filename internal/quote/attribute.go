@@ -55,7 +55,7 @@ func (d *doc) clauseLimit(t int, e int) int {
 	hi := t
 	seen := e // text[e:seen] holds no line break
 	for hi < len(d.toks) && hi < t+40 {
-		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) {
+		if d.tokReg[hi] >= 0 && !d.embeddedAt(int(d.tokReg[hi])) {
 			break
 		}
 		if b := d.toks[hi].Start; b > seen {
@@ -88,7 +88,7 @@ func (d *doc) clauseLimitSorted(t, last, e int) int {
 	}
 	hi := t
 	for ; hi < last; hi++ {
-		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) {
+		if d.tokReg[hi] >= 0 && !d.embeddedAt(int(d.tokReg[hi])) {
 			break
 		}
 		if d.toks[hi].Start > nl {
@@ -271,7 +271,7 @@ func (d *doc) after1(r region) attr {
 		if !speechEnd && !commaAfter && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
-		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embedded(d.regs[d.tokReg[c+2]])
+		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embeddedAt(int(d.tokReg[c+2]))
 		if introducesNext && d.embedded(r) {
 			// “in the end” she warned: “...”: the clause introduces
 			// the next quotation, not these few quoted words.
@@ -1244,7 +1244,7 @@ func (d *doc) extract() []cand {
 				end := use.end
 				for lastRi+1 < len(d.regs) {
 					k := lastRi + 1
-					for k < len(d.regs) && (d.embedded(d.regs[k]) || d.titleLike(d.regs[k])) && !d.bridge(end, d.regs[k]) {
+					for k < len(d.regs) && (d.embeddedAt(k) || d.titleLike(d.regs[k])) && !d.bridge(end, d.regs[k]) {
 						k++
 					}
 					if k >= len(d.regs) {
@@ -1482,7 +1482,7 @@ func (d *doc) bridge(from int, r2 region) bool {
 		if w == "who" && i > 0 && d.toks[i-1].Text == "," || i > from && d.xf[i]&xRelOpener != 0 {
 			rel = true
 		}
-		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
+		if d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
 	}
@@ -2184,6 +2184,11 @@ func (d *doc) embedded(r region) bool {
 	return d.regWords(r, 5) < 5 && !d.startsClause(r)
 }
 
+// embeddedAt is embedded(d.regs[k]).
+func (d *doc) embeddedAt(k int) bool {
+	return d.regWordsAt(k, 5) < 5 && !d.startsClause(d.regs[k])
+}
+
 // countWords counts the white-space separated words of s, stopping at
 // limit (the callers only compare with small numbers; quotations can be
 // paragraphs long).
@@ -2704,7 +2709,7 @@ func (d *doc) ofTail(c *cand, end int) {
 		return
 	}
 	for i := k + 1; i < sb; i++ {
-		if d.breakBefore(i) || d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) {
+		if d.breakBefore(i) || d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) {
 			return
 		}
 	}
@@ -3100,17 +3105,16 @@ var months = map[string]bool{
 // regWords is countWords(d.text[r.s:r.e], limit) for limit <= 9, each
 // region of d.regs counted once.
 func (d *doc) regWords(r region, limit int) int {
-	lo, hi := 0, len(d.regs) // (the first region starting at or after r.s)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); d.regs[m].s < r.s {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := d.regionFrom(r.s)
 	if limit > 9 || lo >= len(d.regs) || d.regs[lo].s != r.s || d.regs[lo].e != r.e {
 		return countWords(d.text[r.s:r.e], limit)
 	}
+	return d.regWordsAt(lo, limit)
+}
+
+// regWordsAt is regWords(d.regs[k], limit) for limit <= 9, for callers
+// that hold the region's index (no search).
+func (d *doc) regWordsAt(k, limit int) int {
 	if d.regW == nil {
 		d.regW = grow(d.buf.regW, len(d.regs))
 		d.buf.regW = d.regW
@@ -3118,10 +3122,29 @@ func (d *doc) regWords(r region, limit int) int {
 			d.regW[i] = -1
 		}
 	}
-	if d.regW[lo] < 0 {
-		d.regW[lo] = int8(countWords(d.text[r.s:r.e], 9))
+	if d.regW[k] < 0 {
+		r := d.regs[k]
+		d.regW[k] = int8(countWords(d.text[r.s:r.e], 9))
 	}
-	return min(int(d.regW[lo]), limit)
+	return min(int(d.regW[k]), limit)
+}
+
+// regionFrom returns the index of the first region of d.regs (in order)
+// starting at or after byte b, len(d.regs) when none: a search whose
+// steps depend on the count only, each half chosen without a branch, as
+// in maybeCueFrom (the processor cannot foresee which).
+func (d *doc) regionFrom(b int) int {
+	regs := d.regs
+	if len(regs) == 0 {
+		return 0
+	}
+	base, n := 0, len(regs)
+	for n > 1 {
+		half := n >> 1
+		base += half & ((regs[base+half].s - b) >> 63) // (when regs[base+half].s < b; byte offsets do not overflow)
+		n -= half
+	}
+	return base + int(uint(regs[base].s-b)>>63)
 }
 
 // regQuoteLike is quoteLike(d.text[r.s:r.e]).
