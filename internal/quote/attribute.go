@@ -714,8 +714,8 @@ func (d *doc) headline(qs []cand) []cand {
 	}
 	s := d.toks[c].Start
 	e := d.contentEnd(s, nl)
-	for _, q := range qs {
-		if q.s < e && s < q.e {
+	for i := range qs {
+		if q := &qs[i]; q.s < e && s < q.e {
 			return qs
 		}
 	}
@@ -1693,7 +1693,8 @@ func (d *doc) reported(qs []cand) []cand {
 	d.buf.marks = marks
 	clear(marks)
 	usedCue, inSpk := marks[:len(d.toks)], marks[len(d.toks):]
-	for _, q := range qs {
+	for i := range qs {
+		q := &qs[i] // (no copy of the quote: reads of three fields)
 		if q.cueTok >= 0 {
 			usedCue[q.cueTok] = true
 		}
@@ -1704,8 +1705,8 @@ func (d *doc) reported(qs []cand) []cand {
 	// dashSpk: the tokens of speaker phrases that stand after a dash, for
 	// the check below (each once, when first marked; sorted after)
 	var dashSpk []int
-	for _, q := range qs {
-		if q.spkS >= 0 {
+	for i := range qs {
+		if q := &qs[i]; q.spkS >= 0 {
 			for k := d.tokAt(q.spkS); k < len(d.toks) && d.toks[k].Start < q.spkE; k++ {
 				if !inSpk[k] && k > 0 && isDash(d.toks[k-1].Text) {
 					dashSpk = append(dashSpk, k)
@@ -1728,7 +1729,7 @@ func (d *doc) reported(qs []cand) []cand {
 	for _, c32 := range d.reportCue {
 		// (the other tokens are no cues: isCue is false for them)
 		c := int(c32)
-		if !d.isCue(c, reportRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
+		if usedCue[c] || spkUsed(c) || !d.isCue(c, reportRate) || covered(d.toks[c].Start) { // (the marks first: no call)
 			continue
 		}
 		weak := d.cueScore(c) < cueRate
@@ -1753,7 +1754,7 @@ func (d *doc) reported(qs []cand) []cand {
 		cs := d.toks[c].Start
 		if k := starts.start(cs); k > 0 {
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
-				if x := qs[j]; x.e <= cs && x.e > ls {
+				if x := &qs[j]; x.e <= cs && x.e > ls {
 					ls = x.e
 				}
 			}
@@ -1761,7 +1762,7 @@ func (d *doc) reported(qs []cand) []cand {
 		for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
 			// (an attribution whose cue is no speech verb may lie
 			// inside this one's content; outer settles it)
-			if x := add[j]; x.e <= cs && x.e > ls && (d.flags[c]&fSpeech == 0 || x.cueTok < 0 || d.flags[x.cueTok]&fSpeech != 0) {
+			if x := &add[j]; x.e <= cs && x.e > ls && (d.flags[c]&fSpeech == 0 || x.cueTok < 0 || d.flags[x.cueTok]&fSpeech != 0) {
 				ls = x.e
 			}
 		}
@@ -1995,8 +1996,8 @@ func (d *doc) outer(add []cand, q cand) ([]cand, bool) {
 		return add, false
 	}
 	lo := max(0, len(add)-4)
-	for _, x := range add[lo:] {
-		if x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !(strings.HasPrefix(d.text[x.s:x.e], "that ") && countWords(d.text[x.s:x.e], 4) >= 4)) {
+	for i := range add[lo:] {
+		if x := &add[lo+i]; x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !(strings.HasPrefix(d.text[x.s:x.e], "that ") && countWords(d.text[x.s:x.e], 4) >= 4)) {
 			return add, false
 		}
 	}
@@ -2019,8 +2020,8 @@ func (d *doc) hasThatOrCue(a, b int) bool {
 }
 
 func overlapsAny(qs []cand, q cand) bool {
-	for _, x := range qs {
-		if x.s < q.e && q.s < x.e {
+	for i := range qs {
+		if x := &qs[i]; x.s < q.e && q.s < x.e { // (no copy of the quote)
 			return true
 		}
 	}
@@ -2904,9 +2905,9 @@ func lastCued(qs, add []cand, b int) (cand, bool) {
 		}
 	}
 	for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
-		if x := add[j]; x.s < b && x.cueTok >= 0 {
+		if x := &add[j]; x.s < b && x.cueTok >= 0 {
 			if !found || x.cueTok > best.cueTok {
-				best, found = x, true
+				best, found = *x, true
 			}
 			break
 		}
