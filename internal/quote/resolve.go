@@ -1235,7 +1235,50 @@ func lastField(s string) (last string, many bool) {
 
 // lastFieldASCII is lastField for s of ASCII bytes; ok is false when s
 // has others.
+//
+// Up to 64 bytes, it reads them eight at a time into a mask of the
+// blanks, a bit per byte, whose bits give the ends of the last field and
+// whether another comes before it: no loop over the bytes, whose ends the
+// processor mispredicted (names are short, and of many lengths).
 func lastFieldASCII(s string) (last string, many, ok bool) {
+	n := len(s)
+	if n > 64 {
+		return lastFieldBytes(s)
+	}
+	var sp, all uint64 // the blanks' bits; all the bytes or-ed
+	if n < 8 {
+		var x uint64
+		for i := 0; i < n; i++ {
+			x |= uint64(s[i]) << (8 * i) // (zero bytes after: no blanks)
+		}
+		all, sp = x, blankBits(x)
+	} else {
+		for i := 0; i < n; i += 8 {
+			j := min(i, n-8) // (the last eight bytes overlap those before: the same bits)
+			x := load8(s, j)
+			all |= x
+			sp |= blankBits(x) << j
+		}
+	}
+	if all&hi8 != 0 {
+		return "", false, false
+	}
+	word := ^sp & (1<<n - 1)         // the bytes of fields (1<<64 is 0)
+	e := bits.Len64(word)            // the last field's end
+	b := bits.Len64(sp & (1<<e - 1)) // and its start, after the blank before it
+	return s[b:e], word&(1<<b-1) != 0, true
+}
+
+// blankBits has bit j set when byte j of x (ASCII) is a blank of
+// lastField: ' ', or '\t' to '\r'.
+func blankBits(x uint64) uint64 {
+	y := x &^ hi8 // (no carry between bytes in ge8, le8; the caller rejects the bytes beyond ASCII)
+	m := ge8(y, ' ')&le8(y, ' ') | ge8(y, '\t')&le8(y, '\r')
+	return (m >> 7) * 0x0102040810204080 >> 56 // (the high bits, gathered: byte j's to bit j)
+}
+
+// lastFieldBytes is lastFieldASCII byte by byte, for longer strings.
+func lastFieldBytes(s string) (last string, many, ok bool) {
 	var all byte
 	for i := 0; i < len(s); i++ {
 		all |= s[i]

@@ -1,0 +1,46 @@
+package quote
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// lastFieldRef is lastField by strings.Fields.
+func lastFieldRef(s string) (string, bool) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return "", false
+	}
+	return f[len(f)-1], len(f) > 1
+}
+
+// TestLastFieldASCII checks lastFieldASCII (its mask of blanks, and
+// lastFieldBytes past 64 bytes) and lastField against strings.Fields on
+// random strings of every length to 80 from blanks, letters and bytes
+// beyond ASCII.
+func TestLastFieldASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 2))
+	alphabet := []string{" ", "\t", "\n", "\v", "\f", "\r", "a", "Z", ".", "\x00", "\x1f", "!", "\u00a0", "é", "\x85"}
+	for trial := 0; trial < 20000; trial++ {
+		var b strings.Builder
+		n := rng.IntN(81)
+		for b.Len() < n {
+			k := rng.IntN(len(alphabet))
+			if trial%2 == 0 {
+				k = rng.IntN(10) // (ASCII only)
+			}
+			b.WriteString(alphabet[k])
+		}
+		s := b.String()
+		want, wantMany := lastFieldRef(s)
+		if last, many := lastField(s); last != want || many != wantMany {
+			t.Fatalf("lastField(%q) = %q, %v; want %q, %v", s, last, many, want, wantMany)
+		}
+		ascii := strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) < 0
+		last, many, ok := lastFieldASCII(s)
+		if ok != ascii || ok && (last != want || many != wantMany) {
+			t.Fatalf("lastFieldASCII(%q) = %q, %v, %v; want %q, %v, %v", s, last, many, ok, want, wantMany, ascii)
+		}
+	}
+}
