@@ -2731,11 +2731,13 @@ func (d *doc) hasSpeaker(k, sa int) bool {
 // ", telling reporters that ...", ", according to ..."); end (a byte
 // offset) when there is none.
 func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
-	// (the cues among the candidates of maybeCue: isCue is false for
-	// the other tokens)
+	// (the cues among the candidates of reportCue: isCue is false for
+	// the other tokens, since cueRate >= reportRate: a third of those of
+	// maybeCue, in the same order)
 	hi := min(sb, p+80)
-	for j := d.maybeCueFrom(from); j < len(d.maybeCue) && int(d.maybeCue[j]) < hi; j++ {
-		k := int(d.maybeCue[j])
+	cands := d.reportCue
+	for j := cueFrom(cands, from); j < len(cands) && int(cands[j]) < hi; j++ {
+		k := int(cands[j])
 		if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
 			continue
 		}
@@ -2782,8 +2784,10 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 // or after token k (len(maybeCue) when none). (A search whose steps
 // depend on the length only, each half chosen without a branch: the
 // processor cannot foresee which.)
-func (d *doc) maybeCueFrom(k int) int {
-	m := d.maybeCue
+func (d *doc) maybeCueFrom(k int) int { return cueFrom(d.maybeCue, k) }
+
+// cueFrom is maybeCueFrom of a list of candidates in order, m.
+func cueFrom(m []int32, k int) int {
 	if len(m) == 0 {
 		return 0
 	}
