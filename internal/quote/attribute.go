@@ -189,7 +189,7 @@ func (d *doc) after1(r region) attr {
 	}
 	// The quote must end like speech: punctuation inside the marks, a
 	// comma after them, or an attribution running to the sentence end.
-	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+	inner := trimQuoteEnd(d.text[r.s:r.e])
 	lastR, _ := utf8.DecodeLastRuneInString(inner)
 	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
 	sentenceEnd := strings.ContainsRune(".?!", lastR)
@@ -1366,10 +1366,34 @@ func (d *doc) auxIn(a, b int) bool {
 	return false
 }
 
+// trimQuoteEnd is strings.TrimRightFunc(s, blankOrQuote), the common
+// ends read as bytes: ASCII blanks and marks, and the curly marks (E2 80
+// 98, 99, 9C, 9D); at any other rune beyond ASCII it leaves the rest to
+// strings.TrimRightFunc. (Decoding rune by rune from the end cost more
+// than the tests that use it.)
+func trimQuoteEnd(s string) string {
+	for n := len(s); n > 0; n = len(s) {
+		switch c := s[n-1]; {
+		case c == ' ' || c-'\t' <= '\r'-'\t' || c == '"' || c == '\'':
+			s = s[:n-1]
+		case c < utf8.RuneSelf:
+			return s
+		case n >= 3 && s[n-3] == 0xe2 && s[n-2] == 0x80 && (c == 0x98 || c == 0x99 || c == 0x9c || c == 0x9d):
+			s = s[:n-3] // (‘ ’ “ ”)
+		default:
+			return strings.TrimRightFunc(s, blankOrQuote)
+		}
+	}
+	return s
+}
+
+// blankOrQuote reports whether r is a blank or a quote mark.
+func blankOrQuote(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) }
+
 // regEndsComma reports whether the quoted words of region r end in a
 // comma (“less traffic,” Tamm said: the clause ends with the quote).
 func (d *doc) regEndsComma(r region) bool {
-	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+	inner := trimQuoteEnd(d.text[r.s:r.e])
 	return strings.HasSuffix(inner, ",")
 }
 
@@ -1487,7 +1511,7 @@ func (d *doc) bridge(from int, r2 region) bool {
 		}
 	}
 	if to-1 >= from {
-		b := strings.TrimRightFunc(d.text[d.toks[from].Start:r2.s], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+		b := trimQuoteEnd(d.text[d.toks[from].Start:r2.s])
 		if b == "" {
 			return false
 		}
