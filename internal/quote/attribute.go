@@ -607,8 +607,16 @@ func (d *doc) titleLike(r region) bool {
 		// words a speech verb introduces
 		return false
 	}
+	if title, ok := titleWordsFast(d.text[r.s:r.e]); ok {
+		return title
+	}
+	return titleLikeWords(d.text[r.s:r.e])
+}
+
+// titleLikeWords is titleLike's test of the words of txt: two to eight, all
+// capitalised but a few short ones.
+func titleLikeWords(txt string) bool {
 	words, caps := 0, 0
-	txt := d.text[r.s:r.e]
 	for len(txt) > 0 {
 		i := strings.IndexFunc(txt, unicode.IsSpace)
 		if i < 0 {
@@ -633,6 +641,80 @@ func (d *doc) titleLike(r region) bool {
 	}
 	return words >= 2 && caps >= 2
 }
+
+// titleWordsFast is titleLikeWords for txt of ASCII and the curly quote
+// marks (E2 80 98, 99, 9C, 9D), read byte by byte (decoding and the
+// unicode tests of each rune cost more than the rest of titleLike); ok
+// is false, and title nothing, at any other byte beyond ASCII among the
+// words it reads. (Blanks are ASCII blanks; the curly marks are quote
+// marks, trimmed off a word's ends like ASCII punctuation, titleTrim.)
+func titleWordsFast(txt string) (title, ok bool) {
+	words, caps := 0, 0
+	n := len(txt)
+	for i := 0; ; {
+		for i < n && asciiBlank(txt[i]) {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		j := i // the word: txt[i:j]
+		for j < n && !asciiBlank(txt[j]) {
+			if txt[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			if !curlyMarkAt(txt, j) {
+				return false, false
+			}
+			j += 3
+		}
+		a, b := i, j // trimmed (a curly mark is three bytes: the first at a, the last at b-1)
+		for a < b && (txt[a] >= utf8.RuneSelf || titleTrim[txt[a]]) {
+			a += 1 + 2*int(txt[a]>>7)
+		}
+		for b > a && (txt[b-1] >= utf8.RuneSelf || titleTrim[txt[b-1]]) {
+			b -= 1 + 2*int(txt[b-1]>>7)
+		}
+		i = j
+		if a == b {
+			continue
+		}
+		words++
+		if words > 8 {
+			return false, true
+		}
+		switch c := txt[a]; {
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			caps++
+		case !titleSmall[txt[a:b]]:
+			return false, true
+		}
+	}
+	return words >= 2 && caps >= 2, true
+}
+
+// asciiBlank reports whether c is an ASCII byte unicode.IsSpace holds for.
+func asciiBlank(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
+
+// curlyMarkAt reports whether a curly quote mark (‘ ’ “ ”) starts at byte j
+// of s.
+func curlyMarkAt(s string, j int) bool {
+	if j+3 > len(s) || s[j] != 0xe2 || s[j+1] != 0x80 {
+		return false
+	}
+	c := s[j+2]
+	return c == 0x98 || c == 0x99 || c == 0x9c || c == 0x9d
+}
+
+// titleTrim tells the ASCII bytes titleLikeWords trims off a word's ends:
+// quote marks and punctuation.
+var titleTrim = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isQuoteRune(rune(c)) || unicode.IsPunct(rune(c))
+	}
+	return t
+}()
 
 // namedLabel reports whether region r is a short label given by a naming
 // verb a few words before it ("calling Meyer “the Harbour's Worst
