@@ -1135,8 +1135,13 @@ func (p *person) addMod(m string) {
 
 // lastWord returns the last space-separated word of s.
 func lastWord(s string) string {
-	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
-		return s[i+1:]
+	// (strings.LastIndexAny(s, " \t\n") byte by byte: no set of the
+	// three built at each call, and a rune beyond ASCII holds none of
+	// them)
+	for i := len(s) - 1; i >= 0; i-- {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' {
+			return s[i+1:]
+		}
 	}
 	return s
 }

@@ -44,3 +44,25 @@ func TestLastFieldASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestLastWord checks lastWord, byte by byte, against
+// strings.LastIndexAny on random strings of words, blanks and runes
+// beyond ASCII.
+func TestLastWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(67, 3))
+	alphabet := []string{" ", "\t", "\n", "\r", "a", "Zz", "\u00a0", "\u2003", "é", "\xff", "\xe2\x80"}
+	for trial := 0; trial < 20000; trial++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		want := s
+		if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
+			want = s[i+1:]
+		}
+		if got := lastWord(s); got != want {
+			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
