@@ -291,7 +291,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	defer func() { buf.slab, buf.ptrs, buf.bagArena = slab, rs.persons, rs.runs }()
 	// add returns the person of the name and its index in persons.
 	add := func(name string, pos int, lastLow string) (*person, int) {
-		name = strings.TrimSpace(name)
+		name = trimSpace(name)
 		if name == "" {
 			return nil, -1
 		}
@@ -846,7 +846,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 
 func (rs *resolver) find(name string) *person {
 	var buf [64]byte
-	w := lastWord(strings.TrimSpace(name))
+	w := lastWord(trimSpace(name))
 	k, ok := asciiSurnameKey(buf[:0], w)
 	if !ok {
 		k = append(buf[:0], surnameKey(strings.ToLower(w))...)
@@ -1134,6 +1134,15 @@ func (p *person) addMod(m string) {
 }
 
 // lastWord returns the last space-separated word of s.
+// trimSpace is strings.TrimSpace(s), s itself when its first and last
+// bytes are ASCII and no blanks (names are: no call, no loop).
+func trimSpace(s string) string {
+	if n := len(s); n > 0 && s[0] < utf8.RuneSelf && s[n-1] < utf8.RuneSelf && !asciiBlank(s[0]) && !asciiBlank(s[n-1]) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 func lastWord(s string) string {
 	// (strings.LastIndexAny(s, " \t\n") byte by byte: no set of the
 	// three built at each call, and a rune beyond ASCII holds none of

@@ -66,3 +66,20 @@ func TestLastWord(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimSpace checks trimSpace against strings.TrimSpace on random
+// strings of words, ASCII blanks and blanks beyond ASCII.
+func TestTrimSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 3))
+	alphabet := []string{" ", "\t", "\n", "\v", "\f", "\r", "a", "Zz", ".", "\u00a0", "\u0085", "\u2003", "\u3000", "é", "\xff"}
+	for trial := 0; trial < 20000; trial++ {
+		var b strings.Builder
+		for n := rng.IntN(8); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
