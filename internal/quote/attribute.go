@@ -48,10 +48,14 @@ func (d *doc) newlineBetween(a, b int) bool {
 // ends at byte e stops being one clause: the next quote, a line break or a
 // sentence-final mark.
 func (d *doc) clauseLimit(t int, e int) int {
+	last := min(t+40, len(d.toks)) // (the tokens read: [t, last))
+	if d.sorted && t < last && e >= 0 {
+		return d.clauseLimitSorted(t, last, e)
+	}
 	hi := t
 	seen := e // text[e:seen] holds no line break
 	for hi < len(d.toks) && hi < t+40 {
-		if d.tokReg[hi] >= 0 && !d.embedded(d.regs[d.tokReg[hi]]) {
+		if d.tokReg[hi] >= 0 && !d.embeddedAt(int(d.tokReg[hi])) {
 			break
 		}
 		if b := d.toks[hi].Start; b > seen {
@@ -66,6 +70,34 @@ func (d *doc) clauseLimit(t int, e int) int {
 			break
 		}
 		hi++
+	}
+	return hi
+}
+
+// clauseLimitSorted is clauseLimit for tokens in order, t < last: a line
+// break in text[e:b] lies before b (the token's start) exactly when the
+// first line break from e does, so one search of the text up to the last
+// token's start (most stretches of 40 tokens hold none) stands for a test
+// of the gap before each token.
+func (d *doc) clauseLimitSorted(t, last, e int) int {
+	nl := len(d.text) // the first line break from e, len(d.text) when none before the last token
+	if lim := d.toks[last-1].Start; e < lim {
+		if k := strings.IndexByte(d.text[e:lim], '\n'); k >= 0 {
+			nl = e + k
+		}
+	}
+	hi := t
+	for ; hi < last; hi++ {
+		if d.tokReg[hi] >= 0 && !d.embeddedAt(int(d.tokReg[hi])) {
+			break
+		}
+		if d.toks[hi].Start > nl {
+			break
+		}
+		x := d.toks[hi].Text
+		if (x == "." || x == "!" || x == "?" || x == ";") && !d.gluedStop(hi) {
+			break
+		}
 	}
 	return hi
 }
@@ -157,7 +189,7 @@ func (d *doc) after1(r region) attr {
 	}
 	// The quote must end like speech: punctuation inside the marks, a
 	// comma after them, or an attribution running to the sentence end.
-	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+	inner := trimQuoteEnd(d.text[r.s:r.e])
 	lastR, _ := utf8.DecodeLastRuneInString(inner)
 	speechEnd := strings.ContainsRune(",.?!…—-:;", lastR) || d.toks[t-1].Text == ","
 	sentenceEnd := strings.ContainsRune(".?!", lastR)
@@ -239,7 +271,7 @@ func (d *doc) after1(r region) attr {
 		if !speechEnd && !commaAfter && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
-		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embedded(d.regs[d.tokReg[c+2]])
+		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embeddedAt(int(d.tokReg[c+2]))
 		if introducesNext && d.embedded(r) {
 			// “in the end” she warned: “...”: the clause introduces
 			// the next quotation, not these few quoted words.
@@ -575,8 +607,16 @@ func (d *doc) titleLike(r region) bool {
 		// words a speech verb introduces
 		return false
 	}
+	if title, ok := titleWordsFast(d.text[r.s:r.e]); ok {
+		return title
+	}
+	return titleLikeWords(d.text[r.s:r.e])
+}
+
+// titleLikeWords is titleLike's test of the words of txt: two to eight, all
+// capitalised but a few short ones.
+func titleLikeWords(txt string) bool {
 	words, caps := 0, 0
-	txt := d.text[r.s:r.e]
 	for len(txt) > 0 {
 		i := strings.IndexFunc(txt, unicode.IsSpace)
 		if i < 0 {
@@ -601,6 +641,80 @@ func (d *doc) titleLike(r region) bool {
 	}
 	return words >= 2 && caps >= 2
 }
+
+// titleWordsFast is titleLikeWords for txt of ASCII and the curly quote
+// marks (E2 80 98, 99, 9C, 9D), read byte by byte (decoding and the
+// unicode tests of each rune cost more than the rest of titleLike); ok
+// is false, and title nothing, at any other byte beyond ASCII among the
+// words it reads. (Blanks are ASCII blanks; the curly marks are quote
+// marks, trimmed off a word's ends like ASCII punctuation, titleTrim.)
+func titleWordsFast(txt string) (title, ok bool) {
+	words, caps := 0, 0
+	n := len(txt)
+	for i := 0; ; {
+		for i < n && asciiBlank(txt[i]) {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		j := i // the word: txt[i:j]
+		for j < n && !asciiBlank(txt[j]) {
+			if txt[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			if !curlyMarkAt(txt, j) {
+				return false, false
+			}
+			j += 3
+		}
+		a, b := i, j // trimmed (a curly mark is three bytes: the first at a, the last at b-1)
+		for a < b && (txt[a] >= utf8.RuneSelf || titleTrim[txt[a]]) {
+			a += 1 + 2*int(txt[a]>>7)
+		}
+		for b > a && (txt[b-1] >= utf8.RuneSelf || titleTrim[txt[b-1]]) {
+			b -= 1 + 2*int(txt[b-1]>>7)
+		}
+		i = j
+		if a == b {
+			continue
+		}
+		words++
+		if words > 8 {
+			return false, true
+		}
+		switch c := txt[a]; {
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			caps++
+		case !titleSmall[txt[a:b]]:
+			return false, true
+		}
+	}
+	return words >= 2 && caps >= 2, true
+}
+
+// asciiBlank reports whether c is an ASCII byte unicode.IsSpace holds for.
+func asciiBlank(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
+
+// curlyMarkAt reports whether a curly quote mark (‘ ’ “ ”) starts at byte j
+// of s.
+func curlyMarkAt(s string, j int) bool {
+	if j+3 > len(s) || s[j] != 0xe2 || s[j+1] != 0x80 {
+		return false
+	}
+	c := s[j+2]
+	return c == 0x98 || c == 0x99 || c == 0x9c || c == 0x9d
+}
+
+// titleTrim tells the ASCII bytes titleLikeWords trims off a word's ends:
+// quote marks and punctuation.
+var titleTrim = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isQuoteRune(rune(c)) || unicode.IsPunct(rune(c))
+	}
+	return t
+}()
 
 // namedLabel reports whether region r is a short label given by a naming
 // verb a few words before it ("calling Meyer “the Harbour's Worst
@@ -682,8 +796,8 @@ func (d *doc) headline(qs []cand) []cand {
 	}
 	s := d.toks[c].Start
 	e := d.contentEnd(s, nl)
-	for _, q := range qs {
-		if q.s < e && s < q.e {
+	for i := range qs {
+		if q := &qs[i]; q.s < e && s < q.e {
 			return qs
 		}
 	}
@@ -1212,7 +1326,7 @@ func (d *doc) extract() []cand {
 				end := use.end
 				for lastRi+1 < len(d.regs) {
 					k := lastRi + 1
-					for k < len(d.regs) && (d.embedded(d.regs[k]) || d.titleLike(d.regs[k])) && !d.bridge(end, d.regs[k]) {
+					for k < len(d.regs) && (d.embeddedAt(k) || d.titleLike(d.regs[k])) && !d.bridge(end, d.regs[k]) {
 						k++
 					}
 					if k >= len(d.regs) {
@@ -1334,10 +1448,34 @@ func (d *doc) auxIn(a, b int) bool {
 	return false
 }
 
+// trimQuoteEnd is strings.TrimRightFunc(s, blankOrQuote), the common
+// ends read as bytes: ASCII blanks and marks, and the curly marks (E2 80
+// 98, 99, 9C, 9D); at any other rune beyond ASCII it leaves the rest to
+// strings.TrimRightFunc. (Decoding rune by rune from the end cost more
+// than the tests that use it.)
+func trimQuoteEnd(s string) string {
+	for n := len(s); n > 0; n = len(s) {
+		switch c := s[n-1]; {
+		case c == ' ' || c-'\t' <= '\r'-'\t' || c == '"' || c == '\'':
+			s = s[:n-1]
+		case c < utf8.RuneSelf:
+			return s
+		case n >= 3 && s[n-3] == 0xe2 && s[n-2] == 0x80 && (c == 0x98 || c == 0x99 || c == 0x9c || c == 0x9d):
+			s = s[:n-3] // (‘ ’ “ ”)
+		default:
+			return strings.TrimRightFunc(s, blankOrQuote)
+		}
+	}
+	return s
+}
+
+// blankOrQuote reports whether r is a blank or a quote mark.
+func blankOrQuote(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) }
+
 // regEndsComma reports whether the quoted words of region r end in a
 // comma (“less traffic,” Tamm said: the clause ends with the quote).
 func (d *doc) regEndsComma(r region) bool {
-	inner := strings.TrimRightFunc(d.text[r.s:r.e], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+	inner := trimQuoteEnd(d.text[r.s:r.e])
 	return strings.HasSuffix(inner, ",")
 }
 
@@ -1450,12 +1588,12 @@ func (d *doc) bridge(from int, r2 region) bool {
 		if w == "who" && i > 0 && d.toks[i-1].Text == "," || i > from && d.xf[i]&xRelOpener != 0 {
 			rel = true
 		}
-		if d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
+		if d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
 	}
 	if to-1 >= from {
-		b := strings.TrimRightFunc(d.text[d.toks[from].Start:r2.s], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+		b := trimQuoteEnd(d.text[d.toks[from].Start:r2.s])
 		if b == "" {
 			return false
 		}
@@ -1649,15 +1787,20 @@ func (d *doc) paraIndex(i int) int {
 // far: "X said (that) ...", "..., X said.", "according to X, ...".
 func (d *doc) reported(qs []cand) []cand {
 	d.sortByStart(qs)
+	// The cues come token by token, so most bytes asked below come in
+	// order: the walks answer the searches from their last answers.
+	starts, ends := quoteWalk{qs: qs, last: -1 << 62}, quoteWalk{qs: qs, last: -1 << 62}
+	ends.search = !endsInOrder(qs)
 	covered := func(b int) bool {
-		k := searchEnd(qs, b)
+		k := ends.end(b)
 		return k < len(qs) && qs[k].s <= b
 	}
 	marks := grow(d.buf.marks, 2*len(d.toks))
 	d.buf.marks = marks
 	clear(marks)
 	usedCue, inSpk := marks[:len(d.toks)], marks[len(d.toks):]
-	for _, q := range qs {
+	for i := range qs {
+		q := &qs[i] // (no copy of the quote: reads of three fields)
 		if q.cueTok >= 0 {
 			usedCue[q.cueTok] = true
 		}
@@ -1668,8 +1811,8 @@ func (d *doc) reported(qs []cand) []cand {
 	// dashSpk: the tokens of speaker phrases that stand after a dash, for
 	// the check below (each once, when first marked; sorted after)
 	var dashSpk []int
-	for _, q := range qs {
-		if q.spkS >= 0 {
+	for i := range qs {
+		if q := &qs[i]; q.spkS >= 0 {
 			for k := d.tokAt(q.spkS); k < len(d.toks) && d.toks[k].Start < q.spkE; k++ {
 				if !inSpk[k] && k > 0 && isDash(d.toks[k-1].Text) {
 					dashSpk = append(dashSpk, k)
@@ -1692,7 +1835,7 @@ func (d *doc) reported(qs []cand) []cand {
 	for _, c32 := range d.reportCue {
 		// (the other tokens are no cues: isCue is false for them)
 		c := int(c32)
-		if !d.isCue(c, reportRate) || usedCue[c] || spkUsed(c) || covered(d.toks[c].Start) {
+		if usedCue[c] || spkUsed(c) || !d.isCue(c, reportRate) || covered(d.toks[c].Start) { // (the marks first: no call)
 			continue
 		}
 		weak := d.cueScore(c) < cueRate
@@ -1715,9 +1858,9 @@ func (d *doc) reported(qs []cand) []cand {
 		// Content start limit: after the last quote ending in this sentence.
 		ls := d.toks[sa].Start
 		cs := d.toks[c].Start
-		if k := searchStart(qs, cs); k > 0 {
+		if k := starts.start(cs); k > 0 {
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
-				if x := qs[j]; x.e <= cs && x.e > ls {
+				if x := &qs[j]; x.e <= cs && x.e > ls {
 					ls = x.e
 				}
 			}
@@ -1725,7 +1868,7 @@ func (d *doc) reported(qs []cand) []cand {
 		for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
 			// (an attribution whose cue is no speech verb may lie
 			// inside this one's content; outer settles it)
-			if x := add[j]; x.e <= cs && x.e > ls && (d.flags[c]&fSpeech == 0 || x.cueTok < 0 || d.flags[x.cueTok]&fSpeech != 0) {
+			if x := &add[j]; x.e <= cs && x.e > ls && (d.flags[c]&fSpeech == 0 || x.cueTok < 0 || d.flags[x.cueTok]&fSpeech != 0) {
 				ls = x.e
 			}
 		}
@@ -1959,8 +2102,8 @@ func (d *doc) outer(add []cand, q cand) ([]cand, bool) {
 		return add, false
 	}
 	lo := max(0, len(add)-4)
-	for _, x := range add[lo:] {
-		if x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !(strings.HasPrefix(d.text[x.s:x.e], "that ") && countWords(d.text[x.s:x.e], 4) >= 4)) {
+	for i := range add[lo:] {
+		if x := &add[lo+i]; x.s < q.e && q.s < x.e && !(x.cueTok >= 0 && q.s <= x.cueS && x.cueE <= q.e && x.s >= q.s && x.e <= q.e && d.flags[x.cueTok]&fSpeech == 0 && !(strings.HasPrefix(d.text[x.s:x.e], "that ") && countWords(d.text[x.s:x.e], 4) >= 4)) {
 			return add, false
 		}
 	}
@@ -1983,8 +2126,8 @@ func (d *doc) hasThatOrCue(a, b int) bool {
 }
 
 func overlapsAny(qs []cand, q cand) bool {
-	for _, x := range qs {
-		if x.s < q.e && q.s < x.e {
+	for i := range qs {
+		if x := &qs[i]; x.s < q.e && q.s < x.e { // (no copy of the quote)
 			return true
 		}
 	}
@@ -2146,6 +2289,11 @@ func (d *doc) gluedStop(i int) bool {
 // clause (a title, a scare quote) rather than a quotation of its own.
 func (d *doc) embedded(r region) bool {
 	return d.regWords(r, 5) < 5 && !d.startsClause(r)
+}
+
+// embeddedAt is embedded(d.regs[k]).
+func (d *doc) embeddedAt(k int) bool {
+	return d.regWordsAt(k, 5) < 5 && !d.startsClause(d.regs[k])
 }
 
 // countWords counts the white-space separated words of s, stopping at
@@ -2668,7 +2816,7 @@ func (d *doc) ofTail(c *cand, end int) {
 		return
 	}
 	for i := k + 1; i < sb; i++ {
-		if d.breakBefore(i) || d.tokReg[i] >= 0 && !d.embedded(d.regs[d.tokReg[i]]) {
+		if d.breakBefore(i) || d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) {
 			return
 		}
 	}
@@ -2689,11 +2837,13 @@ func (d *doc) hasSpeaker(k, sa int) bool {
 // ", telling reporters that ...", ", according to ..."); end (a byte
 // offset) when there is none.
 func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
-	// (the cues among the candidates of maybeCue: isCue is false for
-	// the other tokens)
+	// (the cues among the candidates of reportCue: isCue is false for
+	// the other tokens, since cueRate >= reportRate: a third of those of
+	// maybeCue, in the same order)
 	hi := min(sb, p+80)
-	for j := d.maybeCueFrom(from); j < len(d.maybeCue) && int(d.maybeCue[j]) < hi; j++ {
-		k := int(d.maybeCue[j])
+	cands := d.reportCue
+	for j := cueFrom(cands, from); j < len(cands) && int(cands[j]) < hi; j++ {
+		k := int(cands[j])
 		if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
 			continue
 		}
@@ -2740,8 +2890,10 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 // or after token k (len(maybeCue) when none). (A search whose steps
 // depend on the length only, each half chosen without a branch: the
 // processor cannot foresee which.)
-func (d *doc) maybeCueFrom(k int) int {
-	m := d.maybeCue
+func (d *doc) maybeCueFrom(k int) int { return cueFrom(d.maybeCue, k) }
+
+// cueFrom is maybeCueFrom of a list of candidates in order, m.
+func cueFrom(m []int32, k int) int {
 	if len(m) == 0 {
 		return 0
 	}
@@ -2803,6 +2955,53 @@ func searchEnd(qs []cand, b int) int {
 	return i
 }
 
+// quoteWalk answers searchStart or searchEnd of qs (sorted by start) for
+// bytes that mostly come in order, as reported asks: for a byte no
+// smaller than the last, the answer is at or after the last answer, and
+// k walks forward to it (a search cost more, and its steps mispredicted).
+// A smaller byte, or for searchEnd ends out of order (search: the walk
+// needs ends in order), gets the search.
+type quoteWalk struct {
+	qs     []cand
+	k      int  // the answer for last
+	last   int  // the last byte the walk answered
+	search bool // always search
+}
+
+// start is searchStart(w.qs, b).
+func (w *quoteWalk) start(b int) int {
+	if b < w.last || w.search {
+		return searchStart(w.qs, b)
+	}
+	w.last = b
+	for w.k < len(w.qs) && w.qs[w.k].s < b {
+		w.k++
+	}
+	return w.k
+}
+
+// end is searchEnd(w.qs, b).
+func (w *quoteWalk) end(b int) int {
+	if b < w.last || w.search {
+		return searchEnd(w.qs, b)
+	}
+	w.last = b
+	for w.k < len(w.qs) && w.qs[w.k].e <= b {
+		w.k++
+	}
+	return w.k
+}
+
+// endsInOrder reports whether the ends of qs never fall.
+func endsInOrder(qs []cand) bool {
+	for i := 1; i < len(qs); i++ {
+		if qs[i].e < qs[i-1].e {
+			return false
+		}
+	}
+	return true
+}
+
 // lastCued returns the quote with a cue that starts last before byte b,
 // from qs (sorted) and add (in order).
 func lastCued(qs, add []cand, b int) (cand, bool) {
@@ -2816,9 +3015,9 @@ func lastCued(qs, add []cand, b int) (cand, bool) {
 		}
 	}
 	for j := len(add) - 1; j >= 0 && j >= len(add)-3; j-- {
-		if x := add[j]; x.s < b && x.cueTok >= 0 {
+		if x := &add[j]; x.s < b && x.cueTok >= 0 {
 			if !found || x.cueTok > best.cueTok {
-				best, found = x, true
+				best, found = *x, true
 			}
 			break
 		}
@@ -3017,17 +3216,16 @@ var months = map[string]bool{
 // regWords is countWords(d.text[r.s:r.e], limit) for limit <= 9, each
 // region of d.regs counted once.
 func (d *doc) regWords(r region, limit int) int {
-	lo, hi := 0, len(d.regs) // (the first region starting at or after r.s)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); d.regs[m].s < r.s {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := d.regionFrom(r.s)
 	if limit > 9 || lo >= len(d.regs) || d.regs[lo].s != r.s || d.regs[lo].e != r.e {
 		return countWords(d.text[r.s:r.e], limit)
 	}
+	return d.regWordsAt(lo, limit)
+}
+
+// regWordsAt is regWords(d.regs[k], limit) for limit <= 9, for callers
+// that hold the region's index (no search).
+func (d *doc) regWordsAt(k, limit int) int {
 	if d.regW == nil {
 		d.regW = grow(d.buf.regW, len(d.regs))
 		d.buf.regW = d.regW
@@ -3035,10 +3233,29 @@ func (d *doc) regWords(r region, limit int) int {
 			d.regW[i] = -1
 		}
 	}
-	if d.regW[lo] < 0 {
-		d.regW[lo] = int8(countWords(d.text[r.s:r.e], 9))
+	if d.regW[k] < 0 {
+		r := d.regs[k]
+		d.regW[k] = int8(countWords(d.text[r.s:r.e], 9))
 	}
-	return min(int(d.regW[lo]), limit)
+	return min(int(d.regW[k]), limit)
+}
+
+// regionFrom returns the index of the first region of d.regs (in order)
+// starting at or after byte b, len(d.regs) when none: a search whose
+// steps depend on the count only, each half chosen without a branch, as
+// in maybeCueFrom (the processor cannot foresee which).
+func (d *doc) regionFrom(b int) int {
+	regs := d.regs
+	if len(regs) == 0 {
+		return 0
+	}
+	base, n := 0, len(regs)
+	for n > 1 {
+		half := n >> 1
+		base += half & ((regs[base+half].s - b) >> 63) // (when regs[base+half].s < b; byte offsets do not overflow)
+		n -= half
+	}
+	return base + int(uint(regs[base].s-b)>>63)
 }
 
 // regQuoteLike is quoteLike(d.text[r.s:r.e]).

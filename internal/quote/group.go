@@ -347,11 +347,31 @@ func finishBag(arena []uint64, a int) ([]uint64, bag) {
 	}
 	words = arena[a : a+len(words)]
 	pairs := arena[a+len(words):]
-	slices.Sort(words)
-	slices.Sort(pairs)
+	sortKeys(words)
+	sortKeys(pairs)
 	words = slices.Compact(words)
 	pairs = slices.Compact(pairs)
 	return arena, bag{words: words[:len(words):len(words)], pairs: pairs[:len(pairs):len(pairs)]}
+}
+
+// sortKeys is slices.Sort of stem keys: most bags are short, and an
+// insertion sort of up to 32 keys costs less than slices.Sort's
+// partitions, which mispredict about every other comparison (an
+// insertion sort mispredicts about once a key, where the key stops).
+func sortKeys(xs []uint64) {
+	if len(xs) > 32 {
+		slices.Sort(xs)
+		return
+	}
+	for i := 1; i < len(xs); i++ {
+		x := xs[i]
+		j := i
+		for j > 0 && xs[j-1] > x {
+			xs[j] = xs[j-1]
+			j--
+		}
+		xs[j] = x
+	}
 }
 
 // appendSpanBag is appendBag of d.text[s:e], the same bag found faster
@@ -420,7 +440,7 @@ func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 		case n < 2:
 			// (one letter or digit: no word; one byte beyond ASCII: no rune)
 		case high != 0:
-			arena = appendWords(arena, txt[i:i+n])
+			arena = d.appendPieceWords(arena, i, i+n)
 		default:
 			w := x & before
 			w |= ge8(w, 'A') & le8(w, 'Z') >> 2 // (lower-cased)
@@ -443,6 +463,35 @@ func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 		}
 	}
 	return arena
+}
+
+// appendPieceWords is appendWords of d.text[s:e], a piece with bytes
+// beyond ASCII, that splits it first at the runes U+2000 to U+203F
+// (bytes E2 80 80 to E2 80 BF: curly quote marks and apostrophes, dashes,
+// spaces), which end a word as any rune that is neither a letter nor a
+// digit does: the parts between them go back to appendSpanWords, most of
+// them ASCII (“It, don’t). (appendWords decodes and tests rune by rune.)
+func (d *doc) appendPieceWords(arena []uint64, s, e int) []uint64 {
+	txt := d.text
+	for {
+		k := strings.Index(txt[s:e], "\xe2\x80")
+		for k >= 0 && (s+k+2 >= e || txt[s+k+2]&0xc0 != 0x80) {
+			// (not such a rune: look on past it)
+			j := strings.Index(txt[s+k+1:e], "\xe2\x80")
+			if j < 0 {
+				k = -1
+				break
+			}
+			k += 1 + j
+		}
+		if k < 0 {
+			return appendWords(arena, txt[s:e])
+		}
+		if k > 0 {
+			arena = d.appendSpanWords(arena, s, s+k)
+		}
+		s += k + 3
+	}
 }
 
 // wordBytes8 has the high bit of each byte of x set that may be part of

@@ -291,7 +291,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 	defer func() { buf.slab, buf.ptrs, buf.bagArena = slab, rs.persons, rs.runs }()
 	// add returns the person of the name and its index in persons.
 	add := func(name string, pos int, lastLow string) (*person, int) {
-		name = strings.TrimSpace(name)
+		name = trimSpace(name)
 		if name == "" {
 			return nil, -1
 		}
@@ -353,6 +353,17 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 			i++ // "Said Comey, “…”": the verb opening the sentence is no part of the name
 			continue
 		}
+		// A run of one name word counts only after a title or role noun
+		// (below): when token i+1 cannot extend the run, titledBefore,
+		// false for nine single name words in ten, is asked first, and
+		// isMod and hasDoubleDash only when it holds.
+		titled := false
+		if !(i+1 < n && d.isName(i+1) && d.tokReg[i+1] < 0 && d.tokSent[i+1] == d.tokSent[i]) {
+			if titled = d.titledBefore(i); !titled {
+				i++
+				continue
+			}
+		}
 		j := i
 		for j < n && j-i < 4 && d.isName(j) && d.tokReg[j] < 0 && d.tokSent[j] == d.tokSent[i] && !d.isMod(j) && !d.hasDoubleDash(j) {
 			if j > i && d.toks[j-1].End == d.toks[j].Start && !strings.HasSuffix(d.toks[j-1].Text, ".") {
@@ -368,7 +379,7 @@ func (d *doc) buildPersons(mentions []storyline.Mention) *resolver {
 		// Keel", "President Keel"; isMod(i) is false, or the run would
 		// be empty). The titles, role nouns and modifiers themselves are
 		// read by describePersons, when a description asks.
-		if j-i >= 2 || d.titledBefore(i) {
+		if j-i >= 2 || titled || d.titledBefore(i) {
 			name := d.text[d.toks[i].Start:d.toks[j-1].End]
 			if p, k := add(name, d.toks[i].Start, d.lower(j-1)); p != nil {
 				if i > 0 {
@@ -835,7 +846,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 
 func (rs *resolver) find(name string) *person {
 	var buf [64]byte
-	w := lastWord(strings.TrimSpace(name))
+	w := lastWord(trimSpace(name))
 	k, ok := asciiSurnameKey(buf[:0], w)
 	if !ok {
 		k = append(buf[:0], surnameKey(strings.ToLower(w))...)
@@ -1123,9 +1134,23 @@ func (p *person) addMod(m string) {
 }
 
 // lastWord returns the last space-separated word of s.
+// trimSpace is strings.TrimSpace(s), s itself when its first and last
+// bytes are ASCII and no blanks (names are: no call, no loop).
+func trimSpace(s string) string {
+	if n := len(s); n > 0 && s[0] < utf8.RuneSelf && s[n-1] < utf8.RuneSelf && !asciiBlank(s[0]) && !asciiBlank(s[n-1]) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 func lastWord(s string) string {
-	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
-		return s[i+1:]
+	// (strings.LastIndexAny(s, " \t\n") byte by byte: no set of the
+	// three built at each call, and a rune beyond ASCII holds none of
+	// them)
+	for i := len(s) - 1; i >= 0; i-- {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' {
+			return s[i+1:]
+		}
 	}
 	return s
 }
@@ -1224,7 +1249,50 @@ func lastField(s string) (last string, many bool) {
 
 // lastFieldASCII is lastField for s of ASCII bytes; ok is false when s
 // has others.
+//
+// Up to 64 bytes, it reads them eight at a time into a mask of the
+// blanks, a bit per byte, whose bits give the ends of the last field and
+// whether another comes before it: no loop over the bytes, whose ends the
+// processor mispredicted (names are short, and of many lengths).
 func lastFieldASCII(s string) (last string, many, ok bool) {
+	n := len(s)
+	if n > 64 {
+		return lastFieldBytes(s)
+	}
+	var sp, all uint64 // the blanks' bits; all the bytes or-ed
+	if n < 8 {
+		var x uint64
+		for i := 0; i < n; i++ {
+			x |= uint64(s[i]) << (8 * i) // (zero bytes after: no blanks)
+		}
+		all, sp = x, blankBits(x)
+	} else {
+		for i := 0; i < n; i += 8 {
+			j := min(i, n-8) // (the last eight bytes overlap those before: the same bits)
+			x := load8(s, j)
+			all |= x
+			sp |= blankBits(x) << j
+		}
+	}
+	if all&hi8 != 0 {
+		return "", false, false
+	}
+	word := ^sp & (1<<n - 1)         // the bytes of fields (1<<64 is 0)
+	e := bits.Len64(word)            // the last field's end
+	b := bits.Len64(sp & (1<<e - 1)) // and its start, after the blank before it
+	return s[b:e], word&(1<<b-1) != 0, true
+}
+
+// blankBits has bit j set when byte j of x (ASCII) is a blank of
+// lastField: ' ', or '\t' to '\r'.
+func blankBits(x uint64) uint64 {
+	y := x &^ hi8 // (no carry between bytes in ge8, le8; the caller rejects the bytes beyond ASCII)
+	m := ge8(y, ' ')&le8(y, ' ') | ge8(y, '\t')&le8(y, '\r')
+	return (m >> 7) * 0x0102040810204080 >> 56 // (the high bits, gathered: byte j's to bit j)
+}
+
+// lastFieldBytes is lastFieldASCII byte by byte, for longer strings.
+func lastFieldBytes(s string) (last string, many, ok bool) {
 	var all byte
 	for i := 0; i < len(s); i++ {
 		all |= s[i]
