@@ -1582,8 +1582,12 @@ func (d *doc) bridge(from int, r2 region) bool {
 		return false
 	}
 	rel := false // inside a relative clause of the speaker: "who also said ..."
+	stop := -1   // the last full stop before r2
 	for i := from; i < to; i++ {
 		w := d.lower(i)
+		if w == "." || w == "!" || w == "?" {
+			stop = i
+		}
 		// (xRelOpener: relWords or clauseOpeners; fSpeech: speechVerbs)
 		if w == "who" && i > 0 && d.toks[i-1].Text == "," || i > from && d.xf[i]&xRelOpener != 0 {
 			rel = true
@@ -1591,6 +1595,11 @@ func (d *doc) bridge(from int, r2 region) bool {
 		if d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
+	}
+	if stop >= 0 && to-stop > 4 && d.toks[to-1].Text == ":" {
+		// “A,” Trump said in an interview. Later that day, he went
+		// further: “B.”: a sentence of its own leads in to B.
+		return false
 	}
 	if to-1 >= from {
 		b := trimQuoteEnd(d.text[d.toks[from].Start:r2.s])

@@ -972,3 +972,39 @@ func TestModalName(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadInSentence pins where “A,” X said. … “B.” stops being one
+// quote: a whole sentence that ends in a colon before B is B's own
+// lead-in ("Later that day, Lane went further: “…”"), while a short tail
+// or a conjunction keeps A and B together.
+func TestLeadInSentence(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"sentence with a colon",
+			"“The quay will not close this year,” Lane said in a radio interview. At a dinner later that evening, Lane went even further: “It will never close.”",
+			[]string{"“The quay will not close this year,”", "“It will never close.”"}},
+		{"attribution tail",
+			"“The quay will not close this year,” Lane said on Monday. “It will never close.”",
+			[]string{"“The quay will not close this year,” Lane said on Monday. “It will never close.”"}},
+		{"conjunction",
+			"“The quay will not close this year,” Lane said. But “it will need new cranes.”",
+			[]string{"“The quay will not close this year,” Lane said. But “it will need new cranes.”"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			var texts []string
+			for _, q := range got {
+				if q.Kind == storyline.Direct {
+					texts = append(texts, q.Text)
+				}
+			}
+			if !slices.Equal(texts, tt.want) {
+				t.Fatalf("want direct quotes %q; got %s", tt.want, dump(got))
+			}
+		})
+	}
+}
