@@ -1289,6 +1289,11 @@ func (d *doc) extract() []cand {
 				// attribution after the quote ("... “too high” for
 				// Trump, while Cruz said that ...")
 				end := d.secondAttribution(use.partialAt, d.tokAt(r.e), sa, sb, d.toks[sb-1].End)
+				if d.participleLeadIn(r, d.tokAt(r.e)) {
+					// X told Y that Z “A,” adding, “B.”: the clause ends
+					// at A; the participle leads in to a quote of its own.
+					end = r.e
+				}
 				if use.spkA-1 > sa && (d.lower(use.spkA-1) == "which" || d.lower(use.spkA-1) == "whom") && d.toks[use.spkA-2].Text == "," {
 					// "The tax, which Trump called a “disaster”, was
 					// repealed": the relative clause ends where the main
@@ -1306,7 +1311,7 @@ func (d *doc) extract() []cand {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
-				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," {
+				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !d.participleLeadIn(r, t) {
 					if a2 := d.after(r); a2.cue < 0 {
 						_, sb := d.sentBounds(t)
 						for k := t; k < sb && k < t+200; k++ {
@@ -1434,6 +1439,20 @@ func (d *doc) extract() []cand {
 		}
 	}
 	return kept
+}
+
+// participleLeadIn reports whether token c is a speech participle
+// standing right after quote region r and right before the next quote
+// ("“A,” adding, “B”", "“A,” adding: “B”").
+func (d *doc) participleLeadIn(r region, c int) bool {
+	if c < 0 || c >= len(d.toks) || c != d.tokAt(r.e) || d.flags[c]&fSpeech == 0 || !isParticiple(d.lower(c)) {
+		return false
+	}
+	k := c + 1
+	if k < len(d.toks) && (d.toks[k].Text == "," || d.toks[k].Text == ":") {
+		k++
+	}
+	return k < len(d.toks) && k > c+1 && d.tokReg[k] >= 0 && d.toks[k].Start == d.regs[d.tokReg[k]].s
 }
 
 // auxIn reports whether tokens [a, b) hold a finite auxiliary ("He said

@@ -1008,3 +1008,36 @@ func TestLeadInSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestParticipleLeadIn pins “A,” adding, “B.”: the participle after A
+// leads in to B, a direct quote of its own with the speaker of A, both
+// after a direct quote and after a reported clause.
+func TestParticipleLeadIn(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"after a direct quote",
+			"On the radio the day before, she stated, “The quay will not close this year,” adding, “We found the money in March.”",
+			[]string{"direct “The quay will not close this year,” she stated", "direct “We found the money in March.” she adding"}},
+		{"after a reported clause, colon",
+			"Lane described the vote as a “breach of trust,” adding: “I am now telling every docker about it.”",
+			[]string{"partial the vote as a “breach of trust,” Lane described", "direct “I am now telling every docker about it.” Lane adding"}},
+		{"quote at the end of the text",
+			"Lane said the vote was “a breach of trust,”",
+			[]string{"partial the vote was “a breach of trust,” Lane said"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			var texts []string
+			for _, q := range got {
+				texts = append(texts, string(q.Kind)+" "+q.Text+" "+q.SpeakerText+" "+q.Cue)
+			}
+			if !slices.Equal(texts, tt.want) {
+				t.Fatalf("want %q; got %q", tt.want, texts)
+			}
+		})
+	}
+}
