@@ -514,7 +514,7 @@ func (d *doc) before(r region, lo int) attr {
 					}
 				}
 			}
-			a.partialAt = p
+			a.partialAt = d.addresseeThat(c, p, tp)
 		}
 		d.speakerOf(&a, c, lo)
 		if a.spkA < 0 && gapDirect && (d.flags[c]&fSpeech != 0 || d.toks[tp].Text == ":") {
@@ -1455,6 +1455,28 @@ func (d *doc) participleLeadIn(r region, c int) bool {
 	return k < len(d.toks) && k > c+1 && d.tokReg[k] >= 0 && d.toks[k].Start == d.regs[d.tokReg[k]].s
 }
 
+// addresseeThat returns the token of "that" after the addressee of a
+// verb of telling at token c ("told Fox News on Monday that ...": the
+// content starts at "that", as PolNeAR annotates it 125 times of 147 on
+// train), or p, the first token after the cue, when there is none
+// before token hi.
+func (d *doc) addresseeThat(c, p, hi int) int {
+	switch d.lower(c) {
+	case "told", "tells", "tell", "telling", "reminded", "reminding", "assured", "assuring", "informed", "informing":
+	default:
+		return p
+	}
+	for k := p + 1; k < hi && k < p+12; k++ {
+		if d.lower(k) == "that" {
+			return k
+		}
+		if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," {
+			break
+		}
+	}
+	return p
+}
+
 // auxIn reports whether tokens [a, b) hold a finite auxiliary ("He said
 // the report was rushed."), a clause of their own.
 func (d *doc) auxIn(a, b int) bool {
@@ -2041,6 +2063,7 @@ func (d *doc) reported(qs []cand) []cand {
 					}
 				}
 			}
+			p = d.addresseeThat(c, p, sb)
 			if sb-p < 2 {
 				continue
 			}

@@ -1041,3 +1041,33 @@ func TestParticipleLeadIn(t *testing.T) {
 		})
 	}
 }
+
+// TestAddresseeThat pins the content of "X told Y that Z": it starts at
+// "that", after the addressee, in a reported clause with quoted words and
+// in one without.
+func TestAddresseeThat(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content string }{
+		{"indirect",
+			"Lane told the Harbour Gazette on Monday that the council had found the money for the north quay.",
+			"that the council had found the money for the north quay"},
+		{"partial",
+			"Lane told dockers that the council had been “asleep at the wheel” for years.",
+			"that the council had been “asleep at the wheel” for years"},
+		{"reminding",
+			"The mayor spoke for an hour, reminding the dockers that the quay had never closed in a century.",
+			"that the quay had never closed in a century"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			var texts []string
+			for _, q := range got {
+				texts = append(texts, q.Text)
+			}
+			if !slices.Contains(texts, tt.content) {
+				t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
+			}
+		})
+	}
+}
