@@ -1426,6 +1426,9 @@ func (d *doc) extract() []cand {
 		kept = append(kept, c)
 		end = c.e
 	}
+	for i := range kept {
+		d.prepAfterCue(&kept[i])
+	}
 	for i := 1; i < len(kept); i++ {
 		// "Merkel condemned ''A'' and declared a determination to ''B''",
 		// "Clinton supports “A,” opposes “B”": a verb coordinated with
@@ -1453,6 +1456,50 @@ func (d *doc) participleLeadIn(r region, c int) bool {
 		k++
 	}
 	return k < len(d.toks) && k > c+1 && d.tokReg[k] >= 0 && d.toks[k].Start == d.regs[d.tokReg[k]].s
+}
+
+// cuePreps are the prepositions that PolNeAR counts as part of the cue
+// when they follow it ("talked about", "commented on", "warned of",
+// "argued against"): of the train reported clauses we started at one of
+// them, the annotation started after it 369 times and at it 32 times.
+var cuePreps = map[string]bool{"about": true, "against": true, "for": true, "of": true, "on": true, "over": true, "with": true}
+
+// prepAfterCue moves a preposition standing between the cue and the
+// content of q into the cue ("spoke about [the wall]").
+func (d *doc) prepAfterCue(q *cand) {
+	if q.cueS < 0 || q.kind == storyline.Direct || q.cueE > q.s || strings.TrimSpace(d.text[q.cueE:q.s]) != "" {
+		return
+	}
+	k := d.tokAt(q.s)
+	if k < 2 || k+1 >= len(d.toks) || d.toks[k].Start != q.s || !cuePreps[d.lower(k)] || d.toks[k+1].Start >= q.e || d.toks[k-1].End != q.cueE {
+		return
+	}
+	if x := d.lower(k + 1); x != "" && x[0]-'0' <= 9 || d.flags[k+1]&fPron != 0 && (k+2 >= len(d.toks) || d.toks[k+2].Start >= q.e) {
+		return // "on 2 March": an adjunct; "about it": too short to stand alone
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+6 && d.toks[j].Start < q.e && !d.verbish(j) && d.toks[j].Text != ","; j++ {
+		if x := d.lower(j); d.xf[j]&xWeekday != 0 || d.in(j, yTimeWord) || months[x] || x == "weeks" || x == "months" || x == "years" || x == "days" || x == "hours" {
+			return // "on Friday", "for most of the past two weeks": an adjunct of time
+		}
+	}
+	for j := k - 2; j >= 0 && j >= k-4; j-- {
+		if beForms[d.lower(j)] {
+			return // "is known for", "was widely blamed for": the subject is content
+		}
+	}
+	for j := k + 1; j < len(d.toks) && j < k+12 && d.toks[j].Start < q.e; j++ {
+		if w := d.lower(j); w == "that" || w == "whether" {
+			return // "said on its website that ...": an adjunct before the clause
+		}
+		if d.verbish(j) || d.toks[j].Text == "," {
+			break
+		}
+	}
+	q.cueE = d.toks[k].End
+	q.s = d.toks[k+1].Start
+	if r := d.tokReg[k+1]; r >= 0 && d.regs[r].s == q.s && strings.TrimRight(d.text[d.regs[r].e:q.e], " .,;:!?") == "" {
+		q.kind = storyline.Direct // "warned of “a winter to remember.”"
+	}
 }
 
 // addresseeThat returns the token of "that" after the addressee of a
@@ -2017,7 +2064,9 @@ func (d *doc) reported(qs []cand) []cand {
 				break
 			}
 			if final && c > sa && d.toks[c-1].Text == "," {
-				if s, e, ok := d.npRight(ce, sb); ok {
+				// ("Meyer, warned of long delays.": no speaker after the
+				// cue, a prepositional phrase)
+				if s, e, ok := d.npRight(ce, sb); ok && !cuePreps[d.lower(s)] {
 					q.spkS, q.spkE = d.span(s, e)
 					q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 					break

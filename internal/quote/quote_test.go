@@ -56,7 +56,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "single quote marks in a headline",
 			text: "Port chief warns of 'long delays' after strike\nThe head of the port authority, Jan Meyer, warned of long delays.",
-			want: []want{{"of 'long delays' after strike", storyline.Partial, "Port chief", "Jan Meyer"}},
+			want: []want{{"'long delays' after strike", storyline.Partial, "Port chief", "Jan Meyer"}},
 		},
 		{
 			name: "a name before a colon introduces the quote",
@@ -564,7 +564,7 @@ func TestWeakCues(t *testing.T) {
 		cue  string
 	}{
 		{"named subject, to-clause", "Senator Rosa Delgado plans to hold hearings on the port deal in March.", "to hold hearings", "Senator Rosa Delgado", "plans"},
-		{"pronoun subject, on-phrase", "The minister spoke for an hour. She focused on the cost of the new quay.", "on the cost", "She", "focused"},
+		{"pronoun subject, on-phrase", "The minister spoke for an hour. She focused on the cost of the new quay.", "the cost", "She", "focused on"},
 		{"a deed with a noun object", "Varnia launched dozens of drones at coastal towns overnight.", "", "", ""},
 		{"impersonal it", "It is unclear whether the talks will resume before the summit.", "", "", ""},
 		{"common-noun subject", "The harbour board plans to vote on the lease next week.", "", "", ""},
@@ -1068,6 +1068,33 @@ func TestAddresseeThat(t *testing.T) {
 			if !slices.Contains(texts, tt.content) {
 				t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
 			}
+		})
+	}
+}
+
+// TestPrepAfterCue pins the preposition after a cue ("talked about",
+// "warned of") as part of the cue, not of the content; a quotation right
+// after it is then a direct quote.
+func TestPrepAfterCue(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct {
+		name, text, content, cue string
+		kind                     storyline.QuoteKind
+	}{
+		{"about", "Lane talked about the plan to rebuild the north quay before the winter storms.",
+			"the plan to rebuild the north quay before the winter storms", "talked about", storyline.Indirect},
+		{"quoted words", "The mayor warned of “a winter the docks will not forget.”",
+			"“a winter the docks will not forget.”", "warned of", storyline.Direct},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			for _, q := range got {
+				if q.Text == tt.content && q.Cue == tt.cue && q.Kind == tt.kind {
+					return
+				}
+			}
+			t.Fatalf("want content %q with cue %q; got %s", tt.content, tt.cue, dump(got))
 		})
 	}
 }
