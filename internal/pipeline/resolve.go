@@ -379,7 +379,7 @@ func quoteItems(order []*storyline.Analysis) []quote.GroupItem {
 	var items []quote.GroupItem
 	for _, a := range order {
 		for _, q := range a.Quotes {
-			items = append(items, quote.GroupItem{Key: a.Report.ID, Speaker: q.Speaker, Text: q.Text})
+			items = append(items, quote.GroupItem{Key: a.Report.ID, Speaker: q.Speaker, Text: quote.Statement(q)})
 		}
 	}
 	return items

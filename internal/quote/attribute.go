@@ -1428,6 +1428,7 @@ func (d *doc) extract() []cand {
 	}
 	for i := range kept {
 		d.prepAfterCue(&kept[i])
+		d.relativeOpener(&kept[i])
 	}
 	for i := 1; i < len(kept); i++ {
 		// "Merkel condemned ''A'' and declared a determination to ''B''",
@@ -1500,6 +1501,32 @@ func (d *doc) prepAfterCue(q *cand) {
 	if r := d.tokReg[k+1]; r >= 0 && d.regs[r].s == q.s && strings.TrimRight(d.text[d.regs[r].e:q.e], " .,;:!?") == "" {
 		q.kind = storyline.Direct // "warned of “a winter to remember.”"
 	}
+}
+
+// relativeOpener starts the content of q at the relative word that opens its clause before the speaker: "what
+// he said were the failures of ...", "the wall, which he said Mexico
+// should pay for": the relative word is the gap of the reported clause
+// (PolNeAR starts the content there 37 times of 42 for "what" and
+// "which" on train). "in which he said ..." keeps its content after the
+// cue: there "which" is no part of the reported clause.
+func (d *doc) relativeOpener(q *cand) {
+	if q.kind == storyline.Direct || q.spkS < 0 || q.cueS < 0 || q.spkS > q.cueS || q.s < q.cueE {
+		return
+	}
+	k := d.tokAt(q.spkS) - 1
+	if k < 0 || d.toks[k].End > q.spkS {
+		return
+	}
+	switch d.lower(k) {
+	case "what":
+	case "which":
+		if k > 0 && d.adjunctAt(k-1) || k > 0 && cuePreps[d.lower(k-1)] {
+			return
+		}
+	default:
+		return
+	}
+	q.s = d.toks[k].Start
 }
 
 // addresseeThat returns the token of "that" after the addressee of a

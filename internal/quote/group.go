@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/zeebo/xxh3"
+
+	"storyline"
 )
 
 // GroupItem is one quotation offered to Group: Key names the report (or
@@ -18,6 +20,46 @@ type GroupItem struct {
 	Key     string
 	Speaker string
 	Text    string
+}
+
+// Statement returns the words of q that carry its statement: q.Text
+// without the speaker phrase and the cue when they lie inside the span
+// (“A,” he said, “B.”; "what Lane said were ..."), so that two renderings
+// of one statement compare on what was said, not on who said it.
+func Statement(q storyline.Quote) string {
+	txt := q.Text
+	if len(txt) != q.Span.Len() {
+		return txt // (a caller's quote whose Text is no slice of the span)
+	}
+	var cut [2]storyline.Span
+	n := 0
+	for _, sp := range []*storyline.Span{q.SpeakerSpan, q.CueSpan} {
+		if sp != nil && sp.Start >= q.Span.Start && sp.End <= q.Span.End && sp.Start < sp.End {
+			cut[n] = storyline.Span{Start: sp.Start - q.Span.Start, End: sp.End - q.Span.Start}
+			n++
+		}
+	}
+	if n == 0 {
+		return txt
+	}
+	if n == 2 && cut[1].Start < cut[0].Start {
+		cut[0], cut[1] = cut[1], cut[0]
+	}
+	var b strings.Builder
+	at := 0
+	for _, c := range cut[:n] {
+		if c.Start < at {
+			c.Start = at
+		}
+		if c.End <= at {
+			continue
+		}
+		b.WriteString(txt[at:c.Start])
+		b.WriteByte(' ')
+		at = c.End
+	}
+	b.WriteString(txt[at:])
+	return b.String()
 }
 
 // Group assigns a group index to every item: items carrying the same

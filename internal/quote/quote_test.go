@@ -587,14 +587,15 @@ func TestWeakCues(t *testing.T) {
 }
 
 // TestRelativeClauseContent pins where reported speech inside a relative
-// clause set off by commas ends: where the main clause resumes.
+// clause set off by commas ends: where the main clause resumes; an object
+// relative starts at "which", the gap of the reported clause.
 func TestRelativeClauseContent(t *testing.T) {
 	tests := []struct{ name, text, content, phrase string }{
-		{"object relative", "The port bill, which critics said was unfair to dockers, passed on Tuesday.", "was unfair to dockers", "critics"},
-		{"object relative with an auxiliary", "The lease, which she has repeatedly said was a mistake, remains in force.", "was a mistake", "she"},
+		{"object relative", "The port bill, which critics said was unfair to dockers, passed on Tuesday.", "which critics said was unfair to dockers", "critics"},
+		{"object relative with an auxiliary", "The lease, which she has repeatedly said was a mistake, remains in force.", "which she has repeatedly said was a mistake", "she"},
 		{"subject relative", "Mayor Ana Holt, who said the quay would stay open, resigned on Friday.", "the quay would stay open", "who"},
-		{"partial quote in an object relative", "The port tax, which Mayor Ana Holt called a \"disgrace\", was repealed.", "a \"disgrace\"", "Mayor Ana Holt"},
-		{"partial quote, the comma inside the marks", "The port tax, which Mayor Ana Holt called a \"disgrace,\" was repealed.", "a \"disgrace,\"", "Mayor Ana Holt"},
+		{"partial quote in an object relative", "The port tax, which Mayor Ana Holt called a \"disgrace\", was repealed.", "which Mayor Ana Holt called a \"disgrace\"", "Mayor Ana Holt"},
+		{"partial quote, the comma inside the marks", "The port tax, which Mayor Ana Holt called a \"disgrace,\" was repealed.", "which Mayor Ana Holt called a \"disgrace,\"", "Mayor Ana Holt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1095,6 +1096,33 @@ func TestPrepAfterCue(t *testing.T) {
 				}
 			}
 			t.Fatalf("want content %q with cue %q; got %s", tt.content, tt.cue, dump(got))
+		})
+	}
+}
+
+// TestRelativeOpener pins the content of a reported clause whose gap is
+// a relative word before the speaker: it starts at "what" or "which";
+// after a preposition ("during which") it starts after the cue.
+func TestRelativeOpener(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content string }{
+		{"what", "The new board quickly undid what Lane said were the worst mistakes of the old one.",
+			"what Lane said were the worst mistakes of the old one"},
+		{"which", "Lane wants a new sea wall, which he said the government in Varnograd should pay for.",
+			"which he said the government in Varnograd should pay for"},
+		{"during which", "The vote came after a long night, during which Lane said the council had lost its way.",
+			"the council had lost its way"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			var texts []string
+			for _, q := range got {
+				texts = append(texts, q.Text)
+			}
+			if !slices.Contains(texts, tt.content) {
+				t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
+			}
 		})
 	}
 }
