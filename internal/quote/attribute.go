@@ -1540,16 +1540,31 @@ func (d *doc) addresseeThat(c, p, hi int) int {
 	default:
 		return p
 	}
-	for k := p + 1; k < hi && k < p+12; k++ {
+	for k := p + 1; k < hi && k < p+24; k++ {
 		if d.lower(k) == "that" {
 			return k
 		}
-		if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," {
+		if d.verbish(k) && d.flags[k-1]&fDet == 0 || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," && k >= p+12 && d.lower(k+1) != "that" || addresseeStops[d.lower(k)] {
+			// (a participle after a determiner is an adjective: "a packed hall")
 			break
+		}
+		if k > p && d.flags[k]&fPron != 0 && subjPron[d.lower(k)] && d.toks[k-1].Text != "," && !subordinators[d.lower(k-1)] {
+			return k // "told the crowd he was the first one"
 		}
 	}
 	return p
 }
+
+// addresseeStops end the search for the clause after an addressee: an
+// infinitive ("told them to leave") or a relative clause ("told voters
+// who wonder why he ...") comes first.
+var addresseeStops = map[string]bool{"to": true, "who": true, "whom": true, "whose": true, "which": true, "why": true, "how": true, "what": true, "where": true}
+
+// subordinators open an adverbial clause ("told them before he spoke").
+var subordinators = map[string]bool{"before": true, "after": true, "when": true, "while": true, "as": true, "because": true, "if": true, "since": true, "until": true, "though": true, "although": true, "where": true, "once": true}
+
+// subjPron are the pronouns that open a clause as its subject.
+var subjPron = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true}
 
 // auxIn reports whether tokens [a, b) hold a finite auxiliary ("He said
 // the report was rushed."), a clause of their own.

@@ -1045,7 +1045,7 @@ func TestParticipleLeadIn(t *testing.T) {
 
 // TestAddresseeThat pins the content of "X told Y that Z": it starts at
 // "that", after the addressee, in a reported clause with quoted words and
-// in one without.
+// in one without; with no "that", at a pronoun that opens the clause.
 func TestAddresseeThat(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
 	tests := []struct{ name, text, content string }{
@@ -1058,6 +1058,15 @@ func TestAddresseeThat(t *testing.T) {
 		{"reminding",
 			"The mayor spoke for an hour, reminding the dockers that the quay had never closed in a century.",
 			"that the quay had never closed in a century"},
+		{"no that, a pronoun subject",
+			"Lane told the Harbour Gazette on Monday he would not sign the lease this year.",
+			"he would not sign the lease this year"},
+		{"comma inside the addressee",
+			"Lane told a packed hall in Castelmar, on the last night of the campaign, that the quay would stay open.",
+			"that the quay would stay open"},
+		{"a relative clause in the addressee (no pronoun subject inside it)",
+			"Lane told dockers who asked why he had voted for the lease that the council had no choice.",
+			"dockers who asked why he had voted for the lease that the council had no choice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
