@@ -1990,6 +1990,9 @@ func (d *doc) reported(qs []cand) []cand {
 			c-1 >= sa && d.lower(c-1) == "having" && d.lower(c+1) == "that" && d.toks[c+2].Text == ",") {
 			continue // "That said, ...", "Having said that, ...": a turn of phrase, no report
 		}
+		if (w == "maintained" || w == "maintains" || w == "maintain") && (c+1 >= sb || d.lower(c+1) != "that") {
+			continue // "has maintained a lead", "maintained by her aides": no report
+		}
 		var q cand
 		q.spkS, q.cueS, q.inheritFrom, q.cueTok = -1, -1, -1, c
 		q.cueS, q.cueE = d.cueSpan(c)

@@ -1135,3 +1135,27 @@ func TestRelativeOpener(t *testing.T) {
 		})
 	}
 }
+
+// TestMaintained pins "maintained" as a cue of reported speech only
+// before "that": "has maintained a lead" and "maintained by her aides"
+// report nothing.
+func TestMaintained(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content string }{
+		{"that clause", "Lane maintained that the north quay was safe for the new cranes.", "that the north quay was safe for the new cranes"},
+		{"a lead", "Lane has maintained a double-digit lead over the harbour board candidates since May.", ""},
+		{"passive", "The records of the quay are maintained by the port authority in Castelmar.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			var texts []string
+			for _, q := range got {
+				texts = append(texts, q.Text)
+			}
+			if tt.content == "" && len(got) != 0 || tt.content != "" && !slices.Contains(texts, tt.content) {
+				t.Fatalf("want %q; got %s", tt.content, dump(got))
+			}
+		})
+	}
+}
