@@ -969,8 +969,118 @@ func (d *doc) gapDirect(ce, tp int) bool {
 }
 
 // speakerOf fills the speaker phrase of the cue at token c, searching no
-// further left than token lo.
+// further left than token lo. A phrase of time is never a speaker: one
+// that opens the phrase before a comma ("On Saturday, Senator Lind") is
+// cut off, and one that is all of it ("in Castelmar on Saturday
+// afternoon titled") gives way to the clause's subject, or to none.
 func (d *doc) speakerOf(a *attr, c, lo int) {
+	d.speakerPhrase(a, c, lo)
+	if a.spkA < 0 {
+		return
+	}
+	t0 := a.spkA
+	k, timed := a.spkA, false
+	for k < a.spkB && d.timeTok(k) {
+		timed = timed || d.timeHead(k)
+		k++
+	}
+	switch {
+	case !timed:
+	case k == a.spkB:
+		a.spkA, a.spkB = -1, -1
+		sa, _ := d.sentBounds(c)
+		if s, e, ok := d.clauseSubject(max(sa, lo), c); ok && e <= c && !d.timeHead(s) {
+			a.spkA, a.spkB = s, e
+			return
+		}
+		if s, e, ok := d.phraseBeforeTime(max(sa, lo), t0); ok {
+			a.spkA, a.spkB = s, e
+			return
+		}
+		// "The union, which opposes the merger, launched an ad on
+		// Saturday titled": the subject of the last verb before it.
+		for v := k - 1; v > max(sa, lo) && v >= k-30; v-- {
+			if d.tokReg[v] >= 0 || !d.verbish(v) {
+				continue
+			}
+			if s, e, ok := d.npLeft(v, max(sa, lo)); ok && d.tokReg[s] < 0 && !d.timeHead(s) {
+				a.spkA, a.spkB = s, e
+				return
+			}
+			if d.toks[v-1].Text != "," {
+				return
+			}
+			// (past a relative clause set off by commas)
+			for m := v - 2; m > max(sa, lo) && m >= v-20; m-- {
+				if d.toks[m].Text != "," {
+					continue
+				}
+				if w := d.lower(m + 1); w == "which" || w == "who" {
+					if s, e, ok := d.npLeft(m, max(sa, lo)); ok && e == m && d.tokReg[s] < 0 && !d.timeHead(s) {
+						a.spkA, a.spkB = s, e
+					}
+				}
+				return
+			}
+			return
+		}
+	case d.toks[k].Text == "," && k+1 < a.spkB:
+		a.spkA = k + 1
+	}
+}
+
+// phraseBeforeTime finds the subject phrase that opens the clause at
+// token sa and runs up to the phrase of time at token t, or ends in a
+// preposition before it ("A poll out this week shows", "a victory in
+// California later that night could ratify"): a determiner or a
+// capitalised word, then words with no verb.
+func (d *doc) phraseBeforeTime(sa, t int) (int, int, bool) {
+	s := d.clauseBegin(sa, t)
+	if s >= t || d.tokReg[s] >= 0 || !(d.flags[s]&fDet != 0 || isCap(d.toks[s].Text)) || d.timeHead(s) {
+		return 0, 0, false
+	}
+	e := t
+	for e > s && (d.timeTok(e-1) || d.xf[e-1]&xPrep != 0 || d.lower(e-1) == "out") {
+		e--
+	}
+	if e-s < 1 || e-s > 10 {
+		return 0, 0, false
+	}
+	for m := s + 1; m < e; m++ {
+		if d.tokReg[m] >= 0 || d.verbish(m) || d.flags[m]&fAux != 0 || !(d.npTokOK(m) || d.xf[m]&xPrep != 0 || cuePreps[d.lower(m)]) {
+			return 0, 0, false
+		}
+	}
+	return s, e, true
+}
+
+// timeTok reports whether token i is a word of a phrase of time: a
+// timeHead, "last", "early", "the", "of" or a number.
+func (d *doc) timeTok(i int) bool {
+	if d.timeHead(i) || d.in(i, yTimeDet) {
+		return true
+	}
+	switch w := d.lower(i); {
+	case w == "early" || w == "late" || w == "mid" || w == "of" || w == "the":
+		return true
+	case w != "" && w[0] >= '0' && w[0] <= '9':
+		return true
+	}
+	return false
+}
+
+// timeHead reports whether token i is a weekday, a month or a word such
+// as "afternoon", "weeks" or "yesterday", the head of a phrase of time.
+func (d *doc) timeHead(i int) bool {
+	if d.xf[i]&sCap != 0 {
+		// ("The Times", "Financial Times": a name)
+		return d.xf[i]&xWeekday != 0 || months[d.lower(i)]
+	}
+	return d.xf[i]&(xWeekday|xTime) != 0 || months[d.lower(i)] && d.lower(i) != "may" && d.lower(i) != "march"
+}
+
+// speakerPhrase is speakerOf before its check for phrases of time.
+func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	if x := d.lower(c); (x == "out" || x == "up") && c-1 > lo && isLowerWord(d.toks[c-1].Text) && d.flags[c-1]&(fStop|fAux|fPron|fDet) == 0 {
 		c-- // "points out", "spelled out": the verb's subject
 	}
@@ -1094,9 +1204,11 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 			a.spkA, a.spkB = s2, e2
 			return
 		}
-		if d.in(e-1, yTimeHead|yTimeWord) {
+		if d.in(e-1, yTimeHead|yTimeWord) && !(e-1 > s && d.xf[e-1]&sCap != 0) {
 			// "Trump in recent weeks has hired", "who just a week ago
 			// surprised": a phrase of time is no subject; the clause's is.
+			// (A capitalised time word inside a phrase ends a name: "The
+			// New York Times wrote".)
 			sa, _ := d.sentBounds(c)
 			if s2, e2, ok := d.clauseSubject(max(sa, lo), s); ok && e2 <= s {
 				a.spkA, a.spkB = s2, e2
@@ -2840,7 +2952,15 @@ func (d *doc) skipDateline(sa, hi int) int {
 		k++
 	}
 	if k == sa {
-		return sa
+		// "Castelmar (AFP) –": a place in title case needs the agency
+		// in brackets and the dash.
+		for k < hi && k < sa+3 && isCap(d.toks[k].Text) && d.tokReg[k] < 0 {
+			k++
+		}
+		if k == sa || k+3 >= hi || d.toks[k].Text != "(" || d.toks[k+2].Text != ")" || !isCap(d.toks[k+1].Text) || !isDash(d.toks[k+3].Text) {
+			return sa
+		}
+		return k + 4
 	}
 	if k < hi && d.toks[k].Text == "," {
 		// "VARNOGRAD, March 3 (UPI) —"

@@ -1148,3 +1148,38 @@ func TestMaintained(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeIsNoSpeaker pins that a phrase of time, a dateline or a name in
+// a modifier never stands for the speaker.
+func TestTimeIsNoSpeaker(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase, speaker string }{
+		{"a paper called Times", "In Castelmar, The Harbour Times wrote that the quay was unsafe for the new cranes.",
+			"that the quay was unsafe for the new cranes", "The Harbour Times", "Harbour Times"},
+		{"time before a participle", "The union, which opposes the merger, launched a radio ad in Castelmar on Saturday afternoon titled, “Sold Out.”",
+			"“Sold Out.”", "The union", ""},
+		{"time opening the phrase", "On Saturday, Senator Ada Lind of Castelmar, a harbour board rival, assailed the board for its vote on the cranes.",
+			"the board for its vote on the cranes", "Senator Ada Lind of Castelmar, a harbour board rival,", "Ada Lind"},
+		{"a poll out this week", "A Castelmar University poll out this week shows Lind with an 8-point lead over Varga in the harbour race.",
+			"Lind with an 8-point lead over Varga in the harbour race", "A Castelmar University poll", ""},
+		{"later that night", "But a victory over Varga in Castelmar later that night could ratify Lind's nomination in the minds of many voters.",
+			"Lind's nomination in the minds of many voters", "a victory over Varga in Castelmar", ""},
+		{"dateline in title case", "Castelmar (AFP) – Harbour chief Ada Lind has taken a swipe at the board, saying that the new cranes were a waste of money.",
+			"that the new cranes were a waste of money", "Harbour chief Ada Lind", "Ada Lind"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			for _, q := range got {
+				if q.Text != tt.content {
+					continue
+				}
+				if q.SpeakerText != tt.phrase || q.Speaker != tt.speaker {
+					t.Fatalf("speaker phrase %q (resolved %q); want %q (%q)", q.SpeakerText, q.Speaker, tt.phrase, tt.speaker)
+				}
+				return
+			}
+			t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
+		})
+	}
+}

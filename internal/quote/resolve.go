@@ -572,12 +572,14 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 			if _, ok := d.roleOf(k-1, d.normTok(k-1)); ok {
 				return "", -1
 			}
-			if d.isName(k - 1) {
+			if d.isName(k-1) && !(d.lower(a) == "a" || d.lower(a) == "an") {
+				// ("A University of Belmarra poll": an indefinite
+				// article opens no name)
 				b = k
 				break
 			}
 		}
-		if k > a && d.in(k, yPhraseJoin) && d.lower(k) != "of" {
+		if k > a && (d.in(k, yPhraseJoin) || cuePreps[d.lower(k)]) && d.lower(k) != "of" {
 			// "Analysts in Varnograd", "a court in Kolvany", "Nobody
 			// in Belmarra": the place after the preposition does not
 			// speak; the phrase is a description. ("Ruslan Gerchev in
