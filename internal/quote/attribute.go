@@ -200,7 +200,7 @@ func (d *doc) after1(r region) attr {
 	if d.lower(t) == "according" && d.isCue(t, cueRate) && speechEnd {
 		// “...,” according to CNN.
 		a.cue, a.end = t, t+2
-		if s, e, ok := d.npRight(t+2, hi); ok {
+		if s, e, ok := d.accordingTo(t+2, hi); ok {
 			a.spkA, a.spkB, a.end = s, e, e
 		}
 		return a
@@ -1029,6 +1029,23 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	}
 }
 
+// accordingTo finds the source phrase of "according to" starting at
+// token j, before token hi: a document goes on to its author ("a report
+// from the Harbour Institute", "interviews with a dozen delegates",
+// "an analysis by the board").
+func (d *doc) accordingTo(j, hi int) (int, int, bool) {
+	s, e, ok := d.npRight(j, hi)
+	if !ok || e+1 >= hi || d.xf[e-1]&sLower == 0 {
+		return s, e, ok
+	}
+	if w := d.lower(e); w == "from" || w == "by" || w == "with" {
+		if _, e2, ok := d.npRight(e+1, hi); ok {
+			return s, e2, true
+		}
+	}
+	return s, e, true
+}
+
 // phraseBeforeTime finds the subject phrase that opens the clause at
 // token sa and runs up to the phrase of time at token t, or ends in a
 // preposition before it ("A poll out this week shows", "a victory in
@@ -1097,7 +1114,7 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	case w == "according":
 		sa, sb := d.sentBounds(c)
 		_ = sa
-		if s, e, ok := d.npRight(c+2, sb); ok {
+		if s, e, ok := d.accordingTo(c+2, sb); ok {
 			a.spkA, a.spkB = s, e
 		}
 		return
@@ -1793,7 +1810,7 @@ func (d *doc) accordingAfter(from, qe int) (comma, s, e int, ok bool) {
 	hi := d.clauseLimit(from, qe)
 	for k := from; k+3 < hi && k < from+25; k++ {
 		if d.toks[k].Text == "," && d.lower(k+1) == "according" && d.lower(k+2) == "to" {
-			if s, e, ok := d.npRight(k+3, hi); ok {
+			if s, e, ok := d.accordingTo(k+3, hi); ok {
 				return k, s, e, true
 			}
 			return 0, 0, 0, false
@@ -2137,7 +2154,7 @@ func (d *doc) reported(qs []cand) []cand {
 			q.spkS, q.spkE = d.span(s, e)
 			q.s, q.e = d.toks[e+1].Start, d.contentEnd(d.toks[e+1].Start, d.toks[sb-1].End)
 		case w == "according":
-			s, e, ok := d.npRight(ce, sb)
+			s, e, ok := d.accordingTo(ce, sb)
 			if !ok {
 				continue
 			}

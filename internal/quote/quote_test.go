@@ -1183,3 +1183,33 @@ func TestTimeIsNoSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestAccordingToDocument pins that "according to" a document takes in
+// the author after "from", "by" or "with".
+func TestAccordingToDocument(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"report from", "The harbour will need three new cranes by May, according to a report from the Castelmar Harbour Institute.",
+			"The harbour will need three new cranes by May", "a report from the Castelmar Harbour Institute"},
+		{"analysis by", "According to an analysis by the harbour board, the quay lost money for three years.",
+			"the quay lost money for three years", "an analysis by the harbour board"},
+		{"interviews with", "The quay lost money last year, according to interviews with a dozen dock workers.",
+			"The quay lost money last year", "interviews with a dozen dock workers"},
+		{"a name stays", "The quay lost money last year, according to Lind in a statement.",
+			"The quay lost money last year", "Lind"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			for _, q := range got {
+				if q.Text == tt.content {
+					if q.SpeakerText != tt.phrase {
+						t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+					}
+					return
+				}
+			}
+			t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
+		})
+	}
+}
