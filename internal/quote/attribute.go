@@ -516,8 +516,15 @@ func (d *doc) before(r region, lo int) attr {
 			}
 			a.partialAt = d.addresseeThat(c, p, tp)
 		}
-		d.speakerOf(&a, c, lo)
-		if a.spkA < 0 && gapDirect && (d.flags[c]&fSpeech != 0 || d.toks[tp].Text == ":") {
+		if !d.passiveAsked(c) {
+			d.speakerOf(&a, c, lo)
+		} else if c+2 < tp && d.lower(c+1) == "by" {
+			// "Lind was asked by Varga, “…”": the asker after "by".
+			if s, e, ok := d.npRight(c+2, tp); ok {
+				a.spkA, a.spkB = s, e
+			}
+		} // ("Lind was asked, “…”": the asker, whom the sentence does not name)
+		if a.spkA < 0 && gapDirect && (d.flags[c]&fSpeech != 0 || d.toks[tp].Text == ":") && !d.passiveAsked(c) {
 			// "Another source familiar with Cruz's thinking said, “...”":
 			// the subject of the clause.
 			sa, _ := d.sentBounds(c)
@@ -1069,6 +1076,12 @@ func (d *doc) phraseBeforeTime(sa, t int) (int, int, bool) {
 		}
 	}
 	return s, e, true
+}
+
+// passiveAsked reports whether the cue at token c is a passive "asked"
+// ("was asked", "had been questioned").
+func (d *doc) passiveAsked(c int) bool {
+	return c > 0 && askedWords[d.lower(c)] && beForms[d.lower(c-1)]
 }
 
 // timeTok reports whether token i is a word of a phrase of time: a

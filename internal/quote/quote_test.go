@@ -1213,3 +1213,31 @@ func TestAccordingToDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestPassiveAsked pins that a question put to someone ("X was asked")
+// is not X's words: the asker after "by" speaks, or nobody named does.
+func TestPassiveAsked(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"no asker", "In an interview with the Castelmar Gazette, Lind was asked, “What is the most dangerous quay you have seen?”",
+			"“What is the most dangerous quay you have seen?”", ""},
+		{"asker after by", "Lind was asked by harbour board member Tomas Varga, “What will the cranes cost?”",
+			"“What will the cranes cost?”", "harbour board member Tomas Varga"},
+		{"active asked", "Tomas Varga asked Lind, “What will the cranes cost?”",
+			"“What will the cranes cost?”", "Tomas Varga"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			for _, q := range got {
+				if q.Text == tt.content {
+					if q.SpeakerText != tt.phrase {
+						t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+					}
+					return
+				}
+			}
+			t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
+		})
+	}
+}
