@@ -996,6 +996,10 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	case k == a.spkB:
 		a.spkA, a.spkB = -1, -1
 		sa, _ := d.sentBounds(c)
+		if s, e, ok := d.relativeBeforeTime(t0, max(sa, lo)); ok {
+			a.spkA, a.spkB = s, e
+			return
+		}
 		if s, e, ok := d.clauseSubject(max(sa, lo), c); ok && e <= c && !d.timeHead(s) {
 			a.spkA, a.spkB = s, e
 			return
@@ -1053,6 +1057,32 @@ func (d *doc) accordingTo(j, hi int) (int, int, bool) {
 	return s, e, true
 }
 
+// relativeBeforeTime finds the speaker of a relative clause whose verb
+// follows a phrase of time starting at token t, searching no further left
+// than token lo: "Ryan, who just a week ago surprised" gives "who", as
+// relativeBefore does; "a government that only three weeks ago was
+// accusing" the phrase before "that".
+func (d *doc) relativeBeforeTime(t, lo int) (int, int, bool) {
+	m := t - 1
+	for m > lo && (d.timeTok(m) && d.lower(m) != "that" || d.xf[m]&sLy != 0) {
+		m--
+	}
+	if m <= lo || d.tokReg[m] >= 0 {
+		return 0, 0, false
+	}
+	switch d.lower(m) {
+	case "who", "which":
+		if d.toks[m-1].Text == "," {
+			return m, m + 1, true
+		}
+	case "that":
+		if s, e, ok := d.npLeft(m, lo); ok && e == m && !d.timeHead(s) && d.flags[m-1]&fSpeech == 0 {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
+}
+
 // phraseBeforeTime finds the subject phrase that opens the clause at
 // token sa and runs up to the phrase of time at token t, or ends in a
 // preposition before it ("A poll out this week shows", "a victory in
@@ -1091,12 +1121,20 @@ func (d *doc) timeTok(i int) bool {
 		return true
 	}
 	switch w := d.lower(i); {
-	case w == "early" || w == "late" || w == "mid" || w == "of" || w == "the":
+	case w == "early" || w == "late" || w == "mid" || w == "of" || w == "the" || w == "a" || w == "an" || timeCounts[w]:
 		return true
 	case w != "" && w[0] >= '0' && w[0] <= '9':
 		return true
 	}
 	return false
+}
+
+// timeCounts count and bound the units of a phrase of time ("less than
+// two weeks ago", "just a few days later").
+var timeCounts = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "few": true, "several": true, "some": true, "many": true,
+	"less": true, "more": true, "than": true, "just": true, "only": true, "nearly": true, "about": true,
 }
 
 // timeHead reports whether token i is a weekday, a month or a word such
@@ -1168,6 +1206,13 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 		// "a sign saying", "the share of Republicans saying": the phrase
 		// right before the participle.
 		if c-1 >= lo && d.toks[c-1].Text != "," {
+			if s, _, ok := d.npLeft(c, max(lo, sa)); ok && d.timeTok(s) {
+				// "a government that only three weeks ago was accusing"
+				if s2, e2, ok := d.relativeBeforeTime(s, max(lo, sa)); ok {
+					a.spkA, a.spkB = s2, e2
+					return
+				}
+			}
 			// (not the object of a verb: "Mackler issued a statement
 			// saying": the clause's subject)
 			if s, e, ok := d.npLeft(c, max(lo, sa)); ok && !d.adjunctPhrase(s, e) && !d.in(e-1, yCatenative) && !(s-1 >= sa && d.lower(s-1) == "to") {
@@ -1240,6 +1285,10 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 			// (A capitalised time word inside a phrase ends a name: "The
 			// New York Times wrote".)
 			sa, _ := d.sentBounds(c)
+			if s2, e2, ok := d.relativeBeforeTime(s, max(sa, lo)); ok {
+				a.spkA, a.spkB = s2, e2
+				return
+			}
 			if s2, e2, ok := d.clauseSubject(max(sa, lo), s); ok && e2 <= s {
 				a.spkA, a.spkB = s2, e2
 				return

@@ -1164,6 +1164,12 @@ func TestTimeIsNoSpeaker(t *testing.T) {
 			"Lind with an 8-point lead over Varga in the harbour race", "A Castelmar University poll", ""},
 		{"later that night", "But a victory over Varga in Castelmar later that night could ratify Lind's nomination in the minds of many voters.",
 			"Lind's nomination in the minds of many voters", "a victory over Varga in Castelmar", ""},
+		{"less than two weeks ago", "The harbour board less than two weeks ago said that the cranes had been ordered.",
+			"that the cranes had been ordered", "The harbour board", ""},
+		{"who a week ago", "Lind, who just a week ago surprised Varga by declaring he could not yet support the plan, spoke on Monday.",
+			"he could not yet support the plan", "who", "Lind"},
+		{"that three weeks ago", "The board had “kept its word on the cranes”, Lind said, in unusually warm language for a union that only three weeks ago was accusing the board of theft.",
+			"the board of theft", "a union", ""},
 		{"dateline in title case", "Castelmar (AFP) – Harbour chief Ada Lind has taken a swipe at the board, saying that the new cranes were a waste of money.",
 			"that the new cranes were a waste of money", "Harbour chief Ada Lind", "Ada Lind"},
 	}
