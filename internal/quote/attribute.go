@@ -1117,24 +1117,20 @@ func (d *doc) passiveAsked(c int) bool {
 // timeTok reports whether token i is a word of a phrase of time: a
 // timeHead, "last", "early", "the", "of" or a number.
 func (d *doc) timeTok(i int) bool {
-	if d.timeHead(i) || d.in(i, yTimeDet) {
+	if d.timeHead(i) || d.in(i, yTimeDet|yTimeCount) {
 		return true
 	}
-	switch w := d.lower(i); {
-	case w == "early" || w == "late" || w == "mid" || w == "of" || w == "the" || w == "a" || w == "an" || timeCounts[w]:
-		return true
-	case w != "" && w[0] >= '0' && w[0] <= '9':
-		return true
-	}
-	return false
+	t := d.toks[i].Text
+	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 // timeCounts count and bound the units of a phrase of time ("less than
-// two weeks ago", "just a few days later").
+// two weeks ago", "just a few days later", "early in the week").
 var timeCounts = map[string]bool{
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "few": true, "several": true, "some": true, "many": true,
 	"less": true, "more": true, "than": true, "just": true, "only": true, "nearly": true, "about": true,
+	"early": true, "late": true, "mid": true, "of": true, "the": true, "a": true, "an": true,
 }
 
 // timeHead reports whether token i is a weekday, a month or a word such
@@ -1142,9 +1138,9 @@ var timeCounts = map[string]bool{
 func (d *doc) timeHead(i int) bool {
 	if d.xf[i]&sCap != 0 {
 		// ("The Times", "Financial Times": a name)
-		return d.xf[i]&xWeekday != 0 || months[d.lower(i)]
+		return d.xf[i]&xWeekday != 0 || d.in(i, yMonth)
 	}
-	return d.xf[i]&(xWeekday|xTime) != 0 || months[d.lower(i)] && d.lower(i) != "may" && d.lower(i) != "march"
+	return d.xf[i]&(xWeekday|xTime) != 0 || d.in(i, yMonth) && d.lower(i) != "may" && d.lower(i) != "march"
 }
 
 // speakerPhrase is speakerOf before its check for phrases of time.

@@ -74,6 +74,8 @@ const (
 	yOrgHead                          // orgHeads
 	yGroupNoun                        // groupNouns
 	yQuantifier                       // quantifiers
+	yMonth                            // months
+	yTimeCount                        // timeCounts
 )
 
 // yLists are the lists the y bits stand for.
@@ -82,7 +84,7 @@ var yLists = []struct {
 	bit   uint32
 }{{phraseJoins, yPhraseJoin}, {timeHeads, yTimeHead}, {timeWords, yTimeWord}, {timeDets, yTimeDet},
 	{pastIrregular, yPastIrregular}, {raisingVerbs, yRaising}, {namingVerbs, yNaming}, {catenatives, yCatenative},
-	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}}
+	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}, {months, yMonth}, {timeCounts, yTimeCount}}
 
 // in reports whether the word of token i is in one of the lists of the
 // y bits in set: a map lookup of d.lower(i) without hashing it again.
