@@ -433,13 +433,21 @@ func extractChecked(t *testing.T, txt string) []storyline.Quote {
 // the text content.
 func wantQuote(t *testing.T, txt, content string) {
 	t.Helper()
+	findQuote(t, txt, content)
+}
+
+// findQuote extracts the quotes of txt and returns the one whose text is
+// content; it fails the test when there is none.
+func findQuote(t *testing.T, txt, content string) storyline.Quote {
+	t.Helper()
 	got := extractChecked(t, txt)
 	for _, q := range got {
 		if q.Text == content {
-			return
+			return q
 		}
 	}
 	t.Fatalf("want a quote %q; got %s", content, dump(got))
+	return storyline.Quote{}
 }
 
 // checkInvariants asserts what every extraction must hold: spans in
@@ -1175,17 +1183,9 @@ func TestTimeIsNoSpeaker(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := extractChecked(t, head+tt.text)
-			for _, q := range got {
-				if q.Text != tt.content {
-					continue
-				}
-				if q.SpeakerText != tt.phrase || q.Speaker != tt.speaker {
-					t.Fatalf("speaker phrase %q (resolved %q); want %q (%q)", q.SpeakerText, q.Speaker, tt.phrase, tt.speaker)
-				}
-				return
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase || q.Speaker != tt.speaker {
+				t.Fatalf("speaker phrase %q (resolved %q); want %q (%q)", q.SpeakerText, q.Speaker, tt.phrase, tt.speaker)
 			}
-			t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
 		})
 	}
 }
@@ -1206,16 +1206,9 @@ func TestAccordingToDocument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := extractChecked(t, head+tt.text)
-			for _, q := range got {
-				if q.Text == tt.content {
-					if q.SpeakerText != tt.phrase {
-						t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-					}
-					return
-				}
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
 			}
-			t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
 		})
 	}
 }
@@ -1234,16 +1227,9 @@ func TestPassiveAsked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := extractChecked(t, head+tt.text)
-			for _, q := range got {
-				if q.Text == tt.content {
-					if q.SpeakerText != tt.phrase {
-						t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-					}
-					return
-				}
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
 			}
-			t.Fatalf("want a quote %q; got %s", tt.content, dump(got))
 		})
 	}
 }
