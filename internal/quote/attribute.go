@@ -995,49 +995,58 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	case !timed:
 	case k == a.spkB:
 		a.spkA, a.spkB = -1, -1
-		sa, _ := d.sentBounds(c)
-		if s, e, ok := d.relativeBeforeTime(t0, max(sa, lo)); ok {
+		if s, e, ok := d.speakerBeforeTime(t0, c, lo); ok {
 			a.spkA, a.spkB = s, e
-			return
-		}
-		if s, e, ok := d.clauseSubject(max(sa, lo), c); ok && e <= c && !d.timeHead(s) {
-			a.spkA, a.spkB = s, e
-			return
-		}
-		if s, e, ok := d.phraseBeforeTime(max(sa, lo), t0); ok {
-			a.spkA, a.spkB = s, e
-			return
-		}
-		// "The union, which opposes the merger, launched an ad on
-		// Saturday titled": the subject of the last verb before it.
-		for v := k - 1; v > max(sa, lo) && v >= k-30; v-- {
-			if d.tokReg[v] >= 0 || !d.verbish(v) {
-				continue
-			}
-			if s, e, ok := d.npLeft(v, max(sa, lo)); ok && d.tokReg[s] < 0 && !d.timeHead(s) {
-				a.spkA, a.spkB = s, e
-				return
-			}
-			if d.toks[v-1].Text != "," {
-				return
-			}
-			// (past a relative clause set off by commas)
-			for m := v - 2; m > max(sa, lo) && m >= v-20; m-- {
-				if d.toks[m].Text != "," {
-					continue
-				}
-				if w := d.lower(m + 1); w == "which" || w == "who" {
-					if s, e, ok := d.npLeft(m, max(sa, lo)); ok && e == m && d.tokReg[s] < 0 && !d.timeHead(s) {
-						a.spkA, a.spkB = s, e
-					}
-				}
-				return
-			}
-			return
 		}
 	case d.toks[k].Text == "," && k+1 < a.spkB:
 		a.spkA = k + 1
 	}
+}
+
+// speakerBeforeTime finds the speaker of the cue at token c when the
+// phrase before it is one of time starting at token t, searching no
+// further left than token lo: a relative pronoun or head before the time,
+// the clause's subject, the phrase the time follows, or the subject of
+// the last verb before it.
+func (d *doc) speakerBeforeTime(t, c, lo int) (int, int, bool) {
+	sa, _ := d.sentBounds(c)
+	lo = max(sa, lo)
+	if s, e, ok := d.relativeBeforeTime(t, lo); ok {
+		return s, e, true
+	}
+	if s, e, ok := d.clauseSubject(lo, c); ok && e <= c && !d.timeHead(s) {
+		return s, e, true
+	}
+	if s, e, ok := d.phraseBeforeTime(lo, t); ok {
+		return s, e, true
+	}
+	// "The union, which opposes the merger, launched an ad on Saturday
+	// titled": the subject of the last verb before it.
+	for v := t - 1; v > lo && v >= t-30; v-- {
+		if d.tokReg[v] >= 0 || !d.verbish(v) {
+			continue
+		}
+		if s, e, ok := d.npLeft(v, lo); ok && d.tokReg[s] < 0 && !d.timeHead(s) {
+			return s, e, true
+		}
+		if d.toks[v-1].Text != "," {
+			return 0, 0, false
+		}
+		// (past a relative clause set off by commas)
+		for m := v - 2; m > lo && m >= v-20; m-- {
+			if d.toks[m].Text != "," {
+				continue
+			}
+			if w := d.lower(m + 1); w == "which" || w == "who" {
+				if s, e, ok := d.npLeft(m, lo); ok && e == m && d.tokReg[s] < 0 && !d.timeHead(s) {
+					return s, e, true
+				}
+			}
+			return 0, 0, false
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
 }
 
 // accordingTo finds the source phrase of "according to" starting at
