@@ -1263,6 +1263,13 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 		}
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
+		if s2, e2, ok := d.objectBeforePrep(c, s, lo); ok {
+			// "They can't make the same argument about", "he spoke
+			// to CNN about": the phrase before a preposition cue is
+			// the object of a verb, whose subject speaks.
+			a.spkA, a.spkB = s2, e2
+			return
+		}
 		if s2, ok := d.relativeHead(s, lo); ok {
 			// "a White House official who spoke anonymously to
 			// discuss internal strategy said": the phrase the relative
@@ -1395,6 +1402,57 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e
 	}
+}
+
+// objectBeforePrep finds the subject of the verb whose object (or
+// prepositional object) is the phrase starting at token s before the
+// preposition cue at token c, searching no further left than token lo.
+func (d *doc) objectBeforePrep(c, s, lo int) (int, int, bool) {
+	if !cuePreps[d.lower(c)] || s-1 < lo {
+		return 0, 0, false
+	}
+	v := s - 1
+	if v-1 >= lo && (d.xf[v]&xPrep != 0 || d.lower(v) == "to" || d.lower(v) == "before") && isLowerWord(d.toks[v].Text) {
+		v-- // "spoke to CNN about", "testify before the committee about"
+	}
+	if d.tokReg[v] >= 0 {
+		return 0, 0, false
+	}
+	if _, ok := d.objectOf(v+1, lo); !ok {
+		// a plain verb after an auxiliary or "to": "can't make",
+		// "will testify", "to deliver"
+		if v-1 < lo || d.xf[v]&sLower == 0 || d.flags[v]&(fStop|fDet|fPron|fAux) != 0 || d.xf[v]&xPrep != 0 {
+			return 0, 0, false
+		}
+		switch p := d.lower(v - 1); {
+		case p == "to":
+			// the subject of the finite verb the infinitive follows
+			sa, _ := d.sentBounds(c)
+			for u := v - 2; u > max(sa, lo) && u > v-12; u-- {
+				if d.tokReg[u] >= 0 || d.toks[u].Text == "," {
+					break
+				}
+				if _, ok := d.objectOf(u+1, lo); ok {
+					if s2, e2, ok := d.npLeft(u, max(sa, lo)); ok && d.tokReg[s2] < 0 && e2 == u {
+						return s2, e2, true
+					}
+					break
+				}
+			}
+			return 0, 0, false
+		case d.flags[v-1]&fAux != 0 || p == "n't" || p == "n’t" || p == "not":
+		default:
+			return 0, 0, false
+		}
+	}
+	if v-2 >= lo && (d.lower(v-1) == "n't" || d.lower(v-1) == "n’t") && (d.lower(v-2) == "ca" || d.lower(v-2) == "wo") {
+		v -= 2 // "ca|n't make", "wo|n't give"
+	}
+	s2, e2, ok := d.npLeft(v, lo)
+	if !ok || d.tokReg[s2] >= 0 || d.verbish(e2-1) {
+		return 0, 0, false
+	}
+	return s2, e2, true
 }
 
 // isVerbish guesses whether a lower-case word is a finite verb: a past

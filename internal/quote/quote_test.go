@@ -1233,3 +1233,24 @@ func TestPassiveAsked(t *testing.T) {
 		})
 	}
 }
+
+// TestObjectBeforePrepCue pins the speaker of a preposition cue after a
+// verb's object: the verb's subject, not the object.
+func TestObjectBeforePrepCue(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"after a modal and n't", "They can't make the same argument about the northern quays, where the cranes stood idle in 2019.",
+			"the northern quays, where the cranes stood idle in 2019", "They"},
+		{"after will and a prepositional object", "On Thursday, Lind will testify before the harbour committee about the decision to close the dry dock.",
+			"the decision to close the dry dock", "Lind"},
+		{"after to", "Varga's top advisers huddled with dock workers to deliver a sober update about the union's chances.",
+			"the union's chances", "Varga's top advisers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+			}
+		})
+	}
+}
