@@ -1351,6 +1351,11 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	// the clause.
 	if c-1 >= lo && d.lower(c-1) == "to" && d.flags[c]&fSpeech != 0 {
 		sa, _ := d.sentBounds(c)
+		if s, e, ok := d.infinitiveSubject(c-1, sa); ok {
+			a.spkA, a.spkB = s, e
+			a.subject = true
+			return
+		}
 		if s, e, ok := d.clauseSubject(max(sa, lo), c); ok {
 			a.spkA, a.spkB = s, e
 			a.subject = true
@@ -1402,6 +1407,41 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 		// verb is its object: "repeated her objection")
 		a.spkA, a.spkB = s, e
 	}
+}
+
+// infinitiveSubject finds the subject of the verb that the "to" at token
+// t follows, searching no further left than token sa: "The email goes on
+// to say", "Auerbach went so far as to say", "Mr. Trump was prompted to
+// say", "O'Malley, who signed the gun laws, interjected to say".
+func (d *doc) infinitiveSubject(t, sa int) (int, int, bool) {
+	for u := t - 1; u > sa && u >= t-5; u-- {
+		if d.tokReg[u] >= 0 || d.xf[u]&sLower == 0 {
+			return 0, 0, false
+		}
+		w := d.lower(u)
+		if d.verbish(u) || d.in(u, yPastIrregular) || w == "went" || w == "goes" || w == "go" || w == "have" {
+			s, e, ok := d.npLeft(u, sa)
+			if !ok || d.tokReg[s] >= 0 || e > u {
+				return 0, 0, false
+			}
+			if s-2 >= sa && d.in(s-1, yPhraseJoin) && d.flags[s-2]&(fAux|fStop|fPron) == 0 && !d.verbish(s-2) {
+				// "a paper from the Brookings Institution had this to
+				// say": the phrase before the preposition heads it
+				if s2, e2, ok := d.npLeft(s-1, sa); ok && e2 == s-1 && d.tokReg[s2] < 0 {
+					s = s2
+				}
+			} else if s-1 >= sa && (d.xf[s-1]&xPrep != 0 || d.lower(s-1) == "to" || d.lower(s-1) == "by") {
+				// "she and other Democrats on the stage refused to
+				// say": a phrase after a preposition is no subject
+				return 0, 0, false
+			}
+			return s, e, true
+		}
+		if d.flags[u]&(fStop|fAux) == 0 && d.xf[u]&xNpAdverb == 0 && w != "far" && w != "this" && w != "that" {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // objectBeforePrep finds the subject of the verb whose object (or
@@ -2452,6 +2492,9 @@ func (d *doc) reported(qs []cand) []cand {
 		}
 		if q.e <= q.s || q.e-q.s < 4 && !(q.e-q.s >= 2 && yesNo[strings.ToLower(d.text[q.s:q.e])]) {
 			continue // ("said yes" reports "yes")
+		}
+		if k := d.tokAt(q.s); k+1 < len(d.toks) && d.toks[k+1].End >= q.e && d.lower(k) == "to" && d.flags[k+1]&fSpeech != 0 {
+			continue // "goes on [to say]: “…”": the quotation's cue, no content
 		}
 		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e], 4) <= 3 {
 			continue // "had discussed since last week": an adjunct, no content

@@ -1254,3 +1254,35 @@ func TestObjectBeforePrepCue(t *testing.T) {
 		})
 	}
 }
+
+// TestInfinitiveSpeaker pins the speaker of "to say" before a quotation:
+// the subject of the verb the infinitive follows; and "to say" itself is
+// no reported content.
+func TestInfinitiveSpeaker(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"goes on to say", "The union's letter goes on to say: “The cranes have not moved since the strike began.”",
+			"“The cranes have not moved since the strike began.”", "The union's letter"},
+		{"went so far as to say", "The Gazette columnist Ann Lind went so far as to say: “The port as we know it is over.”",
+			"“The port as we know it is over.”", "The Gazette columnist Ann Lind"},
+		{"prompted in a subordinate clause", "Much of the hearing was so calm that Mr. Varga was prompted to say, “I cannot believe how civil it has been.”",
+			"“I cannot believe how civil it has been.”", "Mr. Varga"},
+		{"after an appositive", "Varga, who signed the dock rules as mayor, interjected to say: “They have both changed their minds on this.”",
+			"“They have both changed their minds on this.”", "Varga, who signed the dock rules as mayor,"},
+		{"had this to say", "A paper from the Castelmar Institute had this to say about the plan: “Shippers would pay 24% more.”",
+			"“Shippers would pay 24% more.”", "A paper from the Castelmar Institute"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			if q := findQuote(t, txt, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+			}
+			for _, q := range extractChecked(t, txt) {
+				if q.Text == "to say" {
+					t.Fatalf("\"to say\" reported as content: %s", dump([]storyline.Quote{q}))
+				}
+			}
+		})
+	}
+}
