@@ -218,7 +218,7 @@ func (d *doc) after1(r region) attr {
 			ce++
 		}
 		a.end = ce
-		if s, e, ok := d.npRight(ce, hi); ok {
+		if s, e, ok := d.npRightAdj(ce, hi, d.flags[t]&fSpeech != 0); ok {
 			a.spkA, a.spkB, a.end = s, e, e
 		}
 		if !speechEnd && !(a.spkA >= 0 && d.endsSentence(a.end, hi)) {
@@ -1394,7 +1394,7 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	}
 	_, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
-	s, e, ok := d.npRight(ce, sb)
+	s, e, ok := d.npRightAdj(ce, sb, d.flags[c]&fSpeech != 0)
 	if ok && c > 0 && e+1 < sb && d.in(e, yPhraseJoin) && d.lower(e) != "with" && d.toks[c-1].Text == "," {
 		// "..., said a spokesman for the port.": the phrase after the
 		// preposition belongs to the speaker's

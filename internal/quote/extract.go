@@ -1380,7 +1380,12 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 
 // npRight finds the speaker phrase starting at token j ("said Christie",
 // "according to the report"), ending before token hi.
-func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
+func (d *doc) npRight(j, hi int) (a, b int, ok bool) { return d.npRightAdj(j, hi, false) }
+
+// npRightAdj is npRight that, when adj is true, reads a word in -ed after
+// a determiner or a count as an adjective of the phrase (adjectiveEd):
+// for the speaker after a speech verb ("said the printed slate card").
+func (d *doc) npRightAdj(j, hi int, adj bool) (a, b int, ok bool) {
 	if j >= hi || j >= len(d.toks) {
 		return 0, 0, false
 	}
@@ -1392,7 +1397,7 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
 	}
 	b = j
 	for m := j; m < hi && m < j+9; m++ {
-		if !d.npTokOK(m) || (m > j && (d.xf[m]&xPronoun != 0 || d.verbish(m))) {
+		if !d.npTokOK(m) || (m > j && (d.xf[m]&xPronoun != 0 || d.verbish(m) && !(adj && d.adjectiveEd(m, hi)))) {
 			// ("according to a translation provided by ...": a
 			// participle ends the phrase)
 			break
@@ -1413,6 +1418,18 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	return j, b, true
+}
+
+// adjectiveEd reports whether the word in -ed at token m, inside a
+// phrase before token hi, modifies the noun after it: it follows a
+// determiner or a count and a word of the phrase follows ("said the
+// printed slate card", "said one unaligned strategist").
+func (d *doc) adjectiveEd(m, hi int) bool {
+	if m+1 >= hi || !strings.HasSuffix(d.lower(m), "ed") || !d.npTokOK(m+1) || d.verbish(m+1) || d.xf[m+1]&(xPronoun|xDeterminer) != 0 {
+		return false
+	}
+	p := d.lower(m - 1)
+	return d.xf[m-1]&xDeterminer != 0 || p == "one" || p == "two" || p == "three" || p == "several" || p == "some" || p == "many"
 }
 
 func (d *doc) span(a, b int) (int, int) { return d.toks[a].Start, d.toks[b-1].End }

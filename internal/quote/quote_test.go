@@ -1286,3 +1286,22 @@ func TestInfinitiveSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjectiveInSpeaker pins a speaker after a speech verb whose words
+// include an adjective in -ed: "said the printed slate card".
+func TestAdjectiveInSpeaker(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"after a determiner", "“Please keep your votes for this list,” said the printed union slate card.",
+			"“Please keep your votes for this list,”", "the printed union slate card"},
+		{"after a count", "“There is no data to suggest that,” said one unaligned Castelmar party strategist.",
+			"“There is no data to suggest that,”", "one unaligned Castelmar party strategist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+			}
+		})
+	}
+}
