@@ -2354,6 +2354,12 @@ func (d *doc) reported(qs []cand) []cand {
 		default:
 			var a attr = noAttr()
 			d.speakerOf(&a, c, sa)
+			if a.spkB == a.spkA+1 && a.spkA > sa && d.lower(a.spkA) == "who" && d.toks[a.spkA-1].Text != "," && (inSpk[a.spkA-1] || len(add) > 0 && add[len(add)-1].spkE == d.toks[a.spkA-1].End) {
+				// "said a handful of dockers who point to his ties": a
+				// relative clause of another attribution's speaker
+				// belongs to that phrase
+				continue
+			}
 			// "..., X said." / "..., said X." at the end of the sentence.
 			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.lower(ce+1)) && !d.hasThatOrCue(ce+1, sb) {
 				// "The talks would be helped, Brandt said, by the
@@ -2464,6 +2470,9 @@ func (d *doc) reported(qs []cand) []cand {
 				// which critics said was unfair, passed": the relative
 				// clause ends where the main clause resumes.
 				end = d.relativeEnd(p, sb, end)
+				if d.toks[a.spkA-1].Text != "," {
+					end = d.restrictiveEnd(p, end)
+				}
 			}
 			q.s = d.toks[p].Start
 			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
@@ -3502,7 +3511,9 @@ func (d *doc) relativeBefore(c, lo int) int {
 	for k := c - 1; k >= lo && k >= c-4 && d.tokReg[k] < 0; k-- {
 		switch x := d.lower(k); {
 		case x == "who" || x == "which":
-			if k-1 >= 0 && d.toks[k-1].Text == "," {
+			if k-1 >= 0 && (d.toks[k-1].Text == "," || x == "who" && d.npTokOK(k-1) && d.tokReg[k-1] < 0) {
+				// ("Rikkie Wells who tweeted": PolNeAR takes "who" with
+				// no comma too, 187 times of 197 on train)
 				return k
 			}
 			return -1
@@ -3783,6 +3794,25 @@ func (d *doc) relativeEnd(p, sb, end int) int {
 	for k := p + 1; k+1 < sb && d.toks[k].Start < end; k++ {
 		if d.toks[k].Text == "," && d.resumes(k+1) {
 			return d.toks[k].Start
+		}
+	}
+	return end
+}
+
+// restrictiveEnd returns where the content that starts at token p of a
+// cue in a relative clause with no comma ends: before the next verb that
+// is a cue, which is the main clause's ("economists who favor
+// [consumption taxes] agree that", "Republicans who have praised [his
+// candidacy] warned"), or at end.
+func (d *doc) restrictiveEnd(p, end int) int {
+	for k := p + 1; k < len(d.toks) && d.toks[k].Start < end; k++ {
+		if d.tokReg[k] >= 0 || d.toks[k].Text == "," {
+			return end
+		}
+		if d.xf[k]&sLower != 0 && !isParticiple(d.lower(k)) && d.isCue(k, cueRate) && d.flags[k-1]&(fAux|fStop|fDet|fPron) == 0 && d.xf[k-1]&sLy == 0 && !d.verbish(k-1) && (d.npTokOK(k-1) || isDash(d.toks[k-1].Text)) && d.tokReg[k-1] < 0 {
+			// (after a noun: "taxes agree", "candidacy warned"; not
+			// "was widely condemned", "repeated claims")
+			return d.toks[k-1].End
 		}
 	}
 	return end

@@ -1305,3 +1305,27 @@ func TestAdjectiveInSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestRestrictiveWho pins relative clauses with no comma: "who" is the
+// speaker of its own cue, as PolNeAR annotates it; the clause's content
+// ends where the main clause's verb resumes.
+func TestRestrictiveWho(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"who tweeted", "The best response was this tweet from Ann Lind who tweeted, “They never pay attention to the harbour rules.”",
+			"“They never pay attention to the harbour rules.”", "who"},
+		{"the relative clause's content", "So even economists who favor harbour fees agree that movement toward them will be slow.",
+			"harbour fees", "who"},
+		{"the main clause's content", "So even economists who favor harbour fees agree that movement toward them will be slow.",
+			"that movement toward them will be slow", "economists who favor harbour fees"},
+		{"a verb after a dash", "Dock workers who backed the strike — about 40 percent of them — warned that the port may have to close.",
+			"that the port may have to close", "Dock workers who backed the strike — about 40 percent of them"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+			}
+		})
+	}
+}
