@@ -483,7 +483,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) {
+		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) && !d.closesClause(first, c, lo) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -592,6 +592,20 @@ func (d *doc) before(r region, lo int) attr {
 		}
 	}
 	return a
+}
+
+// closesClause reports whether the cue at token first closes the clause
+// before it, with the participle cue at token c after a comma: "Trump's
+// “excesses” are sickening, Hollande said Tuesday in Paris, noting the
+// nominee “makes you want to retch.”" reports the sickening excesses
+// with "said" and the quotation with "noting".
+func (d *doc) closesClause(first, c, lo int) bool {
+	if !isParticiple(d.lower(c)) || c-1 <= first || d.toks[c-1].Text != "," {
+		return false
+	}
+	x := noAttr()
+	d.speakerOf(&x, first, lo)
+	return x.spkA > lo && x.spkB == first && d.toks[x.spkA-1].Text == ","
 }
 
 // titleSmall are the short words a title in title case keeps lower-case.
@@ -2505,6 +2519,9 @@ func (d *doc) reported(qs []cand) []cand {
 		if k := d.tokAt(q.s); k+1 < len(d.toks) && d.toks[k+1].End >= q.e && d.lower(k) == "to" && d.flags[k+1]&fSpeech != 0 {
 			continue // "goes on [to say]: “…”": the quotation's cue, no content
 		}
+		if k := d.tokAt(q.s); k > 0 && d.toks[k].End >= q.e && isParticiple(d.lower(k)) && d.toks[k-1].Text == "," {
+			continue // "said, [adding] that ...": the next attribution's cue, no content
+		}
 		if k := d.tokAt(q.s); k < len(d.toks) && d.adjunctAt(k) && countWords(d.text[q.s:q.e], 4) <= 3 {
 			continue // "had discussed since last week": an adjunct, no content
 		}
@@ -2891,7 +2908,18 @@ func (d *doc) adjunctTail(ce, sb int) bool {
 	}
 	for k := ce; k < sb; k++ {
 		w := d.lower(k)
-		if d.tokReg[k] >= 0 || d.verbish(k) || d.flags[k]&(fAux|fPron) != 0 && w != "his" && w != "her" && w != "their" && w != "its" || w == "that" || k == ce && isParticiple(w) {
+		if d.tokReg[k] >= 0 {
+			// (a title in marks names a show or a paper: "said on
+			// Harbour Radio's “Morning Tide.”")
+			if r := d.regs[d.tokReg[k]]; d.titleLike(r) {
+				for k+1 < sb && d.toks[k+1].Start < r.e {
+					k++
+				}
+				continue
+			}
+			return false
+		}
+		if d.verbish(k) || d.flags[k]&(fAux|fPron) != 0 && w != "his" && w != "her" && w != "their" && w != "its" || w == "that" || k == ce && isParticiple(w) {
 			return false
 		}
 		if x := d.toks[k].Text; x == "," || x == ":" || x == ";" || isDash(x) {

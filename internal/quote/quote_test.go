@@ -1329,3 +1329,33 @@ func TestRestrictiveWho(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseBeforeParticiple pins "A, X said <adjunct>, noting B": the
+// speech verb reports the clause before it, the participle the words
+// after it, and a title in marks ending the adjunct is no quotation.
+func TestClauseBeforeParticiple(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, cue string }{
+		{"the clause before the speech verb", "Varga's “excesses” are sickening, Lind said Tuesday in Castelmar, noting the mayor “makes you want to retch.”",
+			"Varga's “excesses” are sickening", "said"},
+		{"the participle's words", "Varga's “excesses” are sickening, Lind said Tuesday in Castelmar, noting the mayor “makes you want to retch.”",
+			"the mayor “makes you want to retch.”", "noting"},
+		{"a title after the speech verb", "Lind was for the yard while the mayor was in office, he said Wednesday morning on Harbour Radio's “Morning Tide.”",
+			"Lind was for the yard while the mayor was in office", "said"},
+		{"no participle alone", "Mr. Varga intends to open the dry dock this month, Mr. Lind said, adding that he would also hold talks to address the ''pay gap.''",
+			"that he would also hold talks to address the ''pay gap.''", "adding"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := head + tt.text
+			if q := findQuote(t, txt, tt.content); q.Cue != tt.cue {
+				t.Fatalf("cue %q; want %q", q.Cue, tt.cue)
+			}
+			for _, q := range extractChecked(t, txt) {
+				if !strings.ContainsAny(q.Text, " ,") && isParticiple(q.Text) {
+					t.Fatalf("a participle alone reported as content: %s", dump([]storyline.Quote{q}))
+				}
+			}
+		})
+	}
+}
