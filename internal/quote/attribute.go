@@ -2407,7 +2407,7 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 				break
 			}
-			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.skipDateline(d.tokAt(ls), a.spkA)) && a.spkA-1-d.tokAt(ls) >= 6) {
+			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.hasPresentVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.skipDateline(d.tokAt(ls), a.spkA)) && a.spkA-1-d.tokAt(ls) >= 6) {
 				// "Ryan and Trump will meet next week, Spicer said,
 				// adding, ...", "..., Wilkin said during his speech
 				// to be a delegate.": the clause before.
@@ -2985,6 +2985,22 @@ func (d *doc) hasFiniteVerb(a, b int) bool {
 			return true
 		}
 		if k > a && strings.HasSuffix(w, "ed") && isLowerWord(d.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPresentVerb reports whether tokens [a, b) hold a verb in the third
+// person present right after its subject: a lower-case word in -s after
+// a capitalised name or "he", "she", "it" ("Mr. Varga intends to").
+func (d *doc) hasPresentVerb(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		w := d.lower(k)
+		if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' || w[len(w)-2] == 'u' || w[len(w)-2] == 'i' || d.xf[k]&sLower == 0 || d.tokReg[k-1] >= 0 {
+			continue
+		}
+		if p := d.lower(k - 1); p == "he" || p == "she" || p == "it" || d.xf[k-1]&sCap != 0 && !determinerCap[d.toks[k-1].Text] {
 			return true
 		}
 	}

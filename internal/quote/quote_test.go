@@ -1342,6 +1342,8 @@ func TestClauseBeforeParticiple(t *testing.T) {
 			"the mayor “makes you want to retch.”", "noting"},
 		{"a title after the speech verb", "Lind was for the yard while the mayor was in office, he said Wednesday morning on Harbour Radio's “Morning Tide.”",
 			"Lind was for the yard while the mayor was in office", "said"},
+		{"a verb in the present", "Mr. Varga intends to open the dry dock this month, Mr. Lind said, adding that he would also hold talks to address the ''pay gap.''",
+			"Mr. Varga intends to open the dry dock this month", "said"},
 		{"no participle alone", "Mr. Varga intends to open the dry dock this month, Mr. Lind said, adding that he would also hold talks to address the ''pay gap.''",
 			"that he would also hold talks to address the ''pay gap.''", "adding"},
 	}
