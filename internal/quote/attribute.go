@@ -2389,7 +2389,8 @@ func (d *doc) reported(qs []cand) []cand {
 				// of Democrats who point to ...": a speech verb after a
 				// comma with a phrase after it that runs to the sentence
 				// end puts its speaker after it, never its content.
-				if s, e, ok := d.npRight(ce, sb); ok && s == ce && (e >= sb || d.toks[e].Text == "," || d.adjunctAt(e) || d.xf[e]&xRelOpener != 0) && d.appositiveTail(e, sb) {
+				// (the phrase may run to the full stop)
+				if s, e, ok := d.npRightJoined(ce, sb); ok && s == ce && (e >= sb || e+1 == sb && !isWordTok(d.lower(e)) || d.toks[e].Text == "," || d.adjunctAt(e) || d.xf[e]&xRelOpener != 0) && d.appositiveTail(e, sb) {
 					q.spkS, q.spkE = d.span(s, e)
 					end := d.toks[c-1].Start // (before the comma)
 					if d.toks[c-1].Text != "," {
@@ -2834,6 +2835,26 @@ func (d *doc) commaSoon(i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// npRightJoined is npRight over phrases joined by "and" or a preposition
+// of a title: "said lobbyist and GOP strategist Charlie Black", "said a
+// former spokesman for the Foreign Ministry".
+func (d *doc) npRightJoined(j, hi int) (int, int, bool) {
+	s, e, ok := d.npRight(j, hi)
+	for n := 0; ok && n < 3 && e+1 < hi; n++ {
+		switch d.lower(e) {
+		case "and", "for", "of", "at", "with", "from":
+		default:
+			return s, e, true
+		}
+		_, e2, ok2 := d.npRight(e+1, hi)
+		if !ok2 {
+			break
+		}
+		e = e2
+	}
+	return s, e, ok
 }
 
 // appositiveTail reports whether tokens [k, sb) after a speaker phrase

@@ -1361,3 +1361,25 @@ func TestClauseBeforeParticiple(t *testing.T) {
 		})
 	}
 }
+
+// TestInvertedJoinedSpeaker pins "A, said X and Y" and "A, said X for Y":
+// the speaker phrase after the speech verb runs over the join, and the
+// clause before it is the content.
+func TestInvertedJoinedSpeaker(t *testing.T) {
+	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
+	tests := []struct{ name, text, content, phrase string }{
+		{"for", "He also had a voice in decisions about major investments in the port, said a former spokesman for the Castelmar harbour board, Tomas Varga.",
+			"He also had a voice in decisions about major investments in the port", "a former spokesman for the Castelmar harbour board"},
+		{"and", "The firm lobbied on behalf of the dockers' union on wages and other issues, said lobbyist and party strategist Ann Lind, Varga's former partner.",
+			"The firm lobbied on behalf of the dockers' union on wages and other issues", "lobbyist and party strategist Ann Lind"},
+		{"a place after the name", "Even the north quay has more trade through its ferries, says harbour economist Ann Lind in Castelmar.",
+			"Even the north quay has more trade through its ferries", "harbour economist Ann Lind"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+			}
+		})
+	}
+}
