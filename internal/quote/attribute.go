@@ -595,10 +595,10 @@ func (d *doc) before(r region, lo int) attr {
 }
 
 // closesClause reports whether the cue at token first closes the clause
-// before it, with the participle cue at token c after a comma: "Trump's
-// “excesses” are sickening, Hollande said Tuesday in Paris, noting the
-// nominee “makes you want to retch.”" reports the sickening excesses
-// with "said" and the quotation with "noting".
+// before it, with the participle cue at token c after a comma: "Varga's
+// “excesses” are a disgrace, Lind said Tuesday in Castelmar, noting the
+// mayor “has lost the docks.”" reports the disgrace with "said" and the
+// quotation with "noting".
 func (d *doc) closesClause(first, c, lo int) bool {
 	if !isParticiple(d.lower(c)) || c-1 <= first || d.toks[c-1].Text != "," {
 		return false
@@ -1278,8 +1278,8 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	}
 	if s, e, ok := d.npLeft(c, lo); ok {
 		if s2, e2, ok := d.objectBeforePrep(c, s, lo); ok {
-			// "They can't make the same argument about", "he spoke
-			// to CNN about": the phrase before a preposition cue is
+			// "They can't make the same case about", "he spoke to
+			// the Gazette about": the phrase before a preposition cue is
 			// the object of a verb, whose subject speaks.
 			a.spkA, a.spkB = s2, e2
 			return
@@ -1424,9 +1424,9 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 }
 
 // infinitiveSubject finds the subject of the verb that the "to" at token
-// t follows, searching no further left than token sa: "The email goes on
-// to say", "Auerbach went so far as to say", "Mr. Trump was prompted to
-// say", "O'Malley, who signed the gun laws, interjected to say".
+// t follows, searching no further left than token sa: "The union's letter
+// goes on to say", "Lind went so far as to say", "Mr. Varga was prompted
+// to say", "Varga, who signed the dock rules, interjected to say".
 func (d *doc) infinitiveSubject(t, sa int) (int, int, bool) {
 	for u := t - 1; u > sa && u >= t-5; u-- {
 		if d.tokReg[u] >= 0 || d.xf[u]&sLower == 0 {
@@ -1439,13 +1439,13 @@ func (d *doc) infinitiveSubject(t, sa int) (int, int, bool) {
 				return 0, 0, false
 			}
 			if s-2 >= sa && d.in(s-1, yPhraseJoin) && d.flags[s-2]&(fAux|fStop|fPron) == 0 && !d.verbish(s-2) {
-				// "a paper from the Brookings Institution had this to
+				// "a paper from the Castelmar Institute had this to
 				// say": the phrase before the preposition heads it
 				if s2, e2, ok := d.npLeft(s-1, sa); ok && e2 == s-1 && d.tokReg[s2] < 0 {
 					s = s2
 				}
 			} else if s-1 >= sa && (d.xf[s-1]&xPrep != 0 || d.lower(s-1) == "to" || d.lower(s-1) == "by") {
-				// "she and other Democrats on the stage refused to
+				// "she and other councillors on the panel refused to
 				// say": a phrase after a preposition is no subject
 				return 0, 0, false
 			}
@@ -1467,7 +1467,7 @@ func (d *doc) objectBeforePrep(c, s, lo int) (int, int, bool) {
 	}
 	v := s - 1
 	if v-1 >= lo && (d.xf[v]&xPrep != 0 || d.lower(v) == "to" || d.lower(v) == "before") && isLowerWord(d.toks[v].Text) {
-		v-- // "spoke to CNN about", "testify before the committee about"
+		v-- // "spoke to the Gazette about", "testify before the board about"
 	}
 	if d.tokReg[v] >= 0 {
 		return 0, 0, false
@@ -2838,8 +2838,8 @@ func (d *doc) commaSoon(i, hi int) bool {
 }
 
 // npRightJoined is npRight over phrases joined by "and" or a preposition
-// of a title: "said lobbyist and GOP strategist Charlie Black", "said a
-// former spokesman for the Foreign Ministry".
+// of a title: "said lobbyist and party strategist Ann Lind", "said a
+// former spokesman for the harbour board".
 func (d *doc) npRightJoined(j, hi int) (int, int, bool) {
 	s, e, ok := d.npRight(j, hi)
 	for n := 0; ok && n < 3 && e+1 < hi; n++ {
@@ -3577,7 +3577,7 @@ func (d *doc) relativeBefore(c, lo int) int {
 		switch x := d.lower(k); {
 		case x == "who" || x == "which":
 			if k-1 >= 0 && (d.toks[k-1].Text == "," || x == "who" && d.npTokOK(k-1) && d.tokReg[k-1] < 0) {
-				// ("Rikkie Wells who tweeted": PolNeAR takes "who" with
+				// ("Ann Lind who tweeted": PolNeAR takes "who" with
 				// no comma too, 187 times of 197 on train)
 				return k
 			}
@@ -3866,17 +3866,17 @@ func (d *doc) relativeEnd(p, sb, end int) int {
 
 // restrictiveEnd returns where the content that starts at token p of a
 // cue in a relative clause with no comma ends: before the next verb that
-// is a cue, which is the main clause's ("economists who favor
-// [consumption taxes] agree that", "Republicans who have praised [his
-// candidacy] warned"), or at end.
+// is a cue, which is the main clause's ("economists who favor [harbour
+// fees] agree that", "dockers who have backed [the strike] warned"), or at
+// end.
 func (d *doc) restrictiveEnd(p, end int) int {
 	for k := p + 1; k < len(d.toks) && d.toks[k].Start < end; k++ {
 		if d.tokReg[k] >= 0 || d.toks[k].Text == "," {
 			return end
 		}
 		if d.xf[k]&sLower != 0 && !isParticiple(d.lower(k)) && d.isCue(k, cueRate) && d.flags[k-1]&(fAux|fStop|fDet|fPron) == 0 && d.xf[k-1]&sLy == 0 && !d.verbish(k-1) && (d.npTokOK(k-1) || isDash(d.toks[k-1].Text)) && d.tokReg[k-1] < 0 {
-			// (after a noun: "taxes agree", "candidacy warned"; not
-			// "was widely condemned", "repeated claims")
+			// (after a noun: "fees agree", "strike warned"; not "was
+			// widely condemned", "repeated claims")
 			return d.toks[k-1].End
 		}
 	}

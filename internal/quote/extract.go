@@ -1384,7 +1384,7 @@ func (d *doc) npRight(j, hi int) (a, b int, ok bool) { return d.npRightAdj(j, hi
 
 // npRightAdj is npRight that, when adj is true, reads a word in -ed after
 // a determiner or a count as an adjective of the phrase (adjectiveEd):
-// for the speaker after a speech verb ("said the printed slate card").
+// for the speaker after a speech verb ("said the printed union card").
 func (d *doc) npRightAdj(j, hi int, adj bool) (a, b int, ok bool) {
 	if j >= hi || j >= len(d.toks) {
 		return 0, 0, false
@@ -1423,7 +1423,7 @@ func (d *doc) npRightAdj(j, hi int, adj bool) (a, b int, ok bool) {
 // adjectiveEd reports whether the word in -ed at token m, inside a
 // phrase before token hi, modifies the noun after it: it follows a
 // determiner or a count and a word of the phrase follows ("said the
-// printed slate card", "said one unaligned strategist").
+// printed union card", "said one retired harbour pilot").
 func (d *doc) adjectiveEd(m, hi int) bool {
 	if m+1 >= hi || !strings.HasSuffix(d.lower(m), "ed") || !d.npTokOK(m+1) || d.verbish(m+1) || d.xf[m+1]&(xPronoun|xDeterminer) != 0 {
 		return false

@@ -1239,12 +1239,12 @@ func TestPassiveAsked(t *testing.T) {
 func TestObjectBeforePrepCue(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
 	tests := []struct{ name, text, content, phrase string }{
-		{"after a modal and n't", "They can't make the same argument about the northern quays, where the cranes stood idle in 2019.",
+		{"after a modal and n't", "They can't make the same case about the northern quays, where the cranes stood idle in 2019.",
 			"the northern quays, where the cranes stood idle in 2019", "They"},
-		{"after will and a prepositional object", "On Thursday, Lind will testify before the harbour committee about the decision to close the dry dock.",
-			"the decision to close the dry dock", "Lind"},
-		{"after to", "Varga's top advisers huddled with dock workers to deliver a sober update about the union's chances.",
-			"the union's chances", "Varga's top advisers"},
+		{"after will and a prepositional object", "On Friday, Lind will speak before the harbour committee about the plan to sell the dry dock.",
+			"the plan to sell the dry dock", "Lind"},
+		{"after to", "The mayor's deputies gathered with the pilots to give a frank report about the ferry's future.",
+			"the ferry's future", "The mayor's deputies"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1263,14 +1263,14 @@ func TestInfinitiveSpeaker(t *testing.T) {
 	tests := []struct{ name, text, content, phrase string }{
 		{"goes on to say", "The union's letter goes on to say: “The cranes have not moved since the strike began.”",
 			"“The cranes have not moved since the strike began.”", "The union's letter"},
-		{"went so far as to say", "The Gazette columnist Ann Lind went so far as to say: “The port as we know it is over.”",
-			"“The port as we know it is over.”", "The Gazette columnist Ann Lind"},
-		{"prompted in a subordinate clause", "Much of the hearing was so calm that Mr. Varga was prompted to say, “I cannot believe how civil it has been.”",
-			"“I cannot believe how civil it has been.”", "Mr. Varga"},
+		{"went so far as to say", "The Gazette columnist Ann Lind went so far as to say: “The old port is finished.”",
+			"“The old port is finished.”", "The Gazette columnist Ann Lind"},
+		{"prompted in a subordinate clause", "Much of the hearing was so calm that Mr. Varga was prompted to say, “I am surprised how calm the room stayed.”",
+			"“I am surprised how calm the room stayed.”", "Mr. Varga"},
 		{"after an appositive", "Varga, who signed the dock rules as mayor, interjected to say: “They have both changed their minds on this.”",
 			"“They have both changed their minds on this.”", "Varga, who signed the dock rules as mayor,"},
-		{"had this to say", "A paper from the Castelmar Institute had this to say about the plan: “Shippers would pay 24% more.”",
-			"“Shippers would pay 24% more.”", "A paper from the Castelmar Institute"},
+		{"had this to say", "A paper from the Castelmar Institute had this to say about the plan: “Shippers would pay a third more.”",
+			"“Shippers would pay a third more.”", "A paper from the Castelmar Institute"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1294,8 +1294,8 @@ func TestAdjectiveInSpeaker(t *testing.T) {
 	tests := []struct{ name, text, content, phrase string }{
 		{"after a determiner", "“Please keep your votes for this list,” said the printed union slate card.",
 			"“Please keep your votes for this list,”", "the printed union slate card"},
-		{"after a count", "“There is no data to suggest that,” said one unaligned Castelmar party strategist.",
-			"“There is no data to suggest that,”", "one unaligned Castelmar party strategist"},
+		{"after a count", "“Nothing in the figures says so,” said one unaligned Castelmar party strategist.",
+			"“Nothing in the figures says so,”", "one unaligned Castelmar party strategist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1336,10 +1336,10 @@ func TestRestrictiveWho(t *testing.T) {
 func TestClauseBeforeParticiple(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
 	tests := []struct{ name, text, content, cue string }{
-		{"the clause before the speech verb", "Varga's “excesses” are sickening, Lind said Tuesday in Castelmar, noting the mayor “makes you want to retch.”",
-			"Varga's “excesses” are sickening", "said"},
-		{"the participle's words", "Varga's “excesses” are sickening, Lind said Tuesday in Castelmar, noting the mayor “makes you want to retch.”",
-			"the mayor “makes you want to retch.”", "noting"},
+		{"the clause before the speech verb", "Varga's “blunders” are a scandal, Lind said Tuesday in Castelmar, noting the mayor “has lost the docks.”",
+			"Varga's “blunders” are a scandal", "said"},
+		{"the participle's words", "Varga's “blunders” are a scandal, Lind said Tuesday in Castelmar, noting the mayor “has lost the docks.”",
+			"the mayor “has lost the docks.”", "noting"},
 		{"a title after the speech verb", "Lind was for the yard while the mayor was in office, he said Wednesday morning on Harbour Radio's “Morning Tide.”",
 			"Lind was for the yard while the mayor was in office", "said"},
 		{"a verb in the present", "Mr. Varga intends to open the dry dock this month, Mr. Lind said, adding that he would also hold talks to address the ''pay gap.''",
@@ -1368,12 +1368,12 @@ func TestClauseBeforeParticiple(t *testing.T) {
 func TestInvertedJoinedSpeaker(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
 	tests := []struct{ name, text, content, phrase string }{
-		{"for", "He also had a voice in decisions about major investments in the port, said a former spokesman for the Castelmar harbour board, Tomas Varga.",
-			"He also had a voice in decisions about major investments in the port", "a former spokesman for the Castelmar harbour board"},
-		{"and", "The firm lobbied on behalf of the dockers' union on wages and other issues, said lobbyist and party strategist Ann Lind, Varga's former partner.",
-			"The firm lobbied on behalf of the dockers' union on wages and other issues", "lobbyist and party strategist Ann Lind"},
-		{"a place after the name", "Even the north quay has more trade through its ferries, says harbour economist Ann Lind in Castelmar.",
-			"Even the north quay has more trade through its ferries", "harbour economist Ann Lind"},
+		{"for", "She also had a say in the board's choice of crane suppliers, said a former spokesman for the Castelmar harbour board, Tomas Varga.",
+			"She also had a say in the board's choice of crane suppliers", "a former spokesman for the Castelmar harbour board"},
+		{"and", "The agency worked for the dockers' union on pensions and shift rules, said lobbyist and party strategist Ann Lind, Varga's former partner.",
+			"The agency worked for the dockers' union on pensions and shift rules", "lobbyist and party strategist Ann Lind"},
+		{"a place after the name", "The north quay now earns more from its ferries, says harbour economist Ann Lind in Castelmar.",
+			"The north quay now earns more from its ferries", "harbour economist Ann Lind"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
