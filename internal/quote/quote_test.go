@@ -450,6 +450,23 @@ func findQuote(t *testing.T, txt, content string) storyline.Quote {
 	return storyline.Quote{}
 }
 
+// speakerCase is a text after a test's head with one quotation's content
+// and the speaker phrase it must have.
+type speakerCase struct{ name, text, content, phrase string }
+
+// checkSpeakerPhrases extracts each case's text after head and wants its
+// quotation with its speaker phrase.
+func checkSpeakerPhrases(t *testing.T, head string, tests []speakerCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
+				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
+			}
+		})
+	}
+}
+
 // checkInvariants asserts what every extraction must hold: spans in
 // bounds and matching their text, quotes in order and never overlapping.
 func checkInvariants(t testing.TB, text string, qs []storyline.Quote) {
@@ -1194,7 +1211,7 @@ func TestTimeIsNoSpeaker(t *testing.T) {
 // the author after "from", "by" or "with".
 func TestAccordingToDocument(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, phrase string }{
+	tests := []speakerCase{
 		{"report from", "The harbour will need three new cranes by May, according to a report from the Castelmar Harbour Institute.",
 			"The harbour will need three new cranes by May", "a report from the Castelmar Harbour Institute"},
 		{"analysis by", "According to an analysis by the harbour board, the quay lost money for three years.",
@@ -1204,20 +1221,14 @@ func TestAccordingToDocument(t *testing.T) {
 		{"a name stays", "The quay lost money last year, according to Lind in a statement.",
 			"The quay lost money last year", "Lind"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
-				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-			}
-		})
-	}
+	checkSpeakerPhrases(t, head, tests)
 }
 
 // TestPassiveAsked pins that a question put to someone ("X was asked")
 // is not X's words: the asker after "by" speaks, or nobody named does.
 func TestPassiveAsked(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, phrase string }{
+	tests := []speakerCase{
 		{"no asker", "In an interview with the Castelmar Gazette, Lind was asked, “What is the most dangerous quay you have seen?”",
 			"“What is the most dangerous quay you have seen?”", ""},
 		{"asker after by", "Lind was asked by harbour board member Tomas Varga, “What will the cranes cost?”",
@@ -1225,20 +1236,14 @@ func TestPassiveAsked(t *testing.T) {
 		{"active asked", "Tomas Varga asked Lind, “What will the cranes cost?”",
 			"“What will the cranes cost?”", "Tomas Varga"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
-				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-			}
-		})
-	}
+	checkSpeakerPhrases(t, head, tests)
 }
 
 // TestObjectBeforePrepCue pins the speaker of a preposition cue after a
 // verb's object: the verb's subject, not the object.
 func TestObjectBeforePrepCue(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, phrase string }{
+	tests := []speakerCase{
 		{"after a modal and n't", "They can't make the same case about the northern quays, where the cranes stood idle in 2019.",
 			"the northern quays, where the cranes stood idle in 2019", "They"},
 		{"after will and a prepositional object", "On Friday, Lind will speak before the harbour committee about the plan to sell the dry dock.",
@@ -1246,13 +1251,7 @@ func TestObjectBeforePrepCue(t *testing.T) {
 		{"after to", "The mayor's deputies gathered with the pilots to give a frank report about the ferry's future.",
 			"the ferry's future", "The mayor's deputies"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
-				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-			}
-		})
-	}
+	checkSpeakerPhrases(t, head, tests)
 }
 
 // TestInfinitiveSpeaker pins the speaker of "to say" before a quotation:
@@ -1291,19 +1290,13 @@ func TestInfinitiveSpeaker(t *testing.T) {
 // include an adjective in -ed: "said the printed slate card".
 func TestAdjectiveInSpeaker(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, phrase string }{
+	tests := []speakerCase{
 		{"after a determiner", "“Please keep your votes for this list,” said the printed union slate card.",
 			"“Please keep your votes for this list,”", "the printed union slate card"},
 		{"after a count", "“Nothing in the figures says so,” said one unaligned Castelmar party strategist.",
 			"“Nothing in the figures says so,”", "one unaligned Castelmar party strategist"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
-				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-			}
-		})
-	}
+	checkSpeakerPhrases(t, head, tests)
 }
 
 // TestRestrictiveWho pins relative clauses with no comma: "who" is the
@@ -1311,7 +1304,7 @@ func TestAdjectiveInSpeaker(t *testing.T) {
 // ends where the main clause's verb resumes.
 func TestRestrictiveWho(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, phrase string }{
+	tests := []speakerCase{
 		{"who tweeted", "The best response was this tweet from Ann Lind who tweeted, “They never pay attention to the harbour rules.”",
 			"“They never pay attention to the harbour rules.”", "who"},
 		{"the relative clause's content", "So even economists who favor harbour fees agree that movement toward them will be slow.",
@@ -1321,13 +1314,7 @@ func TestRestrictiveWho(t *testing.T) {
 		{"a verb after a dash", "Dock workers who backed the strike — about 40 percent of them — warned that the port may have to close.",
 			"that the port may have to close", "Dock workers who backed the strike — about 40 percent of them"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
-				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-			}
-		})
-	}
+	checkSpeakerPhrases(t, head, tests)
 }
 
 // TestClauseBeforeParticiple pins "A, X said <adjunct>, noting B": the
@@ -1367,7 +1354,7 @@ func TestClauseBeforeParticiple(t *testing.T) {
 // clause before it is the content.
 func TestInvertedJoinedSpeaker(t *testing.T) {
 	const head = "Port notes\n\nThe harbour was quiet on Monday.\n\n"
-	tests := []struct{ name, text, content, phrase string }{
+	tests := []speakerCase{
 		{"for", "She also had a say in the board's choice of crane suppliers, said a former spokesman for the Castelmar harbour board, Tomas Varga.",
 			"She also had a say in the board's choice of crane suppliers", "a former spokesman for the Castelmar harbour board"},
 		{"and", "The agency worked for the dockers' union on pensions and shift rules, said lobbyist and party strategist Ann Lind, Varga's former partner.",
@@ -1375,11 +1362,5 @@ func TestInvertedJoinedSpeaker(t *testing.T) {
 		{"a place after the name", "The north quay now earns more from its ferries, says harbour economist Ann Lind in Castelmar.",
 			"The north quay now earns more from its ferries", "harbour economist Ann Lind"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase {
-				t.Fatalf("speaker phrase %q; want %q", q.SpeakerText, tt.phrase)
-			}
-		})
-	}
+	checkSpeakerPhrases(t, head, tests)
 }
