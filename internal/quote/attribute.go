@@ -3802,8 +3802,18 @@ func (d *doc) lowCueOK(q *cand, c int) bool {
 	if c-k > 2 {
 		return false // ("Clinton also plans": one word between at most)
 	}
-	if f := d.tokAt(q.s); f >= len(d.toks) || !clauseHead[d.lower(f)] {
+	f := d.tokAt(q.s)
+	if f >= len(d.toks) {
 		return false
+	}
+	// "Analysts believe the port will close": a verb whose clause has
+	// no "that" speaks through the phrase right before it
+	zero := !clauseHead[d.lower(f)] && f == d.cueSpanEndTok(c)+1 && d.xf[c]&xPrep == 0 && !npStop[d.lower(c)] && d.zeroThatClause(f)
+	if !clauseHead[d.lower(f)] && !zero {
+		return false
+	}
+	if zero && k == c && !impersonal[d.lower(a)] && d.groupHead(k-1) {
+		return true
 	}
 	if k-a == 1 && personal[d.lower(a)] {
 		return true
@@ -3827,12 +3837,51 @@ func (d *doc) weakCuePossible(c int) bool {
 	if !isLowerWord(d.toks[c].Text) {
 		return false
 	}
-	if ce := d.cueSpanEndTok(c) + 1; ce >= len(d.toks) || !clauseHead[d.lower(ce)] && d.toks[ce].Text != "," && !d.adjunctAt(ce) {
+	if ce := d.cueSpanEndTok(c) + 1; ce >= len(d.toks) || !clauseHead[d.lower(ce)] && d.toks[ce].Text != "," && !d.adjunctAt(ce) && !d.zeroThatClause(ce) {
 		return false
 	}
 	for k := c - 1; k >= 0 && k >= c-3; k-- {
 		if isCap(d.toks[k].Text) || personal[d.lower(k)] {
 			return true
+		}
+	}
+	return false
+}
+
+// groupHead reports whether token h may end a speaker phrase that names
+// people by what they are ("Analysts", "port officials", "many"): a
+// capitalised word, a personal pronoun, a plural noun or a quantifier.
+func (d *doc) groupHead(h int) bool {
+	w := d.lower(h)
+	switch {
+	case d.tokReg[h] >= 0 || d.xf[h]&xPrep != 0:
+		return false
+	case isCap(d.toks[h].Text), personal[w], quantifierHead[w]:
+		return true
+	}
+	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !npStop[w]
+}
+
+// quantifierHead are the words that stand for a group of people alone
+// ("few believe", "many fear").
+var quantifierHead = map[string]bool{"few": true, "many": true, "some": true, "most": true, "others": true}
+
+// zeroThatClause reports whether a clause with no "that" opens at token
+// p: a short noun phrase and then a finite verb.
+func (d *doc) zeroThatClause(p int) bool {
+	if p >= len(d.toks) || d.tokReg[p] >= 0 || !d.npTokOK(p) || d.verbish(p) || d.flags[p]&fAux != 0 {
+		return false
+	}
+	for k := p + 1; k < len(d.toks) && k < p+6; k++ {
+		switch d.lower(k) {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "does", "do", "did", "won't", "won’t":
+			return true
+		}
+		if d.verbish(k) || d.in(k, yPastIrregular) {
+			return true
+		}
+		if !d.npTokOK(k) {
+			return false
 		}
 	}
 	return false

@@ -1364,3 +1364,27 @@ func TestInvertedJoinedSpeaker(t *testing.T) {
 	}
 	checkSpeakerPhrases(t, head, tests)
 }
+
+// TestZeroThatClause pins a weak cue whose clause has no "that" ("Port
+// officials believe Castelmar has reopened ..."): the phrase right before
+// the verb is the speaker when it names a group, and a preposition is no
+// such cue.
+func TestZeroThatClause(t *testing.T) {
+	const head = "Port notes\n\nThe strike entered its third week.\n\n"
+	checkSpeakerPhrases(t, head, []speakerCase{
+		{"a name and a plural noun", "Port officials believe Castelmar has reopened its customs office.",
+			"Castelmar has reopened its customs office", "Port officials"},
+		{"a plural noun phrase", "Union strategists believe dockers are likely to vote for the deal.",
+			"dockers are likely to vote for the deal", "Union strategists"},
+		{"a pronoun before a clause with a modal", "They believe other ports would follow Castelmar.",
+			"other ports would follow Castelmar", "They"},
+	})
+	for _, txt := range []string{
+		"Attitudes about coastal shipping may change.",
+		"Still, doubts about the harbour board's plans persist among the dockers.",
+	} {
+		if got := extractChecked(t, head+txt); len(got) != 0 {
+			t.Errorf("%q: want no quotation; got %s", txt, dump(got))
+		}
+	}
+}
