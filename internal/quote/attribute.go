@@ -2360,6 +2360,9 @@ func (d *doc) reported(qs []cand) []cand {
 			// sign": the subject belongs to the content, which PolNeAR
 			// most often annotates with no source at all.
 			s0, _, ok := d.npLeft(c, sa)
+			if !ok {
+				s0, ok = d.raisedSubject(c, sa)
+			}
 			if !ok || d.toks[s0].Start < ls || ce >= sb {
 				continue
 			}
@@ -3865,6 +3868,31 @@ func (d *doc) groupHead(h int) bool {
 // quantifierHead are the words that stand for a group of people alone
 // ("few believe", "many fear").
 var quantifierHead = map[string]bool{"few": true, "many": true, "some": true, "most": true, "others": true}
+
+// raisedSubject finds the start of the content of a raising verb c
+// ("expected") whose subject is no phrase right before it: a relative
+// word ("dockers who are expected to ...") or, after a comma or a
+// coordinating word, the subject of the sentence ("The board, which met
+// on Monday, is expected to ...", "She is moving but is expected to
+// ...").
+func (d *doc) raisedSubject(c, sa int) (int, bool) {
+	k := c - 1
+	for k > sa && (d.flags[k]&fAux != 0 || d.xf[k]&(sLy|sLower) == sLy|sLower) {
+		k--
+	}
+	switch d.lower(k) {
+	case "who", "which", "that":
+		return k, k < c-1
+	case ",", "but", "and":
+		if s, _, ok := d.clauseSubject(sa, k); ok {
+			return s, true
+		}
+		// ("The board, which met on Monday, is": a determiner's phrase)
+		s := d.skipDateline(sa, k)
+		return s, s < k && d.flags[s]&fDet != 0 && d.tokReg[s] < 0
+	}
+	return 0, false
+}
 
 // zeroThatClause reports whether a clause with no "that" opens at token
 // p: a short noun phrase and then a finite verb.

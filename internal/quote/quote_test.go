@@ -1388,3 +1388,24 @@ func TestZeroThatClause(t *testing.T) {
 		}
 	}
 }
+
+// TestRaisedSubject pins the content of "expected", "seems" and the other
+// raising verbs when no phrase stands right before the verb: it opens at a
+// relative word, or at the sentence's subject after a comma or "but".
+func TestRaisedSubject(t *testing.T) {
+	const head = "Port notes\n\nThe strike entered its third week.\n\n"
+	for _, tt := range []struct{ name, text, content string }{
+		{"a relative word", "The ferry runs during the regatta, which is expected to draw a large crowd.",
+			"which is expected to draw a large crowd"},
+		{"a subject before a relative clause", "The harbour board, which met on Monday, is expected to vote on the fees.",
+			"The harbour board, which met on Monday, is expected to vote on the fees"},
+		{"a subject before but", "She is moving to Castelmar but is expected to keep her seat on the board.",
+			"She is moving to Castelmar but is expected to keep her seat on the board"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerSpan != nil {
+				t.Fatalf("speaker %q; want none", q.SpeakerText)
+			}
+		})
+	}
+}
