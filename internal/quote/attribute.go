@@ -842,7 +842,7 @@ func (d *doc) headline(qs []cand) []cand {
 // ("Asked by the host to respond ...").
 func (d *doc) askedClauses(qs []cand) []cand {
 	var add []cand
-	var cues []int
+	var cues, mid []int
 	for c := range d.tokensOf("Asked") {
 		if d.tokReg[c] >= 0 || !d.breakBefore(c) && !(c > 0 && d.flags[c-1]&fConn != 0 && d.breakBefore(c-1)) {
 			continue
@@ -853,8 +853,14 @@ func (d *doc) askedClauses(qs []cand) []cand {
 		for k := range d.tokensOf(w) {
 			// "When asked by a reporter whether ..., Trump said", "And
 			// when asked ...,"
-			if c := k + 1; c < len(d.toks) && d.tokReg[c] < 0 && askedWords[d.lower(c)] && (d.breakBefore(k) || k > 0 && d.flags[k-1]&fConn != 0 && d.breakBefore(k-1)) {
-				cues = append(cues, c)
+			if c := k + 1; c < len(d.toks) && d.tokReg[c] < 0 && askedWords[d.lower(c)] {
+				if d.breakBefore(k) || k > 0 && d.flags[k-1]&fConn != 0 && d.breakBefore(k-1) {
+					cues = append(cues, c)
+				} else if w == "when" && d.tokReg[k] < 0 && k > 0 && d.toks[k-1].Text != "," {
+					// "Lind said when asked about the strike."
+					mid = append(mid, c)
+					cues = append(cues, c)
+				}
 			}
 		}
 	}
@@ -872,10 +878,18 @@ func (d *doc) askedClauses(qs []cand) []cand {
 		for k < sb && k < p+40 && d.toks[k].Text != "," {
 			k++
 		}
-		if k >= sb || k-p < 2 || d.toks[k].Text != "," {
+		if k >= sb && slices.Contains(mid, c) && k-p >= 2 && (!d.adjunctAt(p) || d.lower(p) == "about") {
+			// "Lind said when asked about the strike.": the question
+			// runs to the end of the sentence
+			k = sb - 1
+		} else if k >= sb || k-p < 2 || d.toks[k].Text != "," {
 			continue
 		}
-		q.s, q.e = d.toks[p].Start, d.contentEnd(d.toks[p].Start, d.toks[k].Start)
+		end := d.toks[k].Start
+		if isWordTok(d.lower(k)) {
+			end = d.toks[k].End // (no full stop)
+		}
+		q.s, q.e = d.toks[p].Start, d.contentEnd(d.toks[p].Start, end)
 		q.cueS, q.cueE = d.toks[c].Start, d.toks[c].End
 		d.takeInRegions(&q)
 		if overlapsAny(qs, q) {

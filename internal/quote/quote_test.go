@@ -1409,3 +1409,24 @@ func TestRaisedSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestWhenAskedMidSentence pins "X said when asked whether ...": the
+// question is reported speech of its own, running to the end of the
+// sentence, with the asker only when "by" names one.
+func TestWhenAskedMidSentence(t *testing.T) {
+	const head = "Port notes\n\nThe strike entered its third week.\n\n"
+	for _, tt := range []struct{ name, text, content, phrase, cue string }{
+		{"whether", "“You bet I would,” Varga said when asked whether he would close the harbour to tankers.",
+			"whether he would close the harbour to tankers", "", "asked"},
+		{"about", "“I think the port will reopen,” Lind said Monday when asked about the dockers' pay claim.",
+			"the dockers' pay claim", "", "asked about"},
+		{"by an asker", "“Absolutely,” he said when asked by a reporter if that remains his view.",
+			"if that remains his view", "a reporter", "asked"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := findQuote(t, head+tt.text, tt.content); q.SpeakerText != tt.phrase || q.Cue != tt.cue {
+				t.Fatalf("speaker %q, cue %q; want %q, %q", q.SpeakerText, q.Cue, tt.phrase, tt.cue)
+			}
+		})
+	}
+}
