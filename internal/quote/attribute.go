@@ -3019,12 +3019,25 @@ func (d *doc) hasFiniteVerb(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := d.lower(k)
 		switch w {
-		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "does", "do", "did", "'s", "'re", "’s", "’re":
+		case "'s", "'re", "’s", "’re":
+			return true
+		}
+		if finiteAux(w) {
 			return true
 		}
 		if k > a && strings.HasSuffix(w, "ed") && isLowerWord(d.toks[k].Text) {
 			return true
 		}
+	}
+	return false
+}
+
+// finiteAux reports whether w is a finite form of "be", "have" or "do",
+// or a modal.
+func finiteAux(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "does", "do", "did":
+		return true
 	}
 	return false
 }
@@ -3825,8 +3838,9 @@ func (d *doc) lowCueOK(q *cand, c int) bool {
 	}
 	// "Analysts believe the port will close": a verb whose clause has
 	// no "that" speaks through the phrase right before it
-	zero := !clauseHead[d.lower(f)] && f == d.cueSpanEndTok(c)+1 && d.xf[c]&xPrep == 0 && !npStop[d.lower(c)] && d.zeroThatClause(f)
-	if !clauseHead[d.lower(f)] && !zero {
+	head := clauseHead[d.lower(f)]
+	zero := !head && f == d.cueSpanEndTok(c)+1 && d.xf[c]&xPrep == 0 && !npStop[d.lower(c)] && d.zeroThatClause(f)
+	if !head && !zero {
 		return false
 	}
 	if zero && k == c && !impersonal[d.lower(a)] && d.groupHead(k-1) {
@@ -3915,11 +3929,7 @@ func (d *doc) zeroThatClause(p int) bool {
 		return false
 	}
 	for k := p + 1; k < len(d.toks) && k < p+6; k++ {
-		switch d.lower(k) {
-		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "does", "do", "did", "won't", "won’t":
-			return true
-		}
-		if d.verbish(k) || d.in(k, yPastIrregular) {
+		if finiteAux(d.lower(k)) || d.verbish(k) || d.in(k, yPastIrregular) {
 			return true
 		}
 		if !d.npTokOK(k) {
