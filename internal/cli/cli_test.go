@@ -324,3 +324,30 @@ func TestTrainCuesReproducesModel(t *testing.T) {
 		t.Errorf("retrained lexicon (%d bytes) differs from internal/quote/cues.tsv (%d bytes); retrain with: storyline train cues --data %s --out internal/quote/cues.tsv", len(got), len(want), data)
 	}
 }
+
+// TestTrainClausesReproducesModel retrains the clause model on PolNeAR
+// train and wants the bytes the quote package embeds.
+func TestTrainClausesReproducesModel(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data", "polnear", "train.jsonl")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("PolNeAR train not found at %s (../shared beside the repo): %v", data, err)
+	}
+	out := filepath.Join(t.TempDir(), "clauses.tsv")
+	if code, _, stderr := run(t, "", "train", "clauses", "--data", data, "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "quote", "clauses.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("retrained clause model (%d bytes) differs from internal/quote/clauses.tsv (%d bytes); retrain with: storyline train clauses --data %s --out internal/quote/clauses.tsv", len(got), len(want), data)
+	}
+	if code, _, _ := run(t, "", "train", "clauses", "--out", out); code == 0 {
+		t.Error("no --data: exit 0")
+	}
+}

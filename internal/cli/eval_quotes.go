@@ -18,7 +18,7 @@ import (
 
 // newEvalQuotesCmd scores quote extraction on a PolNeAR JSONL file.
 func newEvalQuotesCmd(env Env) *cobra.Command {
-	var outPath, by string
+	var outPath, by, clausePath string
 	cmd := &cobra.Command{
 		Use:   "quotes FILE",
 		Short: "Score quotation extraction and speakers on PolNeAR JSONL",
@@ -27,6 +27,8 @@ file and prints, as the last line of stdout, one JSON object with precision,
 recall, F1, exact-span F1 and speaker accuracy for direct quotes and for all
 attributions (plus cue F1). docs/quotes.md defines every figure. --out writes
 the predictions as JSONL, one line per article, with UTF-8 byte offsets.
+--clause-model scores a clause model before it is shipped (or, with "none",
+the rules without it).
 
 On stderr it prints the counts behind the figures, --by annotator or --by
 publisher splits them by the article's gold annotator or outlet, and on the
@@ -51,7 +53,23 @@ annotators' F1 against one another, and both against the consensus.`,
 				defer of.Close()
 				pred = of
 			}
-			extract := func(t string) []storyline.Quote { return quote.Extract(t, text.Split(t), nil) }
+			clauses := quote.DefaultClauseModel()
+			switch clausePath {
+			case "":
+			case "none":
+				clauses = nil
+			default:
+				f, err := os.Open(clausePath)
+				if err != nil {
+					return fmt.Errorf("eval quotes: %w", err)
+				}
+				clauses, err = quote.ReadClauseModel(f)
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("eval quotes: %s: %w", clausePath, err)
+				}
+			}
+			extract := func(t string) []storyline.Quote { return quote.ExtractWith(clauses, t, text.Split(t), nil) }
 			res, err := quoteeval.Run(arts, extract, pred)
 			if err != nil {
 				return fmt.Errorf("eval quotes: %w", err)
@@ -75,6 +93,7 @@ annotators' F1 against one another, and both against the consensus.`,
 		},
 	}
 	cmd.Flags().StringVar(&outPath, "out", "", "write predictions as JSONL to this file")
+	cmd.Flags().StringVar(&clausePath, "clause-model", "", `clause model file to use instead of the embedded one (storyline train clauses), or "none" for the rules alone`)
 	cmd.Flags().StringVar(&by, "by", "", "also print the figures split by annotator or publisher (stderr)")
 	return cmd
 }

@@ -108,6 +108,6 @@ func newTrainCmd(env Env) *cobra.Command {
 		Use:   "train MODEL",
 		Short: "Train a model from annotated data, reproducibly",
 	}
-	cmd.AddCommand(newTrainNERCmd(env), newTrainCuesCmd(env))
+	cmd.AddCommand(newTrainNERCmd(env), newTrainCuesCmd(env), newTrainClausesCmd(env))
 	return cmd
 }

@@ -1752,6 +1752,9 @@ func (d *doc) extract() []cand {
 		d.prepAfterCue(&kept[i])
 		d.relativeOpener(&kept[i])
 	}
+	if d.clauses != nil {
+		kept = d.learnedClauses(kept)
+	}
 	for i := 1; i < len(kept); i++ {
 		// "Merkel condemned ''A'' and declared a determination to ''B''",
 		// "Clinton supports “A,” opposes “B”": a verb coordinated with

@@ -28,6 +28,12 @@ func cpuTime() time.Duration {
 // CPU-second: the figure that stays honest on a machine shared with
 // other jobs (run with -cpu 1).
 func benchExtract(b *testing.B, docs ...string) {
+	benchExtractWith(b, DefaultClauseModel(), docs...)
+}
+
+// benchExtractWith is benchExtract with clause model m (nil: the rules
+// alone).
+func benchExtractWith(b *testing.B, m *ClauseModel, docs ...string) {
 	sents := make([][]text.Sentence, len(docs))
 	total := 0
 	for i, d := range docs {
@@ -40,7 +46,7 @@ func benchExtract(b *testing.B, docs ...string) {
 	c0 := cpuTime()
 	for b.Loop() {
 		for i, d := range docs {
-			Extract(d, sents[i], nil)
+			ExtractWith(m, d, sents[i], nil)
 		}
 		n++
 	}
@@ -71,7 +77,14 @@ func BenchmarkExtractLong(b *testing.B) {
 // BenchmarkExtractNews: every article of PolNeAR's dev file (84 real news
 // reports, 415 KB, median 3.9 KB) per op, each extracted on its own as the
 // pipeline does; skipped when ../shared is absent.
-func BenchmarkExtractNews(b *testing.B) {
+func BenchmarkExtractNews(b *testing.B) { benchExtractWith(b, DefaultClauseModel(), polnearDev(b)...) }
+
+// BenchmarkExtractNewsRules is BenchmarkExtractNews without the clause
+// model: what the model costs.
+func BenchmarkExtractNewsRules(b *testing.B) { benchExtractWith(b, nil, polnearDev(b)...) }
+
+// polnearDev returns the texts of PolNeAR dev.
+func polnearDev(b *testing.B) []string {
 	f, err := os.Open(filepath.Join(sharedDir(b, "data/polnear"), "dev.jsonl"))
 	if err != nil {
 		b.Skip("no PolNeAR dev file: ", err)
@@ -90,5 +103,5 @@ func BenchmarkExtractNews(b *testing.B) {
 	if err := sc.Err(); err != nil || len(docs) == 0 {
 		b.Fatal("reading PolNeAR dev: ", err)
 	}
-	benchExtract(b, docs...)
+	return docs
 }

@@ -146,10 +146,13 @@ func (lx *CueLexicon) Rate(w, next string) float64 {
 	return 0
 }
 
-// TrainDoc is one annotated text for TrainCues: its cue spans.
+// TrainDoc is one annotated text for TrainCues (its cue spans) and
+// TrainClauseModel (its attributions).
 type TrainDoc struct {
 	Text string
 	Cues []storyline.Span
+	// Attributions are the annotated attributions, for TrainClauseModel.
+	Attributions []TrainAttribution
 }
 
 // TrainCues counts, over docs, how often each word (and word with the

@@ -71,13 +71,14 @@ type doc struct {
 	nNames    int     // the tokens isName accepts
 	nameMemo  []uint8 // isName per token: 0 unknown, 1 no, 2 yes
 	modMemo   []uint8
-	sentAB    []uint64 // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
-	newlines  []int    // offsets of line breaks (paraIndex), nil until counted
-	maybeCue  []int32  // the tokens outside quotes whose cueScore may be above 0, in order
-	reportCue []int32  // those of maybeCue whose cueScore may reach reportRate (xMayReport)
-	regW      []int8   // regWords: the words of each region up to 9, -1 until counted; nil until asked
-	spanText  bool     // every token's text is its span's, and the tokens are in order
-	sorted    bool     // the tokens are in order
+	sentAB    []uint64     // sentence bounds [a, b) per token as a | b<<32 (indexSentence), 0 until known
+	newlines  []int        // offsets of line breaks (paraIndex), nil until counted
+	maybeCue  []int32      // the tokens outside quotes whose cueScore may be above 0, in order
+	reportCue []int32      // those of maybeCue whose cueScore may reach reportRate (xMayReport)
+	regW      []int8       // regWords: the words of each region up to 9, -1 until counted; nil until asked
+	spanText  bool         // every token's text is its span's, and the tokens are in order
+	sorted    bool         // the tokens are in order
+	clauses   *ClauseModel // the clause model, nil for the rules alone
 	buf       *buffers
 }
 
@@ -88,12 +89,19 @@ type doc struct {
 // (the text is split here); mentions may be nil (speaker phrases are then
 // found by rule). Quotes come back in text order and never overlap.
 func Extract(txt string, sents []text.Sentence, mentions []storyline.Mention) []storyline.Quote {
+	return ExtractWith(DefaultClauseModel(), txt, sents, mentions)
+}
+
+// ExtractWith is Extract with clause model m in place of the embedded
+// one; a nil m leaves the model out (the rules alone).
+func ExtractWith(m *ClauseModel, txt string, sents []text.Sentence, mentions []storyline.Mention) []storyline.Quote {
 	if sents == nil {
 		sents = text.Split(txt)
 	}
 	buf := bufPool.Get().(*buffers)
 	defer buf.release()
 	d := newDoc(txt, sents, buf)
+	d.clauses = m
 	qs := d.extract()
 	resolveSpeakers(txt, d, qs, mentions)
 	out := make([]storyline.Quote, len(qs))
@@ -778,18 +786,19 @@ type buffers struct {
 	maybeCue  []int32
 	reportCue []int32
 	regW      []int8
-	quotes    []cand    // extract's list
-	add       []cand    // reported's list
-	cands     []cand    // sortByStart
-	keys      []uint64  // sortByStart
-	marks     []bool    // reported: cues used and speaker tokens
-	slab      []person  // buildPersons
-	ptrs      []*person // buildPersons
-	byLast    []int32   // the resolver's surname table (buildPersons)
-	bagArena  []uint64  // resolveSpeakers: the bags of quotations
-	big       bool      // the text is long: release clears the arrays
-	rs        resolver  // buildPersons
-	d         doc       // newDoc
+	quotes    []cand       // extract's list
+	add       []cand       // reported's list
+	cands     []cand       // sortByStart
+	keys      []uint64     // sortByStart
+	clauses   []clauseCand // learnedClauses
+	marks     []bool       // reported: cues used and speaker tokens
+	slab      []person     // buildPersons
+	ptrs      []*person    // buildPersons
+	byLast    []int32      // the resolver's surname table (buildPersons)
+	bagArena  []uint64     // resolveSpeakers: the bags of quotations
+	big       bool         // the text is long: release clears the arrays
+	rs        resolver     // buildPersons
+	d         doc          // newDoc
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}

@@ -609,7 +609,7 @@ func TestWeakCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Extract(tt.text, nil, nil)
+			got := ExtractWith(nil, tt.text, nil, nil) // the rules alone: TestClauseModel has the model
 			checkInvariants(t, tt.text, got)
 			if tt.has == "" {
 				if len(got) != 0 {
