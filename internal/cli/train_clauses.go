@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -55,15 +53,12 @@ it is used.`,
 			}
 			m, st := quote.TrainClauseModel(docs)
 			m.Threshold = threshold
-			var buf bytes.Buffer
-			if err := m.Write(&buf); err != nil {
-				return fmt.Errorf("train clauses: %w", err)
+			n, err := writeModel("train clauses", out, m.Write)
+			if err != nil {
+				return err
 			}
-			if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("train clauses: %w", err)
-			}
-			fmt.Fprintf(env.Stdout, "wrote %s: %d articles, %d candidates (%d positive), %d weights\n",
-				out, len(arts), st.Candidates, st.Positives, bytes.Count(buf.Bytes(), []byte("\n")))
+			fmt.Fprintf(env.Stdout, "wrote %s: %d articles, %d candidates (%d positive), %d lines\n",
+				out, len(arts), st.Candidates, st.Positives, n)
 			return nil
 		},
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -42,19 +43,28 @@ internal/quote/cues.tsv and rebuild; docs/quotes.md says how it is used.`,
 				cues += len(d.Cues)
 				docs = append(docs, d)
 			}
-			var buf bytes.Buffer
-			if err := quote.TrainCues(docs).Write(&buf); err != nil {
-				return fmt.Errorf("train cues: %w", err)
+			n, err := writeModel("train cues", out, quote.TrainCues(docs).Write)
+			if err != nil {
+				return err
 			}
-			if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("train cues: %w", err)
-			}
-			fmt.Fprintf(env.Stdout, "wrote %s: %d articles, %d cue pieces, %d entries\n",
-				out, len(arts), cues, bytes.Count(buf.Bytes(), []byte("\n")))
+			fmt.Fprintf(env.Stdout, "wrote %s: %d articles, %d cue pieces, %d entries\n", out, len(arts), cues, n)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", "", "PolNeAR JSONL file to count cues in (the train split)")
 	cmd.Flags().StringVar(&out, "out", "", "lexicon file to write (TSV)")
 	return cmd
+}
+
+// writeModel writes a trained model to file out through write and
+// returns its number of lines; errors name the command what.
+func writeModel(what, out string, write func(io.Writer) error) (int, error) {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return 0, fmt.Errorf("%s: %w", what, err)
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return 0, fmt.Errorf("%s: %w", what, err)
+	}
+	return bytes.Count(buf.Bytes(), []byte("\n")), nil
 }

@@ -42,8 +42,8 @@ var clauseModelTSV string
 const (
 	// clauseBits is log2 of the weight table's size.
 	clauseBits = 18
-	// clauseMinRate is the least cue rate of a word the model looks at
-	// (nearQuoteRate: mayReach rules most words out by their bits).
+	// clauseMinRate is the least cue rate of a word the model looks at:
+	// reportRate, so that its candidates are the reportCue words.
 	clauseMinRate = reportRate
 	// ClauseThreshold is the least score of a clause the model reports
 	// unless its file says otherwise, chosen by two-fold
@@ -283,7 +283,7 @@ func (d *doc) clauseCands(qs []cand, out []clauseCand, names *[][clauseFeatures]
 		for next < len(qs) && qs[next].s <= b {
 			next++
 		}
-		if next > 0 && b < qs[next-1].e || marks[c] || !d.mayReach(c, clauseMinRate) || d.cueScore(c) < clauseMinRate {
+		if next > 0 && b < qs[next-1].e || marks[c] || d.cueScore(c) < clauseMinRate {
 			continue
 		}
 		sa, sb := d.sentBounds(c)
