@@ -365,6 +365,11 @@ func (d *doc) learnedClauses(qs []cand) []cand {
 			// preposition, no subject
 			a = noAttr()
 		}
+		if a.spkA >= 0 && a.spkB <= x.c && d.passiveCue(x.c, sa) {
+			// "The troops are seen as an essential element": the
+			// subject of a passive cue is what is reported, no speaker
+			a = noAttr()
+		}
 		if a.spkA < 0 {
 			a.spkA, a.spkB = d.wholeSubject(x.c, sa)
 		}
@@ -390,6 +395,21 @@ func (d *doc) learnedClauses(qs []cand) []cand {
 	}
 	d.sortByStart(qs)
 	return qs
+}
+
+// passiveCue reports whether cue c is a participle after a form of
+// "be" ("are seen", "was considered"), in the sentence from token sa.
+func (d *doc) passiveCue(c, sa int) bool {
+	if c-1 < sa {
+		return false
+	}
+	switch d.lower(c - 1) {
+	case "is", "are", "was", "were", "be", "been", "being":
+	default:
+		return false
+	}
+	w := d.lower(c)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || d.in(c, yPastIrregular)
 }
 
 // TrainAttribution is one annotated attribution of a TrainDoc: the span

@@ -1074,6 +1074,43 @@ var npStop = map[string]bool{
 	"where's": true, "here": true, "without": true, "through": true, "under": true, "between": true,
 }
 
+// degreeWord reports whether the stop word at token i belongs to a
+// noun phrase as a word of degree or quantity: "most" or "more" before
+// a word of the phrase ("the most senior harbour official", "most
+// pollsters", "most of them"), "than" after "more" or "fewer" before a
+// count ("more than forty dockers").
+func (d *doc) degreeWord(i int) bool {
+	if i+1 >= len(d.toks) || d.tokSent[i+1] != d.tokSent[i] || d.tokReg[i+1] >= 0 {
+		return false
+	}
+	n := i + 1
+	switch d.lower(i) {
+	case "most", "more":
+		if d.lower(n) == "of" {
+			return true
+		}
+		if d.lower(n) == "than" {
+			return d.degreeWord(n)
+		}
+	case "than":
+		if i == 0 {
+			return false
+		}
+		if p := d.lower(i - 1); p != "more" && p != "fewer" {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(d.toks[n].Text)
+		return unicode.IsDigit(r) || d.flags[n]&fDet != 0 || numberWords[d.lower(n)]
+	default:
+		return false
+	}
+	x := d.xf[n]
+	return x&(sLower|sCap) != 0 && d.flags[n]&(fStop|fVerb|fAux|fPron) == 0 && !d.verbish(n) && d.npTokOK(n)
+}
+
+// numberWords are counts written out, for degreeWord.
+var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "a": true, "half": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "hundred": true, "dozen": true}
+
 var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true,
 }
@@ -1169,7 +1206,10 @@ func (d *doc) npTokOK(i int) bool {
 		case d.flags[i]&(fDet|fPron) != 0:
 			return true
 		}
-		return d.flags[i]&(fStop|fVerb) == 0 && (x&sLy == 0 || x&xLyAdj != 0) && d.cueBelow(i, cueRate)
+		if d.flags[i]&fStop != 0 {
+			return d.degreeWord(i)
+		}
+		return d.flags[i]&fVerb == 0 && (x&sLy == 0 || x&xLyAdj != 0) && d.cueBelow(i, cueRate)
 	}
 	t := d.toks[i].Text
 	lt := d.lower(i)
@@ -1191,7 +1231,10 @@ func (d *doc) npTokOK(i int) bool {
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case d.xf[i]&sLower != 0:
-		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueBelow(i, cueRate)
+		if d.flags[i]&fStop != 0 {
+			return d.degreeWord(i)
+		}
+		return d.flags[i]&fVerb == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueBelow(i, cueRate)
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
