@@ -31,7 +31,10 @@ func (d *doc) refNpTokOK(i int) bool {
 	case d.flags[i]&(fDet|fPron) != 0:
 		return true
 	case d.xf[i]&sLower != 0:
-		return d.flags[i]&(fStop|fVerb) == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueBelow(i, cueRate)
+		if d.flags[i]&fStop != 0 {
+			return d.degreeWord(i)
+		}
+		return d.flags[i]&fVerb == 0 && (d.xf[i]&sLy == 0 || d.xf[i]&xLyAdj != 0) && d.cueBelow(i, cueRate)
 	default:
 		r, _ := utf8.DecodeRuneInString(t)
 		return unicode.IsDigit(r)
@@ -57,7 +60,7 @@ func TestS17cNpTokOK(t *testing.T) {
 	checkNpTokOK(t, newDoc(string(raw), text.Split(string(raw)), new(buffers)))
 	pieces := []string{"-", "'s", "’s", "’S", "'S", "’", "&", "%", "of", "Of", "OF", "the", "The", "THE", "percent", "Percent",
 		"said", "Said", "he", "He", "a", "An", "quickly", "early", "Early", "made", "and", "Obama", "élan", "Élan", "42", "٣", "“", "”", "\"",
-		",", ".", "(", ")", "who", "Mr.", "x"}
+		",", ".", "(", ")", "who", "Mr.", "x", "most", "More", "more", "than", "fewer", "recent", "forty"}
 	gaps := []string{"", " ", " ", "\n", " — "}
 	rng := rand.New(rand.NewPCG(17, 3))
 	for range 2000 {
