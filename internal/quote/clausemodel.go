@@ -400,12 +400,7 @@ func (d *doc) learnedClauses(qs []cand) []cand {
 // passiveCue reports whether cue c is a participle after a form of
 // "be" ("are seen", "was considered"), in the sentence from token sa.
 func (d *doc) passiveCue(c, sa int) bool {
-	if c-1 < sa {
-		return false
-	}
-	switch d.lower(c - 1) {
-	case "is", "are", "was", "were", "be", "been", "being":
-	default:
+	if c-1 < sa || !beForms[d.lower(c-1)] {
 		return false
 	}
 	w := d.lower(c)
