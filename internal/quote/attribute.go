@@ -547,7 +547,9 @@ func (d *doc) before(r region, lo int) attr {
 			if a.spkA >= 0 && a.spkB <= c {
 				k = a.spkA - 1
 			}
-			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") {
+			// ("..., to which Varga replied: “…”" is no such clause: the
+			// reply is a quotation of its own)
+			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") && !(k-1 >= lo && d.lower(k-1) == "to" && gapDirect) {
 				a.partialAt = k
 			}
 		}
@@ -766,6 +768,9 @@ func (d *doc) ownSubject(c, lo int) bool {
 		return false
 	}
 	x := d.toks[s-1].Text
+	if x == "which" && s-3 >= lo && d.lower(s-2) == "to" && d.toks[s-3].Text == "," {
+		return true // "..., to which Varga replied: “…”"
+	}
 	return x == "," || x == ";" || d.flags[s-1]&fConn != 0
 }
 
@@ -1845,8 +1850,8 @@ func (d *doc) relativeOpener(q *cand) {
 	switch d.lower(k) {
 	case "what":
 	case "which":
-		if k > 0 && d.adjunctAt(k-1) || k > 0 && cuePreps[d.lower(k-1)] {
-			return
+		if k > 0 && (d.adjunctAt(k-1) || cuePreps[d.lower(k-1)] || d.lower(k-1) == "to") {
+			return // ("in which", "to which Varga replied that ...")
 		}
 	default:
 		return
@@ -2048,6 +2053,13 @@ func (d *doc) bridge(from int, r2 region) bool {
 			rel = true
 		}
 		if d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
+			return false
+		}
+		if i > from && d.toks[i-1].Text == "," && d.flags[i]&fSpeech != 0 && strings.HasSuffix(w, "ing") && isParticiple(w) && i+1 < to && d.lower(i+1) != "that" && !d.verbish(i+1) {
+			// “A,” Lind said, adding of the mayor, “B”: the participle
+			// leads in to a quotation of its own. (“A,” she said,
+			// adding that ... “B” is one quotation in PolNeAR, its
+			// two pieces around the reported clause.)
 			return false
 		}
 	}
@@ -2460,6 +2472,14 @@ func (d *doc) reported(qs []cand) []cand {
 				// noting ...": the participle's subject is the speaker of
 				// the attribution it follows in its sentence.
 				if x, ok := lastCued(qs, add, cs); ok && x.cueTok >= sa && x.cueTok < c && x.spkS >= 0 {
+					a.spkA, a.spkB = d.tokAt(x.spkS), d.tokAt(x.spkE)
+				}
+			}
+			if c-1 > sa && (d.lower(c-1) == "and" || d.lower(c-1) == "but") && len(add) > 0 {
+				// "Some councillors fear that A and warn that B": a cue
+				// coordinated with the one whose clause ends right
+				// before it shares its subject.
+				if x := &add[len(add)-1]; x.spkS >= 0 && x.cueTok >= sa && x.cueTok < c && x.e <= d.toks[c-1].Start && d.tokAt(x.e) >= c-2 {
 					a.spkA, a.spkB = d.tokAt(x.spkS), d.tokAt(x.spkE)
 				}
 			}
@@ -3400,47 +3420,92 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 	hi := min(sb, p+80)
 	cands := d.reportCue
 	for j := cueFrom(cands, from); j < len(cands) && int(cands[j]) < hi; j++ {
-		k := int(cands[j])
-		if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
-			continue
-		}
-		if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
-			x := d.lower(s2 - 1)
-			if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
-				cut := s2 - 1
-				if x == "and" || x == "but" {
-					if cut-1 >= p && d.toks[cut-1].Text == "," {
-						cut--
-					}
-				}
-				end = d.toks[cut].Start
-				break
-			}
-		}
-		if d.lower(k) == "according" && d.toks[k-1].Text == "," {
-			end = d.toks[k-1].Start
-			break
-		}
-		if isParticiple(d.lower(k)) && d.toks[k-1].Text == "," {
-			// "said A, telling reporters that B": the participle
-			// heads an attribution of its own.
-			end = d.toks[k-1].Start
-			break
-		}
-		if (d.lower(k-1) == "and" || d.lower(k-1) == "but") && (d.flags[k]&fSpeech != 0 && !isParticiple(d.lower(k)) || d.verbish(k) || isParticiple(d.lower(k))) && d.hasSpeaker(k, sa) {
-			// "said A and said that B", "attacked him and
-			// questioned why B": the second cue (a speech verb,
-			// or a finite verb with a subject of its own) heads a
-			// clause of its own.
-			cut := k - 1
-			if cut-1 >= p && d.toks[cut-1].Text == "," {
-				cut--
-			}
-			end = d.toks[cut].Start
-			break
+		if e, ok := d.secondCut(int(cands[j]), p, sa, hi); ok {
+			return e
 		}
 	}
 	return end
+}
+
+// secondCut reports whether token k, after the start p of a reported
+// clause (sentence start sa, search limit hi), heads a second
+// attribution, and the byte where the clause then stops.
+func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
+	if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
+		return 0, false
+	}
+	// cutBefore ends the clause before token cut, and before a comma
+	// right before it.
+	cutBefore := func(cut int) (int, bool) {
+		if cut-1 >= p && d.toks[cut-1].Text == "," {
+			cut--
+		}
+		return d.toks[cut].Start, true
+	}
+	if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
+		x := d.lower(s2 - 1)
+		if x == "," || x == ";" || clauseOpeners[x] || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
+			return d.toks[s2-1].Start, true
+		}
+		if x == "and" || x == "but" {
+			return cutBefore(s2 - 1)
+		}
+		if x == "which" && s2-3 >= p && d.lower(s2-2) == "to" && d.toks[s2-3].Text == "," {
+			// "said that A, to which Varga replied that B"
+			return d.toks[s2-3].Start, true
+		}
+	}
+	w := d.lower(k)
+	if w == "according" && d.toks[k-1].Text == "," {
+		return d.toks[k-1].Start, true
+	}
+	if isParticiple(w) && d.toks[k-1].Text == "," {
+		// "said A, telling reporters that B": the participle heads an
+		// attribution of its own.
+		return d.toks[k-1].Start, true
+	}
+	if isParticiple(w) && d.tokReg[k-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[k-1]]) {
+		// "said the levy was “unfair,” noting that B": the comma
+		// inside the marks.
+		return d.regs[d.tokReg[k-1]].e, true
+	}
+	if x := d.lower(k - 1); x != "and" && x != "but" {
+		return 0, false
+	}
+	if k+1 < hi && k-1 > p && d.lower(k+1) == "that" && !d.innerPast(p, sa, k) {
+		// "fear that A and warn that B", "says A but argues that B": a
+		// second cue with a clause of its own, its subject shared.
+		return cutBefore(k - 1)
+	}
+	if (d.flags[k]&fSpeech != 0 && !isParticiple(w) || d.verbish(k) || isParticiple(w)) && d.hasSpeaker(k, sa) {
+		// "said A and said that B", "attacked him and questioned why
+		// B": the second cue (a speech verb, or a finite verb with a
+		// subject of its own) heads a clause of its own.
+		return cutBefore(k - 1)
+	}
+	return 0, false
+}
+
+// innerPast reports whether the cue at token k after "and" in a
+// reported clause starting at token p (sentence start sa) may as well go
+// on with that clause: it is in the past, as is the nearest cue before
+// p, and no "that" opens the clause ("said the release “closed a
+// chapter” and showed that ...": the release showed it).
+func (d *doc) innerPast(p, sa, k int) bool {
+	if d.lower(p) == "that" || !pastForm(d.lower(k)) {
+		return false
+	}
+	for c := p - 1; c >= sa && c >= p-12; c-- {
+		if d.isCue(c, reportRate) && d.tokReg[c] < 0 {
+			return pastForm(d.lower(c))
+		}
+	}
+	return false
+}
+
+// pastForm guesses whether w is a verb in the past.
+func pastForm(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "thought" || w == "wrote" || w == "saw" || w == "felt" || w == "knew"
 }
 
 // maybeCueFrom returns the index in maybeCue of the first candidate at

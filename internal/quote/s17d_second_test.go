@@ -8,49 +8,14 @@ import (
 	"storyline/internal/text"
 )
 
-// secondAttributionRef is secondAttribution looking at every token from
-// token from, not only the candidates of reportCue: the reference it
-// must agree with.
+// secondAttributionRef is secondAttribution asking secondCut of every
+// token from token from, not only of the candidates of reportCue: the
+// reference it must agree with.
 func (d *doc) secondAttributionRef(p, from, sa, sb, end int) int {
 	hi := min(sb, p+80)
 	for k := from; k < hi && k < len(d.toks); k++ { // (every token)
-		if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
-			continue
-		}
-		if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
-			x := d.lower(s2 - 1)
-			if x == "," || x == "and" || x == "but" || x == ";" || clauseOpeners[x] || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
-				cut := s2 - 1
-				if x == "and" || x == "but" {
-					if cut-1 >= p && d.toks[cut-1].Text == "," {
-						cut--
-					}
-				}
-				end = d.toks[cut].Start
-				break
-			}
-		}
-		if d.lower(k) == "according" && d.toks[k-1].Text == "," {
-			end = d.toks[k-1].Start
-			break
-		}
-		if isParticiple(d.lower(k)) && d.toks[k-1].Text == "," {
-			// "said A, telling reporters that B": the participle
-			// heads an attribution of its own.
-			end = d.toks[k-1].Start
-			break
-		}
-		if (d.lower(k-1) == "and" || d.lower(k-1) == "but") && (d.flags[k]&fSpeech != 0 && !isParticiple(d.lower(k)) || d.verbish(k) || isParticiple(d.lower(k))) && d.hasSpeaker(k, sa) {
-			// "said A and said that B", "attacked him and
-			// questioned why B": the second cue (a speech verb,
-			// or a finite verb with a subject of its own) heads a
-			// clause of its own.
-			cut := k - 1
-			if cut-1 >= p && d.toks[cut-1].Text == "," {
-				cut--
-			}
-			end = d.toks[cut].Start
-			break
+		if e, ok := d.secondCut(k, p, sa, hi); ok {
+			return e
 		}
 	}
 	return end
@@ -70,7 +35,7 @@ func TestSecondAttributionCands(t *testing.T) {
 	}
 	texts := []string{string(raw), "He said it was fine, and said that the talks went on, telling reporters that, according to Mr. Lee, they ended."}
 	rng := rand.New(rand.NewPCG(29, 3))
-	words := []string{"said", "says", "told", "added", "telling", "according", "to", "and", "but", "that", ",", ";", ".", "he", "she", "Ann", "Lee", "the", "minister", "warned", "argued", "questioned", "who", "“", "”", "announced", "claimed"}
+	words := []string{"said", "says", "told", "added", "telling", "according", "to", "and", "but", "that", ",", ";", ".", "he", "she", "Ann", "Lee", "the", "minister", "warned", "argued", "questioned", "who", "“", "”", "announced", "claimed", "which", "noting", "warn", "replied", "“unfair,”"}
 	for n := 0; n < 300; n++ {
 		b := []byte{}
 		for k := rng.IntN(60); k > 0; k-- {

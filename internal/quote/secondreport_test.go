@@ -1,0 +1,62 @@
+package quote
+
+import (
+	"fmt"
+	"testing"
+
+	"storyline/internal/text"
+)
+
+// TestSecondReports pins sentences that hold a second report after the
+// first one's content, which the first quote swallowed before: a
+// participle after a comma inside the quote marks, "to which X replied",
+// a cue coordinated with "and ... that", and a participle leading in to
+// a quotation of its own.
+func TestSecondReports(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // kind|content|speaker, in order
+	}{
+		{`The mayor said the harbour levy was "unfair," noting that it is "very strange that dockers pay more than the shipowners."`, []string{
+			`partial|the harbour levy was "unfair,"|The mayor`,
+			`partial|that it is "very strange that dockers pay more than the shipowners."|The mayor`,
+		}},
+		{`She said that the dockers had voted for the plan, to which Varga interjected: "It is just not true."`, []string{
+			`indirect|that the dockers had voted for the plan|She`,
+			`direct|"It is just not true."|Varga`,
+		}},
+		{`Lind said that the board had sold the pier, to which Varga replied that it was never for sale.`, []string{
+			`indirect|that the board had sold the pier|Lind`,
+			`indirect|that it was never for sale|Varga`,
+		}},
+		{`Some councillors fear that Varga has already missed a chance and warn that counting on the dockers is not a strategy.`, []string{
+			`indirect|that Varga has already missed a chance|Some councillors`,
+			`indirect|that counting on the dockers is not a strategy|Some councillors`,
+		}},
+		{`"We have started all those talks," Varga said, adding of the mayor, "He cares about the harbour."`, []string{
+			`direct|"We have started all those talks,"|Varga`,
+			`direct|"He cares about the harbour."|Varga`,
+		}},
+		// unchanged: a second verb in the past, after a clause with no
+		// "that", may go on with the reported clause (innerPast)
+		{`Mara Lind, an organiser with a dockers' group based in Castelmar, said she did not condone the blockade and hoped that the board would find a way to talk.`, []string{
+			`indirect|she did not condone the blockade and hoped that the board would find a way to talk|Mara Lind, an organiser with a dockers' group based in Castelmar,`,
+		}},
+		// unchanged: the reported clause between two pieces of one quotation
+		{`"We have come a long way," Lind said, adding that the docks had reopened. "We will work as hard as we can."`, []string{
+			`direct|"We have come a long way," Lind said, adding that the docks had reopened. "We will work as hard as we can."|Lind`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			qs := Extract(tt.text, text.Split(tt.text), nil)
+			var got []string
+			for _, q := range qs {
+				got = append(got, fmt.Sprintf("%s|%s|%s", q.Kind, q.Text, q.SpeakerText))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
+			}
+		})
+	}
+}
