@@ -2519,6 +2519,7 @@ func (d *doc) reported(qs []cand) []cand {
 			end := d.toks[sb-1].End
 			// Stop before a second attribution in the same sentence.
 			end = d.secondAttribution(p, p+2, sa, sb, end)
+			end = d.mainClauseCut(p, sa, sb, end)
 			if a.spkB == a.spkA+1 && (d.lower(a.spkA) == "who" || d.lower(a.spkA) == "which") || a.spkA-1 > sa && (d.lower(a.spkA-1) == "which" || d.lower(a.spkA-1) == "whom") && d.toks[a.spkA-2].Text == "," {
 				// "Trump, who initially supported the idea of a
 				// ceasefire, seems to have changed his mind", "The bill,
@@ -3484,6 +3485,33 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 		return cutBefore(k - 1)
 	}
 	return 0, false
+}
+
+// mainClauseCut ends a reported clause starting at token p before the
+// main clause of its sentence (tokens [sa, sb)) when the attribution
+// stands in a subordinate clause opening the sentence: "While she says
+// she will not vote for him, she applauds his message": the content
+// stops at the comma before "she applauds". end is a byte offset.
+func (d *doc) mainClauseCut(p, sa, sb, end int) int {
+	k0 := sa
+	if !clauseOpeners[d.lower(k0)] && !(d.lower(k0) == "even" && k0+1 < sb && clauseOpeners[d.lower(k0+1)]) || d.toks[p-1].Text == "," {
+		return end // ("As the Post reported, even if ..., he would ...": the main clause is the content)
+	}
+	for k := p + 1; k+2 < sb && d.toks[k].Start < end; k++ {
+		if d.toks[k].Text != "," || d.tokReg[k] >= 0 {
+			continue
+		}
+		switch d.lower(k + 1) {
+		case "he", "she", "they", "it", "we", "i", "there":
+			if isWordTok(d.lower(k + 2)) {
+				return d.toks[k].Start
+			}
+		}
+		if s2, e2, ok := d.npRight(k+1, sb); ok && s2 == k+1 && e2 < sb && (d.verbish(e2) || d.flags[e2]&fAux != 0) {
+			return d.toks[k].Start // ", the police assaulted them"
+		}
+	}
+	return end
 }
 
 // innerPast reports whether the cue at token k after "and" in a
