@@ -3,8 +3,6 @@ package quote
 import (
 	"fmt"
 	"testing"
-
-	"storyline/internal/text"
 )
 
 // TestMainClauseCut pins reported clauses inside a subordinate clause
@@ -35,12 +33,7 @@ func TestMainClauseCut(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			qs := Extract(tt.text, text.Split(tt.text), nil)
-			var got []string
-			for _, q := range qs {
-				got = append(got, fmt.Sprintf("%s|%s|%s", q.Kind, q.Text, q.SpeakerText))
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
 			}
 		})

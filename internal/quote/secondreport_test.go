@@ -49,14 +49,19 @@ func TestSecondReports(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			qs := Extract(tt.text, text.Split(tt.text), nil)
-			var got []string
-			for _, q := range qs {
-				got = append(got, fmt.Sprintf("%s|%s|%s", q.Kind, q.Text, q.SpeakerText))
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
 			}
 		})
 	}
+}
+
+// quoteLines extracts the quotations of txt as "kind|content|speaker"
+// lines, in text order.
+func quoteLines(txt string) []string {
+	var lines []string
+	for _, q := range Extract(txt, text.Split(txt), nil) {
+		lines = append(lines, fmt.Sprintf("%s|%s|%s", q.Kind, q.Text, q.SpeakerText))
+	}
+	return lines
 }
