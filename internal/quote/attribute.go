@@ -293,6 +293,11 @@ func (d *doc) after1(r region) attr {
 			// new sentence with its own content.
 			return a
 		}
+		if _, ok := d.timeThenClause(c+1, hi); ok && sentenceEnd && !question && isCap(d.toks[t].Text) {
+			// “...” Varga said Wednesday she wants an inquiry: a time
+			// adjunct, then the new sentence's own reported clause.
+			return a
+		}
 		if !strings.HasSuffix(inner, ",") && d.ownClause(c, hi) {
 			// “...” Her campaign manager suggested that what the
 			// staffers did “...”; “...,” the spokeswoman told POLITICO
@@ -421,6 +426,12 @@ func (d *doc) before(r region, lo int) attr {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 			return a
 		}
+	}
+	if j, s, e := d.inWords(tp, lo); j >= 0 && d.regQuoteLike(r) {
+		// "because, in Varga's words, “…”", "In the words of the
+		// mayor, “…”"
+		a.cue, a.spkA, a.spkB, a.end = j, s, e, tp+1
+		return a
 	}
 	if f := d.fromSource(tp, lo); f >= 0 && d.regQuoteLike(r) {
 		// "More from the report: “…”", "From Bush's Facebook post: “…”"
@@ -2085,6 +2096,9 @@ func (d *doc) bridge(from int, r2 region) bool {
 		for k >= from && (d.tokReg[k] >= 0 || d.toks[k].Text == "," || d.toks[k].Text == ":") {
 			k--
 		}
+		if k > from && d.xf[k]&sLy != 0 && d.toks[to-1].Text == ":" {
+			k-- // "..., who responds enthusiastically: “B”"
+		}
 		if k > from && d.isCue(k, nearQuoteRate) && isLowerWord(d.toks[k].Text) && (d.flags[k]&fSpeech != 0 || d.cueScore(k) >= cueRate) {
 			return false
 		}
@@ -2154,6 +2168,43 @@ func (d *doc) dashName(tp, lo int) (int, int, bool) {
 		}
 	}
 	return k + 1, tp, true
+}
+
+// inWords finds "in X's words," or "in the words of X," ending at the
+// comma tp, from token lo: it returns the token of "in" and the span of
+// X, or -1.
+func (d *doc) inWords(tp, lo int) (int, int, int) {
+	if d.toks[tp].Text != "," || tp-3 < lo {
+		return -1, 0, 0
+	}
+	if d.lower(tp-1) == "words" {
+		// in Varga's words, in his own words
+		for j := tp - 2; j >= lo && j >= tp-7; j-- {
+			if d.lower(j) == "in" {
+				e := tp - 1
+				if d.lower(e-1) == "own" {
+					e--
+				}
+				if j+1 < e {
+					return j, j + 1, e
+				}
+				return -1, 0, 0
+			}
+			if !d.npTokOK(j) && d.toks[j].Text != "'s" && d.toks[j].Text != "’s" && d.toks[j].Text != "’" && d.toks[j].Text != "'" {
+				return -1, 0, 0
+			}
+		}
+		return -1, 0, 0
+	}
+	for j := tp - 4; j >= lo && j >= tp-12; j-- {
+		if d.lower(j) == "in" && d.lower(j+1) == "the" && d.lower(j+2) == "words" && d.lower(j+3) == "of" {
+			if s, e, ok := d.npRight(j+4, tp); ok && e == tp {
+				return j, s, e
+			}
+			return -1, 0, 0
+		}
+	}
+	return -1, 0, 0
 }
 
 // fromSource returns the index of "from" in "(More) from X:" ending at
@@ -2440,7 +2491,7 @@ func (d *doc) reported(qs []cand) []cand {
 				q.s, q.e = ls, d.contentEnd(ls, d.toks[c-1].Start)
 				break
 			}
-			if a.spkA > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.hasPresentVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.skipDateline(d.tokAt(ls), a.spkA)) && a.spkA-1-d.tokAt(ls) >= 6) {
+			if a.spkA > sa && a.spkB == c && (d.flags[c]&fSpeech != 0 || reportVerbs[w]) && (d.toks[a.spkA-1].Text == "," || d.tokReg[a.spkA-1] >= 0) && ls < d.toks[a.spkA-1].Start && ce < sb && d.finalTail(ce, sb) && (d.hasFiniteVerb(d.tokAt(ls), a.spkA-1) || d.hasPresentVerb(d.tokAt(ls), a.spkA-1) || d.adjunctTail(ce, sb) && !d.adjunctAt(d.skipDateline(d.tokAt(ls), a.spkA)) && a.spkA-1-d.tokAt(ls) >= 6) {
 				// "Ryan and Trump will meet next week, Spicer said,
 				// adding, ...", "..., Wilkin said during his speech
 				// to be a delegate.": the clause before.
@@ -2511,6 +2562,9 @@ func (d *doc) reported(qs []cand) []cand {
 						break
 					}
 				}
+			}
+			if k, ok := d.timeThenClause(p, sb); ok {
+				p = k // "said Wednesday she wants": the clause starts at "she"
 			}
 			p = d.addresseeThat(c, p, sb)
 			if sb-p < 2 {
@@ -3308,6 +3362,36 @@ func (d *doc) adjunctAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// reportVerbs are the verbs of news outlets that close a sentence like a
+// speech verb ("..., the Post reported, citing two officials"), though
+// not speech verbs elsewhere ("reported contributions", "news reports").
+var reportVerbs = map[string]bool{"reported": true, "reports": true}
+
+// timeThenClause reports whether the tokens from i, before hi, are a
+// phrase of time ("Wednesday", "on Friday", "last week") followed by the
+// subject pronoun or "that" of a reported clause ("said Wednesday she
+// wants", "said on Friday that"); it returns that clause's first token.
+func (d *doc) timeThenClause(i, hi int) (int, bool) {
+	k := i
+	if k < hi && (d.lower(k) == "on" || d.lower(k) == "last" || d.lower(k) == "this" || d.lower(k) == "late" || d.lower(k) == "early") {
+		k++
+	}
+	n := 0
+	for k < hi && n < 2 && (d.xf[k]&(xWeekday|xTime) != 0 || d.lower(k) == "today" || d.lower(k) == "yesterday") {
+		k++
+		n++
+	}
+	if n == 0 || k+1 >= hi {
+		return 0, false
+	}
+	switch d.lower(k) {
+	case "he", "she", "they", "we", "i", "that":
+		x := d.toks[k+1].Text
+		return k, isWordTok(x) || x == ","
+	}
+	return 0, false
 }
 
 // appositiveSubject reports whether tokens [t, end) are a name followed

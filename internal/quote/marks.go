@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -157,6 +158,11 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 			}
 		}
 		e = trimRightSpace(text, start, e)
+		if c := saidAfterComma(text[start:e]); c > 0 {
+			// “A, said Varga, whose group ...: the attribution ends
+			// a quote that lost its closing mark.
+			e = start + c
+		}
 		if e > start+1 {
 			out = append(out, region{s: start, e: e, closed: false, single: single})
 		}
@@ -302,6 +308,41 @@ var markStop = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// saidAfterComma returns the end of the first comma in s that an
+// attribution follows (", said Varga", ", she added"), or 0.
+func saidAfterComma(s string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], ", ")
+		if j < 0 {
+			return 0
+		}
+		i += j + 2
+		rest := s[i:]
+		w, after, _ := strings.Cut(rest, " ")
+		switch w {
+		case "he", "she", "they", "we":
+			w, _, _ = strings.Cut(after, " ")
+			if closingSaid[strings.TrimRight(w, ".,")] && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+				return i - 1
+			}
+		default:
+			if closingSaid[w] && after != "" && after[0] >= 'A' && after[0] <= 'Z' {
+				return i - 1
+			}
+			// ", Varga said.", ", Anna Varga said,"
+			for n := 0; n < 3 && w != "" && w[0] >= 'A' && w[0] <= 'Z' && after != ""; n++ {
+				w, after, _ = strings.Cut(after, " ")
+				if v := strings.TrimRight(w, ".,"); closingSaid[v] && len(v) < len(w) {
+					return i - 1
+				}
+			}
+		}
+	}
+}
+
+// closingSaid are the verbs of an attribution after a quotation.
+var closingSaid = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "told": true, "wrote": true, "writes": true, "explained": true, "noted": true, "continued": true}
 
 // quoteLike reports whether s looks like quoted speech: at least three
 // words.

@@ -1,0 +1,80 @@
+package quote
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestAttributionShapes pins attribution shapes the extractor missed or
+// got wrong before session 25: a time adjunct after the cue of a new
+// sentence ("said Wednesday she"), an outlet that "reported" before a
+// participle, "in X's words", a reply led in by "who responds
+// enthusiastically:", and a quotation that lost its closing mark before
+// its attribution.
+func TestAttributionShapes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // kind|content|speaker, in order
+	}{
+		// timeThenClause: the next sentence is no attribution of the
+		// quote, and its clause starts after the day.
+		{`The mayor asserted that "trust in the harbour board is broken." Councillor Anna Varga said Wednesday she, too, wants an inquiry.`, []string{
+			`partial|that "trust in the harbour board is broken."|The mayor`,
+			`indirect|she, too, wants an inquiry|Councillor Anna Varga`,
+		}},
+		{`Lind announced on Friday he would leave the harbour board.`, []string{
+			`indirect|he would leave the harbour board|Lind`,
+		}},
+		// reportVerbs: the clause before the outlet is the content.
+		{`The harbour will close in May, the Post reported, adding that the ferries would stop.`, []string{
+			`indirect|The harbour will close in May|the Post`,
+			`indirect|that the ferries would stop|the Post`,
+		}},
+		// inWords
+		{`The port is busy because, in Varga's words, "it is the most crowded harbour on the coast."`, []string{
+			`direct|"it is the most crowded harbour on the coast."|Varga's`,
+		}},
+		{`In the words of the mayor, "the harbour belongs to everyone."`, []string{
+			`direct|"the harbour belongs to everyone."|the mayor`,
+		}},
+		// bridge: the reply has a cue of its own behind the adverb.
+		{"\"Let everybody go to the harbour,\" Varga says to Lind on camera, who responds enthusiastically: \"Okay!\"\n\nThe end.", []string{
+			`direct|"Let everybody go to the harbour,"|Varga`,
+			`direct|"Okay!"|who`,
+		}},
+		// saidAfterComma: an unclosed quotation ends at its attribution.
+		{"\u201cThe harbour is full, said Varga, whose group runs the port.", []string{
+			"direct|\u201cThe harbour is full,|Varga",
+		}},
+		{"\u201cThe harbour is full, Anna Varga said. The ferries were late.", []string{
+			"direct|\u201cThe harbour is full,|Anna Varga",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSaidAfterComma(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"\u201cA plan, said Varga", len("\u201cA plan,")},
+		{"\u201cA plan, she added.", len("\u201cA plan,")},
+		{"\u201cA plan, Anna Varga said, and more", len("\u201cA plan,")},
+		{"\u201cA plan, and Varga said so.", 0},
+		{"\u201cA plan, said the board", 0}, // lower case after the verb: no name
+		{"\u201cNo comma said Varga", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := saidAfterComma(tt.in); got != tt.want {
+			t.Errorf("saidAfterComma(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
