@@ -53,6 +53,8 @@ const (
 	// the subject of its sentence as its speaker when no phrase names
 	// one (cross-validated like ClauseThreshold).
 	clauseSubjectMargin = 0.20
+	// clauseRuns is the number of training runs whose mean is the model.
+	clauseRuns = 5
 	// clauseFeatures is the number of features of a candidate.
 	clauseFeatures = 16
 )
@@ -475,34 +477,46 @@ func TrainClauseModel(docs []TrainDoc) (*ClauseModel, ClauseStats) {
 		}
 		buf.release()
 	}
+	// The model is the mean of clauseRuns runs of averaged stochastic
+	// gradient descent, each over its own fixed order of the examples:
+	// one run's weights move with the order, which any change of the
+	// rules reshuffles; the mean of several moves much less.
+	sum := make([]float64, 1<<clauseBits)
 	w := make([]float64, 1<<clauseBits)
 	acc := make([]float64, 1<<clauseBits) // sum of step*update, for the average
-	rng := rand.New(rand.NewPCG(1, 2))
 	order := make([]int, len(ex))
-	for i := range order {
-		order[i] = i
-	}
-	const epochs, lr = 8, 0.2
-	step := 1.0
-	for range epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			e := &ex[i]
-			z := 0.0
-			for _, h := range e.f {
-				z += w[h]
+	for run := range clauseRuns {
+		clear(w)
+		clear(acc)
+		rng := rand.New(rand.NewPCG(uint64(run)+1, 2))
+		for i := range order {
+			order[i] = i
+		}
+		const epochs, lr = 8, 0.2
+		step := 1.0
+		for range epochs {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, i := range order {
+				e := &ex[i]
+				z := 0.0
+				for _, h := range e.f {
+					z += w[h]
+				}
+				g := (e.y - 1/(1+math.Exp(-max(-30, min(30, z))))) * lr
+				for _, h := range e.f {
+					w[h] += g
+					acc[h] += step * g
+				}
+				step++
 			}
-			g := (e.y - 1/(1+math.Exp(-max(-30, min(30, z))))) * lr
-			for _, h := range e.f {
-				w[h] += g
-				acc[h] += step * g
-			}
-			step++
+		}
+		for h := range w {
+			sum[h] += w[h] - acc[h]/step
 		}
 	}
 	m := &ClauseModel{Threshold: ClauseThreshold, w: make([]float32, 1<<clauseBits), names: names}
-	for h := range w {
-		m.w[h] = float32(w[h] - acc[h]/step)
+	for h := range sum {
+		m.w[h] = float32(sum[h] / clauseRuns)
 	}
 	return m, st
 }
