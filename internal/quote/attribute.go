@@ -277,7 +277,7 @@ func (d *doc) after1(r region) attr {
 			// the next quotation, not these few quoted words.
 			return a
 		}
-		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 && (lastR == '.' || !d.endsSentence(c+1, min(hi, c+4))) || c+1 < len(d.toks) && d.toks[c+1].Text == ":" || introducesNext) {
+		if sentenceEnd && isCap(d.toks[t].Text) && (d.flags[c]&fSpeech == 0 && !d.wentOn(c) && (lastR == '.' || !d.endsSentence(c+1, min(hi, c+4))) || c+1 < len(d.toks) && d.toks[c+1].Text == ":" || introducesNext) {
 			// “...” Bills were introduced ...; “...” His manager struck a
 			// similar tune; “...” Mr. Zahed said: “...”; “...” He adds,
 			// “...”: a new sentence, not this quote's attribution (but
@@ -3362,6 +3362,20 @@ func (d *doc) adjunctAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// wentOn reports whether cue c is "went on" or "goes on", which goes on
+// with a quotation like a speech verb ("“…?” Lind went on, as if …").
+func (d *doc) wentOn(c int) bool {
+	w := d.lower(c)
+	if w != "went" && w != "goes" || c+1 >= len(d.toks) || d.lower(c+1) != "on" {
+		return false
+	}
+	if c+2 == len(d.toks) {
+		return true
+	}
+	x := d.toks[c+2].Text
+	return x == "," || x == "." || x == ":" || d.tokReg[c+2] >= 0 // (not "went on to win")
 }
 
 // reportVerbs are the verbs of news outlets that close a sentence like a

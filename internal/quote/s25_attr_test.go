@@ -9,8 +9,8 @@ import (
 // got wrong before session 25: a time adjunct after the cue of a new
 // sentence ("said Wednesday she"), an outlet that "reported" before a
 // participle, "in X's words", a reply led in by "who responds
-// enthusiastically:", and a quotation that lost its closing mark before
-// its attribution.
+// enthusiastically:", "went on" after a question, and a quotation that
+// lost its closing mark before its attribution.
 func TestAttributionShapes(t *testing.T) {
 	tests := []struct {
 		text string
@@ -41,6 +41,13 @@ func TestAttributionShapes(t *testing.T) {
 		{"\"Let everybody go to the harbour,\" Varga says to Lind on camera, who responds enthusiastically: \"Okay!\"\n\nThe end.", []string{
 			`direct|"Let everybody go to the harbour,"|Varga`,
 			`direct|"Okay!"|who`,
+		}},
+		// wentOn: "went on" closes a quotation like a speech verb.
+		{"\u201cCan happen.\u201d She is 45.\n\n\u201cYou know, it happens, right?\u201d Lind went on, as if she did not hear.", []string{
+			"direct|\u201cYou know, it happens, right?\u201d|Lind",
+		}},
+		{"\u201cYou know, it happens.\u201d Lind went on.", []string{
+			"direct|\u201cYou know, it happens.\u201d|Lind",
 		}},
 		// saidAfterComma: an unclosed quotation ends at its attribution.
 		{"\u201cThe harbour is full, said Varga, whose group runs the port.", []string{
