@@ -1839,8 +1839,11 @@ func (d *doc) prepAfterCue(q *cand) {
 	}
 	q.cueE = d.toks[k].End
 	q.s = d.toks[k+1].Start
-	if r := d.tokReg[k+1]; r >= 0 && d.regs[r].s == q.s && strings.TrimRight(d.text[d.regs[r].e:q.e], " .,;:!?") == "" {
-		q.kind = storyline.Direct // "warned of “a winter to remember.”"
+	if r := d.tokReg[k+1]; r >= 0 && d.regs[r].s == q.s {
+		// "warned of “a winter to remember.”", "cautioned against “a
+		// betrayal” in the way …": the content opens with the
+		// quotation, as kindOf has it
+		q.kind = storyline.Direct
 	}
 }
 

@@ -357,6 +357,14 @@ func (d *doc) learnedClauses(qs []cand) []cand {
 			continue
 		}
 		q := cand{s: x.s, e: x.e, kind: storyline.Indirect, spkS: -1, inheritFrom: -1, cueTok: x.c}
+		// quoted words in the clause: partial, or direct when it opens
+		// with them, over the whole of each quotation
+		d.takeInRegions(&q)
+		if q.s != x.s || q.e != x.e {
+			if overlapsAny(qs, q) {
+				continue
+			}
+		}
 		q.cueS, q.cueE = d.cueSpan(x.c)
 		sa, _ := d.sentBounds(x.c)
 		a := noAttr()

@@ -56,7 +56,9 @@ func TestExtract(t *testing.T) {
 		{
 			name: "single quote marks in a headline",
 			text: "Port chief warns of 'long delays' after strike\nThe head of the port authority, Jan Meyer, warned of long delays.",
-			want: []want{{"'long delays' after strike", storyline.Partial, "Port chief", "Jan Meyer"}},
+			// (the content opens with the quotation: direct, as the
+			// scorer counts a gold content that opens with a mark)
+			want: []want{{"'long delays' after strike", storyline.Direct, "Port chief", "Jan Meyer"}},
 		},
 		{
 			name: "a name before a colon introduces the quote",

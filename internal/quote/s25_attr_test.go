@@ -49,6 +49,15 @@ func TestAttributionShapes(t *testing.T) {
 		{"\u201cYou know, it happens.\u201d Lind went on.", []string{
 			"direct|\u201cYou know, it happens.\u201d|Lind",
 		}},
+		// A reported clause that opens with a quotation is direct,
+		// whatever follows the closing mark (kindOf, prepAfterCue, and
+		// the clauses of the clause model).
+		{"The mayor has cautioned against \u201ca betrayal of our values\u201d in the way the harbour responds.", []string{
+			"direct|\u201ca betrayal of our values\u201d in the way the harbour responds|The mayor",
+		}},
+		{"The harbour board is seeking \u201cgroundbreaking ideas\u201d for how to house the fishermen.", []string{
+			"direct|\u201cgroundbreaking ideas\u201d for how to house the fishermen|The harbour board",
+		}},
 		// saidAfterComma: an unclosed quotation ends at its attribution.
 		{"\u201cThe harbour is full, said Varga, whose group runs the port.", []string{
 			"direct|\u201cThe harbour is full,|Varga",
