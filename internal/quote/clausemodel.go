@@ -360,10 +360,8 @@ func (d *doc) learnedClauses(qs []cand) []cand {
 		// quoted words in the clause: partial, or direct when it opens
 		// with them, over the whole of each quotation
 		d.takeInRegions(&q)
-		if q.s != x.s || q.e != x.e {
-			if overlapsAny(qs, q) {
-				continue
-			}
+		if (q.s != x.s || q.e != x.e) && overlapsAny(qs, q) {
+			continue
 		}
 		q.cueS, q.cueE = d.cueSpan(x.c)
 		sa, _ := d.sentBounds(x.c)

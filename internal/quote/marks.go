@@ -341,7 +341,10 @@ func saidAfterComma(s string) int {
 	}
 }
 
-// closingSaid are the verbs of an attribution after a quotation.
+// closingSaid are the verbs of an attribution after a quotation: a short
+// list of its own, as saidAfterComma reads text with no tokens (the
+// participles and "according" of speechVerbs would cut quotations at
+// words of their own: “…, saying Varga was wrong …”).
 var closingSaid = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "told": true, "wrote": true, "writes": true, "explained": true, "noted": true, "continued": true}
 
 // quoteLike reports whether s looks like quoted speech: at least three
