@@ -416,6 +416,10 @@ func (d *doc) before(r region, lo int) attr {
 		return a
 	}
 	if d.breakBefore(tp + 1) {
+		if c, s, e, ok := d.leadSentence(r, tp, lo); ok {
+			// "… and her husband cut in. “Don't forget the boats.”"
+			a.cue, a.spkA, a.spkB, a.end = c, s, e, tp+1
+		}
 		return a
 	}
 	if d.toks[tp].Text == ":" && d.regQuoteLike(r) {
@@ -494,7 +498,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) && !d.closesClause(first, c, lo) {
+		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) && !d.closesClause(first, c, lo) && !d.saidSaying(first, c) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -521,6 +525,14 @@ func (d *doc) before(r region, lo int) attr {
 						break
 					}
 					if d.verbish(k) || d.flags[k]&fAux != 0 || d.toks[k].Text == "," {
+						if d.flags[c]&fSpeech != 0 && d.speechParticipleAt(k) && d.lower(p) != "of" && d.lower(p) != "about" {
+							// "shot back in a statement, saying
+							// he's “…”": the participle's clause
+							if k = k + 1; d.toks[k-1].Text != "," {
+								k--
+							}
+							p = k + 1
+						}
 						break
 					}
 				}
@@ -1994,6 +2006,60 @@ func (d *doc) lightVerb(c, lo int) int {
 	return -1
 }
 
+// leadSentence finds a clause that ends its sentence right before the
+// quote region r, in its paragraph, and is only a speaker and a speech
+// verb ("Lind replied.", "… and her husband cut in.", "Varga shot back
+// angrily."): the cue token, the speaker's tokens [s, e). tp is the
+// token before r, lo the lowest token the attribution may reach.
+func (d *doc) leadSentence(r region, tp, lo int) (c, s, e int, ok bool) {
+	if d.toks[tp].Text != "." || !d.regQuoteLike(r) || startsLower(d.text[r.s:r.e]) {
+		return 0, 0, 0, false
+	}
+	v := tp - 1
+	if v > lo && (d.xf[v]&sLy != 0 || v-1 >= 0 && d.lower(v) == phrasalSpeech[d.lower(v-1)]) {
+		v-- // "replied angrily.", "cut in."
+	}
+	if v <= lo || d.flags[v]&fSpeech == 0 && !d.isCue(v, cueRate) || isParticiple(d.lower(v)) || d.xf[v]&sLower == 0 || d.tokReg[v] >= 0 {
+		return 0, 0, 0, false
+	}
+	if d.lower(v) == "according" || v+1 < tp && d.xf[v+1]&sLy == 0 && d.flags[v]&fPhrasal == 0 {
+		return 0, 0, 0, false
+	}
+	s, e, ok = d.npLeft(v, lo)
+	if !ok || e != v || d.tokReg[s] >= 0 {
+		return 0, 0, 0, false
+	}
+	if s > lo && !d.breakBefore(s) {
+		// after "and" or "but" (not after a comma: "…, Lind says." closes
+		// a reported clause before it)
+		if w := d.lower(s - 1); w != "and" && w != "but" && !(leadAdverbs[w] && d.breakBefore(s-1)) {
+			return 0, 0, 0, false
+		}
+	}
+	return v, s, e, true
+}
+
+// leadAdverbs may open a sentence before its speaker ("Then Lind
+// replied.").
+var leadAdverbs = map[string]bool{"then": true, "later": true, "finally": true, "again": true}
+
+// saidSaying reports whether the cue at token c is a speech participle
+// right after the cue at first and a comma ("Varga responded, saying
+// that ...", "Lind shot back, arguing ..."): the participle reports the
+// clause after it, and the cue before it reports nothing of its own.
+func (d *doc) saidSaying(first, c int) bool {
+	return c >= 2 && d.toks[c-1].Text == "," && d.cueSpanEndTok(first) == c-2 && d.flags[c]&fSpeech != 0 && isParticiple(d.lower(c))
+}
+
+// speechParticipleAt reports whether a speech participle heads the
+// words from token k, after a comma or not ("…, saying", "adding").
+func (d *doc) speechParticipleAt(k int) bool {
+	if k < len(d.toks) && d.toks[k].Text == "," {
+		k++
+	}
+	return k < len(d.toks) && isParticiple(d.lower(k)) && d.flags[k]&fSpeech != 0 && d.tokReg[k] < 0
+}
+
 // putIt reports whether the cue at token c is "put it" ("As the Gazette
 // put it, “Nobody saw this coming.”"), a way of saying "said".
 func (d *doc) putIt(c int) bool {
@@ -2562,6 +2628,11 @@ func (d *doc) reported(qs []cand) []cand {
 						break
 					}
 					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," || strings.HasSuffix(d.lower(k), "ing") {
+						if d.flags[c]&fSpeech != 0 && d.speechParticipleAt(k) && d.lower(p) != "of" && d.lower(p) != "about" {
+							// "shot back in a statement, saying …":
+							// the participle reports the clause
+							p = sb
+						}
 						break
 					}
 				}
@@ -2570,7 +2641,9 @@ func (d *doc) reported(qs []cand) []cand {
 				p = k // "said Wednesday she wants": the clause starts at "she"
 			}
 			p = d.addresseeThat(c, p, sb)
-			if sb-p < 2 {
+			if sb-p < 2 || d.saidSaying(c, p) {
+				// ("Varga responded, saying that ...": the participle
+				// reports the clause, and its subject is this cue's)
 				continue
 			}
 			end := d.toks[sb-1].End

@@ -45,6 +45,31 @@ var speechVerbs = map[string]bool{
 	"barked": true,
 }
 
+// phrasalSpeech are verbs that report speech only with their particle:
+// "Varga shot back, “…”", "her husband cut in", but "was shot dead",
+// "cut in half" (no speech: the particle is followed by a word that
+// makes it a verb of motion or an amount, phrasalBreak).
+// ("fired back" and "pushed back" are left to the cue lexicon, which
+// reads "fired" and "pushed" as cues already: as speech verbs they took
+// in "fired back in March, attacking …" after a quotation as its
+// attribution.)
+var phrasalSpeech = map[string]string{
+	"shot": "back", "hit": "back", "snapped": "back", "cut": "in", "chimed": "in",
+}
+
+// phrasalWords are the keys of phrasalSpeech, for the word flags.
+var phrasalWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range phrasalSpeech {
+		m[w] = true
+	}
+	return m
+}()
+
+// phrasalBreak are words after the particle that make "shot back" or
+// "cut in" no speech ("shot back up", "cut in half").
+var phrasalBreak = map[string]bool{"up": true, "down": true, "half": true, "into": true, "to": true, "line": true}
+
 // participles are cues whose speaker is the subject of the main clause.
 func isParticiple(w string) bool {
 	return strings.HasSuffix(w, "ing") && w != "according"
@@ -663,7 +688,26 @@ func (d *doc) cueAndNames(maybeCue, reportCue []int32) ([]int32, []int32) {
 		*(*int32)(unsafe.Add(rc, 4*r)) = c
 		r += int(xf[c] / xMayReport & 1)
 	}
+	for _, c := range reportCue[:r] {
+		if d.flags[c]&fPhrasal != 0 {
+			d.phrasal(int(c))
+		}
+	}
 	return maybeCue[:m], reportCue[:r]
+}
+
+// phrasal gives token i, a word of phrasalSpeech, the class of speech
+// verbs when its particle follows it in the sentence and no word of
+// phrasalBreak after that ("Lind shot back, “…”").
+func (d *doc) phrasal(i int) {
+	p := i + 1
+	if p >= len(d.toks) || d.tokSent[p] != d.tokSent[i] || d.lower(p) != phrasalSpeech[d.lower(i)] || d.xf[i]&sLower == 0 {
+		return
+	}
+	if p+1 < len(d.toks) && phrasalBreak[d.lower(p+1)] {
+		return
+	}
+	d.flags[i] |= fSpeech
 }
 
 // cueNameBits is cueAndNames's loop over the tokens, with xf, tokReg,
@@ -1032,6 +1076,7 @@ func (d *doc) cueSpan(i int) (int, int) {
 		switch n := d.lower(i + 1); {
 		case d.lower(i) == "according" && n == "to",
 			n == "out" && d.lower(i) == "pointed",
+			d.flags[i]&(fPhrasal|fSpeech) == fPhrasal|fSpeech,
 			n == "for" && strings.HasPrefix(d.lower(i), "call"):
 			e = d.toks[i+1].End
 		}
@@ -1586,6 +1631,9 @@ const (
 	fHeadline
 	fJoined // the token continues a sentence the splitter ended before it
 	fVerb   // a verb form that never belongs to a noun phrase ("made", "spent")
+	// a verb that is a speech verb with its particle ("shot back", "cut
+	// in"): phrasalSpeech; cueAndNames gives the token fSpeech there
+	fPhrasal
 )
 
 // loadWordFlags builds the word-class table (for loadWordTable, which
@@ -1598,7 +1646,7 @@ func loadWordFlags() *wordFlags {
 	for _, set := range []struct {
 		words map[string]bool
 		flag  uint16
-	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}, {plainVerbs, fVerb}} {
+	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}, {plainVerbs, fVerb}, {phrasalWords, fPhrasal}} {
 		for w, ok := range set.words {
 			if ok {
 				m[w] |= set.flag

@@ -406,7 +406,7 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		}
 	}
 	for w, e := range all {
-		if e.flags&fAux == 0 && (!strings.HasSuffix(w, "ly") || e.flags&fSpeech != 0) && (e.flags&fSpeech != 0 || e.lex != nil) {
+		if e.flags&fAux == 0 && (!strings.HasSuffix(w, "ly") || e.flags&fSpeech != 0) && (e.flags&(fSpeech|fPhrasal) != 0 || e.lex != nil) {
 			e.x |= xCueLower
 		}
 		if e.flags&fHeadline != 0 {
@@ -418,10 +418,10 @@ var loadWordTable = sync.OnceValue(func() *wordTable {
 		if e.flags&(fOpener|fTitle|fRole) != 0 {
 			e.x |= xNoName
 		}
-		if e.flags&(fSpeech|fHeadline) != 0 || e.lex != nil && e.lex.top >= reportRate {
+		if e.flags&(fSpeech|fHeadline|fPhrasal) != 0 || e.lex != nil && e.lex.top >= reportRate {
 			e.x |= xMayReport
 		}
-		if e.flags&(fSpeech|fHeadline) != 0 || e.lex != nil && e.lex.top >= nearQuoteRate {
+		if e.flags&(fSpeech|fHeadline|fPhrasal) != 0 || e.lex != nil && e.lex.top >= nearQuoteRate {
 			e.x |= xMayNear
 		}
 		all[w] = e

@@ -270,7 +270,7 @@ func TestCueAndNameBits(t *testing.T) {
 	names := 0
 	for i := range d.toks {
 		x, fl, id := d.xf[i], d.flags[i], d.wid[i]
-		zero := !(x&(sWord|sLower) == sWord|sLower && fl&fAux == 0 && (x&sLy == 0 || fl&fSpeech != 0) && (fl&fSpeech != 0 || id >= 0 && d.tbl.ents[id].lex >= 0)) && d.lower(i) != "according" && !(fl&fHeadline != 0 && x&sCap != 0)
+		zero := !(x&(sWord|sLower) == sWord|sLower && fl&fAux == 0 && (x&sLy == 0 || fl&fSpeech != 0) && (fl&(fSpeech|fPhrasal) != 0 || id >= 0 && d.tbl.ents[id].lex >= 0)) && d.lower(i) != "according" && !(fl&fHeadline != 0 && x&sCap != 0)
 		if got := d.cueMemo[i] == 0; got != zero {
 			t.Errorf("%q: cue score known 0 %v, want %v", d.toks[i].Text, got, zero)
 		}

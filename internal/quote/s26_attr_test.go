@@ -1,0 +1,66 @@
+package quote
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestPhrasalAndLeadIn pins the attribution shapes of session 26: speech
+// verbs that need their particle ("shot back", "cut in"), a speech verb
+// followed by a comma and a speech participle ("responded, saying
+// that"), and a short sentence of speaker and verb that leads in to the
+// quotation after it ("Lind replied. “…”").
+func TestPhrasalAndLeadIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // kind|content|speaker, in order
+	}{
+		// phrasalSpeech
+		{`The mayor defended the plan. Varga shot back, "The harbour will flood long before the money arrives."`, []string{
+			`indirect|the plan|The mayor`,
+			`direct|"The harbour will flood long before the money arrives."|Varga`,
+		}},
+		{`Her husband cut in, "Do not forget the boats."`, []string{
+			`direct|"Do not forget the boats."|Her husband`,
+		}},
+		{`"The money is gone," Varga shot back.`, []string{
+			`direct|"The money is gone,"|Varga`,
+		}},
+		// no speech: the particle is missing or a break word follows it
+		{`The fisherman was shot on the quay.`, nil},
+		{`Harbour fees shot back up in March.`, nil},
+		{`The council cut in half the money for the harbour.`, nil},
+		// saidSaying: the participle reports the clause.
+		{`Varga responded, saying that the harbour was safe.`, []string{
+			`indirect|that the harbour was safe|Varga`,
+		}},
+		{`Lind shot back in a statement, saying he had "made a lot of money in bad years."`, []string{
+			`partial|he had "made a lot of money in bad years."|Lind`,
+		}},
+		{`Lind hit back, saying at a meeting last week that Varga was not "fit" for the post.`, []string{
+			`partial|that Varga was not "fit" for the post|Lind`,
+		}},
+		// leadSentence
+		{`"Tell her I promised," Varga said, and her husband cut in. "Do not forget the boats. They matter."`, []string{
+			`direct|"Tell her I promised,"|Varga`,
+			`direct|"Do not forget the boats. They matter."|her husband`,
+		}},
+		{`The mayor was asked about the fees. Lind replied angrily. "Nobody pays them."`, []string{
+			`direct|"Nobody pays them."|Lind`,
+		}},
+		{`Then Lind shot back. "We will stay in the harbour."`, []string{
+			`direct|"We will stay in the harbour."|Lind`,
+		}},
+		// "…, X says." closes the reported clause before it: no lead-in
+		{`Or maybe the ferry board, Varga says. "Several surveys suggest it."`, []string{
+			`indirect|Or maybe the ferry board|Varga`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
+			}
+		})
+	}
+}
