@@ -197,8 +197,9 @@ func (d *doc) after1(r region) attr {
 	if !d.regQuoteLike(r) && !d.startsClause(r) || d.namedLabel(r) {
 		return a
 	}
-	if d.lower(t) == "according" && d.isCue(t, cueRate) && speechEnd {
-		// “...,” according to CNN.
+	if d.lower(t) == "according" && d.isCue(t, cueRate) && speechEnd && !(sentenceEnd && isCap(d.toks[t].Text)) {
+		// “...,” according to CNN. (Not “….” According to CNN, …:
+		// a sentence of its own, which the splitter left joined.)
 		a.cue, a.end = t, t+2
 		if s, e, ok := d.accordingTo(t+2, hi); ok {
 			a.spkA, a.spkB, a.end = s, e, e
@@ -2041,7 +2042,9 @@ func (d *doc) leadSentence(r region, tp, lo int) (c, s, e int, ok bool) {
 
 // leadAdverbs may open a sentence before its speaker ("Then Lind
 // replied.").
-var leadAdverbs = map[string]bool{"then": true, "later": true, "finally": true, "again": true}
+// They and "now", "still", "also" may also stand before "according to"
+// ("Now, according to the survey, …": leadIn).
+var leadAdverbs = map[string]bool{"then": true, "later": true, "finally": true, "again": true, "now": true, "still": true, "also": true}
 
 // saidSaying reports whether the cue at token c is a speech participle
 // right after the cue at first and a comma ("Varga responded, saying
@@ -2487,12 +2490,13 @@ func (d *doc) reported(qs []cand) []cand {
 				continue
 			}
 			q.spkS, q.spkE = d.span(s, e)
-			if c == sa || d.toks[c].Start <= ls+2 || d.leadIn(sa, c) {
+			if c == sa || d.toks[c].Start <= ls+2 || d.leadIn(sa, c) || d.capAfterBreak(c) {
 				// According to X, content.
 				k := e
 				for k < sb && k < e+40 && d.toks[k].Text != "," {
 					k++
 				}
+				k = d.listTail(k, sb)
 				if k+1 >= sb {
 					continue
 				}
@@ -2525,6 +2529,13 @@ func (d *doc) reported(qs []cand) []cand {
 				// relative clause of another attribution's speaker
 				// belongs to that phrase
 				continue
+			}
+			if a.spkA-2 > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && !isParticiple(w) && d.lower(a.spkA-1) == "and" {
+				// "…, dockers and union officials said.": both
+				// conjuncts speak
+				if s, e, ok := d.npLeft(a.spkA-1, sa); ok && e == a.spkA-1 && s > sa && d.toks[s-1].Text == "," && e-s <= 4 {
+					a.spkA = s
+				}
 			}
 			// "..., X said." / "..., said X." at the end of the sentence.
 			if a.spkA > sa && d.toks[a.spkA-1].Text == "," && a.spkB == c && ce+1 < sb && d.toks[ce].Text == "," && !d.adjunctAt(ce+1) && !isParticiple(d.lower(ce+1)) && !d.hasThatOrCue(ce+1, sb) {
@@ -3090,8 +3101,11 @@ func (d *doc) adjunctTail(ce, sb int) bool {
 	}
 	switch d.lower(ce - 1) {
 	case "told", "tells", "tell":
-		if !d.adjunctAt(ce) && !(d.xf[ce]&sCap != 0 || d.lower(ce) == "reporters" || d.lower(ce) == "the") {
+		if !d.adjunctAt(ce) && !(d.xf[ce]&sCap != 0 || d.lower(ce) == "reporters" || d.lower(ce) == "the" || objPronouns[d.lower(ce)]) {
 			return false
+		}
+		if objPronouns[d.lower(ce)] {
+			ce++ // "…, the mayor told her."
 		}
 	default:
 		if !d.adjunctAt(ce) {
@@ -3123,6 +3137,9 @@ func (d *doc) adjunctTail(ce, sb int) bool {
 	}
 	return true
 }
+
+// objPronouns may be the addressee of "told" closing a sentence.
+var objPronouns = map[string]bool{"her": true, "him": true, "them": true, "us": true, "me": true}
 
 // thatAfterComma reports whether a comma within a few tokens from i is
 // followed by "that" ("said, twice, that ...").
@@ -3735,16 +3752,58 @@ func cueFrom(m []int32, k int) int {
 // c: connectives and a short adverbial closed by a comma ("But,
 // according to the poll", "In addition, according to the department").
 func (d *doc) leadIn(sa, c int) bool {
-	if c <= sa || c-sa > 5 || d.toks[c-1].Text != "," {
+	if c <= sa || c-sa > 5 || d.toks[c-1].Text != "," && !(d.flags[c-1]&fConn != 0 && isLowerWord(d.toks[c-1].Text) || isCap(d.toks[c-1].Text) && leadConn[d.lower(c-1)]) {
 		return false
 	}
 	for k := sa; k < c; k++ {
-		if d.tokReg[k] >= 0 || d.verbish(k) || d.flags[k]&fAux != 0 {
+		if d.tokReg[k] >= 0 || d.verbish(k) || d.flags[k]&fAux != 0 && !leadAdverbs[d.lower(k)] {
 			return false
 		}
 	}
 	return true
 }
+
+// listTail returns the comma that ends a list whose first comma is token
+// k ("according to interviews with his friends, aides and allies, he
+// wants …": the comma after "allies"), or k when no list goes on there:
+// up to three words with no verb and an "and" or "or" among them, then
+// a comma.
+func (d *doc) listTail(k, hi int) int {
+	conj := false
+	for m := k + 1; m < hi && m <= k+4; m++ {
+		switch w := d.lower(m); {
+		case w == "," && conj:
+			return m
+		case w == "and" || w == "or":
+			conj = true
+		case d.tokReg[m] >= 0 || !isWordTok(w) || d.verbish(m) || d.flags[m]&(fAux|fPron) != 0:
+			return k
+		}
+	}
+	return k
+}
+
+// capAfterBreak reports whether the capitalised token c follows a colon
+// or a semicolon, or a quotation closed after its final stop ("…: According
+// to recent polls, …", "… “Not much.” According to …"): it
+// opens a clause of its own though the sentence goes on.
+func (d *doc) capAfterBreak(c int) bool {
+	if c < 1 || !isCap(d.toks[c].Text) {
+		return false
+	}
+	if t := d.toks[c-1].Text; t == ":" || t == ";" {
+		return true
+	}
+	if r := d.tokReg[c-1]; r >= 0 {
+		b := strings.TrimRight(d.text[d.regs[r].s:d.regs[r].e], "\"'”’ ")
+		return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "!") || strings.HasSuffix(b, "?")
+	}
+	return false
+}
+
+// leadConn are the connectives that may open a sentence right before
+// "according to" with no comma ("But according to the survey, …").
+var leadConn = map[string]bool{"but": true, "and": true, "yet": true, "so": true}
 
 // searchStart returns the index of the first quote of qs (sorted by
 // start) that starts at or after byte b: sort.Search(len(qs), func(i int)

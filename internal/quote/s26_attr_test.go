@@ -64,3 +64,54 @@ func TestPhrasalAndLeadIn(t *testing.T) {
 		})
 	}
 }
+
+// TestAccordingAndCoordination pins "according to" after a sentence
+// adverb, a connective, a colon or a quotation that closed its sentence,
+// a list inside the source, coordinated speakers closing a sentence,
+// and a pronoun addressee of "told" closing one.
+func TestAccordingAndCoordination(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // kind|content|speaker, in order
+	}{
+		{`Now, according to the survey, some boats are leaving.`, []string{
+			`indirect|some boats are leaving|the survey`,
+		}},
+		{`But according to the survey, some boats are leaving.`, []string{
+			`indirect|some boats are leaving|the survey`,
+		}},
+		{`It has not gone unnoticed: According to recent polls, Varga holds only 14 percent of the harbour vote.`, []string{
+			`indirect|Varga holds only 14 percent of the harbour vote|recent polls`,
+		}},
+		{"Lind said he did not ''use it that much.'' According to port records, the ferry has sailed 333 hours since June.", []string{
+			"partial|he did not ''use it that much.''|Lind",
+			`indirect|the ferry has sailed 333 hours since June|port records`,
+		}},
+		{`But according to interviews with a dozen of her friends, aides and allies, she wants to lead the harbour board.`, []string{
+			`indirect|she wants to lead the harbour board|interviews with a dozen of her friends`,
+		}},
+		{`According to the survey, harbour and ferry fees rose, and the mayor resigned.`, []string{
+			`indirect|harbour and ferry fees rose, and the mayor resigned|the survey`,
+		}},
+		{`The harbour is busy, dockers and union officials said.`, []string{
+			`indirect|The harbour is busy|dockers and union officials`,
+		}},
+		{`The harbour is busy, dockers and union officials told the Herald.`, []string{
+			`indirect|The harbour is busy|dockers and union officials`,
+		}},
+		{`Her husband was free and would soon come home, the mayor told her.`, []string{
+			`indirect|Her husband was free and would soon come home|the mayor`,
+		}},
+		// the conjuncts of a speaker phrase only: "critic" is no verb
+		{`“We will have a wipeout,” said Castelmar’s Anna Varga, a harbour consultant and longtime critic.`, []string{
+			`direct|“We will have a wipeout,”|Castelmar’s Anna Varga`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
+			}
+		})
+	}
+}
