@@ -220,6 +220,13 @@ func (d *doc) after1(r region) attr {
 		}
 		a.end = ce
 		if s, e, ok := d.npRightAdj(ce, hi, d.flags[t]&fSpeech != 0); ok {
+			if e < hi && finiteAux(d.lower(e)) && !d.startsClause(r) {
+				// "Lind, citing “the magic of the harbour,” said the
+				// port could …": the phrase is the subject of the
+				// reported clause, the quote's sentence has its own
+				// subject before it
+				return noAttr()
+			}
 			a.spkA, a.spkB, a.end = s, e, e
 		}
 		if !speechEnd && !(a.spkA >= 0 && d.endsSentence(a.end, hi)) {
@@ -1449,9 +1456,18 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	if c > 0 && !(d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 || d.breakBefore(c)) {
 		return
 	}
-	_, sb := d.sentBounds(c)
+	sa, sb := d.sentBounds(c)
 	ce := d.cueSpanEndTok(c) + 1
 	s, e, ok := d.npRightAdj(ce, sb, d.flags[c]&fSpeech != 0)
+	if ok && c > 0 && d.tokReg[c-1] >= 0 && e < sb && finiteAux(d.lower(e)) {
+		// "Lind, citing “the magic of the harbour,” said the port
+		// could …": the phrase is the subject of the reported clause;
+		// the sentence's subject speaks.
+		if s2, e2, ok := d.subjectAt(max(sa, lo), c); ok && e2 < c && d.toks[e2].Text == "," && isParticiple(d.lower(e2+1)) {
+			a.spkA, a.spkB = s2, e2
+		}
+		return
+	}
 	if ok && c > 0 && e+1 < sb && d.in(e, yPhraseJoin) && d.lower(e) != "with" && d.toks[c-1].Text == "," {
 		// "..., said a spokesman for the port.": the phrase after the
 		// preposition belongs to the speaker's
@@ -1640,9 +1656,11 @@ func (d *doc) extract() []cand {
 				// attribution after the quote ("... “too high” for
 				// Trump, while Cruz said that ...")
 				end := d.secondAttribution(use.partialAt, d.tokAt(r.e), sa, sb, d.toks[sb-1].End)
-				if d.participleLeadIn(r, d.tokAt(r.e)) {
+				if t := d.tokAt(r.e); d.participleLeadIn(r, t) || t < sb && isParticiple(d.lower(use.cue)) && d.ownVerbAfter(r, t) {
 					// X told Y that Z “A,” adding, “B.”: the clause ends
 					// at A; the participle leads in to a quote of its own.
+					// (Varga, calling the plan “a disgrace,” said …: the
+					// participle's clause ends at the quotation)
 					end = r.e
 				}
 				if use.spkA-1 > sa && (d.lower(use.spkA-1) == "which" || d.lower(use.spkA-1) == "whom") && d.toks[use.spkA-2].Text == "," {
@@ -1662,7 +1680,7 @@ func (d *doc) extract() []cand {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
-				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !d.participleLeadIn(r, t) {
+				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !d.participleLeadIn(r, t) && !d.ownVerbAfter(r, t) {
 					if a2 := d.after(r); a2.cue < 0 {
 						_, sb := d.sentBounds(t)
 						for k := t; k < sb && k < t+200; k++ {
@@ -1797,6 +1815,14 @@ func (d *doc) extract() []cand {
 		}
 	}
 	return kept
+}
+
+// ownVerbAfter reports whether the quotation r, closed by a comma inside
+// its marks, is followed at token t by a speech verb of the sentence's
+// own subject ("Lind, citing “the magic of the harbour,” said the port
+// …"): the quotation ends its clause, and the verb reports another.
+func (d *doc) ownVerbAfter(r region, t int) bool {
+	return d.regEndsComma(r) && d.flags[t]&fSpeech != 0 && !isParticiple(d.lower(t))
 }
 
 // participleLeadIn reports whether token c is a speech participle
@@ -4001,17 +4027,35 @@ func (d *doc) setOffSubject(c, lo int) (int, int, bool) {
 	}
 	sa, _ := d.sentBounds(c)
 	sa = max(sa, lo)
-	for p := c - 2; p > sa && p >= c-16; p-- {
+	for p := c - 2; p > sa && p >= c-30; p-- {
 		if d.toks[p].Text != "," {
 			continue
 		}
 		s, e, ok := d.npLeft(p, sa)
-		if !ok || e != p || !(s == sa || d.flags[s-1]&fConn != 0) {
+		if !ok || e != p || !(s == sa || d.flags[s-1]&fConn != 0 || s-1 == sa && openingAdverbs[d.lower(sa)]) {
 			return 0, 0, false
 		}
-		rel := d.lower(p+1) == "which" || d.lower(p+1) == "who"
+		// a relative pronoun may open the set-off phrase ("…, which is
+		// currently airing, argues") or follow its head ("The docker,
+		// a member who spoke on condition of anonymity, said"): verbs
+		// after it are the relative clause's
+		rel := false
 		for m := p + 1; m < c-1; m++ {
+			if w := d.lower(m); w == "which" || w == "who" || w == "whose" {
+				rel = true
+			}
 			if d.lower(m) == "that" || d.toks[m].Text == ":" || !rel && d.verbish(m) && !strings.HasSuffix(d.lower(m), "ed") || !rel && d.flags[m]&fAux != 0 && isLowerWord(d.toks[m].Text) {
+				return 0, 0, false
+			}
+			if d.anonymity(m) {
+				// "The foreman, a union member who asked not to be
+				// named, said": the unnamed source is the appositive
+				return p + 1, c - 1, true
+			}
+			if c-p > 16 && d.isCue(m, cueRate) {
+				// (a long set-off phrase that reports something of its
+				// own: "Trump, who previously questioned whether …,
+				// said": that attribution keeps its clause)
 				return 0, 0, false
 			}
 		}
@@ -4019,6 +4063,10 @@ func (d *doc) setOffSubject(c, lo int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// openingAdverbs may open a sentence before its subject ("Even the
+// biggest critics, like Lind, say").
+var openingAdverbs = map[string]bool{"even": true, "only": true}
 
 // timeDets open a phrase of time ("this week", "last year").
 var timeDets = map[string]bool{"this": true, "last": true, "past": true, "next": true, "that": true}

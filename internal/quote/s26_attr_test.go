@@ -115,3 +115,41 @@ func TestAccordingAndCoordination(t *testing.T) {
 		})
 	}
 }
+
+// TestSetOffSubjects pins subjects set off from their verb by a phrase
+// between commas: a participle with a quotation ("Lind, citing “…,”
+// said …"), an appositive with a relative clause inside it, and an
+// example list after "like".
+func TestSetOffSubjects(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // kind|content|speaker, in order
+	}{
+		{"Lind, citing ''the unique magic of the harbour,'' said the port could be busy in May.", []string{
+			"direct|''the unique magic of the harbour,''|Lind",
+			`indirect|the port could be busy in May|Lind`,
+		}},
+		{`Anna Varga, calling the plan "a disgrace," said the council would pay.`, []string{
+			`partial|the plan "a disgrace,"|Anna Varga`,
+			`indirect|the council would pay|Anna Varga`,
+		}},
+		// an inverted speaker after the quotation still reads so
+		{`"The harbour is full," said the mayor, who was tired.`, []string{
+			`direct|"The harbour is full,"|the mayor`,
+		}},
+		{`The docker, a registered member who spoke on the condition of anonymity for fear of losing her job, said she became pregnant last year.`, []string{
+			// (an unnamed source: the appositive, as in TestWholeSubject)
+			`indirect|she became pregnant last year|a registered member who spoke on the condition of anonymity for fear of losing her job`,
+		}},
+		{`Even the biggest critics, like Lind and Varga, say the harbour should stay open.`, []string{
+			`indirect|the harbour should stay open|the biggest critics, like Lind and Varga`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
+			}
+		})
+	}
+}
