@@ -1,9 +1,6 @@
 package quote
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // TestAttributionShapes pins attribution shapes the extractor missed or
 // got wrong before session 25: a time adjunct after the cue of a new
@@ -12,10 +9,7 @@ import (
 // enthusiastically:", "went on" after a question, and a quotation that
 // lost its closing mark before its attribution.
 func TestAttributionShapes(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string // kind|content|speaker, in order
-	}{
+	tests := []lineCase{
 		// timeThenClause: the next sentence is no attribution of the
 		// quote, and its clause starts after the day.
 		{`The mayor asserted that "trust in the harbour board is broken." Councillor Anna Varga said Wednesday she, too, wants an inquiry.`, []string{
@@ -66,13 +60,7 @@ func TestAttributionShapes(t *testing.T) {
 			"direct|\u201cThe harbour is full,|Anna Varga",
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
-			}
-		})
-	}
+	runLineCases(t, tests)
 }
 
 func TestSaidAfterComma(t *testing.T) {

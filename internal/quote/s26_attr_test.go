@@ -11,10 +11,7 @@ import (
 // that"), and a short sentence of speaker and verb that leads in to the
 // quotation after it ("Lind replied. “…”").
 func TestPhrasalAndLeadIn(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string // kind|content|speaker, in order
-	}{
+	tests := []lineCase{
 		// phrasalSpeech
 		{`The mayor defended the plan. Varga shot back, "The harbour will flood long before the money arrives."`, []string{
 			`indirect|the plan|The mayor`,
@@ -56,13 +53,7 @@ func TestPhrasalAndLeadIn(t *testing.T) {
 			`indirect|Or maybe the ferry board|Varga`,
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
-			}
-		})
-	}
+	runLineCases(t, tests)
 }
 
 // TestAccordingAndCoordination pins "according to" after a sentence
@@ -70,10 +61,7 @@ func TestPhrasalAndLeadIn(t *testing.T) {
 // a list inside the source, coordinated speakers closing a sentence,
 // and a pronoun addressee of "told" closing one.
 func TestAccordingAndCoordination(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string // kind|content|speaker, in order
-	}{
+	tests := []lineCase{
 		{`Now, according to the survey, some boats are leaving.`, []string{
 			`indirect|some boats are leaving|the survey`,
 		}},
@@ -107,13 +95,7 @@ func TestAccordingAndCoordination(t *testing.T) {
 			`direct|“We will have a wipeout,”|Castelmar’s Anna Varga`,
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Fatalf("got\n  %q\nwant\n  %q", got, tt.want)
-			}
-		})
-	}
+	runLineCases(t, tests)
 }
 
 // TestSetOffSubjects pins subjects set off from their verb by a phrase
@@ -121,10 +103,7 @@ func TestAccordingAndCoordination(t *testing.T) {
 // said …"), an appositive with a relative clause inside it, and an
 // example list after "like".
 func TestSetOffSubjects(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string // kind|content|speaker, in order
-	}{
+	tests := []lineCase{
 		{"Lind, citing ''the unique magic of the harbour,'' said the port could be busy in May.", []string{
 			"direct|''the unique magic of the harbour,''|Lind",
 			`indirect|the port could be busy in May|Lind`,
@@ -145,6 +124,19 @@ func TestSetOffSubjects(t *testing.T) {
 			`indirect|the harbour should stay open|the biggest critics, like Lind and Varga`,
 		}},
 	}
+	runLineCases(t, tests)
+}
+
+// lineCase is a text and the quotes Extract should find in it, as
+// quoteLines writes them: kind|content|speaker, in order.
+type lineCase struct {
+	text string
+	want []string
+}
+
+// runLineCases runs each case as a subtest named by its text.
+func runLineCases(t *testing.T, tests []lineCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := quoteLines(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
