@@ -489,6 +489,9 @@ func (d *doc) before(r region, lo int) attr {
 		if d.lower(c) == "it" && c-1 >= lo && d.lower(c-1) == "put" {
 			c-- // "as Tom Ridge, a former secretary, put it: “...”"
 		}
+		if w := d.lower(c); (w == "about" || w == "of") && c-1 >= lo && d.flags[c-1]&fSpeech != 0 && d.isCue(c-1, cueRate) {
+			c-- // "Varga said about the dispute, “...”": the verb is the cue
+		}
 		for v := c - 2; v >= lo && v >= c-5; v-- {
 			// "said in his formal statement: “...”": the noun is part
 			// of the speech verb's adjunct, the verb is the cue.
@@ -506,7 +509,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo)) && !d.closesClause(first, c, lo) && !d.saidSaying(first, c) {
+		if first >= 0 && first < c && (!gapDirect && !d.separateSubject(first, c, lo) || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo) && !d.separateSubject(first, c, lo)) && !d.closesClause(first, c, lo) && !d.saidSaying(first, c) && !d.coordinatedCue(first, c) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -803,6 +806,59 @@ func (d *doc) ownSubject(c, lo int) bool {
 		return true // "..., to which Varga replied: “…”"
 	}
 	return x == "," || x == ";" || d.flags[s-1]&fConn != 0
+}
+
+// coordStop returns where a reported clause starting at token p stops
+// before the quotation starting at byte ns (one of qs) when that
+// quotation's cue is a verb coordinated with the clause's own: "said
+// that A, but called it “B”" stops after A, not after "called".
+func (d *doc) coordStop(qs []cand, p, ns int) int {
+	k := searchStart(qs, ns)
+	if k >= len(qs) || qs[k].s != ns {
+		return ns
+	}
+	ct := qs[k].cueTok
+	if ct <= p || ct >= len(d.toks) || d.toks[ct].End > ns {
+		return ns
+	}
+	j := d.coordAt(ct)
+	if j <= p {
+		return ns
+	}
+	if d.toks[j-1].Text == "," && j-1 > p {
+		j--
+	}
+	return d.toks[j].Start
+}
+
+// coordinatedCue reports whether the cue at token c is a finite verb
+// coordinated with the cue at token first, heading a reported clause of
+// its own with their shared subject: "Varga said the plan was fair and
+// called it “a deal for the town”".
+func (d *doc) coordinatedCue(first, c int) bool {
+	j := d.coordAt(c)
+	return j > first+1 && !isParticiple(d.lower(c)) && (d.flags[c]&fSpeech != 0 || d.verbish(c))
+}
+
+// separateSubject reports whether the cue at token c, after the cue at
+// token first, has a subject of its own that opens a clause of its own
+// ("…, and has maintained that A, Lind said about the plan, “B”"), not
+// one inside the clause first reports after a comma ("Lind said, she
+// found Varga “very quiet”").
+func (d *doc) separateSubject(first, c, lo int) bool {
+	if c-1 > first && d.flags[c-1]&fSpeech != 0 {
+		c-- // "said about the plan": the speech verb's subject
+	}
+	if !d.ownSubject(c, lo) {
+		return false
+	}
+	s, _, _ := d.npLeft(c, lo)
+	for k := s - 2; k >= first && k >= s-6; k-- {
+		if d.flags[k]&fSpeech != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // raisingVerbs report an impression rather than speech: their subject
@@ -1428,10 +1484,11 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	}
 	// "Trump called on her to resign and said, ...": the subject of the
 	// clause the cue is coordinated with.
-	if c-1 >= lo && (d.lower(c-1) == "and" || d.lower(c-1) == "but") {
+	if j := d.coordAt(c); j >= lo && j >= 0 {
+		// ("and has called", "but also warned": coordAt)
 		sa, _ := d.sentBounds(c)
 		sa = max(sa, lo)
-		if v := c - 2; v > sa && d.verbish(v) && d.tokReg[v] < 0 {
+		if v := j - 1; v > sa && d.verbish(v) && d.tokReg[v] < 0 {
 			// "When ... was asked ..., he laughed and said": the
 			// subject of the verb right before "and".
 			if s, e, ok := d.npLeft(v, sa); ok && d.tokReg[s] < 0 {
@@ -2698,7 +2755,7 @@ func (d *doc) reported(qs []cand) []cand {
 				}
 			}
 			q.s = d.toks[p].Start
-			q.e = d.contentEnd(q.s, min(end, nextStart(q.s)))
+			q.e = d.contentEnd(q.s, min(end, d.coordStop(qs, p, nextStart(q.s))))
 			if a.spkA-1 > sa && a.spkB == c && d.flags[c]&fSpeech != 0 && d.toks[a.spkA-1].Text == "," && d.toks[ce].Text == "," && p == ce+1 && !isParticiple(d.lower(p)) && d.lower(p) != "which" && ls < d.toks[a.spkA-1].Start {
 				// "Her countrymen, she said, should not listen to ...":
 				// the reported clause runs on both sides of the
@@ -3687,22 +3744,55 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 		// inside the marks.
 		return d.regs[d.tokReg[k-1]].e, true
 	}
-	if x := d.lower(k - 1); x != "and" && x != "but" {
+	j := d.coordAt(k)
+	if j < 0 {
 		return 0, false
 	}
-	if k+1 < hi && k-1 > p && d.lower(k+1) == "that" && !d.innerPast(p, sa, k) {
+	if k+1 < hi && j > p && d.lower(k+1) == "that" && !d.innerPast(p, sa, k) {
 		// "fear that A and warn that B", "says A but argues that B": a
 		// second cue with a clause of its own, its subject shared.
-		return cutBefore(k - 1)
+		return cutBefore(j)
 	}
 	if (d.flags[k]&fSpeech != 0 && !isParticiple(w) || d.verbish(k) || isParticiple(w)) && d.hasSpeaker(k, sa) {
 		// "said A and said that B", "attacked him and questioned why
-		// B": the second cue (a speech verb, or a finite verb with a
-		// subject of its own) heads a clause of its own.
-		return cutBefore(k - 1)
+		// B", "said A and has called for B": the second cue (a speech
+		// verb, or a finite verb with a subject of its own) heads a
+		// clause of its own.
+		return cutBefore(j)
 	}
 	return 0, false
 }
+
+// coordAt returns the index of the "and" or "but" that coordinates the
+// verb at token k with a verb before it, its subject shared: the word
+// right before k, or before an auxiliary of the perfect and an adverb
+// ("and has called", "but also warned", "and then told"); -1 when there
+// is none.
+func (d *doc) coordAt(k int) int {
+	j := k - 1
+	if j > 0 && coordAdverbs[d.lower(j)] {
+		j--
+	}
+	if j > 0 && perfectAux[d.lower(j)] {
+		j--
+	}
+	if j > 0 && j < k-1 && coordAdverbs[d.lower(j)] {
+		j-- // "and has also called"
+	}
+	if j < 1 {
+		return -1
+	}
+	if x := d.lower(j); x == "and" || x == "but" {
+		return j
+	}
+	return -1
+}
+
+// perfectAux are the auxiliaries of the perfect ("and has called").
+var perfectAux = map[string]bool{"has": true, "have": true, "had": true}
+
+// coordAdverbs may stand between a coordinating word and its verb.
+var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "again": true}
 
 // mainClauseCut ends a reported clause starting at token p before the
 // main clause of its sentence (tokens [sa, sb)) when the attribution

@@ -301,6 +301,23 @@ func (d *doc) clauseCands(qs []cand, out []clauseCand, names *[][clauseFeatures]
 		if next < len(qs) {
 			e = min(e, qs[next].s)
 		}
+		for k := p + 1; k < sb && d.toks[k].Start < e; k++ {
+			if !marks[k] {
+				continue
+			}
+			// another attribution's cue or speaker ends the clause,
+			// with the word that coordinates it: "welcomed the plan
+			// and said …"
+			cut := k
+			if j := d.coordAt(k); j > p {
+				cut = j
+			}
+			if cut-1 > p && d.toks[cut-1].Text == "," {
+				cut--
+			}
+			e = d.toks[cut].Start
+			break
+		}
 		e = d.contentEnd(s, e)
 		if e-s < 8 {
 			continue
