@@ -450,6 +450,12 @@ func (d *doc) before(r region, lo int) attr {
 		a.cue, a.spkA, a.spkB, a.end = tp, f+1, tp, tp+1
 		return a
 	}
+	if c, s, e, ok := d.chantsOf(tp, lo); ok {
+		// "their chants of “…”", "responded with chants of “…”", "to
+		// chants of “…”" (no speaker)
+		a.cue, a.spkA, a.spkB, a.end = c, s, e, tp+1
+		return a
+	}
 	lo = max(lo, d.clauseLo(tp+1))
 	if c := lo; c+1 < tp && d.toks[tp].Text == "," && d.flags[c]&fSpeech != 0 && isCap(d.toks[c].Text) && isCap(d.toks[c+1].Text) && d.flags[c+1]&fDet == 0 && d.regQuoteLike(r) {
 		// "Said Dorothy Poynter, who grew up with Ali, “We were all so
@@ -663,6 +669,9 @@ func (d *doc) titleLike(r region) bool {
 		// "a headline that said, “Death to the Harbour Board.”": the
 		// words a speech verb introduces
 		return false
+	}
+	if t := d.tokAt(r.s); t >= 2 && d.lower(t-1) == "of" && chantNouns[d.lower(t-2)] {
+		return false // "chants of “Varga! Varga!”"
 	}
 	if title, ok := titleWordsFast(d.text[r.s:r.e]); ok {
 		return title
@@ -1737,7 +1746,7 @@ func (d *doc) extract() []cand {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
-				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !d.participleLeadIn(r, t) && !d.ownVerbAfter(r, t) {
+				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !d.participleLeadIn(r, t) && !d.ownVerbAfter(r, t) && !d.regEndsExclaim(r) {
 					if a2 := d.after(r); a2.cue < 0 {
 						_, sb := d.sentBounds(t)
 						for k := t; k < sb && k < t+200; k++ {
@@ -2047,6 +2056,42 @@ func blankOrQuote(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) }
 func (d *doc) regEndsComma(r region) bool {
 	inner := trimQuoteEnd(d.text[r.s:r.e])
 	return strings.HasSuffix(inner, ",")
+}
+
+// chantNouns name words a crowd calls out: "chants of “…”".
+var chantNouns = map[string]bool{"chants": true, "chant": true, "cries": true, "shouts": true}
+
+// chantPossessives speak the chants they stand before ("their chants").
+var chantPossessives = map[string]bool{"their": true, "his": true, "her": true, "its": true}
+
+// chantsOf recognises "chants of" ending at token tp ("of") right before
+// a quotation, searching no further left than token lo: the cue is the
+// noun, the speaker a possessive before it ("their chants of") or the
+// subject of a clause that answers with it ("Dockers responded with
+// chants of"); the speaker is -1 when the sentence names none ("walked
+// in to chants of").
+func (d *doc) chantsOf(tp, lo int) (c, s, e int, ok bool) {
+	if tp-1 < lo || d.lower(tp) != "of" || !chantNouns[d.lower(tp-1)] {
+		return 0, 0, 0, false
+	}
+	c, s, e = tp-1, -1, -1
+	switch x := c - 1; {
+	case x >= lo && chantPossessives[d.lower(x)]:
+		s, e = x, x+1
+	case x >= lo && d.lower(x) == "with" && x-1 >= lo && d.verbish(x-1):
+		if s2, e2, ok := d.npLeft(x-1, lo); ok && e2 == x-1 {
+			s, e = s2, e2
+		}
+	}
+	return c, s, e, true
+}
+
+// regEndsExclaim reports whether region r ends in "!" or "?" inside its
+// marks: a whole utterance (“Lock her up!” as they had before), no
+// words of a clause the sentence goes on with.
+func (d *doc) regEndsExclaim(r region) bool {
+	inner := trimQuoteEnd(d.text[r.s:r.e])
+	return strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?")
 }
 
 // pastAdjunct handles a phrase at token s that is the object of a

@@ -42,7 +42,8 @@ var speechVerbs = map[string]bool{
 	"asks": true, "explains": true, "recalls": true, "replies": true, "responds": true, "tweets": true,
 	"jokes": true, "admits": true, "declares": true, "shouted": true, "yelled": true, "exclaimed": true,
 	"retorted": true, "wondered": true, "mused": true, "boasted": true, "bragged": true, "scoffed": true,
-	"barked": true,
+	"barked": true, "sings": true, "sang": true, "chanted": true, "chanting": true,
+	"yelling": true, "screamed": true, "shouts": true, "yells": true, "chants": true,
 }
 
 // phrasalSpeech are verbs that report speech only with their particle:

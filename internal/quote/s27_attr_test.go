@@ -54,3 +54,42 @@ func TestCoordinatedCues(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestSongsAndChants pins what a singer sings and a crowd chants or
+// yells ("the Harbour Boys sings, “…”", "yelling “no more fees!”",
+// "their chants of “Varga! Varga!”"), and a quotation ending in "!" or
+// "?" that the sentence goes on after ("chanted, “Lock the gates!” as
+// they had before"): the quotation ends at its marks.
+func TestSongsAndChants(t *testing.T) {
+	tests := []lineCase{
+		{`In one old ballad, the Harbour Boys sings, "Do not leave the quay tonight."`, []string{
+			`direct|"Do not leave the quay tonight."|the Harbour Boys`,
+		}},
+		{`As the Harbour Boys sang back in the 1980s, "The tide will take us all."`, []string{
+			`direct|"The tide will take us all."|the Harbour Boys`,
+		}},
+		{`Children bashed a toy crane, yelling "no more fees!"`, []string{
+			`direct|"no more fees!"|Children`,
+		}},
+		// chantsOf
+		{`But their chants of "Varga! Varga!" faded as the polls closed.`, []string{
+			`direct|"Varga! Varga!"|their`,
+		}},
+		{`Dockers responded with chants of "Close the port!"`, []string{
+			`direct|"Close the port!"|Dockers`,
+		}},
+		{`The mayor walked into the hall to chants of "No new fees!"`, []string{
+			`direct|"No new fees!"|`,
+		}},
+		// regEndsExclaim
+		{`As the mayor spoke, the dockers chanted, "Lock the gates!" as they had for earlier speakers.`, []string{
+			`direct|"Lock the gates!"|the dockers`,
+		}},
+		{`The crowd shouted "Close the port!" as Varga spoke.`, []string{
+			`direct|"Close the port!"|The crowd`,
+		}},
+		// a noun, no speech: "shouting" stays out of the speech verbs
+		{`The hearing ended in hostility, slurs, shouting or worse.`, nil},
+	}
+	runLineCases(t, tests)
+}
