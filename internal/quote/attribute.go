@@ -937,6 +937,136 @@ func (d *doc) headline(qs []cand) []cand {
 	return append(qs, q)
 }
 
+// transcriptLines adds the lines of a transcript, "FALLIN: I think he
+// is trying …": a speaker's name in capitals opening a line, a colon,
+// and the rest of the line, which PolNeAR annotates as what the name
+// said, cue the colon. Quotations inside the line are part of it. A
+// label counts as a name when the text also writes it in mixed case
+// and never in lower case ("Fallin", never "fallin"), which keeps out
+// "UPDATE:", "CORRECTION:" and "LOOK:"; "Q:" and "A:" are left alone
+// (PolNeAR annotates the lines of some interviews and not others).
+func (d *doc) transcriptLines(qs []cand) []cand {
+	var add []cand
+	for ls := 0; ls < len(d.text); {
+		le := strings.IndexByte(d.text[ls:], '\n')
+		if le < 0 {
+			le = len(d.text)
+		} else {
+			le += ls
+		}
+		if q, ok := d.transcriptLine(ls, le); ok {
+			add = append(add, q)
+		}
+		ls = le + 1
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	kept := qs[:0]
+	for _, q := range qs {
+		inside := false
+		for _, a := range add {
+			if q.s < a.e && a.s < q.e {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, q)
+		}
+	}
+	return append(kept, add...)
+}
+
+// transcriptLine recognises the line [ls, le) as a transcript line
+// (transcriptLines).
+func (d *doc) transcriptLine(ls, le int) (cand, bool) {
+	k := d.tokAt(ls)
+	a := k
+	for k < len(d.toks) && k < a+3 && d.toks[k].End <= le && d.toks[k].Text != ":" {
+		if t := d.toks[k].Text; len(t) < 2 || !isUpperASCII(t) || !isCap(t) || d.tokReg[k] >= 0 {
+			return cand{}, false
+		}
+		k++
+	}
+	if k == a || k+3 >= len(d.toks) || d.toks[k].Text != ":" || d.toks[k+3].End > le {
+		return cand{}, false
+	}
+	for m := a; m < k; m++ {
+		if !d.nameInText(d.toks[m].Text) {
+			return cand{}, false
+		}
+	}
+	s := d.toks[k+1].Start
+	q := cand{s: s, e: d.contentEnd(s, le), inheritFrom: -1, cueTok: k, firstRegion: -1}
+	q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
+	q.spkS, q.spkE = d.span(a, k)
+	hasQ := false
+	for _, r := range d.regs {
+		if r.s < q.e && q.s < r.e {
+			hasQ = true
+			q.e = max(q.e, r.e)
+		}
+	}
+	q.kind = d.kindOf(q.s, q.e, hasQ)
+	return q, true
+}
+
+// nameInText reports whether the word w, in capitals, is a name of the
+// text: written elsewhere inside a sentence with only its first letter
+// in capitals ("said Fallin" for FALLIN), and never in lower case.
+func (d *doc) nameInText(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	low := strings.ToLower(w)
+	return containsWord(d.text, w[:1]+low[1:], true) && !containsWord(d.text, low, false)
+}
+
+// containsWord reports whether w stands in txt as a word of its own;
+// with inSentence, only where it does not open a sentence or a line.
+func containsWord(txt, w string, inSentence bool) bool {
+	for i := 0; i < len(txt); {
+		j := strings.Index(txt[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		e := j + len(w)
+		if (j == 0 || !isWordByte(txt[j-1])) && (e == len(txt) || !isWordByte(txt[e])) && (!inSentence || midSentence(txt, j)) {
+			return true
+		}
+		i = j + 1
+	}
+	return false
+}
+
+// midSentence reports whether byte j of txt follows a word or a comma
+// on its line, not a sentence end, a line break or a quote mark.
+func midSentence(txt string, j int) bool {
+	k := j - 1
+	for k >= 0 && txt[k] == ' ' {
+		k--
+	}
+	if k < 0 || k == j-1 {
+		return false
+	}
+	if txt[k] == '.' {
+		// after a short abbreviation in capitals: "Mr. Varga"
+		w := k
+		for w > 0 && isWordByte(txt[w-1]) {
+			w--
+		}
+		return k-w >= 2 && k-w <= 4 && txt[w] >= 'A' && txt[w] <= 'Z'
+	}
+	return isWordByte(txt[k]) || txt[k] == ','
+}
+
+// isWordByte reports whether b is an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
 // askedClauses adds the question of a sentence opening "Asked whether
 // ..., X said ...": the cue is "Asked", the content the question up to
 // the comma, and the asker is named only when the clause says so
@@ -1847,6 +1977,7 @@ func (d *doc) extract() []cand {
 		lastPara = d.paraIndex(c.e)
 	}
 	out = d.headline(out)
+	out = d.transcriptLines(out)
 	out = d.askedClauses(out)
 	out = d.pollClauses(out)
 	out = d.reported(out)

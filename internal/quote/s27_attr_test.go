@@ -93,3 +93,21 @@ func TestSongsAndChants(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestTranscriptLines pins the lines of a transcript: a name in capitals
+// opening a line, a colon, and the rest of the line as what the name
+// said, quotations and inner reports included; labels that are no names
+// of the text ("UPDATE:") and "Q:" / "A:" stay out.
+func TestTranscriptLines(t *testing.T) {
+	tests := []lineCase{
+		{"Varga spoke to Lind on the radio.\n\nLIND: Mr. Varga, is the harbour plan dead?\n\nVARGA: I think the plan is alive. I think the town wants it, and “nobody is giving up.”", []string{
+			`indirect|Mr. Varga, is the harbour plan dead|LIND`,
+			`partial|I think the plan is alive. I think the town wants it, and “nobody is giving up.”|VARGA`,
+		}},
+		{"Varga met the council.\n\nUPDATE: The council met again on Monday in the town hall.", nil},
+		{"Lind led the interview.\n\nQ: Did the port stay open all winter?\n\nA: It stayed open, and the ferries ran.", nil},
+		// the label must be a name the text writes in mixed case
+		{"The boats came in.\n\nLOOK: the harbour is full of boats this week, as anyone can see. Look at them.", nil},
+	}
+	runLineCases(t, tests)
+}
