@@ -1001,14 +1001,7 @@ func (d *doc) transcriptLine(ls, le int) (cand, bool) {
 	q := cand{s: s, e: d.contentEnd(s, le), inheritFrom: -1, cueTok: k, firstRegion: -1}
 	q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
 	q.spkS, q.spkE = d.span(a, k)
-	hasQ := false
-	for _, r := range d.regs {
-		if r.s < q.e && q.s < r.e {
-			hasQ = true
-			q.e = max(q.e, r.e)
-		}
-	}
-	q.kind = d.kindOf(q.s, q.e, hasQ)
+	d.takeInRegions(&q)
 	return q, true
 }
 
@@ -1832,7 +1825,7 @@ func (d *doc) extract() []cand {
 			}
 			c.accTok = accCue
 			c.participleOf = use.subject
-			if use.spkA < 0 && use.cue > 0 && (d.lower(use.cue-1) == "and" || d.lower(use.cue-1) == "but") && len(out) > 0 {
+			if use.spkA < 0 && use.cue > 0 && d.coordAt(use.cue) >= 0 && len(out) > 0 {
 				// "X said that A and called for “B”": coordinated verbs
 				// share the subject, the speaker of the clause before.
 				if p := out[len(out)-1]; p.spkS >= 0 && p.cueTok >= 0 && d.tokSent[p.cueTok] == d.tokSent[use.cue] {
@@ -2865,11 +2858,11 @@ func (d *doc) reported(qs []cand) []cand {
 					a.spkA, a.spkB = d.tokAt(x.spkS), d.tokAt(x.spkE)
 				}
 			}
-			if c-1 > sa && (d.lower(c-1) == "and" || d.lower(c-1) == "but") && len(add) > 0 {
+			if j := d.coordAt(c); j > sa && len(add) > 0 {
 				// "Some councillors fear that A and warn that B": a cue
 				// coordinated with the one whose clause ends right
 				// before it shares its subject.
-				if x := &add[len(add)-1]; x.spkS >= 0 && x.cueTok >= sa && x.cueTok < c && x.e <= d.toks[c-1].Start && d.tokAt(x.e) >= c-2 {
+				if x := &add[len(add)-1]; x.spkS >= 0 && x.cueTok >= sa && x.cueTok < c && x.e <= d.toks[j].Start && d.tokAt(x.e) >= j-1 {
 					a.spkA, a.spkB = d.tokAt(x.spkS), d.tokAt(x.spkE)
 				}
 			}
