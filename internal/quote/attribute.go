@@ -587,9 +587,10 @@ func (d *doc) before(r region, lo int) attr {
 			if a.spkA >= 0 && a.spkB <= c {
 				k = a.spkA - 1
 			}
-			// ("..., to which Varga replied: “…”" is no such clause: the
-			// reply is a quotation of its own)
-			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") && !(k-1 >= lo && d.lower(k-1) == "to" && gapDirect) {
+			// ("..., to which Varga replied: “…”" and "an ad in which
+			// Varga declares, “…”" are no such clause: the quotation
+			// is one of its own)
+			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") && !(k-1 >= lo && d.lower(k-1) == "to" && gapDirect) && !(k-1 >= lo && d.lower(k) == "which" && prepositions[d.lower(k-1)] && gapDirect && d.toks[tp].Text == ",") {
 				a.partialAt = k
 			}
 		}
@@ -1809,9 +1810,11 @@ func (d *doc) extract() []cand {
 			}
 		}
 		c := cand{s: r.s, e: r.e, spkS: -1, cueS: -1, inheritFrom: -1, cueTok: use.cue, firstRegion: ri, fromRegion: true}
-		if use.cue >= 0 && use.cue == af.cue {
+		if use.cue >= 0 && use.cue == af.cue && !(bf.cue >= 0 && bf.partialAt < 0 && bf.cue == d.tokAt(r.s)-1 && d.flags[bf.cue]&fSpeech != 0 && !startsLower(d.text[r.s:r.e])) {
 			// Words of the reported clause before the quote marks make it
 			// partial: Teachers “get why the union endorsed her,” she said.
+			// (Not a speech verb right before the marks, the quotation's
+			// own cue: Varga said “…,” she said.)
 			c.s = d.clauseStart(r, lo)
 			if af.extendTo >= 0 {
 				c.e = d.contentEnd(c.s, d.toks[af.extendTo].Start)
@@ -2688,6 +2691,9 @@ func (d *doc) reported(qs []cand) []cand {
 		c := int(c32)
 		if usedCue[c] || spkUsed(c) || !d.isCue(c, reportRate) || covered(d.toks[c].Start) { // (the marks first: no call)
 			continue
+		}
+		if quoteOnlyVerbs[d.lower(c)] && strings.Trim(d.text[d.toks[c].End:nextStart(d.toks[c].End)], " ,:") != "" {
+			continue // ("the crowd jeered him", "thundered their approval")
 		}
 		weak := d.cueScore(c) < cueRate
 		if weak && !d.weakCuePossible(c) {

@@ -44,6 +44,14 @@ var speechVerbs = map[string]bool{
 	"retorted": true, "wondered": true, "mused": true, "boasted": true, "bragged": true, "scoffed": true,
 	"barked": true, "sings": true, "sang": true, "chanted": true, "chanting": true,
 	"yelling": true, "screamed": true, "shouts": true, "yells": true, "chants": true,
+	"jeered": true, "boomed": true, "thundered": true, "interjected": true, "hollered": true,
+}
+
+// quoteOnlyVerbs are speech verbs that report only the words in quote
+// marks beside them: "his friends jeered, “…”", but "the crowd jeered
+// him", "10,000 people thundered their approval" report no speech.
+var quoteOnlyVerbs = map[string]bool{
+	"jeered": true, "boomed": true, "thundered": true, "interjected": true, "hollered": true,
 }
 
 // phrasalSpeech are verbs that report speech only with their particle:
