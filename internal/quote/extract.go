@@ -1104,6 +1104,7 @@ var aux = map[string]bool{
 	"explicitly": true, "privately": true, "openly": true, "separately": true, "earlier": true,
 	"finally": true, "frequently": true, "loudly": true, "insistently": true, "now": true, "are": true,
 	"were": true, "not": true, "never": true, "always": true, "first": true, "n't": true, "n’t": true,
+	"ca": true, "wo": true, "sha": true, // ("can't", "won't", "shan't" split before "n't")
 }
 
 var weekdays = map[string]bool{

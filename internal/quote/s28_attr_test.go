@@ -7,7 +7,8 @@ import "testing"
 // gap of a relative clause; a speech verb right before the marks keeps
 // a quotation direct when a second attribution follows it ("Varga said
 // “…,” she said"); and the verbs that report only the quotation beside
-// them ("jeered", "boomed") attribute it but open no reported clause.
+// them ("jeered", "boomed") attribute it but open no reported clause;
+// "ca" and "wo" of "can't" and "won't" are auxiliaries, not speakers.
 func TestS28Attributions(t *testing.T) {
 	tests := []lineCase{
 		// before(): "in which" with a comma before the quotation
@@ -37,6 +38,14 @@ func TestS28Attributions(t *testing.T) {
 			`direct|"Today, you proved there is no place like home."|Varga`,
 		}},
 		{`The crowd jeered him until he left the stage.`, nil},
+		// aux: "can't" and "won't" are split before "n't"; "ca" and
+		// "wo" are no speakers
+		{`I can't say the harbour has been all that busy this year.`, []string{
+			`indirect|the harbour has been all that busy this year|I`,
+		}},
+		{`Varga won't say the harbour is closed.`, []string{
+			`indirect|the harbour is closed|Varga`,
+		}},
 	}
 	runLineCases(t, tests)
 }
