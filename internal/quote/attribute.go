@@ -3967,7 +3967,7 @@ func (d *doc) coordAt(k int) int {
 var perfectAux = map[string]bool{"has": true, "have": true, "had": true}
 
 // coordAdverbs may stand between a coordinating word and its verb.
-var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "again": true}
+var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "again": true, "now": true}
 
 // mainClauseCut ends a reported clause starting at token p before the
 // main clause of its sentence (tokens [sa, sb)) when the attribution

@@ -8,7 +8,8 @@ import "testing"
 // a quotation direct when a second attribution follows it ("Varga said
 // “…,” she said"); and the verbs that report only the quotation beside
 // them ("jeered", "boomed") attribute it but open no reported clause;
-// "ca" and "wo" of "can't" and "won't" are auxiliaries, not speakers.
+// "ca" and "wo" of "can't" and "won't" are auxiliaries, not speakers;
+// "but now said" shares its subject with the verb before it.
 func TestS28Attributions(t *testing.T) {
 	tests := []lineCase{
 		// before(): "in which" with a comma before the quotation
@@ -45,6 +46,11 @@ func TestS28Attributions(t *testing.T) {
 		}},
 		{`Varga won't say the harbour is closed.`, []string{
 			`indirect|the harbour is closed|Varga`,
+		}},
+		// coordAdverbs: "but now said" shares the subject of the verb
+		// it is coordinated with
+		{`Harbour master Jan Lind used to support the mayor, but now said Varga had "the duty to bring us together."`, []string{
+			`partial|Varga had "the duty to bring us together."|Harbour master Jan Lind`,
 		}},
 	}
 	runLineCases(t, tests)
