@@ -9,7 +9,8 @@ import "testing"
 // “…,” she said"); and the verbs that report only the quotation beside
 // them ("jeered", "boomed") attribute it but open no reported clause;
 // "ca" and "wo" of "can't" and "won't" are auxiliaries, not speakers;
-// "but now said" shares its subject with the verb before it.
+// "but now said" shares its subject with the verb before it; a headline
+// "Report: …" is what the report says.
 func TestS28Attributions(t *testing.T) {
 	tests := []lineCase{
 		// before(): "in which" with a comma before the quotation
@@ -52,6 +53,12 @@ func TestS28Attributions(t *testing.T) {
 		{`Harbour master Jan Lind used to support the mayor, but now said Varga had "the duty to bring us together."`, []string{
 			`partial|Varga had "the duty to bring us together."|Harbour master Jan Lind`,
 		}},
+		// headline: "Report:" alone opening the text labels what a
+		// report says; "Exclusive:" stays a label
+		{"Report: Walker to speak at the harbour festival.\n\nThe mayor will speak on Friday.", []string{
+			`indirect|Walker to speak at the harbour festival|Report`,
+		}},
+		{"Exclusive: Walker to speak at the harbour festival.\n\nThe mayor will speak on Friday.", nil},
 	}
 	runLineCases(t, tests)
 }
