@@ -590,7 +590,7 @@ func (d *doc) before(r region, lo int) attr {
 			// ("..., to which Varga replied: “…”" and "an ad in which
 			// Varga declares, “…”" are no such clause: the quotation
 			// is one of its own)
-			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") && !(k-1 >= lo && d.lower(k-1) == "to" && gapDirect) && !(k-1 >= lo && d.lower(k) == "which" && prepositions[d.lower(k-1)] && gapDirect && d.toks[tp].Text == ",") {
+			if k >= lo && (d.lower(k) == "what" || d.lower(k) == "which") && !(k-1 >= lo && gapDirect && (d.lower(k-1) == "to" || d.lower(k) == "which" && prepositions[d.lower(k-1)] && d.toks[tp].Text == ",")) {
 				a.partialAt = k
 			}
 		}
@@ -2695,7 +2695,7 @@ func (d *doc) reported(qs []cand) []cand {
 			continue
 		}
 		if quoteOnlyVerbs[d.lower(c)] && strings.Trim(d.text[d.toks[c].End:nextStart(d.toks[c].End)], " ,:") != "" {
-			continue // ("the crowd jeered him", "thundered their approval")
+			continue // ("the crowd jeered him")
 		}
 		weak := d.cueScore(c) < cueRate
 		if weak && !d.weakCuePossible(c) {

@@ -44,12 +44,11 @@ var speechVerbs = map[string]bool{
 	"retorted": true, "wondered": true, "mused": true, "boasted": true, "bragged": true, "scoffed": true,
 	"barked": true, "sings": true, "sang": true, "chanted": true, "chanting": true,
 	"yelling": true, "screamed": true, "shouts": true, "yells": true, "chants": true,
-	"jeered": true, "boomed": true, "thundered": true, "interjected": true, "hollered": true,
 }
 
-// quoteOnlyVerbs are speech verbs that report only the words in quote
-// marks beside them: "his friends jeered, “…”", but "the crowd jeered
-// him", "10,000 people thundered their approval" report no speech.
+// quoteOnlyVerbs are speech verbs (fSpeech, like speechVerbs) that report
+// only the words in quote marks right after them: "his friends jeered,
+// “…”", but "the crowd jeered him" reports no speech.
 var quoteOnlyVerbs = map[string]bool{
 	"jeered": true, "boomed": true, "thundered": true, "interjected": true, "hollered": true,
 }
@@ -1656,7 +1655,7 @@ func loadWordFlags() *wordFlags {
 	for _, set := range []struct {
 		words map[string]bool
 		flag  uint16
-	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}, {plainVerbs, fVerb}, {phrasalWords, fPhrasal}} {
+	}{{aux, fAux}, {npStop, fStop}, {determiners, fDet}, {pronouns, fPron}, {speechVerbs, fSpeech}, {quoteOnlyVerbs, fSpeech}, {connectives, fConn}, {titleWords, fTitle}, {plainVerbs, fVerb}, {phrasalWords, fPhrasal}} {
 		for w, ok := range set.words {
 			if ok {
 				m[w] |= set.flag

@@ -38,7 +38,11 @@ func TestWordTableAgreesWithLists(t *testing.T) {
 		name  string
 		words map[string]bool
 		bit   uint32
-	}{"speechVerbs", speechVerbs, 0}) {
+	}{"speechVerbs", speechVerbs, 0}, struct {
+		name  string
+		words map[string]bool
+		bit   uint32
+	}{"quoteOnlyVerbs", quoteOnlyVerbs, 0}) {
 		for w := range l.words {
 			if w == "" || len(w) >= 32 {
 				t.Errorf("%q in %s: not in the word table", w, l.name)
