@@ -1256,6 +1256,47 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	case d.toks[k].Text == "," && k+1 < a.spkB:
 		a.spkA = k + 1
 	}
+	if a.spkA < 0 {
+		return
+	}
+	if a.spkB == a.spkA+1 && a.spkA-2 >= lo && d.lower(a.spkA-1) == "in" && isNumberWord(d.toks[a.spkA].Text) && isNumberWord(d.toks[a.spkA-2].Text) {
+		// "six in 10 said": the share, not its base
+		a.spkA -= 2
+	}
+	if !mediumNouns[d.lower(a.spkB-1)] {
+		return
+	}
+	for m := a.spkB - 3; m >= lo+1 && m >= a.spkA-3; m-- {
+		if d.lower(m) != "in" || d.flags[m+1]&fDet == 0 || !isCap(d.toks[m-1].Text) || d.tokReg[m-1] >= 0 {
+			continue
+		}
+		// "Varga in a blog post said": the adjunct of the verb is no
+		// part of its speaker.
+		if s, e, ok := d.npLeft(m, lo); ok && e == m {
+			a.spkA, a.spkB = s, e
+		}
+		break
+	}
+}
+
+// mediumNouns are the statements, posts and programmes a speech verb's
+// adjunct names ("in a statement", "in a Medium post").
+var mediumNouns = map[string]bool{
+	"statement": true, "interview": true, "post": true, "tweet": true, "letter": true, "email": true,
+	"speech": true, "column": true, "op-ed": true, "memo": true, "release": true, "video": true,
+	"podcast": true, "broadcast": true, "message": true, "note": true, "essay": true, "appearance": true,
+}
+
+// isNumberWord reports whether x is a numeral or a small number in words.
+func isNumberWord(x string) bool {
+	if x != "" && x[0] >= '0' && x[0] <= '9' {
+		return true
+	}
+	switch strings.ToLower(x) {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	return false
 }
 
 // speakerBeforeTime finds the speaker of the cue at token c when the
@@ -3599,6 +3640,38 @@ func (d *doc) clauseBegin(sa, hi int) int {
 			break
 		}
 	}
+	return d.pastTimeLead(k, hi)
+}
+
+// timeUnits head a phrase of time counted back or forward from the
+// story's moment ("a few minutes later", "two days earlier").
+var timeUnits = map[string]bool{
+	"second": true, "seconds": true, "minute": true, "minutes": true, "moment": true, "moments": true,
+	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "year": true, "years": true, "decade": true, "decades": true,
+}
+
+// pastTimeLead skips a phrase of time that opens the clause at token k
+// with no comma after it ("A few minutes later they …", "Moments later
+// Varga …", "Two days earlier the council …"): the subject follows it.
+// (In "The Times later said" no count or unit comes before "later".)
+func (d *doc) pastTimeLead(k, hi int) int {
+	for m := k; m < hi && m < k+5 && d.tokReg[m] < 0; m++ {
+		w := d.lower(m)
+		if timeUnits[w] {
+			if m+2 < hi && (d.lower(m+1) == "later" || d.lower(m+1) == "earlier" || d.lower(m+1) == "ago") {
+				n := m + 2
+				if d.toks[n].Text == "," {
+					n++
+				}
+				return n
+			}
+			return k
+		}
+		if !timeCounts[w] && !(w != "" && w[0] >= '0' && w[0] <= '9') {
+			return k
+		}
+	}
 	return k
 }
 
@@ -3908,6 +3981,21 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 		}
 	}
 	w := d.lower(k)
+	if d.flags[k]&fSpeech != 0 && !isParticiple(w) {
+		// "proposed A, while Varga in a blog post said B": a subject,
+		// then a short adjunct before its speech verb.
+		for m := k - 1; m > p && m >= k-5 && d.tokReg[m] < 0 && d.toks[m].Text != "," && d.xf[m]&xRelOpener == 0; m-- {
+			if m == k-1 || !prepositions[d.lower(m)] {
+				continue
+			}
+			if s3, _, ok := d.npLeft(m, p); ok && s3 > p && s3 >= m-3 && (isCap(d.toks[s3].Text) || d.flags[s3]&fDet != 0 || isNumberWord(d.toks[s3].Text)) {
+				if y := d.lower(s3 - 1); y == "," || y == ";" || clauseOpeners[y] {
+					return d.toks[s3-1].Start, true
+				}
+			}
+			break
+		}
+	}
 	if w == "according" && d.toks[k-1].Text == "," {
 		return d.toks[k-1].Start, true
 	}
@@ -3915,6 +4003,15 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 		// "said A, telling reporters that B": the participle heads an
 		// attribution of its own.
 		return d.toks[k-1].Start, true
+	}
+	if isParticiple(w) && d.flags[k]&fSpeech != 0 {
+		// "said A, with three in 10 saying B": "with" and the
+		// participle's own subject open an attribution of its own.
+		for j := k - 1; j > p && j >= k-6 && d.tokReg[j] < 0 && d.toks[j].Text != ","; j-- {
+			if d.lower(j) == "with" && j+1 < k && d.toks[j-1].Text == "," {
+				return d.toks[j-1].Start, true
+			}
+		}
 	}
 	if isParticiple(w) && d.tokReg[k-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[k-1]]) {
 		// "said the levy was “unfair,” noting that B": the comma
