@@ -1686,7 +1686,9 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 		return
 	}
 	// "said Christie", after a comma, a quotation or at the clause start.
-	if c > 0 && !(d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 || d.breakBefore(c)) {
+	// (Not a naming verb: in "who had warned against any “miscalculation,”
+	// called the accord “…”" the phrase after "called" is its object.)
+	if c > 0 && !(d.toks[c-1].Text == "," || d.tokReg[c-1] >= 0 || d.breakBefore(c)) || d.in(c, yNaming) && !d.breakBefore(c) {
 		return
 	}
 	sa, sb := d.sentBounds(c)
@@ -1715,11 +1717,27 @@ func (d *doc) speakerPhrase(a *attr, c, lo int) {
 	}
 }
 
+// objectControl are verbs whose object is the subject of the infinitive
+// after it ("allowed both sides to claim", "urged Varga to say").
+var objectControl = map[string]bool{
+	"allowed": true, "allow": true, "allows": true, "allowing": true, "let": true, "lets": true,
+	"urged": true, "urge": true, "urges": true, "urging": true, "asked": true, "ask": true, "asks": true, "asking": true,
+	"forced": true, "force": true, "forces": true, "encouraged": true, "encourage": true, "encourages": true,
+	"invited": true, "invite": true, "invites": true, "enabled": true, "enable": true, "enables": true,
+	"pressed": true, "pushed": true, "prompted": true, "persuaded": true, "convinced": true,
+	"told": true, "tell": true, "tells": true, "expected": true, "wanted": true, "want": true, "wants": true,
+}
+
 // infinitiveSubject finds the subject of the verb that the "to" at token
 // t follows, searching no further left than token sa: "The union's letter
 // goes on to say", "Lind went so far as to say", "Mr. Varga was prompted
 // to say", "Varga, who signed the dock rules, interjected to say".
 func (d *doc) infinitiveSubject(t, sa int) (int, int, bool) {
+	if s, e, ok := d.npLeft(t, sa); ok && e == t && s-1 >= sa && objectControl[d.lower(s-1)] && d.tokReg[s] < 0 {
+		// "a formula that allowed both sides to claim", "urged Varga
+		// to say": the object of the verb before it speaks.
+		return s, e, true
+	}
 	for u := t - 1; u > sa && u >= t-5; u-- {
 		if d.tokReg[u] >= 0 || d.xf[u]&sLower == 0 {
 			return 0, 0, false
@@ -1898,10 +1916,11 @@ func (d *doc) extract() []cand {
 					// participle's clause ends at the quotation)
 					end = r.e
 				}
-				if use.spkA-1 > sa && (d.lower(use.spkA-1) == "which" || d.lower(use.spkA-1) == "whom") && d.toks[use.spkA-2].Text == "," {
+				if use.spkA-1 > sa && (d.lower(use.spkA-1) == "which" || d.lower(use.spkA-1) == "whom") && d.toks[use.spkA-2].Text == "," || use.spkA > sa && use.spkB == use.spkA+1 && d.lower(use.spkA) == "who" && d.toks[use.spkA-1].Text == "," {
 					// "The tax, which Trump called a “disaster”, was
-					// repealed": the relative clause ends where the main
-					// clause resumes.
+					// repealed", "Haldorsen, who had warned against
+					// any “miscalculation,” called …": the relative
+					// clause ends where the main clause resumes.
 					if t := d.tokAt(r.e); d.regEndsComma(r) && t < sb && d.resumes(t) {
 						end = r.e // (the comma inside the marks: “disaster,” was)
 					} else {
@@ -3586,6 +3605,18 @@ func (d *doc) subjectAt(sa, hi int) (int, int, bool) {
 func (d *doc) clauseSubject(sa, hi int) (int, int, bool) {
 	k := d.clauseBegin(sa, hi)
 	if s, e, ok := d.subjectAt(k, hi); ok {
+		if e < hi && d.toks[e].Text == "," && d.nameOnly(s, e) {
+			// "Mayor Ada Quist, whose views … have upset her party,
+			// last year proposed": the name takes in its appositive.
+			for c := e + 1; c < hi && c < e+30; c++ {
+				if d.toks[c].Text == "," {
+					if d.appositiveSubject(s, c) {
+						e = c + 1
+					}
+					break
+				}
+			}
+		}
 		// (a subject inside a quotation is no subject of the clause
 		// around it: “... He's a hater,” Trump said)
 		return s, e, d.tokReg[s] < 0
@@ -3617,8 +3648,14 @@ func (d *doc) clauseBegin(sa, hi int) int {
 	// a leading adverbial: up to a comma, with no verb of its own unless
 	// it opened with a participle or a conjunction ("Asked whether ...,")
 	opened := k > sa
+	// (after "Recently," or "But", a name with its place, "Tom Lind of
+	// Castelmar, N.H., stood …", is the subject, not an adverbial)
+	bare := !opened || d.toks[k-1].Text == "," || coordConj[d.lower(k-1)]
 	for m := k; m < hi && m < k+20; m++ {
 		if d.toks[m].Text == "," {
+			if bare && d.nameOnly(k, m) && !d.relativeUntil(m+1, hi) {
+				break
+			}
 			if m+1 < hi && (opened || !d.hasFiniteVerb(k, m)) {
 				k = m + 1
 				// "At a campaign event in Ames, Iowa, on Sunday, Mrs.
@@ -3642,6 +3679,49 @@ func (d *doc) clauseBegin(sa, hi int) int {
 	}
 	return d.pastTimeLead(k, hi)
 }
+
+// relativeUntil reports whether a relative clause opens at token r and
+// runs on to token hi ("Lind, who a week ago surprised Varga by
+// declaring …": a cue inside it has the relative pronoun for subject;
+// in "Lind, who grew up on the docks, said …" the clause closes first).
+func (d *doc) relativeUntil(r, hi int) bool {
+	if r >= hi || d.xf[r]&xRelOpener == 0 {
+		return false
+	}
+	for k := r + 1; k < hi; k++ {
+		if d.toks[k].Text == "," || isDash(d.toks[k].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// coordConj are the conjunctions that join clauses without opening an
+// adverbial of their own.
+var coordConj = map[string]bool{"and": true, "but": true, "yet": true, "so": true, "or": true}
+
+// nameOnly reports whether tokens [a, b) are a name and nothing else
+// ("Tom Lind of Castelmar"): capitalised words, "of" between them, no
+// sentence opener, determiner or word of time first.
+func (d *doc) nameOnly(a, b int) bool {
+	if a >= b || !isCap(d.toks[a].Text) || d.flags[a]&(fOpener|fDet|fPron) != 0 || d.timeHead(a) || d.tokReg[a] >= 0 {
+		return false
+	}
+	if w := d.lower(a); b == a+1 && (strings.HasSuffix(w, "ly") || ordinalOpeners[w]) {
+		return false // "Mostly, they've offered", "First, she …"
+	}
+	for k := a; k < b; k++ {
+		if !(isCap(d.toks[k].Text) && d.tokReg[k] < 0 && !d.timeHead(k) || k > a && k+1 < b && d.lower(k) == "of") {
+			return false
+		}
+	}
+	return true
+}
+
+// ordinalOpeners open a sentence as adverbs ("First, …", "Granted, …").
+var ordinalOpeners = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
+	"last": true, "next": true, "granted": true, "sure": true, "true": true, "yes": true, "no": true,
+	"well": true, "now": true, "again": true, "still": true, "instead": true, "meanwhile": true}
 
 // timeUnits head a phrase of time counted back or forward from the
 // story's moment ("a few minutes later", "two days earlier").

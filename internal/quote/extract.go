@@ -1211,6 +1211,18 @@ var sentenceOpeners = map[string]bool{
 	"Here": true, "There": true, "Even": true, "Only": true, "Just": true, "Not": true, "No": true,
 	"Among": true, "Amid": true, "Following": true, "Throughout": true, "Without": true, "Within": true,
 	"Upon": true, "Against": true, "Across": true, "Through": true, "Between": true, "Once": true,
+	// sentence adverbs ("Perhaps Varga said …" names Varga)
+	"Perhaps": true, "Maybe": true, "Clearly": true, "Certainly": true, "Indeed": true, "Surely": true,
+	"Obviously": true, "Apparently": true, "Finally": true, "Later": true, "Earlier": true,
+	"Eventually": true, "Ultimately": true, "Again": true, "Separately": true, "Similarly": true,
+	"Likewise": true, "Moreover": true, "Furthermore": true, "Additionally": true, "Overall": true,
+	"Thus": true, "Therefore": true, "Otherwise": true, "Nonetheless": true, "Nevertheless": true,
+	"Initially": true, "Privately": true, "Publicly": true, "Previously": true, "Recently": true,
+	"Already": true, "Frankly": true, "Honestly": true, "Basically": true, "Essentially": true,
+	"Actually": true, "Sometimes": true, "Often": true, "Usually": true, "Soon": true, "Currently": true,
+	"Increasingly": true, "Unfortunately": true, "Fortunately": true, "Interestingly": true,
+	"Ironically": true, "Yesterday": true, "Tonight": true, "Originally": true, "Typically": true,
+	"Generally": true, "Historically": true, "Personally": true, "Specifically": true, "Importantly": true,
 }
 
 // plainVerbs are verb forms, mostly irregular past tenses, that no

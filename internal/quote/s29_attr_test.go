@@ -9,7 +9,10 @@ import "testing"
 // in a blog post said …") and before "with" and a participle with its
 // own subject ("…, with three in 10 saying …"); the adjunct "in a
 // statement" is no part of the speaker, and "six in 10" is the speaker,
-// not "10".
+// not "10"; a sentence adverb ("Perhaps Varga said") is no part of the
+// speaker; a name with its place set off by commas ("Tom Lind of
+// Castelmar, N.H., stood …") is the subject, not a leading adverbial;
+// the object of "allowed" is the subject of the infinitive after it.
 func TestS29Attributions(t *testing.T) {
 	tests := []lineCase{
 		// clauseBegin: pastTimeLead
@@ -46,6 +49,38 @@ func TestS29Attributions(t *testing.T) {
 		}},
 		{`Six in 10 said the port would reopen.`, []string{
 			`indirect|the port would reopen|Six in 10`,
+		}},
+		// sentenceOpeners: a sentence adverb is no part of the name
+		// after it
+		{`Perhaps Varga said the port would reopen.`, []string{
+			`indirect|the port would reopen|Varga`,
+		}},
+		{`Separately Lind said the port would reopen.`, []string{
+			`indirect|the port would reopen|Lind`,
+		}},
+		// clauseBegin: a name with its place set off by commas is the
+		// subject, not a leading adverbial, and takes in the place
+		{`Tom Lind of Castelmar, N.H., stood at a council event to say he was leaning toward the mayor.`, []string{
+			`indirect|he was leaning toward the mayor|Tom Lind of Castelmar, N.H.,`,
+		}},
+		{`Recently, Tom Lind of Castelmar, N.H., stood at a council event to say he was leaning toward the mayor.`, []string{
+			`indirect|he was leaning toward the mayor|Tom Lind of Castelmar, N.H.,`,
+		}},
+		// guards: a single adverb before a comma is no name
+		{`Mostly, they have offered colourful language about the harbour.`, []string{
+			`indirect|colourful language about the harbour|they`,
+		}},
+		// extract(): a relative clause with "who" for speaker ends
+		// where the main clause resumes; speakerPhrase: the phrase
+		// after a naming verb is its object, no inverted speaker
+		{`Secretary-General Ada Lind, who had warned Varga earlier this month against any "miscalculation," called the accord "a victory for patience" and said the council would "stay close, but step back."`, []string{
+			`partial|Varga earlier this month against any "miscalculation,"|who`,
+			`partial|the accord "a victory for patience"|who`,
+			`partial|the council would "stay close, but step back."|who`,
+		}},
+		// infinitiveSubject: the object of "allowed" speaks
+		{`Harbour Lines, its operator, will pay a reduced penalty into a safety fund, a formula that allowed both sides to claim they had not given ground.`, []string{
+			`indirect|they had not given ground|both sides`,
 		}},
 	}
 	runLineCases(t, tests)

@@ -37,11 +37,16 @@ func TestSecondReports(t *testing.T) {
 			`direct|"We have started all those talks,"|Varga`,
 			`direct|"He cares about the harbour."|Varga`,
 		}},
-		// unchanged: a second verb in the past, after a clause with no
-		// "that", may go on with the reported clause (innerPast)
+		// a second verb in the past after a subject set off by an
+		// appositive heads a clause of its own, as after a plain
+		// subject ("Mara Lind said A and hoped that B") (session 29: PolNeAR
+		// splits "Chris Brownell, an audience member, said he makes
+		// $41,000 a year and questioned how …" and its like)
 		{`Mara Lind, an organiser with a dockers' group based in Castelmar, said she did not condone the blockade and hoped that the board would find a way to talk.`, []string{
-			`indirect|she did not condone the blockade and hoped that the board would find a way to talk|Mara Lind, an organiser with a dockers' group based in Castelmar,`,
+			`indirect|she did not condone the blockade|Mara Lind, an organiser with a dockers' group based in Castelmar,`,
+			`indirect|that the board would find a way to talk|Mara Lind, an organiser with a dockers' group based in Castelmar,`,
 		}},
+
 		// unchanged: the reported clause between two pieces of one quotation
 		{`"We have come a long way," Lind said, adding that the docks had reopened. "We will work as hard as we can."`, []string{
 			`direct|"We have come a long way," Lind said, adding that the docks had reopened. "We will work as hard as we can."|Lind`,
