@@ -4477,7 +4477,13 @@ func (d *doc) setOffSubject(c, lo int) (int, int, bool) {
 		}
 		s, e, ok := d.npLeft(p, sa)
 		if !ok || e != p || !(s == sa || d.flags[s-1]&fConn != 0 || s-1 == sa && openingAdverbs[d.lower(sa)]) {
-			return 0, 0, false
+			if !d.detPhrase(sa, p) {
+				return 0, 0, false
+			}
+			// "That letter, on … letterhead, demanded", "A legal
+			// opinion drafted for the project in May 2012, and
+			// obtained by AP, concluded"
+			s = sa
 		}
 		// a relative pronoun may open the set-off phrase ("…, which is
 		// currently airing, argues") or follow its head ("The docker,
@@ -4506,6 +4512,22 @@ func (d *doc) setOffSubject(c, lo int) (int, int, bool) {
 		return s, c - 1, true
 	}
 	return 0, 0, false
+}
+
+// detPhrase reports whether tokens [a, b) read as one noun phrase that
+// a determiner opens, with at most a participle's phrase after its head
+// ("A legal opinion drafted for the project in May 2012"): no finite
+// verb, no quotation, no comma, at most 14 tokens.
+func (d *doc) detPhrase(a, b int) bool {
+	if b-a < 2 || b-a > 14 || !(d.flags[a]&fDet != 0 || d.lower(a) == "that" || d.lower(a) == "this") || d.xf[a]&xPronoun != 0 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if w := d.lower(k); d.tokReg[k] >= 0 || w == "," || finiteAux(w) || w == "'s" && k+1 < b && !isWordTok(d.lower(k+1)) {
+			return false
+		}
+	}
+	return isLowerWord(d.toks[a+1].Text) || isCap(d.toks[a+1].Text)
 }
 
 // openingAdverbs may open a sentence before its subject ("Even the

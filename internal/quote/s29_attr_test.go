@@ -78,6 +78,13 @@ func TestS29Attributions(t *testing.T) {
 			`partial|the accord "a victory for patience"|who`,
 			`partial|the council would "stay close, but step back."|who`,
 		}},
+		// setOffSubject: a determiner's phrase set off before its verb
+		{`That letter, on harbour board letterhead, demanded that Lind make "a major public apology" or that Varga fire him.`, []string{
+			`partial|that Lind make "a major public apology" or that Varga fire him|That letter, on harbour board letterhead`,
+		}},
+		{`A legal opinion drafted for the project, obtained by a reporter, concluded that the centre qualified as a foreign principal.`, []string{
+			`indirect|that the centre qualified as a foreign principal|A legal opinion drafted for the project, obtained by a reporter`,
+		}},
 		// infinitiveSubject: the object of "allowed" speaks
 		{`Harbour Lines, its operator, will pay a reduced penalty into a safety fund, a formula that allowed both sides to claim they had not given ground.`, []string{
 			`indirect|they had not given ground|both sides`,
