@@ -1263,7 +1263,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 		// "six in 10 said": the share, not its base
 		a.spkA -= 2
 	}
-	if !mediumNouns[d.lower(a.spkB-1)] {
+	if !d.in(a.spkB-1, yMedium) {
 		return
 	}
 	for m := a.spkB - 3; m >= lo+1 && m >= a.spkA-3; m-- {
@@ -3737,8 +3737,7 @@ var timeUnits = map[string]bool{
 // (In "The Times later said" no count or unit comes before "later".)
 func (d *doc) pastTimeLead(k, hi int) int {
 	for m := k; m < hi && m < k+5 && d.tokReg[m] < 0; m++ {
-		w := d.lower(m)
-		if timeUnits[w] {
+		if d.in(m, yTimeUnit) {
 			if m+2 < hi && (d.lower(m+1) == "later" || d.lower(m+1) == "earlier" || d.lower(m+1) == "ago") {
 				n := m + 2
 				if d.toks[n].Text == "," {
@@ -3748,7 +3747,7 @@ func (d *doc) pastTimeLead(k, hi int) int {
 			}
 			return k
 		}
-		if !timeCounts[w] && !(w != "" && w[0] >= '0' && w[0] <= '9') {
+		if !d.in(m, yTimeCount) && !isNumberWord(d.toks[m].Text) {
 			return k
 		}
 	}

@@ -76,6 +76,8 @@ const (
 	yQuantifier                       // quantifiers
 	yMonth                            // months
 	yTimeCount                        // timeCounts
+	yTimeUnit                         // timeUnits
+	yMedium                           // mediumNouns
 )
 
 // yLists are the lists the y bits stand for.
@@ -84,7 +86,8 @@ var yLists = []struct {
 	bit   uint32
 }{{phraseJoins, yPhraseJoin}, {timeHeads, yTimeHead}, {timeWords, yTimeWord}, {timeDets, yTimeDet},
 	{pastIrregular, yPastIrregular}, {raisingVerbs, yRaising}, {namingVerbs, yNaming}, {catenatives, yCatenative},
-	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}, {months, yMonth}, {timeCounts, yTimeCount}}
+	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}, {months, yMonth}, {timeCounts, yTimeCount},
+	{timeUnits, yTimeUnit}, {mediumNouns, yMedium}}
 
 // in reports whether the word of token i is in one of the lists of the
 // y bits in set: a map lookup of d.lower(i) without hashing it again.
