@@ -134,7 +134,9 @@ func (d *doc) afterFar(r region) attr {
 		}
 		return a
 	}
-	if !d.regQuoteLike(r) {
+	if !d.regQuoteLike(r) || t > 0 && d.tokSent[t] != d.tokSent[t-1] {
+		// (“...” Later, Lind said, “…”: a sentence of its own after
+		// the quote's)
 		return a
 	}
 	// the clause goes on; find ", said X." or ", X said." ending it
@@ -279,7 +281,7 @@ func (d *doc) after1(r region) attr {
 		if !speechEnd && !commaAfter && !d.endsSentence(c+1, hi) && !d.adjunctAt(c+1) || d.cueScore(c) < cueRate && !speechEnd {
 			return a
 		}
-		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && !d.embeddedAt(int(d.tokReg[c+2]))
+		introducesNext := c+2 < len(d.toks) && (d.toks[c+1].Text == "," || d.toks[c+1].Text == ":") && d.tokReg[c+2] >= 0 && d.opensQuoteAt(int(d.tokReg[c+2]))
 		if introducesNext && d.embedded(r) {
 			// “in the end” she warned: “...”: the clause introduces
 			// the next quotation, not these few quoted words.
@@ -3260,6 +3262,19 @@ func (d *doc) gluedStop(i int) bool {
 // clause (a title, a scare quote) rather than a quotation of its own.
 func (d *doc) embedded(r region) bool {
 	return d.regWords(r, 5) < 5 && !d.startsClause(r)
+}
+
+// opensQuoteAt reports whether region k, right after "said," or
+// "said:", is a quotation of its own: not a few words inside a clause,
+// or a capitalised one that closes its sentence (Lind said, “Probably.”).
+func (d *doc) opensQuoteAt(k int) bool {
+	if !d.embeddedAt(k) {
+		return true
+	}
+	r := d.regs[k]
+	in := trimQuoteEnd(d.text[r.s:r.e])
+	last, _ := utf8.DecodeLastRuneInString(in)
+	return !startsLower(in) && (last == '.' || last == '?' || last == '!')
 }
 
 // embeddedAt is embedded(d.regs[k]).

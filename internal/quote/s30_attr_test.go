@@ -1,0 +1,39 @@
+package quote
+
+import "testing"
+
+// TestS30Attributions pins the attribution shapes of session 30: an
+// attribution in the sentence after a quote belongs to that sentence's
+// own quotation, even a short one ("…." Lind said, "Probably."), and
+// the search for ", Lind said" closing a clause that goes on after the
+// quote marks stays inside the quote's sentence.
+func TestS30Attributions(t *testing.T) {
+	tests := []lineCase{
+		// afterFar: a new sentence after the quote is no part of its
+		// clause
+		{`Varga acknowledged that he had only "read the report very quickly." Asked whether he would resign, Lind said, "Probably."`, []string{
+			`partial|that he had only "read the report very quickly."|Varga`,
+			`indirect|whether he would resign|`,
+			`direct|"Probably."|Lind`,
+		}},
+		{`Varga is "very happy with the harbour today." Later, Lind said, "Probably not."`, []string{
+			`direct|"Probably not."|Lind`,
+		}},
+		// guard: the clause goes on in the same sentence
+		{`"The harbour is not ready for the ferries" that the council ordered last spring, said Ada Lind, the port director.`, []string{
+			`direct|"The harbour is not ready for the ferries" that the council ordered last spring|Ada Lind`,
+		}},
+		// after1 (opensQuoteAt): "Lind said," then a short capitalised
+		// quote that ends the sentence introduces that quote
+		{`Varga said he had only "read the report very quickly." Lind said, "Probably."`, []string{
+			`partial|he had only "read the report very quickly."|Varga`,
+			`direct|"Probably."|Lind`,
+		}},
+		// guard: a few lower-case words after the comma stay the
+		// quote's clause
+		{`"We will not be moving the ferries this winter," Lind said, "at least."`, []string{
+			`direct|"We will not be moving the ferries this winter," Lind said, "at least."|Lind`,
+		}},
+	}
+	runLineCases(t, tests)
+}
