@@ -1728,6 +1728,8 @@ var objectControl = map[string]bool{
 	"invited": true, "invite": true, "invites": true, "enabled": true, "enable": true, "enables": true,
 	"pressed": true, "pushed": true, "prompted": true, "persuaded": true, "convinced": true,
 	"told": true, "tell": true, "tells": true, "expected": true, "wanted": true, "want": true, "wants": true,
+	"led": true, "lead": true, "leads": true, "leading": true, "left": true, "leave": true, "leaves": true, "leaving": true,
+	"caused": true, "cause": true, "causes": true, "spurred": true, "inspired": true, "challenged": true,
 }
 
 // infinitiveSubject finds the subject of the verb that the "to" at token

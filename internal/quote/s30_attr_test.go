@@ -6,7 +6,8 @@ import "testing"
 // attribution in the sentence after a quote belongs to that sentence's
 // own quotation, even a short one ("…." Lind said, "Probably."), and
 // the search for ", Lind said" closing a clause that goes on after the
-// quote marks stays inside the quote's sentence.
+// quote marks stays inside the quote's sentence; the object of "led"
+// or "leaving" speaks the infinitive after it.
 func TestS30Attributions(t *testing.T) {
 	tests := []lineCase{
 		// afterFar: a new sentence after the quote is no part of its
@@ -33,6 +34,14 @@ func TestS30Attributions(t *testing.T) {
 		// quote's clause
 		{`"We will not be moving the ferries this winter," Lind said, "at least."`, []string{
 			`direct|"We will not be moving the ferries this winter," Lind said, "at least."|Lind`,
+		}},
+		// infinitiveSubject: the object of "led" or "leaving" speaks the
+		// infinitive after it
+		{`The closure led many dockers to speculate that the harbour would be sold.`, []string{
+			`indirect|the harbour would be sold|many dockers`,
+		}},
+		{`The dockers are moving out, leaving the harbour board to wonder what went wrong.`, []string{
+			`indirect|what went wrong|the harbour board`,
 		}},
 	}
 	runLineCases(t, tests)
