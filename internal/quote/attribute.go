@@ -1261,6 +1261,23 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	if a.spkA < 0 {
 		return
 	}
+	if k := a.spkB; k-a.spkA >= 3 && d.timeHead(k-1) && d.xf[k-1]&sCap == 0 || k-a.spkA >= 3 && d.xf[k-1]&xWeekday != 0 {
+		// "Judge Ada Lind late Thursday night issued": the phrase of
+		// time after the name is the verb's adjunct.
+		for k > a.spkA+1 && d.timeTok(k-1) {
+			k--
+		}
+		if k < a.spkB && isCap(d.toks[k-1].Text) && !d.timeTok(k-1) {
+			a.spkB = k
+		}
+	}
+	if a.spkA-2 >= lo && a.spkB < c && d.toks[a.spkA-1].Text == "," && d.toks[a.spkB].Text == "," && d.xf[a.spkA]&sLower != 0 && isParticiple(d.lower(a.spkA)) && d.tokReg[a.spkA] < 0 {
+		// "An official, speaking on condition of anonymity, said": the
+		// participle's phrase is an aside; the phrase before it speaks.
+		if s, e, ok := d.npLeft(a.spkA-1, lo); ok && e == a.spkA-1 && d.tokReg[s] < 0 {
+			a.spkA, a.spkB = s, e
+		}
+	}
 	if a.spkB == a.spkA+1 && a.spkA-2 >= lo && d.lower(a.spkA-1) == "in" && isNumberWord(d.toks[a.spkA].Text) && isNumberWord(d.toks[a.spkA-2].Text) {
 		// "six in 10 said": the share, not its base
 		a.spkA -= 2

@@ -7,7 +7,10 @@ import "testing"
 // own quotation, even a short one ("…." Lind said, "Probably."), and
 // the search for ", Lind said" closing a clause that goes on after the
 // quote marks stays inside the quote's sentence; the object of "led"
-// or "leaving" speaks the infinitive after it.
+// or "leaving" speaks the infinitive after it; a participle's aside
+// ("An official, speaking on condition of anonymity, said") and a phrase
+// of time after the name ("Judge Ada Lind late Thursday issued") are no
+// part of the speaker.
 func TestS30Attributions(t *testing.T) {
 	tests := []lineCase{
 		// afterFar: a new sentence after the quote is no part of its
@@ -42,6 +45,20 @@ func TestS30Attributions(t *testing.T) {
 		}},
 		{`The dockers are moving out, leaving the harbour board to wonder what went wrong.`, []string{
 			`indirect|what went wrong|the harbour board`,
+		}},
+		// speakerOf: a participle's phrase set off by commas is an
+		// aside, the phrase before it speaks
+		{`A harbour official, speaking on condition of anonymity because of the inquiry, said that the port "will not reopen."`, []string{
+			`partial|that the port "will not reopen."|A harbour official`,
+		}},
+		// speakerOf: a phrase of time after the name is the verb's
+		// adjunct
+		{`Judge Ada Lind late Thursday night issued a ruling that the port must reopen.`, []string{
+			`indirect|a ruling that the port must reopen|Judge Ada Lind`,
+		}},
+		// guard: a name with a weekday in it stays whole
+		{`The Sunday Times said the port must reopen.`, []string{
+			`indirect|the port must reopen|The Sunday Times`,
 		}},
 	}
 	runLineCases(t, tests)
