@@ -2071,6 +2071,7 @@ func (d *doc) extract() []cand {
 		kept = append(kept, c)
 		end = c.e
 	}
+	kept = d.coordinatedVerbs(kept)
 	for i := range kept {
 		d.prepAfterCue(&kept[i])
 		d.relativeOpener(&kept[i])
@@ -2091,6 +2092,30 @@ func (d *doc) extract() []cand {
 		}
 	}
 	return kept
+}
+
+// coordinatedVerbs drops from qs the clauses that open with "and" right
+// after their cue: "Varga paused and wiped a tear", "the money is not
+// approved and the virus spreads" coordinate the cue with what follows,
+// which nobody reports. When the clause holds a quotation after a second
+// verb ("Lind derided and insulted “the professional left”"), or either
+// verb is one of speech ("tweeting and emailing a video"), the content is
+// what the second verb takes.
+func (d *doc) coordinatedVerbs(qs []cand) []cand {
+	out := qs[:0]
+	for _, q := range qs {
+		t := d.tokAt(q.s)
+		if q.cueS < 0 || q.kind == storyline.Direct || t >= len(d.toks) || d.lower(t) != "and" || d.tokAt(q.cueE) != t {
+			out = append(out, q)
+			continue
+		}
+		if t+2 < d.tokAt(q.e) && d.verbish(t+1) && d.tokReg[t+1] < 0 && (q.kind == storyline.Partial || d.flags[t+1]&fSpeech != 0 || q.cueTok >= 0 && d.flags[q.cueTok]&fSpeech != 0) {
+			q.s = d.toks[t+2].Start
+			q.kind = d.kindOf(q.s, q.e, true)
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // ownVerbAfter reports whether the quotation r, closed by a comma inside

@@ -10,7 +10,9 @@ import "testing"
 // or "leaving" speaks the infinitive after it; a participle's aside
 // ("An official, speaking on condition of anonymity, said") and a phrase
 // of time after the name ("Judge Ada Lind late Thursday issued") are no
-// part of the speaker.
+// part of the speaker; a clause that opens with "and" right after its
+// cue coordinates the cue with what follows ("Varga paused and wiped a
+// tear"), and is no report unless a quotation or a speech verb is in it.
 func TestS30Attributions(t *testing.T) {
 	tests := []lineCase{
 		// afterFar: a new sentence after the quote is no part of its
@@ -59,6 +61,14 @@ func TestS30Attributions(t *testing.T) {
 		// guard: a name with a weekday in it stays whole
 		{`The Sunday Times said the port must reopen.`, []string{
 			`indirect|the port must reopen|The Sunday Times`,
+		}},
+		// coordinatedVerbs: "and" right after the cue coordinates it
+		{`Varga paused and wiped a tear from the corner of his eye.`, nil},
+		{`Each side said the other would be blamed if the money is not approved and the harbour closes.`, []string{
+			`indirect|the other would be blamed|Each side`,
+		}},
+		{`Former spokesman Ada Lind derided and insulted “the professional left” in press conferences.`, []string{
+			`direct|“the professional left” in press conferences|Former spokesman Ada Lind`,
 		}},
 	}
 	runLineCases(t, tests)
