@@ -39,6 +39,9 @@ func TestTokenize(t *testing.T) {
 		{"ampersand acronym", "AT&T shares", []string{"AT&T", "shares"}},
 		{"sign-off", "T.Cortez--RTC", []string{"T.", "Cortez", "--", "RTC"}},
 		{"lone lower letter", "plan a. Then", []string{"plan", "a", ".", "Then"}},
+		{"initial P", "Gonzalo P. Curiel ruled", []string{"Gonzalo", "P.", "Curiel", "ruled"}},
+		{"page before a number", "see p. 12", []string{"see", "p.", "12"}},
+		{"lower p before a word", "step p. Then", []string{"step", "p", ".", "Then"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

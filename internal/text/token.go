@@ -211,7 +211,9 @@ func scanWord(s string, i, to int) (end int, apos bool) {
 	}
 	// A trailing full stop belongs to abbreviations and initials.
 	if j < to && s[j] == '.' && (j+1 >= to || s[j+1] != '.') {
-		if IsAbbreviation(s[i:j+1]) && (!numberAbbrevs[strings.ToLower(s[i:j])] || digitFollows(s, j+1, to)) {
+		// ("p." and "v." only before a number; "P." and "V." are
+		// initials: "Gonzalo P. Curiel")
+		if IsAbbreviation(s[i:j+1]) && (!numberAbbrevs[strings.ToLower(s[i:j])] || digitFollows(s, j+1, to) || j == i+1 && s[i] >= 'A' && s[i] <= 'Z') {
 			j++
 		}
 	}
