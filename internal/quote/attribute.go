@@ -576,6 +576,12 @@ func (d *doc) before(r region, lo int) attr {
 				a.spkA, a.spkB = s, e
 			}
 		}
+		if !gapDirect && a.partialAt > ce && a.spkA > lo && a.spkB == c && d.toks[a.spkA-1].Text == "," && ce+1 <= tp && d.toks[ce+1].Text == "," && d.flags[c]&fSpeech != 0 && !d.hasThatOrCue(lo, a.spkA-1) {
+			// "Proposals so far from the board, he added, amount to
+			// “…”": the reported clause runs on both sides of the
+			// attribution; its span covers both.
+			a.partialAt = lo
+		}
 		if gapDirect && a.spkA > lo && d.toks[a.spkA-1].Text == "," && d.toks[tp].Text == "," && !a.subject && startsLower(d.text[r.s:r.e]) {
 			// "Instead, Axelrod said, “she started as ...”", "There was,
 			// she said, “an implicit bargain.”": the quoted words go on

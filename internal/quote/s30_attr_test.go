@@ -12,7 +12,10 @@ import "testing"
 // of time after the name ("Judge Ada Lind late Thursday issued") are no
 // part of the speaker; a clause that opens with "and" right after its
 // cue coordinates the cue with what follows ("Varga paused and wiped a
-// tear"), and is no report unless a quotation or a speech verb is in it.
+// tear"), and is no report unless a quotation or a speech verb is in it;
+// a reported clause with quoted words runs on both sides of an
+// attribution set off by commas ("Proposals from the board, he added,
+// amount to “…”").
 func TestS30Attributions(t *testing.T) {
 	tests := []lineCase{
 		// afterFar: a new sentence after the quote is no part of its
@@ -69,6 +72,18 @@ func TestS30Attributions(t *testing.T) {
 		}},
 		{`Former spokesman Ada Lind derided and insulted “the professional left” in press conferences.`, []string{
 			`direct|“the professional left” in press conferences|Former spokesman Ada Lind`,
+		}},
+		// before: "A, he added, B “…”" reports the clause on both sides
+		// of the attribution
+		{`Proposals so far from the board to raise fees, he added, amount to ''just tinkering around the edges.''`, []string{
+			`partial|Proposals so far from the board to raise fees, he added, amount to ''just tinkering around the edges.''|he`,
+		}},
+		{`Berths are vetted to make sure they comply with limits, Lind said, but "we don't ask them their income."`, []string{
+			`partial|Berths are vetted to make sure they comply with limits, Lind said, but "we don't ask them their income."|Lind`,
+		}},
+		// guard: a quotation that opens a sentence of its own
+		{`In a statement, Lind said, "We will reopen the harbour in May."`, []string{
+			`direct|"We will reopen the harbour in May."|Lind`,
 		}},
 	}
 	runLineCases(t, tests)
