@@ -1267,7 +1267,7 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	if a.spkA < 0 {
 		return
 	}
-	if k := a.spkB; k-a.spkA >= 3 && d.timeHead(k-1) && d.xf[k-1]&sCap == 0 || k-a.spkA >= 3 && d.xf[k-1]&xWeekday != 0 {
+	if k := a.spkB; k-a.spkA >= 3 && (d.timeHead(k-1) && d.xf[k-1]&sCap == 0 || d.xf[k-1]&xWeekday != 0) {
 		// "Judge Ada Lind late Thursday night issued": the phrase of
 		// time after the name is the verb's adjunct.
 		for k > a.spkA+1 && d.timeTok(k-1) {
@@ -2117,7 +2117,7 @@ func (d *doc) coordinatedVerbs(qs []cand) []cand {
 		}
 		if t+2 < d.tokAt(q.e) && d.verbish(t+1) && d.tokReg[t+1] < 0 && (q.kind == storyline.Partial || d.flags[t+1]&fSpeech != 0 || q.cueTok >= 0 && d.flags[q.cueTok]&fSpeech != 0) {
 			q.s = d.toks[t+2].Start
-			q.kind = d.kindOf(q.s, q.e, true)
+			q.kind = d.kindOf(q.s, q.e, q.kind != storyline.Indirect)
 			out = append(out, q)
 		}
 	}

@@ -70,6 +70,9 @@ func TestS30Attributions(t *testing.T) {
 		{`Each side said the other would be blamed if the money is not approved and the harbour closes.`, []string{
 			`indirect|the other would be blamed|Each side`,
 		}},
+		{`The senator paused and recalled the night the harbour flooded.`, []string{
+			`indirect|the night the harbour flooded|The senator`,
+		}},
 		{`Former spokesman Ada Lind derided and insulted “the professional left” in press conferences.`, []string{
 			`direct|“the professional left” in press conferences|Former spokesman Ada Lind`,
 		}},
