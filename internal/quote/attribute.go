@@ -2066,6 +2066,7 @@ func (d *doc) extract() []cand {
 	out = d.askedClauses(out)
 	out = d.pollClauses(out)
 	out = d.reported(out)
+	out = d.titleHeadlines(out)
 	d.sortByStart(out)
 	// Quotes never overlap: keep the earlier.
 	kept := out[:0]

@@ -1,0 +1,33 @@
+package quote
+
+import "testing"
+
+// TestS31Attributions pins the attribution shapes of session 31: a
+// headline in title case reports speech through any verb whose cue rate
+// (as a lower-case word) reaches reportRate, not only the few
+// headlineVerbs: the words before the verb are the speaker, the rest of
+// the line the content.
+func TestS31Attributions(t *testing.T) {
+	tests := []lineCase{
+		{"Ada Lind Endorses Varga For Harbour Board.\n\nThe port director met the councillor on Monday.", []string{
+			`indirect|Varga For Harbour Board|Ada Lind`,
+		}},
+		{"Castelmar Dockers Questioned Why The Ferries Left In Winter\n\nThe union met on Friday.", []string{
+			`indirect|Why The Ferries Left In Winter|Castelmar Dockers`,
+		}},
+		{"Harbour Board Accused Of Hiding Pension Losses.\n\nThe board denied it.", []string{
+			`indirect|Hiding Pension Losses|Harbour Board`,
+		}},
+		// guard: no verb of the lexicon in the line
+		{"The Long Winter Of The Castelmar Harbour.\n\nThe port closed in November.", nil},
+		// guard: an adverb ending in "ly" is no cue, nor is "About"
+		{"Harbour Chief Quietly Leaves The Port Behind.\n\nShe left on Monday.", nil},
+		// guard: a quotation right after the verb is a title or a scare
+		// quote
+		{"Varga Mocked ‘Harbour Rats’ At The Rally.\n\nThe crowd laughed.", nil},
+		// guard: a line in capitals, and a line of prose
+		{"VARGA ENDORSES LIND FOR HARBOUR BOARD\n\nThe port director met the councillor on Monday.", nil},
+		{"Ada Lind, the port director, Endorsed the plan on Monday after a long meeting with dockers.", nil},
+	}
+	runLineCases(t, tests)
+}

@@ -1,0 +1,117 @@
+package quote
+
+import "strings"
+
+// Headlines in title case ("Ada Lind Endorses Varga for Harbour
+// Board", "Port Union Warns Of Strike Over Pensions") report speech as
+// prose does, but every word is capitalised, so the cue lexicon, which
+// reads lower-case words only (a capitalised "Endorses" inside a
+// sentence would mostly be a name), sees no cue in them; only the few
+// headlineVerbs are read there. titleHeadlines reads the rest.
+
+// titleLineMax is the longest line, in bytes, read as a headline.
+const titleLineMax = 200
+
+// titlePreps are capitalised words that never head an attribution in a
+// headline, whatever their cue rate ("Talks About", "Tough On").
+var titlePreps = map[string]bool{"about": true, "on": true, "for": true, "with": true, "from": true, "by": true, "over": true}
+
+// titleHeadlines adds the attribution of each line of the text that is a
+// headline in title case and holds no quote yet: the first capitalised
+// word after the line's first whose cue rate (as a lower-case word)
+// reaches reportRate is the cue, the words before it the speaker, the
+// rest of the line the content ("Ada Lind Endorses [Varga for Harbour
+// Board]"). On PolNeAR train, 76 of the 107 attributions it adds match
+// an annotated one.
+func (d *doc) titleHeadlines(qs []cand) []cand {
+	txt := d.text
+	for ls := 0; ls < len(txt); {
+		le := strings.IndexByte(txt[ls:], '\n')
+		if le < 0 {
+			le = len(txt)
+		} else {
+			le += ls
+		}
+		if le-ls <= titleLineMax {
+			if q, ok := d.titleLine(ls, le); ok && !overlapsAny(qs, cand{s: ls, e: le}) {
+				qs = append(qs, q)
+			}
+		}
+		ls = le + 1
+	}
+	return qs
+}
+
+// titleLine reads the line [ls, le) as a headline in title case
+// (titleHeadlines).
+func (d *doc) titleLine(ls, le int) (cand, bool) {
+	line := strings.TrimSpace(d.text[ls:le])
+	if line == "" || strings.HasSuffix(line, ":") || strings.ToUpper(line) == line || line[0] == '(' {
+		return cand{}, false
+	}
+	a, b := d.tokAt(ls), d.tokAt(le)
+	words, caps := 0, 0
+	for i := a; i < b; i++ {
+		if d.xf[i]&sWord == 0 {
+			continue
+		}
+		if titleSmall[d.lower(i)] {
+			continue
+		}
+		words++
+		if d.xf[i]&sCap != 0 {
+			caps++
+		}
+	}
+	if words < 3 || 5*caps < 4*words {
+		return cand{}, false
+	}
+	for k := a + 1; k+1 < b; k++ {
+		t := d.toks[k].Text
+		w := d.lower(k)
+		if d.xf[k]&sCap == 0 || strings.ToUpper(t) == t || strings.HasSuffix(w, "ly") || titlePreps[w] || d.tokReg[k] >= 0 {
+			continue
+		}
+		if p := d.toks[k-1].Text; d.xf[k-1]&sWord == 0 && p != "'s" && p != "’s" {
+			continue // "Sen. Lind (R-Harbour) — Announced March 3"
+		}
+		if d.wordRate(k) < reportRate {
+			continue
+		}
+		s := d.toks[k+1].Start
+		e := d.contentEnd(s, le)
+		if e <= s || d.tokReg[k+1] >= 0 {
+			// (a quotation right after the verb is a title or a scare
+			// quote: "Lind Mocked ‘Harbour Rats’")
+			return cand{}, false
+		}
+		q := cand{s: s, e: e, inheritFrom: -1, cueTok: k, firstRegion: -1}
+		q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
+		q.spkS, q.spkE = d.span(a, k)
+		hasQ := false
+		for _, r := range d.regs {
+			if r.s < e && s < r.e {
+				hasQ = true
+				q.e = max(q.e, r.e)
+			}
+		}
+		q.kind = d.kindOf(q.s, q.e, hasQ)
+		return q, true
+	}
+	return cand{}, false
+}
+
+// wordRate returns the cue rate of token i's word in the lexicon, as if
+// it were written in lower case, whatever its neighbours (0 when the
+// lexicon has too few occurrences of it).
+func (d *doc) wordRate(i int) float64 {
+	id := d.wid[i]
+	if id < 0 {
+		return 0
+	}
+	k := d.tbl.ents[id].lex
+	if k < 0 {
+		return 0
+	}
+	return max(d.tbl.lexes[k].word, 0)
+}
