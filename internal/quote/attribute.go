@@ -4114,7 +4114,8 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 	}
 	if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
 		x := d.lower(s2 - 1)
-		if x == "," || x == ";" || clauseOpeners[x] || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
+		if x == "," || x == ";" || clauseOpeners[x] || isDash(x) || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
+			// (", while Varga said B", "; Varga said B", "- he denies B")
 			return d.toks[s2-1].Start, true
 		}
 		if x == "and" || x == "but" {
@@ -4123,6 +4124,16 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 		if x == "which" && s2-3 >= p && d.lower(s2-2) == "to" && d.toks[s2-3].Text == "," {
 			// "said that A, to which Varga replied that B"
 			return d.toks[s2-3].Start, true
+		}
+	}
+	if s2, ok := d.quantSubject(k, p); ok {
+		// "said A, while another says B", "and nearly three in five said B"
+		x := d.lower(s2 - 1)
+		if x == "," || x == ";" || clauseOpeners[x] {
+			return d.toks[s2-1].Start, true
+		}
+		if x == "and" || x == "but" {
+			return cutBefore(s2 - 1)
 		}
 	}
 	w := d.lower(k)
@@ -4143,6 +4154,12 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 	}
 	if w == "according" && d.toks[k-1].Text == "," {
 		return d.toks[k-1].Start, true
+	}
+	if isParticiple(w) && k-1 > p && participleOpeners[d.lower(k-1)] {
+		// "praised A while calling for B", "backed A before
+		// questioning B": the participle heads an attribution of its
+		// own.
+		return cutBefore(k - 1)
 	}
 	if isParticiple(w) && d.toks[k-1].Text == "," {
 		// "said A, telling reporters that B": the participle heads an
@@ -4181,6 +4198,35 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 	}
 	return 0, false
 }
+
+// quantSubject returns the start of a subject of quantity right before
+// the cue at token k, after token p, that npLeft does not read as a noun
+// phrase: "another", "others", "three in five", "nearly four in 10".
+func (d *doc) quantSubject(k, p int) (int, bool) {
+	j := k - 1
+	if j <= p {
+		return 0, false
+	}
+	s := -1
+	switch w := d.lower(j); {
+	case w == "another" || w == "others":
+		s = j
+	case j-2 > p && d.lower(j-1) == "in" && isNumberWord(d.toks[j].Text) && isNumberWord(d.toks[j-2].Text):
+		s = j - 2
+		if s-1 > p && quantAdverbs[d.lower(s-1)] {
+			s--
+		}
+	}
+	return s, s > p
+}
+
+// quantAdverbs may stand before a number of a quantity ("nearly three
+// in five").
+var quantAdverbs = map[string]bool{"nearly": true, "almost": true, "about": true, "roughly": true, "only": true, "just": true, "some": true, "over": true}
+
+// participleOpeners may open a participle clause after a reported
+// clause ("while calling for", "before questioning").
+var participleOpeners = map[string]bool{"while": true, "before": true, "after": true, "when": true}
 
 // coordAt returns the index of the "and" or "but" that coordinates the
 // verb at token k with a verb before it, its subject shared: the word

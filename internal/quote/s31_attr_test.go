@@ -28,6 +28,33 @@ func TestS31Attributions(t *testing.T) {
 		// guard: a line in capitals, and a line of prose
 		{"VARGA ENDORSES LIND FOR HARBOUR BOARD\n\nThe port director met the councillor on Monday.", nil},
 		{"Ada Lind, the port director, Endorsed the plan on Monday after a long meeting with dockers.", nil},
+		// secondCut: a second attribution after a dash
+		{"Lind praised the harbour - he said the board was slow.", []string{
+			`indirect|the harbour|Lind`,
+			`indirect|the board was slow|he`,
+		}},
+		// secondCut: a participle after "while" or "before"
+		{"Lind praised the board while calling for new ferries.", []string{
+			`indirect|the board|Lind`,
+			`indirect|new ferries|Lind`,
+		}},
+		{"Varga praised the report before questioning why the harbour must close.", []string{
+			`indirect|the report|Varga`,
+			`indirect|why the harbour must close|Varga`,
+		}},
+		// guard: "by" and a participle stay in the clause, as PolNeAR
+		// has them
+		{"Lind said she hopes the port remembers the flood by building a sea wall.", []string{
+			`indirect|she hopes the port remembers the flood by building a sea wall|Lind`,
+		}},
+		// secondCut: a subject of quantity
+		{"Most dockers said the pay was poor, and nearly three in five said the harbour should close.", []string{
+			`indirect|the pay was poor|Most dockers`,
+			`indirect|the harbour should close|three in five`,
+		}},
+		{"One docker praised the board, while another says the board failed.", []string{
+			`indirect|the board|One docker`,
+		}},
 	}
 	runLineCases(t, tests)
 }
