@@ -1317,12 +1317,20 @@ func isNumberWord(x string) bool {
 	if x != "" && x[0] >= '0' && x[0] <= '9' {
 		return true
 	}
-	switch strings.ToLower(x) {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
-		return true
+	if len(x) < 3 || len(x) > 5 {
+		return false
+	}
+	// (EqualFold: a capitalised token costs no lower-cased copy)
+	for _, w := range numberNames {
+		if strings.EqualFold(x, w) {
+			return true
+		}
 	}
 	return false
 }
+
+// numberNames are the numbers isNumberWord reads in words.
+var numberNames = [...]string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 // speakerBeforeTime finds the speaker of the cue at token c when the
 // phrase before it is one of time starting at token t, searching no

@@ -58,3 +58,18 @@ func TestS31Attributions(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+func TestIsNumberWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"three", true}, {"Three", true}, {"TEN", true}, {"40", true}, {"1,237", true},
+		{"", false}, {"on", false}, {"threes", false}, {"tent", false}, {"Lind", false}, {"eleven", false},
+	}
+	for _, tt := range tests {
+		if got := isNumberWord(tt.in); got != tt.want {
+			t.Errorf("isNumberWord(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -45,31 +45,39 @@ func (d *doc) titleHeadlines(qs []cand) []cand {
 // titleLine reads the line [ls, le) as a headline in title case
 // (titleHeadlines).
 func (d *doc) titleLine(ls, le int) (cand, bool) {
-	line := strings.TrimSpace(d.text[ls:le])
-	if line == "" || strings.HasSuffix(line, ":") || strings.ToUpper(line) == line || line[0] == '(' {
+	a, b := d.tokAt(ls), d.tokAt(le)
+	if b-a < 4 || d.toks[b-1].Text == ":" || d.toks[a].Text == "(" {
 		return cand{}, false
 	}
-	a, b := d.tokAt(ls), d.tokAt(le)
-	words, caps := 0, 0
+	// (most lines are prose: the count of lower-case words gives up on
+	// them within a few tokens)
+	words, lowers, mixed := 0, 0, false
 	for i := a; i < b; i++ {
-		if d.xf[i]&sWord == 0 {
+		x := d.xf[i]
+		if x&sWord == 0 || d.toks[i].End-d.toks[i].Start <= 4 && titleSmall[d.lower(i)] {
 			continue
 		}
-		if titleSmall[d.lower(i)] {
+		if x&sCap != 0 {
+			words++
+			if t := d.toks[i].Text; len(t) > 1 && t[1] >= 'a' && t[1] <= 'z' {
+				mixed = true
+			}
 			continue
 		}
 		words++
-		if d.xf[i]&sCap != 0 {
-			caps++
+		if lowers++; 5*lowers > b-a {
+			return cand{}, false
 		}
 	}
-	if words < 3 || 5*caps < 4*words {
+	if words < 3 || 5*lowers > words || !mixed {
 		return cand{}, false
 	}
 	for k := a + 1; k+1 < b; k++ {
 		t := d.toks[k].Text
 		w := d.lower(k)
-		if d.xf[k]&sCap == 0 || strings.ToUpper(t) == t || strings.HasSuffix(w, "ly") || titlePreps[w] || d.tokReg[k] >= 0 {
+		// (a capitalised word in mixed case: "ENDORSES" is a line in
+		// capitals)
+		if d.xf[k]&sCap == 0 || len(t) < 2 || t[1] < 'a' || t[1] > 'z' || strings.HasSuffix(w, "ly") || titlePreps[w] || d.tokReg[k] >= 0 {
 			continue
 		}
 		if p := d.toks[k-1].Text; d.xf[k-1]&sWord == 0 && p != "'s" && p != "’s" {
