@@ -73,3 +73,18 @@ func TestIsNumberWord(t *testing.T) {
 		}
 	}
 }
+
+// TestIsTitleSmall: the switch and the map agree on every word of the
+// map and on a few that are not in it.
+func TestIsTitleSmall(t *testing.T) {
+	for w := range titleSmall {
+		if !isTitleSmall(w) {
+			t.Errorf("isTitleSmall(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"", "The", "over", "about", "ofs", "harbour"} {
+		if isTitleSmall(w) != titleSmall[w] {
+			t.Errorf("isTitleSmall(%q) = %v, want %v", w, isTitleSmall(w), titleSmall[w])
+		}
+	}
+}

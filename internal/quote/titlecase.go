@@ -9,8 +9,24 @@ import "strings"
 // sentence would mostly be a name), sees no cue in them; only the few
 // headlineVerbs are read there. titleHeadlines reads the rest.
 
-// titleLineMax is the longest line, in bytes, read as a headline.
-const titleLineMax = 200
+// titleLineMin and titleLineMax are the shortest and the longest line,
+// in bytes, read as a headline (four words at least; the blank lines
+// between paragraphs cost nothing).
+const (
+	titleLineMin = 16
+	titleLineMax = 200
+)
+
+// isTitleSmall is titleSmall[w] as a switch, which the compiler turns
+// into a few comparisons of length and bytes rather than a hash: it is
+// asked of every short word of every short line.
+func isTitleSmall(w string) bool {
+	switch w {
+	case "of", "the", "a", "an", "and", "to", "in", "for", "on", "with", "at", "by", "from", "is", "or":
+		return true
+	}
+	return false
+}
 
 // titlePreps are capitalised words that never head an attribution in a
 // headline, whatever their cue rate ("Talks About", "Tough On").
@@ -32,7 +48,7 @@ func (d *doc) titleHeadlines(qs []cand) []cand {
 		} else {
 			le += ls
 		}
-		if le-ls <= titleLineMax {
+		if n := le - ls; n >= titleLineMin && n <= titleLineMax {
 			if q, ok := d.titleLine(ls, le); ok && !overlapsAny(qs, cand{s: ls, e: le}) {
 				qs = append(qs, q)
 			}
@@ -54,7 +70,7 @@ func (d *doc) titleLine(ls, le int) (cand, bool) {
 	words, lowers, mixed := 0, 0, false
 	for i := a; i < b; i++ {
 		x := d.xf[i]
-		if x&sWord == 0 || d.toks[i].End-d.toks[i].Start <= 4 && titleSmall[d.lower(i)] {
+		if x&sWord == 0 || d.toks[i].End-d.toks[i].Start <= 4 && isTitleSmall(d.lower(i)) {
 			continue
 		}
 		if x&sCap != 0 {
