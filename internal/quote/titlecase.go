@@ -37,8 +37,7 @@ var titlePreps = map[string]bool{"about": true, "on": true, "for": true, "with":
 // word after the line's first whose cue rate (as a lower-case word)
 // reaches reportRate is the cue, the words before it the speaker, the
 // rest of the line the content ("Ada Lind Endorses [Varga for Harbour
-// Board]"). On PolNeAR train, 76 of the 107 attributions it adds match
-// an annotated one.
+// Board]"). On PolNeAR train it adds 94 predictions and 75 matches.
 func (d *doc) titleHeadlines(qs []cand) []cand {
 	txt := d.text
 	for ls := 0; ls < len(txt); {
