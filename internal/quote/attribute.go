@@ -308,6 +308,12 @@ func (d *doc) after1(r region) attr {
 			// adjunct, then the new sentence's own reported clause.
 			return a
 		}
+		if strings.HasSuffix(inner, ",") && !d.startsClause(r) && d.clauseAfterCue(c, hi) {
+			// 'To a question on the "privatization of harbour jobs,"
+			// Lind said contractors cost more': quoted words inside a
+			// phrase, and the cue reports the clause after it.
+			return a
+		}
 		if !strings.HasSuffix(inner, ",") && d.ownClause(c, hi) {
 			// “...” Her campaign manager suggested that what the
 			// staffers did “...”; “...,” the spokeswoman told POLITICO
@@ -4515,6 +4521,25 @@ func (d *doc) ownClause(c, hi int) bool {
 		}
 	}
 	return false
+}
+
+// clauseAfterCue reports whether a clause with no "that" follows the
+// cue at token c (search limit hi): a subject right after it and a
+// finite verb or auxiliary after the subject ("said contractors cost
+// more", "said the board would cut them").
+func (d *doc) clauseAfterCue(c, hi int) bool {
+	k := c + 1
+	if k >= hi || d.tokReg[k] >= 0 || !isWordTok(d.lower(k)) || d.adjunctAt(k) {
+		return false
+	}
+	if d.xf[k]&xPronoun == 0 && d.flags[k]&fDet == 0 && d.xf[k]&sLower != 0 && !d.npTokOK(k) {
+		return false
+	}
+	_, e, ok := d.subjectAt(k, hi)
+	if !ok {
+		_, e, ok = d.npRight(k, hi)
+	}
+	return ok && e < hi && (d.verbish(e) || d.flags[e]&fAux != 0)
 }
 
 // relativeBefore returns the token of "who" or "which" standing right

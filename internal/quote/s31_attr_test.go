@@ -55,6 +55,15 @@ func TestS31Attributions(t *testing.T) {
 		{"One docker praised the board, while another says the board failed.", []string{
 			`indirect|the board|One docker`,
 		}},
+		// after1: quoted words inside a phrase, ending in a comma, are
+		// not what a cue with a clause of its own after it reports
+		{`To a question on the "privatization of harbour jobs," Lind said private contractors can be more expensive than dockers.`, []string{
+			`indirect|private contractors can be more expensive than dockers|Lind`,
+		}},
+		// guard: a quote that opens the sentence keeps its attribution
+		{`"The harbour is ours," Lind said the dockers would stay at the gates.`, []string{
+			`direct|"The harbour is ours,"|Lind`,
+		}},
 	}
 	runLineCases(t, tests)
 }
