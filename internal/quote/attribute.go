@@ -943,14 +943,7 @@ func (d *doc) headline(qs []cand) []cand {
 	q := cand{s: s, e: e, inheritFrom: -1, cueTok: k, firstRegion: -1}
 	q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
 	q.spkS, q.spkE = d.span(0, k)
-	hasQ := false
-	for _, r := range d.regs {
-		if r.s < e && s < r.e {
-			hasQ = true
-			q.e = max(q.e, r.e)
-		}
-	}
-	q.kind = d.kindOf(q.s, q.e, hasQ)
+	d.takeInRegions(&q)
 	return append(qs, q)
 }
 

@@ -111,14 +111,7 @@ func (d *doc) titleLine(ls, le int) (cand, bool) {
 		q := cand{s: s, e: e, inheritFrom: -1, cueTok: k, firstRegion: -1}
 		q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
 		q.spkS, q.spkE = d.span(a, k)
-		hasQ := false
-		for _, r := range d.regs {
-			if r.s < e && s < r.e {
-				hasQ = true
-				q.e = max(q.e, r.e)
-			}
-		}
-		q.kind = d.kindOf(q.s, q.e, hasQ)
+		d.takeInRegions(&q)
 		return q, true
 	}
 	return cand{}, false
