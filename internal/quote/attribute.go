@@ -4119,28 +4119,33 @@ func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
 		}
 		return d.toks[cut].Start, true
 	}
-	if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
+	// cutAt ends the clause before a second subject starting at token
+	// s2 after a comma, a semicolon, a clause opener, a dash or a
+	// coordinating word (", while Varga said B", "- he denies B", "and
+	// Varga said B").
+	cutAt := func(s2 int) (int, bool) {
 		x := d.lower(s2 - 1)
 		if x == "," || x == ";" || clauseOpeners[x] || isDash(x) || d.tokReg[s2-1] >= 0 && d.regEndsComma(d.regs[d.tokReg[s2-1]]) {
-			// (", while Varga said B", "; Varga said B", "- he denies B")
 			return d.toks[s2-1].Start, true
 		}
 		if x == "and" || x == "but" {
 			return cutBefore(s2 - 1)
 		}
-		if x == "which" && s2-3 >= p && d.lower(s2-2) == "to" && d.toks[s2-3].Text == "," {
+		return 0, false
+	}
+	if s2, _, ok := d.npLeft(k, p); ok && s2 > p {
+		if e, ok := cutAt(s2); ok {
+			return e, true
+		}
+		if d.lower(s2-1) == "which" && s2-3 >= p && d.lower(s2-2) == "to" && d.toks[s2-3].Text == "," {
 			// "said that A, to which Varga replied that B"
 			return d.toks[s2-3].Start, true
 		}
 	}
 	if s2, ok := d.quantSubject(k, p); ok {
 		// "said A, while another says B", "and nearly three in five said B"
-		x := d.lower(s2 - 1)
-		if x == "," || x == ";" || clauseOpeners[x] {
-			return d.toks[s2-1].Start, true
-		}
-		if x == "and" || x == "but" {
-			return cutBefore(s2 - 1)
+		if e, ok := cutAt(s2); ok {
+			return e, true
 		}
 	}
 	w := d.lower(k)
