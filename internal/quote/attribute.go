@@ -562,7 +562,7 @@ func (d *doc) before(r region, lo int) attr {
 					}
 				}
 			}
-			a.partialAt = d.addresseeThat(c, p, tp)
+			a.partialAt = d.addresseeThat(c, p, tp+1)
 		}
 		if !d.passiveAsked(c) {
 			d.speakerOf(&a, c, lo)
@@ -572,6 +572,17 @@ func (d *doc) before(r region, lo int) attr {
 				a.spkA, a.spkB = s, e
 			}
 		} // ("Lind was asked, “…”": the asker, whom the sentence does not name)
+		if a.partialAt >= 0 && d.lower(c) == "according" && a.spkA == a.partialAt && a.spkB <= tp {
+			// "According to the board, the plan is “dead”": the
+			// source is the speaker, the clause after it the content.
+			p := a.spkB
+			for p <= tp && d.toks[p].Text == "," {
+				p++
+			}
+			if p <= tp {
+				a.partialAt = p
+			}
+		}
 		if a.spkA < 0 && gapDirect && (d.flags[c]&fSpeech != 0 || d.toks[tp].Text == ":") && !d.passiveAsked(c) {
 			// "Another source familiar with Cruz's thinking said, “...”":
 			// the subject of the clause.
@@ -1968,7 +1979,7 @@ func (d *doc) extract() []cand {
 				// he said "the next president" should choose: the
 				// sentence goes on with the reported clause.
 				t := d.tokAt(r.e)
-				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !d.participleLeadIn(r, t) && !d.ownVerbAfter(r, t) && !d.regEndsExclaim(r) {
+				if t < len(d.toks) && !d.breakBefore(t) && d.tokReg[t] < 0 && d.toks[t].Text != "," && !(d.regEndsComma(r) && strings.HasSuffix(d.lower(t), "ing")) && !d.participleLeadIn(r, t) && !d.ownVerbAfter(r, t) && !d.regEndsExclaim(r) {
 					if a2 := d.after(r); a2.cue < 0 {
 						_, sb := d.sentBounds(t)
 						for k := t; k < sb && k < t+200; k++ {
