@@ -541,12 +541,16 @@ func (d *doc) before(r region, lo int) attr {
 			for p <= tp && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
 				p++
 			}
-			if p < tp && d.adjunctAt(p) {
+			if k, ok := d.parenThat(p, tp+1); ok && p > ce+1 && d.toks[p-1].Text == "," {
+				p = k // "said, without evidence, that “…”"
+			} else if p < tp && (d.adjunctAt(p) || d.toListener(c, p)) {
 				// "said on Twitter Thursday that the comment “...”": the
 				// clause starts at "that"
-				for k := p + 1; k < tp && k < p+12; k++ {
+				for k := p + 1; k <= tp && k < p+12; k++ {
 					if d.lower(k) == "that" {
-						p = k
+						if !d.relativeThat(k) {
+							p = k
+						}
 						break
 					}
 					if d.verbish(k) || d.flags[k]&fAux != 0 || d.toks[k].Text == "," {
@@ -2099,6 +2103,7 @@ func (d *doc) extract() []cand {
 	kept = d.coordinatedVerbs(kept)
 	for i := range kept {
 		d.prepAfterCue(&kept[i])
+		d.infinitiveCue(&kept[i])
 		d.relativeOpener(&kept[i])
 	}
 	if d.clauses != nil {
@@ -2170,6 +2175,38 @@ func (d *doc) participleLeadIn(r region, c int) bool {
 // "argued against"): of the train reported clauses we started at one of
 // them, the annotation started after it 369 times and at it 32 times.
 var cuePreps = map[string]bool{"about": true, "against": true, "for": true, "of": true, "on": true, "over": true, "with": true}
+
+// infinitiveCue moves an infinitive of saying or knowing that opens the
+// content of q into its cue: "was quick [to point out] that ...",
+// "continued [to question] whether ...", "refusing [to concede] that
+// ...". PolNeAR starts such a clause at the complementizer 25 times of 32
+// on train; "declined to say whether ..." keeps the infinitive, as it
+// says what was not said.
+func (d *doc) infinitiveCue(q *cand) {
+	if q.cueS < 0 || q.kind == storyline.Direct || q.cueE > q.s {
+		return
+	}
+	k := d.tokAt(q.s)
+	if k+3 >= len(d.toks) || d.toks[k].Start != q.s || d.lower(k) != "to" || d.tokReg[k+1] >= 0 {
+		return
+	}
+	v := k + 1
+	if w := d.lower(v); w == "say" || w == "do" || objPronouns[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || !isLowerWord(d.toks[v].Text) || d.flags[v]&fDet != 0 || d.flags[v]&fPron != 0 || d.cueScore(v) <= 0 && d.flags[v]&fSpeech == 0 {
+		return
+	}
+	j := v + 1
+	if w := d.lower(j); w == "out" || w == "up" {
+		j++
+	}
+	if j+3 >= len(d.toks) || d.toks[j+3].Start >= q.e || d.relativeThat(j) {
+		return // "want to see that now"; "to ensure that is done"
+	}
+	switch d.lower(j) {
+	case "that", "whether", "how", "why":
+		q.cueE = d.toks[j-1].End
+		q.s = d.toks[j].Start
+	}
+}
 
 // prepAfterCue moves a preposition standing between the cue and the
 // content of q into the cue ("spoke about [the wall]").
@@ -2262,6 +2299,45 @@ func (d *doc) addresseeThat(c, p, hi int) int {
 		}
 	}
 	return p
+}
+
+// toListener reports whether token p opens the listener of the speech
+// verb at token c, "to" and a noun phrase ("complained to CBS News that ...",
+// "reported to the IRS that ..."), rather than an infinitive.
+func (d *doc) toListener(c, p int) bool {
+	if p+1 >= len(d.toks) || d.lower(p) != "to" || d.flags[c]&fSpeech == 0 {
+		return false
+	}
+	n := p + 1
+	return d.flags[n]&fDet != 0 || isCap(d.toks[n].Text) && !d.verbish(n)
+}
+
+// relativeThat reports whether "that" at token k opens a relative clause
+// rather than a reported one: a verb follows it ("pointed to a poll that
+// shows ...").
+func (d *doc) relativeThat(k int) bool {
+	return k+1 < len(d.toks) && (d.verbish(k+1) || d.flags[k+1]&fAux != 0)
+}
+
+// parenThat returns the token of "that" closing a short parenthetical
+// that starts at token p, right after the comma behind a cue ("said,
+// however, that ...", "testified, for example, that ...", "said, without
+// evidence, that ..."): PolNeAR starts the reported clause at "that".
+// The parenthetical has no verb and no quotation, and "that" comes before
+// token hi.
+func (d *doc) parenThat(p, hi int) (int, bool) {
+	for k := p + 1; k+1 < hi && k <= p+8; k++ {
+		if d.verbish(k-1) || d.tokReg[k-1] >= 0 || d.flags[k-1]&fAux != 0 {
+			return 0, false
+		}
+		if d.toks[k].Text == "," {
+			if d.lower(k+1) == "that" {
+				return k + 1, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // addresseeStops end the search for the clause after an addressee: an
@@ -3021,12 +3097,16 @@ func (d *doc) reported(qs []cand) []cand {
 			for p < sb && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
 				p++
 			}
-			if p < sb && d.adjunctAt(p) {
+			if k, ok := d.parenThat(p, sb); ok && p > ce && d.toks[p-1].Text == "," {
+				p = k // "said, however, that ..."
+			} else if p < sb && (d.adjunctAt(p) || d.toListener(c, p)) {
 				// "said in an interview with the Herald last week that ...":
 				// the content starts at "that".
 				for k := p + 1; k < sb && k < p+20; k++ {
 					if d.lower(k) == "that" {
-						p = k
+						if !d.relativeThat(k) {
+							p = k
+						}
 						break
 					}
 					if d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 || d.toks[k].Text == "," || strings.HasSuffix(d.lower(k), "ing") {

@@ -25,6 +25,32 @@ func TestS32Attributions(t *testing.T) {
 		{`Varga said, “The harbour is closed,” drawing applause from the dockers.`, []string{
 			`direct|“The harbour is closed,”|Varga`,
 		}},
+		// parenThat: a short parenthetical between the cue and "that"
+		{`Lind said, however, that the ferries would stay in port.`, []string{
+			`indirect|that the ferries would stay in port|Lind`,
+		}},
+		{`Varga said, without evidence, that “the board sold the docks.”`, []string{
+			`partial|that “the board sold the docks.”|Varga`,
+		}},
+		// toListener: "to" and the listener of a speech verb
+		{`Lind complained to the harbour board that the ferries were late.`, []string{
+			`indirect|that the ferries were late|Lind`,
+		}},
+		// guard: "that" opening a relative clause after the adjunct
+		{`Varga spoke at the harbour on Tuesday about rights that had been denied to dockers.`, []string{
+			`indirect|at the harbour on Tuesday about rights that had been denied to dockers|Varga`,
+		}},
+		// infinitiveCue: the infinitive of saying joins the cue
+		{`Lind was quick to point out that the ferries had never been late.`, []string{
+			`indirect|that the ferries had never been late|Lind`,
+		}},
+		{`Varga continued to question whether the harbour board had the money.`, []string{
+			`indirect|whether the harbour board had the money|Varga`,
+		}},
+		// guard: "declined to say whether" keeps its infinitive
+		{`Lind declined to say whether the ferries would return in spring.`, []string{
+			`indirect|to say whether the ferries would return in spring|Lind`,
+		}},
 		// guard: the reported clause goes on after a quoted phrase
 		{`Varga said “the next mayor” should decide.`, []string{
 			`direct|“the next mayor” should decide|Varga`,
