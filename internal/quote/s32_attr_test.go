@@ -51,6 +51,17 @@ func TestS32Attributions(t *testing.T) {
 		{`Lind declined to say whether the ferries would return in spring.`, []string{
 			`indirect|to say whether the ferries would return in spring|Lind`,
 		}},
+		// connectiveLead: "Still," before the attribution leaves the
+		// quotation direct; "But," stays in the clause
+		{`Still, she added, “we cannot keep the ferries running all winter.”`, []string{
+			`direct|“we cannot keep the ferries running all winter.”|she`,
+		}},
+		{`At the same time, Lind said, “the dockers need the work.”`, []string{
+			`direct|“the dockers need the work.”|Lind`,
+		}},
+		{`But, Lind said, “the dockers need the work.”`, []string{
+			`partial|But, Lind said, “the dockers need the work.”|Lind`,
+		}},
 		// guard: the reported clause goes on after a quoted phrase
 		{`Varga said “the next mayor” should decide.`, []string{
 			`direct|“the next mayor” should decide|Varga`,
