@@ -78,6 +78,8 @@ const (
 	yTimeCount                        // timeCounts
 	yTimeUnit                         // timeUnits
 	yMedium                           // mediumNouns
+	yEvidenceVerb                     // evidenceVerbs
+	yEvidenceNoun                     // evidenceNouns
 )
 
 // yLists are the lists the y bits stand for.
@@ -87,7 +89,7 @@ var yLists = []struct {
 }{{phraseJoins, yPhraseJoin}, {timeHeads, yTimeHead}, {timeWords, yTimeWord}, {timeDets, yTimeDet},
 	{pastIrregular, yPastIrregular}, {raisingVerbs, yRaising}, {namingVerbs, yNaming}, {catenatives, yCatenative},
 	{orgHeads, yOrgHead}, {groupNouns, yGroupNoun}, {quantifiers, yQuantifier}, {months, yMonth}, {timeCounts, yTimeCount},
-	{timeUnits, yTimeUnit}, {mediumNouns, yMedium}}
+	{timeUnits, yTimeUnit}, {mediumNouns, yMedium}, {evidenceVerbs, yEvidenceVerb}, {evidenceNouns, yEvidenceNoun}}
 
 // in reports whether the word of token i is in one of the lists of the
 // y bits in set: a map lookup of d.lower(i) without hashing it again.

@@ -25,6 +25,11 @@ func checkWordsOfToks(t *testing.T, txt string, toks []text.Token) {
 	for i := range n {
 		lt, _ = d.wordOf(i, &d.toks[i], lt)
 		d.flags[i] |= flags[i] & fJoined // (set after wordsOf by joinSentences)
+		if d.flags[i]&fPhrasal != 0 {
+			// (set after wordsOf by phrasal, when the particle follows:
+			// "chimed in")
+			d.flags[i] |= flags[i] & fSpeech
+		}
 	}
 	d.lowBase = unsafe.Pointer(unsafe.SliceData(lt))
 	for i := range n {

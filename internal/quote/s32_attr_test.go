@@ -62,6 +62,15 @@ func TestS32Attributions(t *testing.T) {
 		{`But, Lind said, “the dockers need the work.”`, []string{
 			`partial|But, Lind said, “the dockers need the work.”|Lind`,
 		}},
+		// evidenceSubject: records, polls and studies show and find
+		{`Public records show little evidence that the board paid the dockers.`, []string{
+			`indirect|little evidence that the board paid the dockers|Public records`,
+		}},
+		{`Harbour records from the 2019 season show the ferries ran late.`, []string{
+			`indirect|the ferries ran late|Harbour records from the 2019 season`,
+		}},
+		// guard: "show" after another subject reports nothing
+		{`The old ferries show their age in the winter storms.`, nil},
 		// guard: the reported clause goes on after a quoted phrase
 		{`Varga said “the next mayor” should decide.`, []string{
 			`direct|“the next mayor” should decide|Varga`,
