@@ -2088,6 +2088,7 @@ func (d *doc) extract() []cand {
 	out = d.askedClauses(out)
 	out = d.pollClauses(out)
 	out = d.reported(out)
+	out = d.reportedlyClauses(out)
 	out = d.titleHeadlines(out)
 	d.sortByStart(out)
 	// Quotes never overlap: keep the earlier.

@@ -71,6 +71,20 @@ func TestS32Attributions(t *testing.T) {
 		}},
 		// guard: "show" after another subject reports nothing
 		{`The old ferries show their age in the winter storms.`, nil},
+		// reportedlyClauses: the clause "reportedly" marks, no speaker
+		{`The harbour board is reportedly spending $1.5 million on new ferries.`, []string{
+			`indirect|The harbour board is reportedly spending $1.5 million on new ferries|`,
+		}},
+		{`In total, the dockers have reportedly joined 100 protests, leaving the board fearful.`, []string{
+			`indirect|the dockers have reportedly joined 100 protests|`,
+		}},
+		{`The vote is in May (the board has reportedly hired two pollsters) and Lind is ahead.`, []string{
+			`indirect|the board has reportedly hired two pollsters|`,
+		}},
+		// guard: "reportedly" inside a quotation
+		{`Lind said, “The board reportedly lied to all of us.”`, []string{
+			`direct|“The board reportedly lied to all of us.”|Lind`,
+		}},
 		// guard: the reported clause goes on after a quoted phrase
 		{`Varga said “the next mayor” should decide.`, []string{
 			`direct|“the next mayor” should decide|Varga`,
