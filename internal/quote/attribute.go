@@ -4216,6 +4216,12 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 	cands := d.reportCue
 	for j := cueFrom(cands, from); j < len(cands) && int(cands[j]) < hi; j++ {
 		if e, ok := d.secondCut(int(cands[j]), p, sa, hi); ok {
+			if d.lower(p) == "that" && e > d.toks[p].Start && countWords(d.text[d.toks[p].Start:e], 2) < 2 {
+				// "said that while polls showed A, B": the cut would
+				// leave the complementizer alone; the subordinate
+				// clause belongs to the reported one
+				continue
+			}
 			return e
 		}
 	}

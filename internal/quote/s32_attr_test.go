@@ -85,6 +85,10 @@ func TestS32Attributions(t *testing.T) {
 		{`Lind said, “The board reportedly lied to all of us.”`, []string{
 			`direct|“The board reportedly lied to all of us.”|Lind`,
 		}},
+		// secondAttribution: no cut that leaves "that" alone
+		{`The union said that while polls of its members showed Varga lagging, Lind was ahead.`, []string{
+			`indirect|that while polls of its members showed Varga lagging, Lind was ahead|The union`,
+		}},
 		// guard: the reported clause goes on after a quoted phrase
 		{`Varga said “the next mayor” should decide.`, []string{
 			`direct|“the next mayor” should decide|Varga`,
