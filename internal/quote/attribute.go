@@ -4216,12 +4216,6 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 	cands := d.reportCue
 	for j := cueFrom(cands, from); j < len(cands) && int(cands[j]) < hi; j++ {
 		if e, ok := d.secondCut(int(cands[j]), p, sa, hi); ok {
-			if d.lower(p) == "that" && e > d.toks[p].Start && countWords(d.text[d.toks[p].Start:e], 2) < 2 {
-				// "said that while polls showed A, B": the cut would
-				// leave the complementizer alone; the subordinate
-				// clause belongs to the reported one
-				continue
-			}
 			return e
 		}
 	}
@@ -4232,6 +4226,18 @@ func (d *doc) secondAttribution(p, from, sa, sb, end int) int {
 // clause (sentence start sa, search limit hi), heads a second
 // attribution, and the byte where the clause then stops.
 func (d *doc) secondCut(k, p, sa, hi int) (int, bool) {
+	e, ok := d.secondCut1(k, p, sa, hi)
+	if ok && d.lower(p) == "that" && e > d.toks[p].Start && countWords(d.text[d.toks[p].Start:e], 2) < 2 {
+		// "said that while polls showed A, B": the cut would leave the
+		// complementizer alone; the subordinate clause belongs to the
+		// reported one
+		return 0, false
+	}
+	return e, ok
+}
+
+// secondCut1 is secondCut before the test of what the cut leaves.
+func (d *doc) secondCut1(k, p, sa, hi int) (int, bool) {
 	if !d.isCue(k, cueRate) || d.tokReg[k] >= 0 {
 		return 0, false
 	}
