@@ -541,7 +541,7 @@ func (d *doc) before(r region, lo int) attr {
 			for p <= tp && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
 				p++
 			}
-			if k, ok := d.parenThat(p, tp+1); ok && p > ce+1 && d.toks[p-1].Text == "," {
+			if k, ok := d.parenThat(ce+1, p, tp+1); ok {
 				p = k // "said, without evidence, that “…”"
 			} else if p < tp && (d.adjunctAt(p) || d.toListener(c, p)) {
 				// "said on Twitter Thursday that the comment “...”": the
@@ -2192,7 +2192,7 @@ func (d *doc) infinitiveCue(q *cand) {
 		return
 	}
 	v := k + 1
-	if w := d.lower(v); w == "say" || w == "do" || objPronouns[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || !isLowerWord(d.toks[v].Text) || d.flags[v]&fDet != 0 || d.flags[v]&fPron != 0 || d.cueScore(v) <= 0 && d.flags[v]&fSpeech == 0 {
+	if w := d.lower(v); w == "say" || w == "do" || objPronouns[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || !isLowerWord(d.toks[v].Text) || d.flags[v]&(fDet|fPron) != 0 || d.cueScore(v) <= 0 && d.flags[v]&fSpeech == 0 {
 		return
 	}
 	j := v + 1
@@ -2324,9 +2324,13 @@ func (d *doc) relativeThat(k int) bool {
 // that starts at token p, right after the comma behind a cue ("said,
 // however, that ...", "testified, for example, that ...", "said, without
 // evidence, that ..."): PolNeAR starts the reported clause at "that".
-// The parenthetical has no verb and no quotation, and "that" comes before
+// The parenthetical has no verb and no quotation, a comma stands between
+// it and the first token after the cue, first, and "that" comes before
 // token hi.
-func (d *doc) parenThat(p, hi int) (int, bool) {
+func (d *doc) parenThat(first, p, hi int) (int, bool) {
+	if p <= first || d.toks[p-1].Text != "," {
+		return 0, false
+	}
 	for k := p + 1; k+1 < hi && k <= p+8; k++ {
 		if d.verbish(k-1) || d.tokReg[k-1] >= 0 || d.flags[k-1]&fAux != 0 {
 			return 0, false
@@ -3098,7 +3102,7 @@ func (d *doc) reported(qs []cand) []cand {
 			for p < sb && (d.toks[p].Text == "," || d.toks[p].Text == ":") {
 				p++
 			}
-			if k, ok := d.parenThat(p, sb); ok && p > ce && d.toks[p-1].Text == "," {
+			if k, ok := d.parenThat(ce, p, sb); ok {
 				p = k // "said, however, that ..."
 			} else if p < sb && (d.adjunctAt(p) || d.toListener(c, p)) {
 				// "said in an interview with the Herald last week that ...":
