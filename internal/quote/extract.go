@@ -156,22 +156,30 @@ func newDoc(txt string, sents []text.Sentence, buf *buffers) *doc {
 	for _, s := range sents {
 		nt += len(s.Tokens)
 	}
-	d.toks = grow(buf.toks, nt)[:0]
 	ints := grow(buf.ints, 2*nt+len(sents))
 	buf.ints = ints
 	d.sentEnds = grow(buf.sentEnds, len(sents))[:0]
 	starts := ints[2*nt : 2*nt : 2*nt+len(sents)] // first token of each sentence
+	base := 0
 	for _, s := range sents {
-		base := len(d.toks)
-		// (one copy per sentence; indexRegions checks that the tokens
-		// lie within the text)
-		d.toks = append(d.toks, s.Tokens...)
-		if len(d.toks) > base {
+		if len(s.Tokens) > 0 {
 			starts = append(starts, int32(base))
+			base += len(s.Tokens)
 		}
 		d.sentEnds = append(d.sentEnds, s.End)
 	}
-	buf.toks, buf.sentEnds = d.toks, d.sentEnds
+	buf.sentEnds = d.sentEnds
+	// the tokens end to end: Split's own array when they lie so in it
+	// (read only here), else a copy in buf's
+	if toks, ok := text.Contiguous(sents); ok {
+		d.toks = toks
+	} else {
+		d.toks = grow(buf.toks, nt)[:0]
+		for _, s := range sents {
+			d.toks = append(d.toks, s.Tokens...)
+		}
+		buf.toks = d.toks
+	}
 	buf.big = len(txt) > 1<<16
 	d.regs = regionsInto(buf.regs, txt, d.sentEnds)
 	buf.regs = d.regs

@@ -10,6 +10,10 @@ import (
 type Sentence struct {
 	Start, End int
 	Tokens     []Token
+	// all holds the tokens of the whole text when Split made the
+	// sentence, Tokens being all[off:off+len(Tokens)] (Contiguous)
+	all []Token
+	off int
 }
 
 // Text returns the sentence's words from the text it was split from.
@@ -42,7 +46,10 @@ var runStarters = map[string]bool{
 // sentence. Sentences never contain a line break and never start or end
 // with white space.
 func Split(text string) []Sentence {
-	var out []Sentence
+	// all the tokens in one array, a line after another, so that the
+	// sentences' tokens lie end to end in it
+	all := make([]Token, 0, len(text)/5+1)
+	var ends []int32 // each line's end in all
 	lineStart := 0
 	for lineStart <= len(text) {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
@@ -51,19 +58,49 @@ func Split(text string) []Sentence {
 		} else {
 			lineEnd += lineStart
 		}
-		out = splitLine(out, text, lineStart, lineEnd)
+		all = appendTokens(all, text, lineStart, lineEnd)
+		ends = append(ends, int32(len(all)))
 		lineStart = lineEnd + 1
+	}
+	var out []Sentence
+	a := 0
+	for _, b := range ends {
+		out = splitLine(out, text, all, a, int(b))
+		a = int(b)
 	}
 	return out
 }
 
-func splitLine(out []Sentence, text string, from, to int) []Sentence {
-	toks := appendTokens(make([]Token, 0, (to-from)/5+1), text, from, to)
+// Contiguous returns the tokens of sents end to end, without copying,
+// when they lie so in the one array that Split made for a text (the
+// sentences as Split returned them, or a run of them in order, none of
+// their Tokens replaced); the slice is shared, and the caller must not
+// change it. Otherwise ok is false, and the caller copies.
+func Contiguous(sents []Sentence) (toks []Token, ok bool) {
+	if len(sents) == 0 || len(sents[0].Tokens) == 0 || sents[0].all == nil {
+		return nil, false
+	}
+	all, off := sents[0].all, sents[0].off
+	for _, s := range sents {
+		// (Split makes no sentence without tokens, and sets all and off
+		// of each; Tokens is all[off:], unless the caller replaced it)
+		if len(s.Tokens) == 0 || s.off != off || off+len(s.Tokens) > len(all) || &s.all[0] != &all[0] || &s.Tokens[0] != &all[off] {
+			return nil, false
+		}
+		off += len(s.Tokens)
+	}
+	return all[sents[0].off:off:off], true
+}
+
+// splitLine appends the sentences of the line whose tokens are
+// all[from:to].
+func splitLine(out []Sentence, text string, all []Token, from, to int) []Sentence {
+	toks := all[from:to:to]
 	start := 0
 	flush := func(end int) {
 		if end > start {
 			ts := toks[start:end:end]
-			out = append(out, Sentence{Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts})
+			out = append(out, Sentence{Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts, all: all, off: from + start})
 		}
 		start = end
 	}

@@ -3,6 +3,7 @@ package text
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -134,7 +135,11 @@ func checkInvariants(t *testing.T, s string) {
 		prev = tok.End
 	}
 	prev = 0
-	for _, sent := range Split(s) {
+	sents := Split(s)
+	if toks, ok := Contiguous(sents); ok != (len(sents) > 0) || !slices.Equal(toks, concat(sents)) {
+		t.Fatalf("Contiguous of Split: ok %v, %d tokens, want %d", ok, len(toks), len(concat(sents)))
+	}
+	for _, sent := range sents {
 		if sent.Start < prev || sent.End <= sent.Start || sent.End > len(s) {
 			t.Fatalf("bad sentence %d-%d in %q", sent.Start, sent.End, s)
 		}
