@@ -41,6 +41,8 @@ func TestContiguous(t *testing.T) {
 		{"tokens shortened", shortened, false},
 		{"two texts", []Sentence{sents[0], other[1]}, false},
 		{"made by hand", handMade, false},
+		{"one from Split, one by hand", []Sentence{sents[0], handMade[0]}, false},
+		{"one by hand, one from Split", []Sentence{handMade[0], sents[0]}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -84,7 +84,7 @@ func Contiguous(sents []Sentence) (toks []Token, ok bool) {
 	for _, s := range sents {
 		// (Split makes no sentence without tokens, and sets all and off
 		// of each; Tokens is all[off:], unless the caller replaced it)
-		if len(s.Tokens) == 0 || s.off != off || off+len(s.Tokens) > len(all) || &s.all[0] != &all[0] || &s.Tokens[0] != &all[off] {
+		if len(s.Tokens) == 0 || s.off != off || off+len(s.Tokens) > len(all) || len(s.all) == 0 || &s.all[0] != &all[0] || &s.Tokens[0] != &all[off] {
 			return nil, false
 		}
 		off += len(s.Tokens)
