@@ -19,9 +19,10 @@ const maxCandidates = 64
 
 // groupQuotes assigns a group index to every item, as quote.Group does,
 // but compares only quotes that could carry the same statement: those
-// that share a pair of neighbouring content words (the evidence
-// quote.Group requires anyway) with a compatible speaker, found through an
-// index of those pairs, and at most maxCandidates of them per quote. Each
+// that share a pair of neighbouring content words (quote.StatementPairs:
+// the evidence quote.Group requires anyway) with a compatible speaker,
+// found through an index of those pairs, and at most maxCandidates of
+// them per quote. Each
 // candidate pair is decided by quote's rules and linked pairs are joined,
 // so the cost grows with the number of quotes, not its square.
 func groupQuotes(items []quote.GroupItem) []int {
@@ -34,7 +35,7 @@ func groupQuotes(items []quote.GroupItem) []int {
 	for i, it := range items {
 		sk := speakerKey(it.Speaker)
 		skh := xxh3.HashString(sk)
-		for _, p := range contentPairs(it.Text) {
+		for _, p := range quote.StatementPairs(it.Text) {
 			anyone[p] = append(anyone[p], i)
 			if sk == "" {
 				unknown[p] = append(unknown[p], i)
@@ -93,33 +94,4 @@ func speakerKey(name string) string {
 		last = r
 	}
 	return strings.TrimRight(b.String(), "yi")
-}
-
-var pairStop = map[string]bool{
-	"the": true, "and": true, "that": true, "this": true, "with": true, "for": true, "are": true,
-	"was": true, "were": true, "will": true, "have": true, "has": true, "not": true, "but": true,
-	"our": true, "their": true, "they": true, "what": true, "who": true, "which": true, "from": true,
-	"can": true, "should": true, "would": true, "been": true, "its": true, "it's": true, "his": true,
-	"her": true, "there": true, "all": true, "any": true, "into": true, "than": true, "then": true,
-	"also": true, "very": true, "about": true, "those": true, "these": true, "such": true, "you": true,
-}
-
-// contentPairs returns the distinct pairs of neighbouring content words,
-// each as a hash of the two words in order.
-func contentPairs(s string) []uint64 {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	})
-	var content []uint64
-	for _, w := range words {
-		if len(w) >= 3 && !pairStop[w] {
-			content = append(content, xxh3.HashString(w))
-		}
-	}
-	out := make([]uint64, 0, len(content))
-	for i := 1; i < len(content); i++ {
-		out = append(out, content[i-1]*0x9E3779B97F4A7C15^content[i])
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }

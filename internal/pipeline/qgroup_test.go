@@ -16,14 +16,16 @@ func TestGroupQuotes(t *testing.T) {
 		{Key: "e", Speaker: "Aleksandr Petrov", Text: "The council will send observers to the strait next week"},
 		{Key: "f", Speaker: "Dmitriy Orlanov", Text: "The strait is our doorstep and we decide who crosses it"},
 		{Key: "g", Speaker: "Dmitry Orlanov", Text: "The strait is our doorstep and we decide who crosses it"},
+		{Key: "h", Speaker: "Tomas Lind", Text: "The harbour will stay closed until the inspectors finish their work"},
+		{Key: "i", Speaker: "Lind", Text: "The port remains shut until inspectors have completed their work"},
 	}
 	got := groupQuotes(items)
 	want := quote.Group(items)
 	if fmt.Sprint(canon(got)) != fmt.Sprint(canon(want)) {
 		t.Errorf("groupQuotes %v, quote.Group %v: the index must not change the grouping", got, want)
 	}
-	if got[0] != got[1] || got[5] != got[6] || got[0] == got[2] {
-		t.Errorf("groups %v: a/b and f/g must share a group, a and c must not", got)
+	if got[0] != got[1] || got[5] != got[6] || got[7] != got[8] || got[0] == got[2] {
+		t.Errorf("groups %v: a/b, f/g and h/i (one statement in other words) must share a group, a and c must not", got)
 	}
 }
 

@@ -81,6 +81,15 @@ func Group(items []GroupItem) []int {
 	return GroupCandidates(items, cands)
 }
 
+// StatementPairs returns the pairs of neighbouring content words of s
+// that Group compares (stems, synonyms made one), as sorted distinct
+// keys: two quotations Group may join share at least one of them, so a
+// caller's index of plausible pairs (GroupCandidates) can be built on
+// them.
+func StatementPairs(s string) []uint64 {
+	return bagOf(s).pairs
+}
+
 // GroupCandidates groups like Group but compares item i only with the
 // items cands[i] lists (the caller's index of plausible pairs, for large
 // inputs), computing each item's words once. Group is GroupCandidates
@@ -379,11 +388,13 @@ func stemKey(stem []byte) uint64 {
 	return xxh3.Hash(stem) | 1<<63
 }
 
-// finishBag turns the stem keys arena[a:] into a bag: the pairs of
-// neighbouring words, in text order, appended after the words, both
-// sorted and made distinct.
+// finishBag turns the stem keys arena[a:] into a bag: the keys of
+// synonyms made their group's (canonicalKeys), the pairs of neighbouring
+// words, in text order, appended after the words, both sorted and made
+// distinct.
 func finishBag(arena []uint64, a int) ([]uint64, bag) {
 	words := arena[a:]
+	canonicalKeys(words)
 	for k := 1; k < len(words); k++ {
 		arena = append(arena, words[k-1]*0x9E3779B97F4A7C15^words[k])
 	}

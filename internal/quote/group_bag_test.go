@@ -33,6 +33,9 @@ func bagOfSlow(s string) bag {
 			continue
 		}
 		w := stemKey([]byte(stem(f)))
+		if c, ok := canonStem[w]; ok {
+			w = c
+		}
 		b.words = append(b.words, w)
 		if have {
 			b.pairs = append(b.pairs, prev*0x9E3779B97F4A7C15^w)

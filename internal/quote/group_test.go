@@ -20,6 +20,31 @@ func TestGroup(t *testing.T) {
 			same: [][2]int{{0, 1}, {0, 2}, {0, 3}},
 		},
 		{
+			name: "translations in other words: synonyms count as one word",
+			items: []GroupItem{
+				{"a", "Ilse Varga", "We are ready to discuss any security guarantees for Castelmar, but only together with our partners."},
+				{"b", "Varga", "We are prepared to talk about all security guarantees for Castelmar, but only jointly with our partners."},
+				{"c", "Tomas Lind", "The harbour will stay closed until the inspectors finish their work."},
+				{"d", "Lind", "The port remains shut until inspectors have completed their work."},
+				{"e", "Ilse Varga", "This is a historic day for our country and for the whole region."},
+				{"f", "Ilse Varga", "Today is a historic day for our nation and for the entire region."},
+			},
+			same:  [][2]int{{0, 1}, {2, 3}, {4, 5}},
+			apart: [][2]int{{0, 4}},
+		},
+		{
+			name: "synonyms do not join two statements on one topic",
+			items: []GroupItem{
+				{"a", "Tomas Lind", "The harbour will stay closed until the inspectors finish their work."},
+				{"b", "Tomas Lind", "The port will open again once the inspectors start their work on Monday."},
+				{"c", "Ilse Varga", "We are ready to discuss security guarantees with our partners."},
+				{"d", "Ilse Varga", "Our partners are not yet ready to give Castelmar security guarantees."},
+				{"e", "Ilse Varga", "We will not stop the talks until the ceasefire holds along the whole coast."},
+				{"f", "Ilse Varga", "We will stop the talks at once if the truce fails anywhere on the coast."},
+			},
+			apart: [][2]int{{0, 1}, {2, 3}, {4, 5}, {2, 4}},
+		},
+		{
 			name: "two statements of one speaker on one topic never merge",
 			items: []GroupItem{
 				{"a", "Maria Santos", "We need security guarantees for the workers now."},

@@ -817,6 +817,7 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		if from[i] < 0 {
 			from[i] = int32(len(arena))
 			arena = d.appendSpanWords(arena, qs[i].s, qs[i].e)
+			canonicalKeys(arena[from[i]:])
 			to[i] = int32(len(arena))
 		}
 		return arena[from[i]:to[i]]

@@ -1,0 +1,34 @@
+package quote
+
+import "testing"
+
+// TestSynonymGroups checks the table: no stem in two groups (a chain of
+// groups would join words no group joins), and every form counts as its
+// group's first word.
+func TestSynonymGroups(t *testing.T) {
+	group := map[uint64]int{}
+	for gi, g := range synonymGroups {
+		head := appendWords(nil, g[0])[0]
+		for _, w := range g {
+			k := appendWords(nil, w)[0]
+			if other, ok := group[k]; ok && other != gi {
+				t.Errorf("%q (stem key %x) is in group %q and group %q", w, k, synonymGroups[other][0], g[0])
+			}
+			group[k] = gi
+			keys := []uint64{k}
+			canonicalKeys(keys)
+			if keys[0] != head {
+				t.Errorf("%q counts as key %x, want %q's %x", w, keys[0], g[0], head)
+			}
+		}
+	}
+	// a word of no group keeps its key
+	for _, w := range []string{"portrait", "castelmar", "inspectors", "closer", "hardly"} {
+		keys := appendWords(nil, w)
+		want := keys[0]
+		canonicalKeys(keys)
+		if keys[0] != want {
+			t.Errorf("%q: key %x changed to %x", w, want, keys[0])
+		}
+	}
+}
