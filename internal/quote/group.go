@@ -66,10 +66,11 @@ func Statement(q storyline.Quote) string {
 // statement (verbatim, trimmed, or translated and paraphrased
 // differently) share an index; two different statements never do, even
 // from one speaker. Speakers must agree when both are known (surnames are
-// compared loosely: Zelensky, Zelenskyy); the words must overlap in
-// content words and in pairs of neighbouring content words, which tells a
-// second rendering of one statement from another statement on the same
-// topic. Indexes run from 0 in order of first appearance.
+// compared loosely: Zelensky, Zelenskyy), and a group holds one speaker
+// (a quote of unknown speaker joins no two groups of different ones); the
+// words must overlap in content words and in pairs of neighbouring content
+// words, which tells a second rendering of one statement from another
+// statement on the same topic. Indexes run from 0 in order of first appearance.
 func Group(items []GroupItem) []int {
 	cands := make([][]int, len(items))
 	for i := range items {
@@ -105,8 +106,18 @@ func GroupCandidates(items []GroupItem, cands [][]int) []int {
 		return bags[i]
 	}
 	parent := make([]int, n)
+	// speaker[r]: the item whose speaker a group (root r) has, -1 while
+	// it has none: items of unknown speaker join a group, but never two
+	// groups of speakers that differ (a long clause with no speaker,
+	// naming a minister and a senator, would link the minister's quote
+	// with the senator's)
+	speaker := make([]int, n)
 	for i := range parent {
 		parent[i] = i
+		speaker[i] = -1
+		if items[i].Speaker != "" {
+			speaker[i] = i
+		}
 	}
 	find := func(i int) int {
 		for parent[i] != i {
@@ -124,16 +135,21 @@ func GroupCandidates(items []GroupItem, cands [][]int) []int {
 			if known && !sameSpeaker(items[i].Speaker, items[j].Speaker) {
 				continue
 			}
+			a, b := find(i), find(j)
+			if sa, sb := speaker[a], speaker[b]; sa >= 0 && sb >= 0 && !sameSpeaker(items[sa].Speaker, items[sb].Speaker) {
+				continue
+			}
 			th := 0.6
 			if !known {
 				th = 0.75
 			}
 			if similar(bagAt(min(i, j)), bagAt(max(i, j))) >= th {
-				a, b := find(i), find(j)
-				if a < b {
-					parent[b] = a
-				} else {
-					parent[a] = b
+				if a > b {
+					a, b = b, a
+				}
+				parent[b] = a
+				if speaker[a] < 0 {
+					speaker[a] = speaker[b]
 				}
 			}
 		}

@@ -45,6 +45,15 @@ func TestGroup(t *testing.T) {
 			apart: [][2]int{{0, 1}, {2, 3}, {4, 5}, {2, 4}},
 		},
 		{
+			name: "a quote of unknown speaker links no two speakers",
+			items: []GroupItem{
+				{"a", "Tomas Lind", "Harbour minister Ilse Varga called the blockade of Castelmar \"a disgrace\""},
+				{"b", "", "the harbour board is not trying to avoid harbour minister Ilse Varga, who called the blockade of Castelmar \"a disgrace\" and whose deputy found the inspections \"extremely careless\""},
+				{"c", "Ilse Varga", "the inspections \"extremely careless\""},
+			},
+			apart: [][2]int{{0, 2}},
+		},
+		{
 			name: "two statements of one speaker on one topic never merge",
 			items: []GroupItem{
 				{"a", "Maria Santos", "We need security guarantees for the workers now."},
