@@ -337,6 +337,9 @@ func appendWords(arena []uint64, s string) []uint64 {
 	stemLen := 0              // the bytes of its first six runes
 	flush := func() {
 		if size >= 2 && (size > 8 || !stopSet.has(wb[:n])) {
+			if n == size && runes <= 6 && pluralS(wb[:n]) {
+				stemLen-- // ("talks" is "talk")
+			}
 			arena = append(arena, stemKey(wb[:stemLen]))
 		}
 		n, size, runes, stemLen = 0, 0, 0, 0
@@ -389,6 +392,19 @@ func appendWords(arena []uint64, s string) []uint64 {
 	}
 	return arena
 }
+
+// pluralS reports whether a word of up to six runes (lower-cased, its
+// bytes) ends in a plural "s" that its stem drops, so that "talks" and
+// "talk", "deals" and "deal" meet as "guarantees" and "guarantee" do
+// (longer words meet by their first six runes): at least four bytes,
+// and not "ss", "us" or "is" ("press", "focus", "crisis").
+func pluralS(w []byte) bool {
+	n := len(w)
+	return n >= 4 && w[n-1] == 's' && !pluralStop[w[n-2]]
+}
+
+// pluralStop are the bytes before a final "s" that is no plural ending.
+var pluralStop = [256]bool{'s': true, 'u': true, 'i': true}
 
 // stemKey keys a stem: an ASCII stem (at most six bytes) packed as it
 // is, so that no two share a key, any other hashed, with the top bit set
@@ -516,7 +532,11 @@ func (d *doc) appendSpanWords(arena []uint64, s, e int) []uint64 {
 			// the stem key of its first six bytes, taken back when the
 			// word is a stop word (no stop word has nine bytes): no
 			// branch on it, which the processor cannot foresee
-			arena = append(arena, w&(1<<48-1))
+			k := w & (1<<48 - 1)
+			if n >= 4 && n <= 6 && byte(w>>(8*(n-1))) == 's' && !pluralStop[byte(w>>(8*(n-2)))] {
+				k &= 1<<(8*(n-1)) - 1 // ("talks" is "talk")
+			}
+			arena = append(arena, k)
 			arena = arena[:len(arena)-int(b2u(n <= 8)&b2u(stopSet.hasKey(w)))]
 		}
 		if sep == 0 {

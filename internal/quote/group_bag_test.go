@@ -23,7 +23,8 @@ func stem(w string) string {
 
 // bagOfSlow is the plain statement of bagOf's definition: lower-case the
 // text, split it at runes that are neither letters nor digits, drop stop
-// words and one-byte words, stem and hash.
+// words and one-byte words, stem (a plural "s" off a word of up to six
+// runes), make synonyms one and hash.
 func bagOfSlow(s string) bag {
 	var b bag
 	var prev uint64
@@ -32,7 +33,11 @@ func bagOfSlow(s string) bag {
 		if stopWords[f] || len(f) < 2 {
 			continue
 		}
-		w := stemKey([]byte(stem(f)))
+		st := stem(f)
+		if st == f && len(f) >= 4 && strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss") && !strings.HasSuffix(f, "us") && !strings.HasSuffix(f, "is") {
+			st = f[:len(f)-1] // a plural "s" of a word of up to six runes
+		}
+		w := stemKey([]byte(st))
 		if c, ok := canonStem[w]; ok {
 			w = c
 		}

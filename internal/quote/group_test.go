@@ -20,7 +20,7 @@ func TestGroup(t *testing.T) {
 			same: [][2]int{{0, 1}, {0, 2}, {0, 3}},
 		},
 		{
-			name: "translations in other words: synonyms count as one word",
+			name: "translations in other words: synonyms and plurals count as one word",
 			items: []GroupItem{
 				{"a", "Ilse Varga", "We are ready to discuss any security guarantees for Castelmar, but only together with our partners."},
 				{"b", "Varga", "We are prepared to talk about all security guarantees for Castelmar, but only jointly with our partners."},
@@ -28,9 +28,11 @@ func TestGroup(t *testing.T) {
 				{"d", "Lind", "The port remains shut until inspectors have completed their work."},
 				{"e", "Ilse Varga", "This is a historic day for our country and for the whole region."},
 				{"f", "Ilse Varga", "Today is a historic day for our nation and for the entire region."},
+				{"g", "Tomas Lind", "The crews will not sail until the owners pay the wages they owe."},
+				{"h", "Tomas Lind", "The crew will not sail until the owner pays the wage it owes."},
 			},
-			same:  [][2]int{{0, 1}, {2, 3}, {4, 5}},
-			apart: [][2]int{{0, 4}},
+			same:  [][2]int{{0, 1}, {2, 3}, {4, 5}, {6, 7}},
+			apart: [][2]int{{0, 4}, {2, 6}},
 		},
 		{
 			name: "synonyms do not join two statements on one topic",

@@ -32,3 +32,25 @@ func TestSynonymGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralS(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"talks", true}, {"deals", true}, {"backs", true}, {"ports", true},
+		{"press", false}, {"focus", false}, {"crisis", false}, {"gas", false}, {"talk", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := pluralS([]byte(tt.word)); got != tt.want {
+			t.Errorf("pluralS(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+	// the stem keys of "talks" and "talk" are one; "troopships" keeps its six runes
+	if a, b := appendWords(nil, "talks"), appendWords(nil, "talk"); a[0] != b[0] {
+		t.Errorf("talks %x, talk %x", a[0], b[0])
+	}
+	if a, b := appendWords(nil, "troopships"), appendWords(nil, "troops"); a[0] == b[0] {
+		t.Errorf("troopships and troops share stem key %x", a[0])
+	}
+}
