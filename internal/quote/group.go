@@ -69,8 +69,9 @@ func Statement(q storyline.Quote) string {
 // compared loosely: Zelensky, Zelenskyy), and a group holds one speaker
 // (a quote of unknown speaker joins no two groups of different ones); the
 // words must overlap in content words and in pairs of neighbouring content
-// words, which tells a second rendering of one statement from another
-// statement on the same topic. Indexes run from 0 in order of first appearance.
+// words (stems, with synonyms as one word: synonyms.go), which tells a
+// second rendering of one statement from another statement on the same
+// topic. Indexes run from 0 in order of first appearance.
 func Group(items []GroupItem) []int {
 	cands := make([][]int, len(items))
 	for i := range items {
