@@ -523,7 +523,7 @@ func (d *doc) before(r region, lo int) attr {
 		}
 		ce := d.cueSpanEndTok(c)
 		gapDirect := d.gapDirect(ce, tp)
-		if first >= 0 && first < c && (!gapDirect && !d.separateSubject(first, c, lo) || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo) && !d.separateSubject(first, c, lo)) && !d.closesClause(first, c, lo) && !d.saidSaying(first, c) && !d.coordinatedCue(first, c) {
+		if first >= 0 && first < c && (!gapDirect && !d.separateSubject(first, c, lo) || d.flags[c]&fSpeech == 0 && d.flags[first]&fSpeech != 0 && !d.ownSubject(c, lo) && !d.separateSubject(first, c, lo)) && !d.closesClause(first, c, lo) && !d.saidSaying(first, c) && !d.coordinatedCue(first, c) && !d.participleClause(first, c) {
 			c = first
 			ce = d.cueSpanEndTok(c)
 			gapDirect = d.gapDirect(ce, tp)
@@ -678,6 +678,16 @@ func (d *doc) closesClause(first, c, lo int) bool {
 	x := noAttr()
 	d.speakerOf(&x, first, lo)
 	return x.spkA > lo && x.spkB == first && d.toks[x.spkA-1].Text == ","
+}
+
+// participleClause reports whether the participle cue at token c,
+// after a comma, heads a clause of its own after the clause of the cue
+// at token first: "Lind said the ferry was late, calling it “a
+// disgrace.”" reports the lateness with "said" and the quotation with
+// "calling", as "Lind said the ferry was late, calling it a disgrace"
+// does without quote marks (secondCut).
+func (d *doc) participleClause(first, c int) bool {
+	return isParticiple(d.lower(c)) && c-1 > d.cueSpanEndTok(first)+1 && d.toks[c-1].Text == ","
 }
 
 // titleSmall are the short words a title in title case keeps lower-case.
