@@ -898,6 +898,24 @@ func (d *doc) separateSubject(first, c, lo int) bool {
 	if c-1 > first && d.flags[c-1]&fSpeech != 0 {
 		c-- // "said about the plan": the speech verb's subject
 	}
+	if s, e, ok := d.npLeft(c, lo); ok && e == c && s > first {
+		// "Lind said the ferry was late; Varga called it “…”", "…
+		// late - Varga called it", "…, while Varga said": a
+		// semicolon, a dash or a clause opener after a comma ends the
+		// first cue's clause, however near its speech verb, when that
+		// clause has words of its own ("said that, because Varga
+		// testified …" is one clause).
+		x := d.lower(s - 1)
+		b := s - 1
+		if clauseOpeners[x] && d.toks[s-2].Text == "," {
+			b = s - 2
+		} else if x != ";" && !isDash(x) {
+			b = -1
+		}
+		if b >= 0 && d.wordsBetween(d.cueSpanEndTok(first)+1, b) >= 2 {
+			return true
+		}
+	}
 	if !d.ownSubject(c, lo) {
 		return false
 	}
@@ -908,6 +926,17 @@ func (d *doc) separateSubject(first, c, lo int) bool {
 		}
 	}
 	return true
+}
+
+// wordsBetween counts the words of tokens [a, b) other than "that".
+func (d *doc) wordsBetween(a, b int) int {
+	n := 0
+	for k := max(a, 0); k < b; k++ {
+		if isWordByte(d.toks[k].Text[0]) && d.lower(k) != "that" {
+			n++
+		}
+	}
+	return n
 }
 
 // raisingVerbs report an impression rather than speech: their subject
