@@ -1543,7 +1543,28 @@ func (d *doc) npLeft(j, lo int) (a, b int, ok bool) {
 			return a2, end, true
 		}
 	}
+	if a-2 >= lo && (d.lower(a-1) == "for" || d.lower(a-1) == "to") && agentNouns[d.lower(a-2)] {
+		// "a spokesman for Mayor Lind said", "an aide to Varga said":
+		// the spokesman speaks, not the one spoken for
+		if a2, _, ok := d.npLeft(a-1, lo); ok && a2 < a-1 {
+			for m := a2; m < a-2; m++ {
+				if strings.HasSuffix(d.toks[m].Text, ".") {
+					a2 = m + 1 // "at 9 a.m. Lawyers for …": a sentence the splitter ran on
+				}
+			}
+			return a2, end, true
+		}
+	}
 	return a, end, true
+}
+
+// agentNouns speak for someone named after "for" or "to" ("a spokeswoman
+// for the board", "an aide to the mayor").
+var agentNouns = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "spokesmen": true, "spokeswomen": true,
+	"aide": true, "aides": true, "adviser": true, "advisers": true, "advisor": true, "advisors": true,
+	"lawyer": true, "lawyers": true, "attorney": true, "attorneys": true, "staffer": true, "staffers": true,
+	"representative": true, "representatives": true, "assistant": true,
 }
 
 // npRight finds the speaker phrase starting at token j ("said Christie",

@@ -595,6 +595,9 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 		return "", -1
 	}
 	end := b
+	if end-1 > a && reflexives[d.lower(end-1)] {
+		end-- // "Varga himself said": the name before the pronoun
+	}
 	for end > a && !d.isName(end-1) {
 		if end-1 > a && (d.toks[end-1].Text == "'s" || d.toks[end-1].Text == "’s") {
 			return "", -1 // "Russia's president"
@@ -626,6 +629,25 @@ func (d *doc) nameIn1(a, b int) (string, int) {
 	}
 	return d.text[d.toks[start].Start:d.toks[end-1].End], d.toks[start].Start
 }
+
+// agentFor reports whether the phrase [a, b) is an agent noun speaking
+// for someone named after "for" or "to" ("a spokesman for Lind"), before
+// any appositive ("Maria Kask, a spokeswoman for the board" names her).
+func (d *doc) agentFor(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		w := d.lower(k)
+		if w == "," || w == "(" {
+			return false
+		}
+		if (w == "for" || w == "to") && agentNouns[d.lower(k-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// reflexives may follow a name for emphasis ("Varga himself").
+var reflexives = map[string]bool{"himself": true, "herself": true, "themselves": true, "itself": true}
 
 // orgHeads end the name of an organisation, which keeps the modifiers a
 // person's name sheds ("the Varnian Maritime Directorate").
@@ -733,6 +755,12 @@ func resolveSpeakers(txt string, d *doc, qs []cand, mentions []storyline.Mention
 		}
 		if b-a == 1 && d.xf[a]&xPronoun != 0 {
 			kind[i] = 'p'
+			continue
+		}
+		if d.agentFor(a, b) {
+			// "an aide to Councillor Varga", "a spokeswoman for the
+			// board": the one who speaks is not named, and is neither
+			// the one spoken for nor another spokesman of the report
 			continue
 		}
 		if name, pos := d.nameIn(a, b); name != "" {
@@ -975,7 +1003,9 @@ func (rs *resolver) byDescription(d *doc, a, b int) string {
 	}
 	var bare []*person
 	for _, p := range rs.persons {
-		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && p.multi {
+		if p.quoted && len(p.roles) == 0 && len(p.mods) == 0 && p.multi && !orgHeads[strings.ToLower(lastWord(p.name))] {
+			// (an organisation, "the Defence Ministry", is no head of
+			// anything a description names)
 			bare = append(bare, p)
 		}
 	}

@@ -1,6 +1,9 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestS35Attributions pins the clause bounds of session 35 before a
 // partial quote, as they already were without quote marks: a participle
@@ -52,4 +55,37 @@ func TestS35Attributions(t *testing.T) {
 		}},
 	}
 	runLineCases(t, tests)
+}
+
+// TestAgentSpeaker pins speakers who speak for someone else: the phrase
+// runs over "for" or "to" after the agent noun ("a spokesman for the
+// mayor", "an aide to Varga"), as PolNeAR's sources do, and such a
+// phrase resolves to nobody unless it names its speaker; a reflexive
+// after a name does not hide the name, and an organisation is no head
+// of state.
+func TestAgentSpeaker(t *testing.T) {
+	const head = "Harbour notes\n\nMayor Anna Lind met Tomas Varga, a councillor, on Monday.\n\n"
+	tests := []struct{ name, text, has, phrase, speaker string }{
+		{"spokesman for", `A spokesman for Mayor Lind said the march was "peaceful and orderly."`, "peaceful", "A spokesman for Mayor Lind", ""},
+		{"aide to", "An aide to Councillor Varga said the plan was dead.", "plan was dead", "An aide to Councillor Varga", ""},
+		{"plural agents", "Lawyers for Halvard Lines asked the court to release the ship.", "release the ship", "Lawyers for Halvard Lines", ""},
+		{"a sentence run on after an abbreviation", "The hearing opened at 9 a.m. Lawyers for Halvard Lines asked the court to release the ship.", "release the ship", "Lawyers for Halvard Lines", ""},
+		{"named spokeswoman", "Maria Kask, a spokeswoman for the ferry company, said the timetable was final.", "timetable", "Maria Kask, a spokeswoman for the ferry company,", "Maria Kask"},
+		{"reflexive", `Varga himself called the plan "a gift to the shipping companies."`, "gift", "Varga himself", "Tomas Varga"},
+		{"an organisation is no head of state", "The Defence Ministry said the drills would last two weeks.\n\nThe head of state said the drills were \"routine.\"", "routine", "The head of state", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractChecked(t, head+tt.text)
+			for _, q := range got {
+				if strings.Contains(q.Text, tt.has) {
+					if q.SpeakerText != tt.phrase || q.Speaker != tt.speaker {
+						t.Fatalf("quote %q: phrase %q, speaker %q; want %q, %q", q.Text, q.SpeakerText, q.Speaker, tt.phrase, tt.speaker)
+					}
+					return
+				}
+			}
+			t.Fatalf("no quote holds %q; got %s", tt.has, dump(got))
+		})
+	}
 }
