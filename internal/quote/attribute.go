@@ -907,7 +907,7 @@ func (d *doc) separateSubject(first, c, lo int) bool {
 		// testified …" is one clause).
 		x := d.lower(s - 1)
 		b := s - 1
-		if clauseOpeners[x] && d.toks[s-2].Text == "," {
+		if clauseOpeners[x] && s-2 > first && d.toks[s-2].Text == "," {
 			b = s - 2
 		} else if x != ";" && !isDash(x) {
 			b = -1
@@ -932,7 +932,7 @@ func (d *doc) separateSubject(first, c, lo int) bool {
 func (d *doc) wordsBetween(a, b int) int {
 	n := 0
 	for k := max(a, 0); k < b; k++ {
-		if isWordByte(d.toks[k].Text[0]) && d.lower(k) != "that" {
+		if t := d.toks[k].Text; t != "" && isWordByte(t[0]) && d.lower(k) != "that" {
 			n++
 		}
 	}
