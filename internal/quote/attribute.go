@@ -2092,6 +2092,11 @@ func (d *doc) extract() []cand {
 				// ... ⏎⏎“Syrians are now being caught ...”); PolNeAR
 				// leaves most other lone quotations (slogans, tweets,
 				// headlines) unattributed
+			case r.closed && ps != r.s && d.loneSentence(r) && d.regQuoteLike(r) && d.cueBefore(d.tokAt(r.s)):
+				// a quoted sentence of its own after a sentence that
+				// reports speech ("…,” Cole said. “That’s exactly …”):
+				// mergeLone joins it to the quote of that sentence
+				c.lone = true
 			case d.digest(r, &c):
 				// "ALL-CAPS HEADLINE “…” [WaPo.]": a news digest line
 			default:
@@ -2149,6 +2154,7 @@ func (d *doc) extract() []cand {
 	if d.clauses != nil {
 		kept = d.learnedClauses(kept)
 	}
+	kept = d.mergeLone(kept)
 	for i := 1; i < len(kept); i++ {
 		// "Merkel condemned ''A'' and declared a determination to ''B''",
 		// "Clinton supports “A,” opposes “B”": a verb coordinated with
@@ -5227,4 +5233,49 @@ func (d *doc) wordsAfter(c int, ws ...string) bool {
 		}
 	}
 	return true
+}
+
+// loneSentence reports whether quote region r is a sentence of its own
+// inside a paragraph: it follows a full stop and ends with one inside
+// its marks, and what follows starts a new sentence.
+func (d *doc) loneSentence(r region) bool {
+	t := d.tokAt(r.s)
+	if t <= 0 || t >= len(d.toks) {
+		return false
+	}
+	p := d.text[:d.toks[t-1].End]
+	p = strings.TrimRight(p, "\"”’'")
+	if !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "!") && !strings.HasSuffix(p, "?") {
+		return false
+	}
+	inner := trimQuoteEnd(d.text[r.s:r.e])
+	if !strings.HasSuffix(inner, ".") && !strings.HasSuffix(inner, "!") && !strings.HasSuffix(inner, "?") {
+		return false
+	}
+	n := d.tokAt(r.e)
+	return n >= len(d.toks) || d.newlineBetween(r.e, d.toks[n].Start) || !startsLower(d.toks[n].Text)
+}
+
+// mergeLone joins each quoted sentence standing alone after a sentence
+// that reports speech to the quote before it in its paragraph, as
+// PolNeAR does: in "Trump isn't a conservative, he said. “He's a
+// liberal!”" the content runs from "Trump" to "liberal!". A lone
+// sentence with no quote before it in the paragraph stays a quote of
+// its own, with no speaker.
+func (d *doc) mergeLone(qs []cand) []cand {
+	out := qs[:0]
+	for _, q := range qs {
+		if !q.lone {
+			out = append(out, q)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].e <= q.s && !d.newlineBetween(out[n-1].e, q.s) {
+			p := &out[n-1]
+			p.e = q.e
+			p.kind = d.kindOf(p.s, p.e, true)
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
 }

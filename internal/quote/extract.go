@@ -899,6 +899,7 @@ type cand struct {
 	fromRegion   bool
 	participleOf bool // speaker is the subject of the clause of a participle cue
 	openToNext   bool // an unattributed quote left open into the next paragraph
+	lone         bool // an unattributed quoted sentence after one that reports speech (mergeLone)
 }
 
 // exportTo makes the quote record in q, a zero Quote; spans holds room

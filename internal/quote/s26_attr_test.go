@@ -48,9 +48,11 @@ func TestPhrasalAndLeadIn(t *testing.T) {
 		{`Then Lind shot back. "We will stay in the harbour."`, []string{
 			`direct|"We will stay in the harbour."|Lind`,
 		}},
-		// "…, X says." closes the reported clause before it: no lead-in
+		// "…, X says." closes the reported clause before it: no lead-in;
+		// the lone quoted sentence after it runs the clause on
+		// (mergeLone, session 36)
 		{`Or maybe the ferry board, Varga says. "Several surveys suggest it."`, []string{
-			`indirect|Or maybe the ferry board|Varga`,
+			`partial|Or maybe the ferry board, Varga says. "Several surveys suggest it."|Varga`,
 		}},
 	}
 	runLineCases(t, tests)
