@@ -2097,6 +2097,12 @@ func (d *doc) extract() []cand {
 				// reports speech ("…,” Cole said. “That’s exactly …”):
 				// mergeLone joins it to the quote of that sentence
 				c.lone = true
+			case r.closed && ps != r.s && d.tailQuote(r):
+				// a sentence with no cue of its own that ends in quoted
+				// words, after a sentence that reports speech ("…,” she
+				// says. It's “this new journalism.”): mergeLone joins it
+				// to that sentence's quote, or drops it
+				c.lone, c.tail = true, true
 			case d.digest(r, &c):
 				// "ALL-CAPS HEADLINE “…” [WaPo.]": a news digest line
 			default:
@@ -2151,10 +2157,25 @@ func (d *doc) extract() []cand {
 		d.infinitiveCue(&kept[i])
 		d.relativeOpener(&kept[i])
 	}
+	// (the lone quoted sentences wait until the clauses are found: the
+	// quote they run on may be one)
+	var lone []cand
+	if slices.ContainsFunc(kept, func(c cand) bool { return c.lone }) {
+		n := 0
+		for _, c := range kept {
+			if c.lone {
+				lone = append(lone, c)
+			} else {
+				kept[n] = c
+				n++
+			}
+		}
+		kept = kept[:n]
+	}
 	if d.clauses != nil {
 		kept = d.learnedClauses(kept)
 	}
-	kept = d.mergeLone(kept)
+	kept = d.mergeLone(kept, lone)
 	for i := 1; i < len(kept); i++ {
 		// "Merkel condemned ''A'' and declared a determination to ''B''",
 		// "Clinton supports “A,” opposes “B”": a verb coordinated with
@@ -5256,26 +5277,58 @@ func (d *doc) loneSentence(r region) bool {
 	return n >= len(d.toks) || d.newlineBetween(r.e, d.toks[n].Start) || !startsLower(d.toks[n].Text)
 }
 
-// mergeLone joins each quoted sentence standing alone after a sentence
-// that reports speech to the quote before it in its paragraph, as
-// PolNeAR does: in "Trump isn't a conservative, he said. “He's a
-// liberal!”" the content runs from "Trump" to "liberal!". A lone
-// sentence with no quote before it in the paragraph stays a quote of
-// its own, with no speaker.
-func (d *doc) mergeLone(qs []cand) []cand {
-	out := qs[:0]
-	for _, q := range qs {
-		if !q.lone {
-			out = append(out, q)
+// mergeLone joins each of lone, the quoted sentences standing alone
+// after a sentence that reports speech, to the quote qs has before it in
+// its paragraph, as PolNeAR does: in "Trump isn't a conservative, he
+// said. “He's a liberal!”" the content runs from "Trump" to "liberal!".
+// A lone sentence with no quote before it in the paragraph stays a quote
+// of its own, with no speaker named, unless it ends a sentence of other
+// words (tail); one that overlaps a quote is dropped. qs is in text
+// order, and so is what comes back.
+func (d *doc) mergeLone(qs, lone []cand) []cand {
+	for _, l := range lone {
+		if overlapsAny(qs, l) {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].e <= q.s && !d.newlineBetween(out[n-1].e, q.s) {
-			p := &out[n-1]
-			p.e = q.e
+		i := len(qs) - 1 // the last quote before l
+		for i >= 0 && qs[i].s >= l.s {
+			i--
+		}
+		if i >= 0 && !d.newlineBetween(qs[i].e, l.s) {
+			p := &qs[i]
+			p.e = l.e
 			p.kind = d.kindOf(p.s, p.e, true)
 			continue
 		}
-		out = append(out, q)
+		if !l.tail {
+			qs = slices.Insert(qs, i+1, l)
+		}
 	}
-	return out
+	return qs
+}
+
+// tailQuote reports whether quote region r ends a sentence that holds no
+// cue, after a sentence that holds one.
+func (d *doc) tailQuote(r region) bool {
+	t := d.tokAt(r.s)
+	if t <= 0 || t >= len(d.toks) {
+		return false
+	}
+	inner := trimQuoteEnd(d.text[r.s:r.e])
+	if !strings.HasSuffix(inner, ".") && !strings.HasSuffix(inner, "!") && !strings.HasSuffix(inner, "?") {
+		return false
+	}
+	sa, sb := d.sentBounds(t)
+	if n := d.tokAt(r.e); n < sb && !d.newlineBetween(r.e, d.toks[n].Start) && startsLower(d.toks[n].Text) {
+		return false
+	}
+	if sa == 0 || d.newlineBetween(d.toks[sa-1].End, d.toks[sa].Start) {
+		return false
+	}
+	for k := sa; k < t; k++ {
+		if d.tokReg[k] >= 0 || d.isCue(k, cueRate) {
+			return false
+		}
+	}
+	return d.cueBefore(sa)
 }

@@ -900,6 +900,7 @@ type cand struct {
 	participleOf bool // speaker is the subject of the clause of a participle cue
 	openToNext   bool // an unattributed quote left open into the next paragraph
 	lone         bool // an unattributed quoted sentence after one that reports speech (mergeLone)
+	tail         bool // a lone quote ending a sentence of other words: merged, or else dropped
 }
 
 // exportTo makes the quote record in q, a zero Quote; spans holds room

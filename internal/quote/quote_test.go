@@ -682,8 +682,10 @@ func TestWholeSubject(t *testing.T) {
 
 // TestConjunctionBridge pins a quote interrupted by its attribution that
 // goes on after "and" or "but": one quote from the first mark to the
-// last, as PolNeAR annotates it; a quote after a sentence of its own
-// keeps its own attribution.
+// last, as PolNeAR annotates it. A sentence with no cue that ends in a
+// quotation runs the quote on too (mergeLone, session 36: PolNeAR
+// mostly annotates it so); one with a cue of its own keeps its own
+// attribution.
 func TestConjunctionBridge(t *testing.T) {
 	const head = "Port notes\n\n"
 	tests := []struct{ name, text, content string }{
@@ -692,6 +694,8 @@ func TestConjunctionBridge(t *testing.T) {
 		{"full stop but", `"The quay will reopen by spring," the mayor said outside the hall. But "the money must come from the state."`,
 			`"The quay will reopen by spring," the mayor said outside the hall. But "the money must come from the state."`},
 		{"no conjunction", `"The quay will reopen by spring," the mayor said. Crews were "ready to start."`,
+			`"The quay will reopen by spring," the mayor said. Crews were "ready to start."`},
+		{"a cue of its own", `"The quay will reopen by spring," the mayor said. Crews told the radio they were "ready to start."`,
 			`"The quay will reopen by spring,"`},
 	}
 	for _, tt := range tests {
