@@ -2493,6 +2493,15 @@ func (d *doc) chantsOf(tp, lo int) (c, s, e int, ok bool) {
 	return c, s, e, true
 }
 
+// regEndsStop reports whether quote region r ends with a full stop, "!"
+// or "?" inside its marks.
+func (d *doc) regEndsStop(r region) bool { return endsStop(trimQuoteEnd(d.text[r.s:r.e])) }
+
+// endsStop reports whether s ends with a full stop, "!" or "?".
+func endsStop(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
 // regEndsExclaim reports whether region r ends in "!" or "?" inside its
 // marks: a whole utterance (“Lock her up!” as they had before), no
 // words of a clause the sentence goes on with.
@@ -4589,7 +4598,7 @@ func (d *doc) capAfterBreak(c int) bool {
 	}
 	if r := d.tokReg[c-1]; r >= 0 {
 		b := strings.TrimRight(d.text[d.regs[r].s:d.regs[r].e], "\"'”’ ")
-		return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "!") || strings.HasSuffix(b, "?")
+		return endsStop(b)
 	}
 	return false
 }
@@ -5264,13 +5273,7 @@ func (d *doc) loneSentence(r region) bool {
 	if t <= 0 || t >= len(d.toks) {
 		return false
 	}
-	p := d.text[:d.toks[t-1].End]
-	p = strings.TrimRight(p, "\"”’'")
-	if !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "!") && !strings.HasSuffix(p, "?") {
-		return false
-	}
-	inner := trimQuoteEnd(d.text[r.s:r.e])
-	if !strings.HasSuffix(inner, ".") && !strings.HasSuffix(inner, "!") && !strings.HasSuffix(inner, "?") {
+	if !endsStop(strings.TrimRight(d.text[:d.toks[t-1].End], "\"”’'")) || !d.regEndsStop(r) {
 		return false
 	}
 	n := d.tokAt(r.e)
@@ -5314,8 +5317,7 @@ func (d *doc) tailQuote(r region) bool {
 	if t <= 0 || t >= len(d.toks) {
 		return false
 	}
-	inner := trimQuoteEnd(d.text[r.s:r.e])
-	if !strings.HasSuffix(inner, ".") && !strings.HasSuffix(inner, "!") && !strings.HasSuffix(inner, "?") {
+	if !d.regEndsStop(r) {
 		return false
 	}
 	sa, sb := d.sentBounds(t)
