@@ -228,9 +228,11 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 			if dOpen >= 0 {
 				out = append(out, region{s: dOpen, e: i + n, closed: true})
 				dOpen = -1
-			} else if i-paraStart > 0 && len(out) == 0 || i-paraStart > 0 && out[len(out)-1].e <= paraStart {
+			} else if i-paraStart > 0 && onlySingleSince(out, paraStart) {
 				// A closing mark with no opening one in its paragraph: the
-				// quote ran from the paragraph start.
+				// quote ran from the paragraph start. (Single marks in
+				// the paragraph were a quote inside it: the outer region
+				// wins when the regions are made disjoint below.)
 				if s := firstNonSpace(text, paraStart, i); s < i && quoteLike(text[s:i]) {
 					out = append(out, region{s: s, e: i + n, closed: false})
 				}
@@ -262,6 +264,17 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 		kept = append(kept, r)
 	}
 	return kept
+}
+
+// onlySingleSince reports whether every region of out that ends after
+// byte p is in single marks (true when there is none).
+func onlySingleSince(out []region, p int) bool {
+	for k := len(out) - 1; k >= 0 && out[k].e > p; k-- {
+		if !out[k].single {
+			return false
+		}
+	}
+	return true
 }
 
 // nextMarkStop returns the first byte at or after i that regionsInto

@@ -43,6 +43,12 @@ func TestTokenize(t *testing.T) {
 		{"initial P", "Gonzalo P. Curiel ruled", []string{"Gonzalo", "P.", "Curiel", "ruled"}},
 		{"page before a number", "see p. 12", []string{"see", "p.", "12"}},
 		{"lower p before a word", "step p. Then", []string{"step", "p", ".", "Then"}},
+		// UTF-8 read as Latin-1, once and twice, precomposed and not
+		{"mojibake letter", "PeÃ±a Nieto said", []string{"PeÃ±a", "Nieto", "said"}},
+		{"mojibake twice", "Fran\u00c3\u0083\u00c2\u00a7ois Hollande", []string{"Fran\u00c3\u0083\u00c2\u00a7ois", "Hollande"}},
+		{"mojibake decomposed", "FranA\u0303\u0083A\u0302\u00a7ois Hollande", []string{"FranA\u0303\u0083A\u0302\u00a7ois", "Hollande"}},
+		{"pound sign after ASCII", "US£5", []string{"US", "£", "5"}},
+		{"guillemet after a letter", "«Oui»", []string{"«", "Oui", "»"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -203,6 +203,8 @@ func scanWord(s string, i, to int) (end int, apos bool) {
 			}
 		case r == ',' || r == '/' || r == ':':
 			joined = unicode.IsDigit(prev) && unicode.IsDigit(next) && (r != ',' || digitsAfter(s, j+1, to) == 3)
+		default:
+			joined = isMojibakeTail(prev, r) && (isWordRune(next) || next >= 0x80 && next <= 0xBF)
 		}
 		if !joined {
 			break
@@ -236,7 +238,18 @@ func isJoiner(r rune) bool {
 	case '-', '‐', '&', '\'', '’', '.', ',', '/', ':':
 		return true
 	}
-	return false
+	return r >= 0x80 && r <= 0xBF // mojibake, see isMojibakeTail
+}
+
+// isMojibakeTail reports whether r after prev is the second half of a
+// UTF-8 letter read as Latin-1, as scraped copy often has it ("FranÃ§ois"
+// for "François", sometimes with the Ã decomposed and a control character
+// from a second round): prev a letter or mark outside ASCII, standing for
+// a lead byte; r a control character or sign standing for a continuation
+// byte (U+0080–U+00BF, but not the no-break space or the quote marks «
+// and »).
+func isMojibakeTail(prev, r rune) bool {
+	return prev >= 0x80 && isWordRune(prev) && r >= 0x80 && r <= 0xBF && r != 0xA0 && r != '«' && r != '»'
 }
 
 func digitsAfter(s string, i, to int) int {
