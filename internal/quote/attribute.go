@@ -1046,9 +1046,18 @@ func (d *doc) transcriptLines(qs []cand) []cand {
 // (transcriptLines).
 func (d *doc) transcriptLine(ls, le int) (cand, bool) {
 	k := d.tokAt(ls)
+	// A transcript quoted as a block opens each line with a quote mark
+	// that never closes ("\"WALLACE: Let's start …"): the label and the
+	// words after it are in the region that mark opens, which the line's
+	// content is not.
+	lead := -1
+	if k+1 < len(d.toks) && d.toks[k].End <= le && (d.toks[k].Text == `"` || d.toks[k].Text == "“") && d.tokReg[k+1] >= 0 && d.regs[d.tokReg[k+1]].s == d.toks[k].Start && !d.regs[d.tokReg[k+1]].closed {
+		lead = int(d.tokReg[k+1])
+		k++
+	}
 	a := k
 	for k < len(d.toks) && k < a+3 && d.toks[k].End <= le && d.toks[k].Text != ":" {
-		if t := d.toks[k].Text; len(t) < 2 || !isUpperASCII(t) || !isCap(t) || d.tokReg[k] >= 0 {
+		if t := d.toks[k].Text; len(t) < 2 || !isUpperASCII(t) || !isCap(t) || d.tokReg[k] >= 0 && int(d.tokReg[k]) != lead {
 			return cand{}, false
 		}
 		k++
@@ -1065,6 +1074,16 @@ func (d *doc) transcriptLine(ls, le int) (cand, bool) {
 	q := cand{s: s, e: d.contentEnd(s, le), inheritFrom: -1, cueTok: k, firstRegion: -1}
 	q.cueS, q.cueE = d.toks[k].Start, d.toks[k].End
 	q.spkS, q.spkE = d.span(a, k)
+	if lead >= 0 {
+		q.kind = storyline.Indirect
+		for _, r := range d.regs[lead+1:] {
+			if r.s >= q.e {
+				break
+			}
+			q.kind = storyline.Partial
+		}
+		return q, true
+	}
 	d.takeInRegions(&q)
 	return q, true
 }

@@ -22,3 +22,23 @@ func TestStrayCloserAroundSingleQuote(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestQuotedTranscriptLines pins transcript lines that a report quotes as
+// a block, each line opening with a quote mark that never closes: the
+// label is the speaker and the rest of the line what it said, as for
+// unquoted transcript lines.
+func TestQuotedTranscriptLines(t *testing.T) {
+	tests := []lineCase{
+		{"Anna Lind spoke to Tomas Varga on the radio.\n\n\"VARGA: Will the ferry sail on Monday?\n\n\"LIND: Well, look, the board thinks this is “a harbour for tourists.” But Castelmar is a working port.", []string{
+			"indirect|Will the ferry sail on Monday|VARGA",
+			"partial|Well, look, the board thinks this is “a harbour for tourists.” But Castelmar is a working port|LIND",
+		}},
+		// guards: a label that is not a name of the text; a mark that
+		// closes in the line
+		{"Anna Lind spoke to Tomas Varga on the radio.\n\n\"UPDATE: The ferry will sail on Monday.", nil},
+		{"Anna Lind spoke to Tomas Varga on the radio.\n\n\"LIND: the port is ours,\" she said.", []string{
+			"direct|\"LIND: the port is ours,\"|she",
+		}},
+	}
+	runLineCases(t, tests)
+}
