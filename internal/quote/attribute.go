@@ -2195,6 +2195,7 @@ func (d *doc) extract() []cand {
 		kept = d.learnedClauses(kept)
 	}
 	kept = d.mergeLone(kept, lone)
+	d.gapNaming(kept)
 	for i := 1; i < len(kept); i++ {
 		// "Merkel condemned ''A'' and declared a determination to ''B''",
 		// "Clinton supports “A,” opposes “B”": a verb coordinated with
@@ -3612,6 +3613,112 @@ var namingVerbs = map[string]bool{
 	"called": true, "calls": true, "call": true, "calling": true, "dubbed": true, "titled": true,
 	"described": true, "labeled": true, "labelled": true, "named": true, "termed": true, "nicknamed": true,
 	"branded": true, "entitled": true,
+}
+
+// gapNamingVerbs name a thing with the quotation after them and take the
+// thing named as an object first ("called the plan “a disgrace”"), which
+// stands before the verb when none follows it.
+var gapNamingVerbs = map[string]bool{
+	"called": true, "calls": true, "call": true, "dubbed": true, "labeled": true, "labelled": true,
+	"termed": true, "branded": true, "nicknamed": true,
+}
+
+// relativizers open a relative clause whose object is gapped.
+var relativizers = map[string]bool{"what": true, "who": true, "whom": true, "which": true, "that": true}
+
+// gapNaming widens each direct quote right after a naming verb with no
+// object between them, when the thing named stands before the verb, to
+// the clause of that verb, a partial quote: the relative clause of "what
+// aide Kevin Phillips called “…”", "a clip that the judge called “…”",
+// or the passive clause of "it was labeled “…”", as PolNeAR annotates
+// them. qs is sorted and disjoint, and stays so.
+func (d *doc) gapNaming(qs []cand) {
+	for i := range qs {
+		q := &qs[i]
+		if q.kind != storyline.Direct || q.cueTok < 0 || q.cueTok+1 != d.tokAt(q.s) || !gapNamingVerbs[d.lower(q.cueTok)] {
+			continue
+		}
+		ri := sort.Search(len(d.regs), func(j int) bool { return d.regs[j].s >= q.s })
+		if ri == len(d.regs) || d.regs[ri].s != q.s {
+			continue
+		}
+		if re := d.regs[ri].e; re < q.e {
+			// “the plan” a disgrace: the quotation is the object, the
+			// words after it name it; but “…” by Anna Lind is the
+			// passive's agent, outside the content
+			if t := d.tokAt(re); t >= len(d.toks) || d.lower(t) != "by" {
+				continue
+			}
+			q.e = re
+		}
+		spkA, spkB := -1, -1
+		if q.spkS >= 0 {
+			spkA, spkB = d.tokAt(q.spkS), d.tokAt(q.spkE)
+		}
+		k := d.gapNamingStart(q.cueTok, spkA, spkB)
+		if k < 0 || i > 0 && d.toks[k].Start < qs[i-1].e {
+			continue
+		}
+		q.s = d.toks[k].Start
+		q.kind = storyline.Partial
+	}
+}
+
+// gapNamingStart returns the first token of the clause of the naming
+// verb c (gapNaming), whose speaker has the tokens [spkA, spkB) (spkA < 0
+// when there is none), or -1 when the verb has no subject before it or
+// the clause cannot be told.
+func (d *doc) gapNamingStart(c, spkA, spkB int) int {
+	sa, _ := d.sentBounds(c)
+	k := c
+	if spkA >= 0 && spkB <= c {
+		if spkB < c-4 || spkA < sa {
+			return -1
+		}
+		k = spkA
+	} else {
+		// passive: the auxiliaries and adverbs before the verb, then
+		// the subject back to the clause's edge
+		for k-1 >= sa && c-k < 4 && aux[d.lower(k-1)] || k-1 >= sa && d.lower(k-1) == "being" {
+			k--
+		}
+		if k == c || !d.passiveAux(k, c) {
+			return -1
+		}
+		j := k
+		for j-1 >= sa && k-j < 8 && d.tokReg[j-1] < 0 && !relativizers[d.lower(j-1)] && !clauseEdge(d.toks[j-1].Text) {
+			j--
+		}
+		if j == k || j-1 >= sa && k-j >= 8 {
+			return -1
+		}
+		k = j
+	}
+	if k-1 >= sa && relativizers[d.lower(k-1)] {
+		k--
+	}
+	return k
+}
+
+// passiveAux reports whether the auxiliaries [k, c) make the verb at c
+// passive: a form of "be" among them.
+func (d *doc) passiveAux(k, c int) bool {
+	for ; k < c; k++ {
+		switch d.lower(k) {
+		case "is", "was", "were", "are", "be", "been", "being":
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEdge reports whether a token ends the clause before a subject.
+func clauseEdge(t string) bool {
+	switch t {
+	case ",", ";", ":", "(", ")", "--", "—", "–", "and", "but", "or", "because", "when", "while", "if", "as", "after", "before", "since", "although":
+		return true
+	}
+	return false
 }
 
 // commaSoon reports whether a comma follows within a few tokens from i,

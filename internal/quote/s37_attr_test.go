@@ -42,3 +42,33 @@ func TestQuotedTranscriptLines(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestGapNaming pins quotations right after a naming verb whose object
+// stands before it, in a relative or a passive clause: the content is
+// that clause, a partial quote. A quotation that is the verb's object,
+// with words after it naming it, stays as it was.
+func TestGapNaming(t *testing.T) {
+	tests := []lineCase{
+		{`It led to what aide Tomas Varga called “the beginning of a new harbour era” in his book.`, []string{
+			`partial|what aide Tomas Varga called “the beginning of a new harbour era”|aide Tomas Varga`,
+		}},
+		{`Much of the anger was aimed at Lind, who Varga on Wednesday called “a horrible, despicable human being.”`, []string{
+			`partial|who Varga on Wednesday called “a horrible, despicable human being.”|Varga`,
+		}},
+		{`In one clip that Judge Anna Lind called "distasteful," Varga said he would sail.`, []string{
+			`partial|that Judge Anna Lind called "distasteful,"|Judge Anna Lind`,
+			`indirect|he would sail|Varga`,
+		}},
+		{`When the board examined the claim, it was labeled “Mostly True.”`, []string{
+			`partial|it was labeled “Mostly True.”|it`,
+		}},
+		// guards: the quotation as the object; an object between
+		{`Varga called “the ferry plan” a disgrace.`, []string{
+			`direct|“the ferry plan” a disgrace|Varga`,
+		}},
+		{`Lind called the plan “a disgrace to the harbour and the town.”`, []string{
+			`partial|the plan “a disgrace to the harbour and the town.”|Lind`,
+		}},
+	}
+	runLineCases(t, tests)
+}
