@@ -233,7 +233,7 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 				// quote ran from the paragraph start. (Single marks in
 				// the paragraph were a quote inside it: the outer region
 				// wins when the regions are made disjoint below.)
-				if s := firstNonSpace(text, paraStart, i); s < i && quoteLike(text[s:i]) {
+				if s := firstNonSpace(text, paraStart, i); s < i && quoteLike(text[s:i]) && closesSpeech(text[s:i]) {
 					out = append(out, region{s: s, e: i + n, closed: false})
 				}
 			}
@@ -264,6 +264,17 @@ func regionsInto(dst []region, text string, sentEnds []int) []region {
 		kept = append(kept, r)
 	}
 	return kept
+}
+
+// closesSpeech reports whether quoted words s end as speech does before
+// a closing mark with no opening one: in punctuation ("… a proven
+// failure.”", "…, the train has left,” wrote"), not in a word ("a review
+// of [his] systems\" including", "6'3\" tall", "Mostly True\" tweet-date"),
+// where the mark is an inch sign, markup, or a quotation whose opening
+// mark was lost mid-sentence.
+func closesSpeech(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(",.!?…;:)]—–-'’", r)
 }
 
 // onlySingleSince reports whether every region of out that ends after

@@ -72,3 +72,21 @@ func TestGapNaming(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestStrayCloserEndsSpeech pins the closing mark with no opening one in
+// its paragraph: the quote runs from the paragraph start only when the
+// words before the mark end as speech does, in punctuation; an inch sign
+// or a mark glued to a word mid-sentence opens no quote.
+func TestStrayCloserEndsSpeech(t *testing.T) {
+	tests := []lineCase{
+		{"The harbour was quiet.\n\nWe will not let the board sell the docks, not this year and not ever,” Varga said.", []string{
+			"direct|We will not let the board sell the docks, not this year and not ever,”|Varga",
+		}},
+		// an inch sign; a mark after a word, the sentence going on
+		{"“The harbour is quiet,” Lind said.\n\nAmong the details in the letter: the new crane is 60'3\" tall and weighs 236 tonnes, which makes it the largest.", []string{
+			"direct|“The harbour is quiet,”|Lind",
+		}},
+		{"The two taped a show that aired on Thursday, and was light on details.\n\nLind took Varga through a cursory review of [the] harbour\" including its cranes and its ferries.", nil},
+	}
+	runLineCases(t, tests)
+}
