@@ -2094,7 +2094,7 @@ func (d *doc) extract() []cand {
 				// “A ... ⏎⏎“B,” Dr Brandt said.: the speaker comes at
 				// the end of the paragraphs the quote runs over.
 				c.openToNext = true
-			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && d.regQuoteLike(r) && !d.subhead(r):
+			case ps == r.s && len(out) > 0 && out[len(out)-1].fromRegion && para-lastPara <= 2 && d.regQuoteLike(r) && !d.subhead(r) && !d.namePhrase(r):
 				c.inheritFrom = len(out) - 1
 				c.spkS, c.spkE = out[len(out)-1].spkS, out[len(out)-1].spkE
 				// PolNeAR's convention, like “A,” he said, “B.”: the
@@ -2520,6 +2520,22 @@ func (d *doc) regEndsStop(r region) bool { return endsStop(trimQuoteEnd(d.text[r
 // endsStop reports whether s ends with a full stop, "!" or "?".
 func endsStop(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// namePhrase reports whether the closed region r holds a name the
+// sentence goes on about, no words of speech: nothing ends inside its
+// marks and a lower-case word follows them (“American Skin (41 Shots)”
+// was written by …).
+func (d *doc) namePhrase(r region) bool {
+	if !r.closed {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(trimQuoteEnd(d.text[r.s:r.e]))
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) && last != ')' {
+		return false
+	}
+	t := d.tokAt(r.e)
+	return t < len(d.toks) && !d.newlineBetween(r.e, d.toks[t].Start) && isLowerWord(d.toks[t].Text)
 }
 
 // regEndsExclaim reports whether region r ends in "!" or "?" inside its

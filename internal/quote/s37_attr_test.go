@@ -90,3 +90,19 @@ func TestStrayCloserEndsSpeech(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestNamePhraseParagraph pins a paragraph that opens with a title in
+// quote marks the sentence goes on about: it continues no quotation of
+// the paragraph before.
+func TestNamePhraseParagraph(t *testing.T) {
+	tests := []lineCase{
+		{"“Keep your hands in sight,” Lind sings to the crowd.\n\n“Harbour Skin (41 Shots)” was written by Varga after the 1999 shooting.", []string{
+			"direct|“Keep your hands in sight,”|Lind",
+		}},
+		// guard: a continuing paragraph that ends in punctuation
+		{"“Keep your hands in sight,” Lind sings to the crowd.\n\n“We will not let the board sell the docks, not this year and not ever.”", []string{
+			"direct|“Keep your hands in sight,” Lind sings to the crowd.\n\n“We will not let the board sell the docks, not this year and not ever.”|Lind",
+		}},
+	}
+	runLineCases(t, tests)
+}
