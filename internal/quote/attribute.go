@@ -3695,7 +3695,7 @@ func (d *doc) gapNamingStart(c, spkA, spkB int) int {
 	} else {
 		// passive: the auxiliaries and adverbs before the verb, then
 		// the subject back to the clause's edge
-		for k-1 >= sa && c-k < 4 && aux[d.lower(k-1)] || k-1 >= sa && d.lower(k-1) == "being" {
+		for k-1 >= sa && c-k < 4 && (aux[d.lower(k-1)] || d.lower(k-1) == "being") {
 			k--
 		}
 		if k == c || !d.passiveAux(k, c) {
