@@ -3728,13 +3728,14 @@ func (d *doc) passiveAux(k, c int) bool {
 	return false
 }
 
-// clauseEdge reports whether a token ends the clause before a subject.
+// clauseEdge reports whether a token ends the clause before a subject:
+// punctuation, a coordinating conjunction or a subordinator.
 func clauseEdge(t string) bool {
 	switch t {
-	case ",", ";", ":", "(", ")", "--", "—", "–", "and", "but", "or", "because", "when", "while", "if", "as", "after", "before", "since", "although":
+	case ",", ";", ":", "(", ")", "--", "—", "–", "and", "but", "or":
 		return true
 	}
-	return false
+	return subordinators[strings.ToLower(t)]
 }
 
 // commaSoon reports whether a comma follows within a few tokens from i,
