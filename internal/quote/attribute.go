@@ -1953,6 +1953,11 @@ func (d *doc) extract() []cand {
 		}
 		lo := lastTok + 1
 		af := d.after(r)
+		signed := -1
+		if af.cue < 0 {
+			// “A.” And “B.” ― Maria Santos: the name signs the paragraph
+			signed, af = d.signedBy(ri)
+		}
 		bf := d.before(r, lo)
 		endsComma := d.regEndsComma(r)
 		var use attr
@@ -1978,6 +1983,9 @@ func (d *doc) extract() []cand {
 			}
 		}
 		c := cand{s: r.s, e: r.e, spkS: -1, cueS: -1, inheritFrom: -1, cueTok: use.cue, firstRegion: ri, fromRegion: true}
+		if signed > ri && use.cue == af.cue {
+			c.e = d.regs[signed].e
+		}
 		if use.cue >= 0 && use.cue == af.cue && !(bf.cue >= 0 && bf.partialAt < 0 && bf.cue == d.tokAt(r.s)-1 && d.flags[bf.cue]&fSpeech != 0 && !startsLower(d.text[r.s:r.e])) {
 			// Words of the reported clause before the quote marks make it
 			// partial: Teachers “get why the union endorsed her,” she said.
@@ -2693,6 +2701,32 @@ func (d *doc) endByte(tok int) int {
 	return d.toks[tok].End
 }
 
+// signedBy finds the attribution of a paragraph that opens with the
+// quote region ri and ends in a dash and a name after a later quote
+// region, as in a list of readers' comments ("“A.” And that's all he
+// has, “B.” ― Maria Santos"): the name signs every quotation of the
+// paragraph, so the quote runs from ri to that region. It returns the
+// region's index and the attribution, or -1 and none.
+func (d *doc) signedBy(ri int) (int, attr) {
+	r := d.regs[ri]
+	if firstNonSpace(d.text, d.lineStart(r.s), r.s) != r.s {
+		return -1, noAttr()
+	}
+	for k := ri + 1; k < len(d.regs) && k <= ri+8; k++ {
+		r2 := d.regs[k]
+		if d.newlineBetween(r.s, r2.s) {
+			break
+		}
+		if a := d.after(r2); a.cue >= 0 {
+			if isDash(d.toks[a.cue].Text) && a.spkA >= 0 {
+				return k, a
+			}
+			break
+		}
+	}
+	return -1, noAttr()
+}
+
 // bridge reports whether the tokens from token index from up to region
 // r2 are a short tail of an attribution clause ("on Friday.") so that r2
 // continues the same quotation.
@@ -2867,7 +2901,7 @@ func (d *doc) fromSource(tp, lo int) int {
 	}
 	for f := tp - 2; f >= lo && f >= tp-8; f-- {
 		if d.lower(f) == "from" {
-			if !(f == lo || d.breakBefore(f) || d.lower(f-1) == "more" && (f-1 == lo || d.breakBefore(f-1) || isDash(d.toks[f-2].Text) || strings.HasPrefix(d.toks[f-1].Text, "-"))) {
+			if !(f == lo || d.breakBefore(f) || d.lower(f-1) == "more" && (f-1 == lo || d.breakBefore(f-1) || isDash(d.toks[f-2].Text) || strings.HasPrefix(d.toks[f-1].Text, "-")) || d.leadNoun(f, lo)) {
 				return -1
 			}
 			return f
@@ -2877,6 +2911,19 @@ func (d *doc) fromSource(tp, lo int) int {
 		}
 	}
 	return -1
+}
+
+// leadNoun reports whether a short noun phrase opening its clause
+// stands before token f: "A lesson from", "Advice from".
+func (d *doc) leadNoun(f, lo int) bool {
+	j := f
+	for j > lo && j > f-3 && !d.breakBefore(j) && d.npTokOK(j-1) && !d.verbish(j-1) && !strings.HasSuffix(d.lower(j-1), "ing") && d.xf[j-1]&xPrep == 0 {
+		j--
+	}
+	if j == f || !(j == lo || d.breakBefore(j)) {
+		return false
+	}
+	return d.xf[f-1]&sLower != 0 && d.flags[f-1]&(fDet|fPron|fStop) == 0 || isCap(d.toks[f-1].Text) && j == f-1 && d.flags[f-1]&fDet == 0
 }
 
 // digest recognises a news digest line, "HOW CHINA'S DECLINE AFFECTS

@@ -1,0 +1,47 @@
+package quote
+
+import "testing"
+
+// TestSignedParagraph pins a list of readers' comments, each paragraph
+// signed with a dash and a name: a paragraph holding two quotations
+// before its signature is one quote of the name that signs it, not a
+// continuation of the paragraph before.
+func TestSignedParagraph(t *testing.T) {
+	tests := []lineCase{
+		{"“The ferry is late again. Nobody on the board cares.” ― Anna Lind\n“No one in Castelmar wants a pier that floods. To quote my grandmother ‘a wet pier is no pier.” And that’s all they built “a monument to waste’.” ― Tomas Varga.", []string{
+			"direct|“The ferry is late again. Nobody on the board cares.”|Anna Lind",
+			"direct|“No one in Castelmar wants a pier that floods. To quote my grandmother ‘a wet pier is no pier.” And that’s all they built “a monument to waste’.”|Tomas Varga",
+		}},
+		// guards: one quotation a paragraph; a second quotation with an
+		// attribution of its own before the signature
+		{"“The ferry is late again.” ― Anna Lind\n“No one wants a pier that floods.” ― Tomas Varga", []string{
+			"direct|“The ferry is late again.”|Anna Lind",
+			"direct|“No one wants a pier that floods.”|Tomas Varga",
+		}},
+		{"“The ferry is late again,” Lind said. “It floods,” Varga said. “It is a monument to waste.” ― Harbour Daily", []string{
+			"direct|“The ferry is late again,”|Lind",
+			"direct|“It floods,”|Varga",
+			"direct|“It is a monument to waste.”|Harbour Daily",
+		}},
+	}
+	runLineCases(t, tests)
+}
+
+// TestLeadNounFrom pins a line that introduces a quotation with a noun
+// phrase and "from" a name before a colon: the name is the speaker.
+func TestLeadNounFrom(t *testing.T) {
+	tests := []lineCase{
+		{"A lesson from Anna Lind: 'Be the voice that people hear.'\nAs a young clerk, Lind said she learned a lot.", []string{
+			"direct|'Be the voice that people hear.'|Anna Lind",
+			"indirect|she learned a lot|Lind",
+		}},
+		{"Advice from Tomas Varga: “Never trust a ferry timetable.”", []string{
+			"direct|“Never trust a ferry timetable.”|Tomas Varga",
+		}},
+		// guard: "from" after a verb and its object is no lead-in
+		{"He took the ferry from Castelmar: 'Be the voice that people hear.'", []string{
+			"direct|'Be the voice that people hear.'|He",
+		}},
+	}
+	runLineCases(t, tests)
+}
