@@ -479,7 +479,9 @@ func (d *doc) before(r region, lo int) attr {
 		if d.isCue(c, cueRate) {
 			var x attr = noAttr()
 			d.speakerOf(&x, c, lo)
-			if x.spkA >= 0 {
+			if x.spkA >= 0 && !(x.spkB == x.spkA+1 && x.spkB == c && d.flags[x.spkA]&fDet != 0 && d.flags[c]&fSpeech == 0 && !d.verbish(c) && c+1 < tp && d.toks[c+1].Text == ",") {
+				// (not a noun cue after its determiner, "Another
+				// critic, Anna Lind, likened ...": no speaker of its own)
 				if first < 0 {
 					first = c
 				}

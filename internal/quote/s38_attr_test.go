@@ -45,3 +45,20 @@ func TestLeadNounFrom(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestDeterminerNounCue pins a subject made of a determiner, a noun that
+// may be a cue and an appositive name ("Another critic, Anna Lind,
+// likened ..."): the noun has no speaker of its own, so the verb is the
+// cue and the whole phrase its speaker.
+func TestDeterminerNounCue(t *testing.T) {
+	tests := []lineCase{
+		{`Another critic, Anna K. Lind, likened the rules to "burning the harbour charter."`, []string{
+			`partial|the rules to "burning the harbour charter."|Another critic, Anna K. Lind`,
+		}},
+		// guard: a determiner that is the subject of a verb cue
+		{`Another said he hoped with his "whole heart" that the ferry sails.`, []string{
+			`partial|he hoped with his "whole heart" that the ferry sails|Another`,
+		}},
+	}
+	runLineCases(t, tests)
+}
