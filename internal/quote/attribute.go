@@ -3444,13 +3444,24 @@ var connectives = map[string]bool{"but": true, "and": true, "yet": true, "so": t
 // quotation after such a lead, or after such a lead and its attribution
 // ("Still, she added, “we can't …”"), is direct in PolNeAR (6 times of 6
 // on train). After "But," and "And," the annotators split evenly, and the
-// lead stays in the clause.
+// lead stays in the clause. A topic, "As for the pier,", is such a lead
+// too.
 func (d *doc) connectiveLead(a, b int) bool {
 	if a >= b {
 		return false
 	}
 	if b-a >= 4 && d.lower(a) == "at" && d.lower(a+1) == "the" && d.lower(a+2) == "same" && d.lower(a+3) == "time" {
 		a += 4
+	}
+	if b-a >= 4 && d.lower(a) == "as" && (d.lower(a+1) == "for" || d.lower(a+1) == "to") && d.toks[b-1].Text == "," {
+		// "As for the pier, “…,” she said": the topic, no words of
+		// the reported clause
+		for k := a + 2; k < b-1; k++ {
+			if d.toks[k].Text == "," || d.verbish(k) || d.tokReg[k] >= 0 || d.flags[k]&fAux != 0 {
+				return false
+			}
+		}
+		return true
 	}
 	n := 0
 	for k := a; k < b; k++ {

@@ -62,3 +62,22 @@ func TestDeterminerNounCue(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestTopicLead pins a quotation after a topic lead, "As for the pier,":
+// the lead names what the speaker talks about and is no part of what is
+// quoted, so a quotation opening in lower case there is still direct.
+func TestTopicLead(t *testing.T) {
+	tests := []lineCase{
+		{"As for complexity, ''closing loopholes for the harbour inevitably involves some administration,'' said Mr. Varga.", []string{
+			"direct|''closing loopholes for the harbour inevitably involves some administration,''|Mr. Varga",
+		}},
+		{"As for the pier, “it will be built next year,” Lind said.", []string{
+			"direct|“it will be built next year,”|Lind",
+		}},
+		// guard: a lead with a verb of its own is a clause
+		{"As the pier was built, “it flooded twice,” Lind said.", []string{
+			"partial|As the pier was built, “it flooded twice,”|Lind",
+		}},
+	}
+	runLineCases(t, tests)
+}
