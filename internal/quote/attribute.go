@@ -1286,6 +1286,9 @@ func (d *doc) noThat(a, b int) bool {
 // a short adjunct closed by a comma or colon ("he told reporters in
 // Nashua last week, “...”", "he said in a statement: “...”").
 func (d *doc) gapDirect(ce, tp int) bool {
+	if d.putIt(ce) {
+		ce++ // "as the Review put it in a long profile, “…”"
+	}
 	direct := true
 	for g := ce + 1; g <= tp; g++ {
 		if !gapOK[d.lower(g)] {

@@ -81,3 +81,20 @@ func TestTopicLead(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestPutItAdjunct pins "as X put it" with an adjunct before the
+// quotation: "it" belongs to the cue, so the adjunct is as short as in
+// "as X said in a profile," and the quotation is direct.
+func TestPutItAdjunct(t *testing.T) {
+	tests := []lineCase{
+		{"The ties have not spared him from being seen, as The Harbour Review put it in a lengthy profile, “the operator.”", []string{
+			"direct|“the operator.”|The Harbour Review",
+		}},
+		// guard: a long clause before lower-case quoted words goes on
+		// with them
+		{"Lind said the group might sail to the islands next spring, “depending on the weather.”", []string{
+			"partial|the group might sail to the islands next spring, “depending on the weather.”|Lind",
+		}},
+	}
+	runLineCases(t, tests)
+}
