@@ -2863,10 +2863,15 @@ func (d *doc) dashName(tp, lo int) (int, int, bool) {
 
 // inWords finds "in X's words," or "in the words of X," ending at the
 // comma tp, from token lo: it returns the token of "in" and the span of
-// X, or -1.
+// X, or -1. "To her," after "because", "that", a conjunction or a comma
+// gives a view the same way: the token of "to" and the pronoun.
 func (d *doc) inWords(tp, lo int) (int, int, int) {
 	if d.toks[tp].Text != "," || tp-3 < lo {
 		return -1, 0, 0
+	}
+	if j := tp - 2; d.lower(j) == "to" && objectPronouns[d.lower(tp-1)] && (j == lo || d.breakBefore(j) || perspectiveLeads[d.lower(j-1)]) {
+		// "because to her, “…”": the view is hers
+		return j, tp - 1, tp
 	}
 	if d.lower(tp-1) == "words" {
 		// in Varga's words, in his own words
@@ -5540,3 +5545,9 @@ func (d *doc) tailQuote(r region) bool {
 	}
 	return d.cueBefore(sa)
 }
+
+// objectPronouns are the pronouns of "to her," that give a view.
+var objectPronouns = map[string]bool{"her": true, "him": true, "them": true, "me": true, "us": true}
+
+// perspectiveLeads are the words before "to her," when it opens a view.
+var perspectiveLeads = map[string]bool{"because": true, "that": true, "and": true, "but": true, ",": true, "since": true}

@@ -98,3 +98,20 @@ func TestPutItAdjunct(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestToHerView pins "because to her, “…”": the pronoun after "to" gives
+// the view the quotation states, so it is the quotation's speaker, and
+// the sentence is no tail of the report before it.
+func TestToHerView(t *testing.T) {
+	tests := []lineCase{
+		{"Lind explained how important it is to fight this story. She gives credit to the dockers for speaking out because to her, “there is nothing more important than the port.”", []string{
+			"indirect|how important it is to fight this story|Lind",
+			"direct|“there is nothing more important than the port.”|her",
+		}},
+		// guard: "to her" after a speech verb is its addressee
+		{"He said to her, “the port is dead.”", []string{
+			"direct|“the port is dead.”|He",
+		}},
+	}
+	runLineCases(t, tests)
+}
