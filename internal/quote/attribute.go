@@ -2757,6 +2757,11 @@ func (d *doc) bridge(from int, r2 region) bool {
 		if d.tokReg[i] >= 0 && !d.embeddedAt(int(d.tokReg[i])) && !d.titleLike(d.regs[d.tokReg[i]]) || d.flags[i]&fSpeech != 0 && !isParticiple(w) && w != "asked" && w != "according" && !rel {
 			return false
 		}
+		if stop >= 0 && stop < i-1 && d.flags[i]&fSpeech != 0 && d.speechParticipleAt(i) {
+			// “A?” a narrator asks. The ad ends with Varga saying, “B”:
+			// a sentence of its own brings in B with its own cue
+			return false
+		}
 		if i > from && d.toks[i-1].Text == "," && d.flags[i]&fSpeech != 0 && strings.HasSuffix(w, "ing") && isParticiple(w) && i+1 < to && d.lower(i+1) != "that" && !d.verbish(i+1) {
 			// “A,” Lind said, adding of the mayor, “B”: the participle
 			// leads in to a quotation of its own. (“A,” she said,

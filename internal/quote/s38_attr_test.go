@@ -115,3 +115,20 @@ func TestToHerView(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestBridgeStopsAtNewCue pins two quotations a sentence apart, the
+// second brought in by a speech participle of its own: they are two
+// quotes, not one quotation interrupted by its attribution.
+func TestBridgeStopsAtNewCue(t *testing.T) {
+	tests := []lineCase{
+		{"“You work hard. So why didn’t Varga pay his?” a narrator in the ad asks. The spot ends with footage of Varga saying during the debate last week, “That makes me smart,” when Lind blasted him.", []string{
+			"direct|“You work hard. So why didn’t Varga pay his?”|a narrator",
+			"direct|“That makes me smart,”|Varga",
+		}},
+		// guard: a participle in the attribution's own sentence joins
+		{"“We will sail,” Lind said on Monday, adding that the board agreed. “The port is ours.”", []string{
+			"direct|“We will sail,” Lind said on Monday, adding that the board agreed. “The port is ours.”|Lind",
+		}},
+	}
+	runLineCases(t, tests)
+}
