@@ -625,6 +625,18 @@ func (d *doc) before(r region, lo int) attr {
 				a.partialAt = k
 			}
 		}
+		if a.spkA > lo && a.spkB <= c {
+			if h := d.wishedSpeech(a.spkA, lo); h > lo {
+				// "I hope in 2017 the town says, “Thank you”": speech
+				// hoped for, not made; the hope is the report
+				if s, e, ok := d.npLeft(h, lo); ok && e == h {
+					a.cue, a.spkA, a.spkB, a.partialAt = h, s, e, h+1
+					if d.lower(h+1) == "that" {
+						a.partialAt = h + 2
+					}
+				}
+			}
+		}
 		return a
 	}
 	// A headline or list line "Carly Fiorina: ‘...’", or a clause
@@ -1324,6 +1336,9 @@ func (d *doc) speakerOf(a *attr, c, lo int) {
 	d.speakerPhrase(a, c, lo)
 	if a.spkA < 0 {
 		return
+	}
+	if a.spkA+1 < a.spkB && a.spkA-1 >= lo && d.lower(a.spkA-1) == "in" && isYear(d.toks[a.spkA].Text) {
+		a.spkA++ // "In 2017 Castelmar said": the year is the adjunct's
 	}
 	t0 := a.spkA
 	k, timed := a.spkA, false
@@ -5556,3 +5571,22 @@ var objectPronouns = map[string]bool{"her": true, "him": true, "them": true, "me
 
 // perspectiveLeads are the words before "to her," when it opens a view.
 var perspectiveLeads = map[string]bool{"because": true, "that": true, "and": true, "but": true, ",": true, "since": true}
+
+// wishVerbs are the verbs whose clause is speech hoped for, not made.
+var wishVerbs = map[string]bool{"hope": true, "hopes": true, "hoped": true, "wish": true, "wishes": true, "wished": true}
+
+// wishedSpeech returns the token of a verb of wishing right before the
+// clause whose subject starts at token s ("I hope (that) in 2017 the
+// town says, “…”"), searching no further left than token lo, or -1.
+func (d *doc) wishedSpeech(s, lo int) int {
+	for k := s - 1; k >= lo && k >= s-6; k-- {
+		w := d.lower(k)
+		if wishVerbs[w] {
+			return k
+		}
+		if d.tokReg[k] >= 0 || d.toks[k].Text == "," || d.verbish(k) || d.flags[k]&(fSpeech|fAux) != 0 || d.breakBefore(k+1) {
+			return -1
+		}
+	}
+	return -1
+}

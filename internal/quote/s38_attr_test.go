@@ -132,3 +132,23 @@ func TestBridgeStopsAtNewCue(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestWishedSpeech pins a quotation that a writer hopes someone will
+// say: the speech is not made, so the quotation is no statement of the
+// one who would say it; the hope is the report, and the quoted words
+// are part of its clause.
+func TestWishedSpeech(t *testing.T) {
+	tests := []lineCase{
+		{`She has done nothing wrong. I hope in 2017 Castelmar says, "Mayor Lind, thank you for a lifetime of public service."`, []string{
+			`partial|in 2017 Castelmar says, "Mayor Lind, thank you for a lifetime of public service."|I`,
+		}},
+		{"I hope that the board tells Varga, “You are fired.”", []string{
+			"partial|the board tells Varga, “You are fired.”|I",
+		}},
+		// guard: the speech verb's own subject, with no wish before it
+		{"In 2017 Castelmar said, “Thank you, Mayor Lind.”", []string{
+			"direct|“Thank you, Mayor Lind.”|Castelmar",
+		}},
+	}
+	runLineCases(t, tests)
+}
