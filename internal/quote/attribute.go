@@ -673,8 +673,15 @@ func (d *doc) before(r region, lo int) attr {
 			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
 			return a
 		}
-		if s, e, ok := d.clauseSubject(lo, tp); ok {
-			a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+		// "She was so upset that I had to change my answer:": the
+		// subject of the clause the colon ends
+		for k := tp - 2; k > lo && k > tp-12 && d.tokReg[k] < 0 && d.toks[k].Text != ","; k-- {
+			if w := d.lower(k); w == "that" || w == "so" || subordinators[w] {
+				if s, e, ok := d.subjectAt(k+1, tp); ok && s == k+1 && d.flags[s]&fPron != 0 && subjPron[d.lower(s)] {
+					a.cue, a.spkA, a.spkB, a.end = tp, s, e, tp+1
+				}
+				break
+			}
 		}
 	}
 	return a

@@ -152,3 +152,22 @@ func TestWishedSpeech(t *testing.T) {
 	}
 	runLineCases(t, tests)
 }
+
+// TestColonAfterSubordinateClause pins a quotation after a colon that
+// ends a clause brought in by "that" ("so upset that I had to change my
+// answer:"): the subject of that clause is the speaker.
+func TestColonAfterSubordinateClause(t *testing.T) {
+	tests := []lineCase{
+		{`She became so upset, and started driving so erratically, that I had to change my answer: "Of course I believe in the ferry. I was just kidding." To which she said, "Thank God."`, []string{
+			`direct|"Of course I believe in the ferry. I was just kidding."|I`,
+			`direct|"Thank God."|she`,
+		}},
+		// guard: a noun after "that" is no pronoun subject (the clause
+		// is reported with "upset", as before)
+		{`She was so upset that the ferry had to change course: "Of course." To which she said, "Thank God."`, []string{
+			`partial|the ferry had to change course: "Of course."|She`,
+			`direct|"Thank God."|she`,
+		}},
+	}
+	runLineCases(t, tests)
+}
